@@ -1,0 +1,91 @@
+package org.backprop.playground.engine;
+
+/**
+ * A layer's nonlinearity. TF Playground's four (tanh, relu, sigmoid, linear) plus leaky ReLU, and
+ * softmax for the output layer only. Derivatives are taken from the cached output where that is
+ * exact (tanh' = 1 − a², σ' = a(1 − a)), as TF Playground does.
+ */
+public enum Activation {
+    LINEAR("linear"),
+    TANH("tanh"),
+    SIGMOID("sigmoid"),
+    RELU("relu"),
+    /** ReLU with slope 0.01 below zero, so a neuron pushed negative still gets a gradient. */
+    LEAKY_RELU("leakyRelu"),
+    /** Output layer only, and only with cross-entropy loss: the pair has the simple δ = a − t. */
+    SOFTMAX("softmax");
+
+    static final double LEAKY_SLOPE = 0.01;
+
+    public final String key;
+
+    Activation(String key) {
+        this.key = key;
+    }
+
+    /** Parses a name as the URL and model JSON write it ("leakyRelu" and "leaky_relu" both work). */
+    public static Activation parse(String name) {
+        for (Activation a : values()) {
+            if (a.key.equalsIgnoreCase(name) || a.name().equalsIgnoreCase(name)) return a;
+        }
+        throw new IllegalArgumentException("unknown activation '" + name
+                + "'; use one of linear, tanh, sigmoid, relu, leakyRelu, softmax");
+    }
+
+    /** z (B,N) -> a (B,N). Softmax normalizes each row; the others act elementwise. */
+    void forward(double[] a, double[] z, int B, int N) {
+        int n = B * N;
+        switch (this) {
+            case LINEAR -> System.arraycopy(z, 0, a, 0, n);
+            case TANH -> { for (int i = 0; i < n; i++) a[i] = FastMath.tanh(z[i]); }
+            case SIGMOID -> { for (int i = 0; i < n; i++) a[i] = sigmoid(z[i]); }
+            case RELU -> { for (int i = 0; i < n; i++) a[i] = Math.max(0, z[i]); }
+            case LEAKY_RELU -> { for (int i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : LEAKY_SLOPE * z[i]; }
+            case SOFTMAX -> {
+                for (int b = 0; b < B; b++) softmaxRow(a, z, b * N, N);
+            }
+        }
+    }
+
+    /** da (B,N) -> dz (B,N): dz = da ⊙ f'(z). Not for softmax, whose δ comes from its loss. */
+    void backward(double[] dz, double[] da, double[] z, double[] a, int B, int N) {
+        int n = B * N;
+        switch (this) {
+            case LINEAR -> System.arraycopy(da, 0, dz, 0, n);
+            case TANH -> { for (int i = 0; i < n; i++) dz[i] = da[i] * (1 - a[i] * a[i]); }
+            case SIGMOID -> { for (int i = 0; i < n; i++) dz[i] = da[i] * a[i] * (1 - a[i]); }
+            // TF Playground: relu'(z) = z <= 0 ? 0 : 1 (the kink counts as flat)
+            case RELU -> { for (int i = 0; i < n; i++) dz[i] = z[i] <= 0 ? 0 : da[i]; }
+            case LEAKY_RELU -> { for (int i = 0; i < n; i++) dz[i] = z[i] > 0 ? da[i] : LEAKY_SLOPE * da[i]; }
+            case SOFTMAX -> throw new IllegalStateException("softmax's δ is taken with cross-entropy");
+        }
+    }
+
+    /** f'(z) for one value, as the step-through view prints it. */
+    public double derivative(double z, double a) {
+        return switch (this) {
+            case LINEAR -> 1;
+            case TANH -> 1 - a * a;
+            case SIGMOID -> a * (1 - a);
+            case RELU -> z <= 0 ? 0 : 1;
+            case LEAKY_RELU -> z > 0 ? 1 : LEAKY_SLOPE;
+            case SOFTMAX -> throw new IllegalStateException("softmax has a Jacobian, not a derivative");
+        };
+    }
+
+    static double sigmoid(double z) {
+        return 1 / (1 + StrictMath.exp(-z));
+    }
+
+    private static void softmaxRow(double[] a, double[] z, int off, int N) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < N; i++) max = Math.max(max, z[off + i]);
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+            double e = StrictMath.exp(z[off + i] - max);
+            a[off + i] = e;
+            sum += e;
+        }
+        for (int i = 0; i < N; i++) a[off + i] /= sum;
+    }
+}

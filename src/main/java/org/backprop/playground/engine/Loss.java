@@ -1,0 +1,96 @@
+package org.backprop.playground.engine;
+
+/**
+ * Per-sample loss between the output row o and the target row t (reported as the mean over
+ * samples), and the δ it starts backprop with: dL/dz of the output layer.
+ */
+public enum Loss {
+    /** ½ Σ (o − t)²: TF Playground's. dL/do = o − t. */
+    SQUARE("square"),
+    /** (1/K) Σ (o − t)² over the K outputs, as np.mean in tutorials 001–003. dL/do = 2(o − t)/K. */
+    MSE("mse"),
+    /** −[t log o + (1 − t) log(1 − o)] with a sigmoid output and t ∈ {0, 1}; δ = o − t (tutorial 000). */
+    BCE("bce"),
+    /** −Σ t log o with a softmax output and one-hot t; δ = o − t (tutorial 001). */
+    CE("ce");
+
+    public final String key;
+
+    Loss(String key) {
+        this.key = key;
+    }
+
+    public static Loss parse(String name) {
+        for (Loss l : values()) {
+            if (l.key.equalsIgnoreCase(name)) return l;
+        }
+        throw new IllegalArgumentException("unknown loss '" + name + "'; use one of square, mse, bce, ce");
+    }
+
+    /**
+     * Refuses pairs whose δ would be wrong or meaningless, naming the pair to use instead.
+     * BCE needs a sigmoid output, CE a softmax output, and softmax is only trained with CE.
+     */
+    public void checkOutput(Activation output, int outputs) {
+        if (this == BCE && output != Activation.SIGMOID) {
+            throw new IllegalArgumentException("loss bce needs a sigmoid output, not " + output.key
+                    + "; use activation sigmoid with bce, or loss square/mse with " + output.key);
+        }
+        if (this == CE && output != Activation.SOFTMAX) {
+            throw new IllegalArgumentException("loss ce needs a softmax output, not " + output.key
+                    + "; use a softmax output with ce, or loss square/mse with " + output.key);
+        }
+        if (output == Activation.SOFTMAX && this != CE) {
+            throw new IllegalArgumentException("a softmax output is trained with loss ce, not " + key
+                    + "; use loss ce with softmax, or a sigmoid/tanh/linear output with " + key);
+        }
+        if (this == CE && outputs < 2) {
+            throw new IllegalArgumentException("loss ce with softmax needs at least 2 outputs; "
+                    + "for one output use sigmoid with bce");
+        }
+    }
+
+    /** Loss of one sample: o and z rows of length K at off, its target row at tOff. */
+    double value(double[] o, double[] z, int off, double[] t, int tOff, int K) {
+        double sum = 0;
+        switch (this) {
+            case SQUARE -> {
+                for (int k = 0; k < K; k++) { double d = o[off + k] - t[tOff + k]; sum += 0.5 * (d * d); }
+            }
+            case MSE -> {
+                for (int k = 0; k < K; k++) { double d = o[off + k] - t[tOff + k]; sum += d * d; }
+                sum /= K;
+            }
+            case BCE -> {
+                // from z, not o: log(1 + e^-|z|) stays finite where log(σ(z)) would hit log(0)
+                for (int k = 0; k < K; k++) {
+                    double zk = z[off + k], tk = t[tOff + k];
+                    sum += Math.max(zk, 0) - zk * tk + StrictMath.log1p(StrictMath.exp(-Math.abs(zk)));
+                }
+            }
+            case CE -> {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < K; k++) max = Math.max(max, z[off + k]);
+                double s = 0;
+                for (int k = 0; k < K; k++) s += StrictMath.exp(z[off + k] - max);
+                double logSumExp = max + StrictMath.log(s);
+                for (int k = 0; k < K; k++) sum -= t[tOff + k] * (z[off + k] - logSumExp);
+            }
+        }
+        return sum;
+    }
+
+    /** o (B,K), t (B,K) from tOff -> dout (B,K): dL/do for square and mse; for bce and ce already dL/dz. */
+    void gradient(double[] dout, double[] o, double[] t, int tOff, int B, int K) {
+        int n = B * K;
+        switch (this) {
+            case SQUARE, BCE, CE -> { for (int i = 0; i < n; i++) dout[i] = o[i] - t[tOff + i]; }
+            case MSE -> { for (int i = 0; i < n; i++) dout[i] = 2 * (o[i] - t[tOff + i]) / K; }
+        }
+    }
+
+    /** True when {@link #gradient} is dL/dz itself (the output activation's derivative is folded in). */
+    boolean gradientIsDelta() {
+        return this == BCE || this == CE;
+    }
+}
