@@ -37,7 +37,7 @@ public enum Activation {
         int n = B * N;
         switch (this) {
             case LINEAR -> System.arraycopy(z, 0, a, 0, n);
-            case TANH -> { for (int i = 0; i < n; i++) a[i] = FastMath.tanh(z[i]); }
+            case TANH -> FastMath.tanh(a, z, n);
             case SIGMOID -> { for (int i = 0; i < n; i++) a[i] = sigmoid(z[i]); }
             case RELU -> { for (int i = 0; i < n; i++) a[i] = Math.max(0, z[i]); }
             case LEAKY_RELU -> { for (int i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : LEAKY_SLOPE * z[i]; }

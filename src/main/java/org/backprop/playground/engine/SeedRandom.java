@@ -106,8 +106,8 @@ public final class SeedRandom {
             v2 = 2 * nextDouble() - 1;
             s2 = v1 * v1 + v2 * v2;
         } while (s2 > 1);
-        double result = Math.sqrt(-2 * Math.log(s2) / s2) * v1;
-        return mean + Math.sqrt(variance) * result;
+        double result = StrictMath.sqrt(-2 * StrictMath.log(s2) / s2) * v1; // StrictMath: V8's log, bit for bit
+        return mean + StrictMath.sqrt(variance) * result;
     }
 
     /** An int in [0, n), as {@code Math.floor(Math.random() * n)}. */
