@@ -32,24 +32,32 @@ public enum Activation {
                 + "'; use one of linear, tanh, sigmoid, relu, leakyRelu, softmax");
     }
 
-    /** z (B,N) -> a (B,N). Softmax normalizes each row; the others act elementwise. */
-    void forward(double[] a, double[] z, int B, int N) {
-        int n = B * N;
+    /** z[N][B] -> a[N][B]. Softmax normalizes over the N neurons of each sample; the others act elementwise. */
+    void forward(double[][] a, double[][] z, int B, int N) {
+        if (this == SOFTMAX) {
+            softmax(a, z, B, N);
+            return;
+        }
+        for (int k = 0; k < N; k++) forward(a[k], z[k], B);
+    }
+
+    private void forward(double[] a, double[] z, int n) {
         switch (this) {
             case LINEAR -> System.arraycopy(z, 0, a, 0, n);
             case TANH -> FastMath.tanh(a, z, n);
             case SIGMOID -> { for (int i = 0; i < n; i++) a[i] = sigmoid(z[i]); }
             case RELU -> { for (int i = 0; i < n; i++) a[i] = Math.max(0, z[i]); }
             case LEAKY_RELU -> { for (int i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : LEAKY_SLOPE * z[i]; }
-            case SOFTMAX -> {
-                for (int b = 0; b < B; b++) softmaxRow(a, z, b * N, N);
-            }
+            case SOFTMAX -> throw new IllegalStateException("softmax acts on a whole layer");
         }
     }
 
-    /** da (B,N) -> dz (B,N): dz = da ⊙ f'(z). Not for softmax, whose δ comes from its loss. */
-    void backward(double[] dz, double[] da, double[] z, double[] a, int B, int N) {
-        int n = B * N;
+    /** da[N][B] -> dz[N][B]: dz = da ⊙ f'(z). Not for softmax, whose δ comes from its loss. */
+    void backward(double[][] dz, double[][] da, double[][] z, double[][] a, int B, int N) {
+        for (int k = 0; k < N; k++) backward(dz[k], da[k], z[k], a[k], B);
+    }
+
+    private void backward(double[] dz, double[] da, double[] z, double[] a, int n) {
         switch (this) {
             case LINEAR -> System.arraycopy(da, 0, dz, 0, n);
             case TANH -> { for (int i = 0; i < n; i++) dz[i] = da[i] * (1 - a[i] * a[i]); }
@@ -77,15 +85,17 @@ public enum Activation {
         return 1 / (1 + StrictMath.exp(-z));
     }
 
-    private static void softmaxRow(double[] a, double[] z, int off, int N) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < N; i++) max = Math.max(max, z[off + i]);
-        double sum = 0;
-        for (int i = 0; i < N; i++) {
-            double e = StrictMath.exp(z[off + i] - max);
-            a[off + i] = e;
-            sum += e;
+    private static void softmax(double[][] a, double[][] z, int B, int N) {
+        for (int b = 0; b < B; b++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < N; k++) max = Math.max(max, z[k][b]);
+            double sum = 0;
+            for (int k = 0; k < N; k++) {
+                double e = StrictMath.exp(z[k][b] - max);
+                a[k][b] = e;
+                sum += e;
+            }
+            for (int k = 0; k < N; k++) a[k][b] /= sum;
         }
-        for (int i = 0; i < N; i++) a[off + i] /= sum;
     }
 }

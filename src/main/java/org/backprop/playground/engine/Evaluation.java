@@ -2,7 +2,7 @@ package org.backprop.playground.engine;
 
 /** Loss and accuracy over a data set, in batches through one reusable {@link Pass}. */
 public final class Evaluation {
-    private static final int CHUNK = 256;
+    private static final int CHUNK = 512;
 
     private Evaluation() {}
 
@@ -35,17 +35,22 @@ public final class Evaluation {
         for (int i = 0; i < n; i += CHUNK) {
             int B = Math.min(CHUNK, n - i);
             pass.forward(net, data.inputs(), i, B);
-            double[] o = pass.output();
             for (int b = 0; b < B; b++) {
                 int row = (i + b) * K;
                 if (K == 1) {
-                    if ((o[b] >= threshold) == (data.targets()[row] >= threshold)) right++;
-                } else if (argMax(o, b * K, K) == argMax(data.targets(), row, K)) {
+                    if ((pass.output(b, 0) >= threshold) == (data.targets()[row] >= threshold)) right++;
+                } else if (argMaxOutput(pass, b, K) == argMax(data.targets(), row, K)) {
                     right++;
                 }
             }
         }
         return (double) right / n;
+    }
+
+    private static int argMaxOutput(Pass pass, int b, int K) {
+        int best = 0;
+        for (int k = 1; k < K; k++) if (pass.output(b, k) > pass.output(b, best)) best = k;
+        return best;
     }
 
     private static int argMax(double[] v, int off, int K) {

@@ -1,51 +1,71 @@
 package org.backprop.playground.engine;
 
 /**
- * The two dense-layer kernels, llm.c style: outputs first, sizes last. The summation order is
- * TF Playground's (bias first, then inputs in order; gradients accumulated example by example),
- * so the same weights and data give the same bits.
+ * The dense-layer kernels, llm.c style (outputs first, sizes last), on feature-major activations:
+ * x[i] holds input i for the B samples of a batch. The inner loops then run over samples on
+ * plain arrays with no offsets — axpy and dot — which the JIT vectorizes. Each forward sum still
+ * runs in TF Playground's order (bias first, then inputs in order).
  */
 final class Kernels {
     private Kernels() {}
 
-    /** inp (B,IN) from row inOff, w (OUT,IN) at p[wOff], b (OUT) at p[bOff] -> out (B,OUT) */
-    static void linearForward(double[] out, double[] inp, int inOff, double[] p, int wOff, int bOff,
-                              int B, int IN, int OUT) {
-        for (int b = 0; b < B; b++) {
-            int x = inOff + b * IN;
-            int y = b * OUT;
-            for (int o = 0; o < OUT; o++) {
-                int w = wOff + o * IN;
-                double sum = p[bOff + o];
-                for (int i = 0; i < IN; i++) sum += p[w + i] * inp[x + i];
-                out[y + o] = sum;
-            }
+    /** x[IN][B], w (OUT,IN) at p[wOff], b (OUT) at p[bOff] -> out[OUT][B] */
+    static void linearForward(double[][] out, double[][] x, double[] p, int wOff, int bOff, int B, int IN, int OUT) {
+        for (int o = 0; o < OUT; o++) {
+            double[] y = out[o];
+            java.util.Arrays.fill(y, 0, B, p[bOff + o]);
+            int w = wOff + o * IN;
+            for (int i = 0; i < IN; i++) axpy(y, x[i], p[w + i], B);
         }
     }
 
     /**
-     * dout (B,OUT), inp (B,IN) from row inOff -> dw (OUT,IN) at g[wOff] and db at g[bOff] (accumulated),
-     * and dinp (B,IN) overwritten when not null.
+     * dy[OUT][B] = dL/dz, x[IN][B] -> dw (OUT,IN) at g[wOff] and db at g[bOff], accumulated;
+     * dx[IN][B] = Wᵀ dy overwritten when dx is not null.
      */
-    static void linearBackward(double[] dinp, double[] g, double[] dout, double[] inp, int inOff,
-                               double[] p, int wOff, int bOff, int B, int IN, int OUT) {
+    static void linearBackward(double[][] dx, double[] g, double[][] dy, double[][] x, double[] p,
+                               int wOff, int bOff, int B, int IN, int OUT) {
         for (int o = 0; o < OUT; o++) {
+            double[] d = dy[o];
+            g[bOff + o] += sum(d, B);
             int w = wOff + o * IN;
-            for (int b = 0; b < B; b++) {
-                double d = dout[b * OUT + o];
-                g[bOff + o] += d;
-                int x = inOff + b * IN;
-                for (int i = 0; i < IN; i++) g[w + i] += d * inp[x + i];
-            }
+            for (int i = 0; i < IN; i++) g[w + i] += dot(d, x[i], B);
         }
-        if (dinp == null) return;
-        for (int b = 0; b < B; b++) {
-            int x = b * IN;
-            for (int i = 0; i < IN; i++) {
-                double sum = 0;
-                for (int o = 0; o < OUT; o++) sum += p[wOff + o * IN + i] * dout[b * OUT + o];
-                dinp[x + i] = sum;
-            }
+        if (dx == null) return;
+        for (int i = 0; i < IN; i++) {
+            double[] di = dx[i];
+            java.util.Arrays.fill(di, 0, B, 0.0);
+            for (int o = 0; o < OUT; o++) axpy(di, dy[o], p[wOff + o * IN + i], B);
         }
+    }
+
+    /** y[0..n) += a · x[0..n) */
+    static void axpy(double[] y, double[] x, double a, int n) {
+        for (int b = 0; b < n; b++) y[b] += a * x[b];
+    }
+
+    /** Σ x·y over [0..n), in four interleaved partial sums so the adds do not wait on each other. */
+    static double dot(double[] x, double[] y, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int b = 0;
+        for (; b + 3 < n; b += 4) {
+            s0 += x[b] * y[b];
+            s1 += x[b + 1] * y[b + 1];
+            s2 += x[b + 2] * y[b + 2];
+            s3 += x[b + 3] * y[b + 3];
+        }
+        for (; b < n; b++) s0 += x[b] * y[b];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    static double sum(double[] x, int n) {
+        double s0 = 0, s1 = 0;
+        int b = 0;
+        for (; b + 1 < n; b += 2) {
+            s0 += x[b];
+            s1 += x[b + 1];
+        }
+        if (b < n) s0 += x[b];
+        return s0 + s1;
     }
 }

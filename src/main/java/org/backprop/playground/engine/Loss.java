@@ -50,42 +50,50 @@ public enum Loss {
         }
     }
 
-    /** Loss of one sample: o and z rows of length K at off, its target row at tOff. */
-    double value(double[] o, double[] z, int off, double[] t, int tOff, int K) {
+    /** Σ over samples b of the loss of o[k][b] (z[k][b] its pre-activation) against targets (N,K) from row. */
+    double sum(double[][] o, double[][] z, double[] t, int row, int B, int K) {
+        double sum = 0;
+        for (int b = 0; b < B; b++) sum += value(o, z, b, t, (row + b) * K, K);
+        return sum;
+    }
+
+    /** Loss of sample b against its target row at t[tOff..tOff+K). */
+    private double value(double[][] o, double[][] z, int b, double[] t, int tOff, int K) {
         double sum = 0;
         switch (this) {
             case SQUARE -> {
-                for (int k = 0; k < K; k++) { double d = o[off + k] - t[tOff + k]; sum += 0.5 * (d * d); }
+                // ½·(d·d), not ½·d·d: TF Playground's rounding
+                for (int k = 0; k < K; k++) { double d = o[k][b] - t[tOff + k]; sum += 0.5 * (d * d); }
             }
             case MSE -> {
-                for (int k = 0; k < K; k++) { double d = o[off + k] - t[tOff + k]; sum += d * d; }
+                for (int k = 0; k < K; k++) { double d = o[k][b] - t[tOff + k]; sum += d * d; }
                 sum /= K;
             }
             case BCE -> {
                 // from z, not o: log(1 + e^-|z|) stays finite where log(σ(z)) would hit log(0)
                 for (int k = 0; k < K; k++) {
-                    double zk = z[off + k], tk = t[tOff + k];
+                    double zk = z[k][b], tk = t[tOff + k];
                     sum += Math.max(zk, 0) - zk * tk + StrictMath.log1p(StrictMath.exp(-Math.abs(zk)));
                 }
             }
             case CE -> {
                 double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < K; k++) max = Math.max(max, z[off + k]);
+                for (int k = 0; k < K; k++) max = Math.max(max, z[k][b]);
                 double s = 0;
-                for (int k = 0; k < K; k++) s += StrictMath.exp(z[off + k] - max);
+                for (int k = 0; k < K; k++) s += StrictMath.exp(z[k][b] - max);
                 double logSumExp = max + StrictMath.log(s);
-                for (int k = 0; k < K; k++) sum -= t[tOff + k] * (z[off + k] - logSumExp);
+                for (int k = 0; k < K; k++) sum -= t[tOff + k] * (z[k][b] - logSumExp);
             }
         }
         return sum;
     }
 
-    /** o (B,K), t (B,K) from tOff -> dout (B,K): dL/do for square and mse; for bce and ce already dL/dz. */
-    void gradient(double[] dout, double[] o, double[] t, int tOff, int B, int K) {
-        int n = B * K;
-        switch (this) {
-            case SQUARE, BCE, CE -> { for (int i = 0; i < n; i++) dout[i] = o[i] - t[tOff + i]; }
-            case MSE -> { for (int i = 0; i < n; i++) dout[i] = 2 * (o[i] - t[tOff + i]) / K; }
+    /** o[K][B] against targets (N,K) from row -> dout[K][B]: dL/do for square and mse; dL/dz for bce and ce. */
+    void gradient(double[][] dout, double[][] o, double[] t, int row, int B, int K) {
+        double scale = this == MSE ? 2.0 / K : 1.0;
+        for (int k = 0; k < K; k++) {
+            double[] d = dout[k], ok = o[k];
+            for (int b = 0; b < B; b++) d[b] = scale * (ok[b] - t[(row + b) * K + k]);
         }
     }
 

@@ -1,0 +1,52 @@
+package org.backprop.playground.engine;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FastMathTest {
+    @Test
+    void training_tanh_is_within_2e_15_of_strict_math_everywhere() {
+        SeedRandom rng = new SeedRandom("tanh");
+        int n = 200_000;
+        double[] z = new double[n], a = new double[n];
+        for (int i = 0; i < n; i++) {
+            double scale = Math.pow(10, rng.uniform(-12, 2)); // 1e-12 … 100: tiny, ordinary, saturated
+            z[i] = (rng.nextDouble() < 0.5 ? -1 : 1) * scale * rng.nextDouble();
+        }
+        FastMath.tanh(a, z, n);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            double exact = StrictMath.tanh(z[i]);
+            worst = Math.max(worst, exact == 0 ? Math.abs(a[i]) : Math.abs(a[i] - exact) / Math.abs(exact));
+        }
+        assertTrue(worst < 2e-15, "worst relative error " + worst);
+    }
+
+    @Test
+    void training_tanh_handles_the_edges() {
+        double[] z = {0, -0.0, 20, 21, -21, 1e300, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
+        double[] a = new double[z.length];
+        FastMath.tanh(a, z, z.length);
+        assertEquals(0, a[0]);
+        assertEquals(StrictMath.tanh(20), a[2]); // exactly 1.0
+        assertEquals(1, a[3]);
+        assertEquals(-1, a[4]);
+        assertEquals(1, a[5]);
+        assertEquals(1, a[6]);
+        assertEquals(-1, a[7]);
+        assertTrue(Double.isNaN(a[8]));
+    }
+
+    @Test
+    void display_tanh_and_sigmoid_are_within_2e_6() {
+        double worstTanh = 0, worstSigmoid = 0;
+        for (double x = -30; x <= 30; x += 0.001) {
+            worstTanh = Math.max(worstTanh, Math.abs(DisplayMath.tanh((float) x) - Math.tanh((float) x)));
+            worstSigmoid = Math.max(worstSigmoid, Math.abs(DisplayMath.sigmoid((float) x) - 1 / (1 + Math.exp(-(float) x))));
+        }
+        assertTrue(worstTanh < 2e-6, "tanh " + worstTanh);
+        assertTrue(worstSigmoid < 2e-6, "sigmoid " + worstSigmoid);
+    }
+}
