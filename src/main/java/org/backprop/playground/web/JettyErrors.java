@@ -1,0 +1,49 @@
+package org.backprop.playground.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors Jetty answers before Javalin sees the request (a URI past 8 KiB, a malformed
+ * percent-escape, oversized headers) in the API's {@code {"code","message","field"}} shape
+ * instead of Jetty's HTML page.
+ */
+final class JettyErrors extends ErrorHandler {
+    private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
+    private final ObjectMapper mapper;
+
+    JettyErrors(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message,
+                                    Throwable cause, Callback callback) {
+        response.getHeaders().put(JSON);
+        response.write(true, body(code, message), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(JSON);
+        return body(status, reason);
+    }
+
+    private ByteBuffer body(int status, String message) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("code", ErrorMapper.codeFor(status));
+        n.put("message", message == null || message.isEmpty() ? HttpStatus.getMessage(status) : message);
+        n.put("field", "");
+        return ByteBuffer.wrap(n.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
