@@ -1,7 +1,6 @@
 package org.backprop.playground.data;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.backprop.playground.engine.SeedRandom;
 
@@ -22,18 +21,9 @@ public final class Datasets {
         if (dataset.isFixed()) {
             return new DataSplit(dataset, numClasses, data, data);
         }
-        shuffle(data, random);
+        random.shuffle(data);
         int splitIndex = (int) Math.floor(data.size() * (double) request.percTrainData() / 100);
         return new DataSplit(dataset, numClasses, data.subList(0, splitIndex), data.subList(splitIndex, data.size()));
     }
 
-    /** TF's Fisher-Yates: walk a counter down, swapping its slot with a random one below it. */
-    static void shuffle(List<Point> array, SeedRandom random) {
-        int counter = array.size();
-        while (counter > 0) {
-            int index = random.nextInt(counter);
-            counter--;
-            Collections.swap(array, counter, index);
-        }
-    }
 }

@@ -10,7 +10,8 @@ public final class Evaluation {
         return meanLoss(net, data, new Pass(net.layout, Math.min(CHUNK, Math.max(1, data.count()))));
     }
 
-    static double meanLoss(Network net, Samples data, Pass pass) {
+    /** As {@link #meanLoss(Network, Samples)}, reusing the caller's scratch pass. */
+    public static double meanLoss(Network net, Samples data, Pass pass) {
         int n = data.count();
         if (n == 0) return 0;
         double sum = 0;

@@ -69,27 +69,12 @@ public final class GradientCheck {
         pass.forward(net, data.inputs(), 0, data.count());
         pass.backward(net, data.targets(), 0, g);
         for (int i = 0; i < g.length; i++) g[i] /= data.count();
-        if (reg != Regularization.NONE) {
-            for (int l = 0; l < layout.layers(); l++) {
-                int from = layout.weightOffset(l), to = from + layout.in(l) * layout.out(l);
-                for (int i = from; i < to; i++) g[i] += rate * reg.derivative(net.params[i]);
-            }
-        }
+        reg.addGradient(net, g, rate);
         return g;
     }
 
     /** J(θ) = mean loss + rate · Σ over weights of the penalty. */
     public static double objective(Network net, Samples data, Regularization reg, double rate) {
-        double j = Evaluation.meanLoss(net, data);
-        if (reg != Regularization.NONE) {
-            Layout layout = net.layout;
-            double penalty = 0;
-            for (int l = 0; l < layout.layers(); l++) {
-                int from = layout.weightOffset(l), to = from + layout.in(l) * layout.out(l);
-                for (int i = from; i < to; i++) penalty += reg.penalty(net.params[i]);
-            }
-            j += rate * penalty;
-        }
-        return j;
+        return Evaluation.meanLoss(net, data) + rate * reg.penalty(net);
     }
 }

@@ -41,6 +41,8 @@ public final class Layout {
     /** Fan-out of weight layer l. */
     public int out(int l) { return sizes[l + 1]; }
     public int weightOffset(int l) { return weightOffsets[l]; }
+    /** in(l) × out(l): layer l's weights are params[weightOffset(l) .. + weightCount(l)). */
+    public int weightCount(int l) { return sizes[l] * sizes[l + 1]; }
     public int biasOffset(int l) { return biasOffsets[l]; }
     public int numParams() { return numParams; }
     public int[] sizes() { return sizes.clone(); }

@@ -27,6 +27,27 @@ public enum Regularization {
         };
     }
 
+    /** Σ penalty(w) over every weight of the network (biases are never penalized). */
+    public double penalty(Network net) {
+        double sum = 0;
+        Layout layout = net.layout;
+        for (int l = 0; l < layout.layers(); l++) {
+            for (int i = layout.weightOffset(l), end = i + layout.weightCount(l); i < end; i++) sum += penalty(net.params[i]);
+        }
+        return sum;
+    }
+
+    /** grads += rate · penalty'(w) over every weight of the network. */
+    public void addGradient(Network net, double[] grads, double rate) {
+        if (this == NONE || rate == 0) return;
+        Layout layout = net.layout;
+        for (int l = 0; l < layout.layers(); l++) {
+            for (int i = layout.weightOffset(l), end = i + layout.weightCount(l); i < end; i++) {
+                grads[i] += rate * derivative(net.params[i]);
+            }
+        }
+    }
+
     public double derivative(double w) {
         return switch (this) {
             case NONE -> 0;

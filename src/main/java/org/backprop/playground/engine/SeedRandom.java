@@ -110,6 +110,31 @@ public final class SeedRandom {
         return mean + StrictMath.sqrt(variance) * result;
     }
 
+    /**
+     * TF Playground's in-place shuffle: walk a counter down from n, swapping its slot with a
+     * random one below it. Same seed, same length, same order.
+     */
+    public <T> void shuffle(java.util.List<T> items) {
+        int counter = items.size();
+        while (counter > 0) {
+            int index = nextInt(counter);
+            counter--;
+            java.util.Collections.swap(items, counter, index);
+        }
+    }
+
+    /** {@link #shuffle(java.util.List)} for an index array. */
+    public void shuffle(int[] items) {
+        int counter = items.length;
+        while (counter > 0) {
+            int index = nextInt(counter);
+            counter--;
+            int t = items[counter];
+            items[counter] = items[index];
+            items[index] = t;
+        }
+    }
+
     /** An int in [0, n), as {@code Math.floor(Math.random() * n)}. */
     public int nextInt(int n) {
         return (int) Math.floor(nextDouble() * n);

@@ -26,7 +26,8 @@ public final class Trainer {
         this.optimizer = hyper.optimizer().create(net.layout.numParams());
         this.grads = new double[net.layout.numParams()];
         this.regDerivative = new double[net.layout.numParams()];
-        this.pass = new Pass(net.layout, hyper.batchSize());
+        // grows on demand: a huge batchSize on a handful of rows must not allocate for the batch size
+        this.pass = new Pass(net.layout, Math.min(hyper.batchSize(), 64));
     }
 
     public Network network() { return net; }
@@ -84,7 +85,7 @@ public final class Trainer {
     private void forEachWeight(java.util.function.IntConsumer action) {
         Layout layout = net.layout;
         for (int l = 0; l < layout.layers(); l++) {
-            int from = layout.weightOffset(l), to = from + layout.in(l) * layout.out(l);
+            int from = layout.weightOffset(l), to = from + layout.weightCount(l);
             for (int i = from; i < to; i++) action.accept(i);
         }
     }

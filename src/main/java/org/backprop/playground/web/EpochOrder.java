@@ -19,14 +19,7 @@ final class EpochOrder {
 
     /** The next epoch's order (the array is reused; read it before the next call). */
     int[] next() {
-        int counter = order.length;
-        while (counter > 0) {
-            int index = random.nextInt(counter);
-            counter--;
-            int t = order[counter];
-            order[counter] = order[index];
-            order[index] = t;
-        }
+        random.shuffle(order);
         return order;
     }
 }

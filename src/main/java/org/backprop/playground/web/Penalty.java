@@ -1,7 +1,6 @@
 package org.backprop.playground.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.backprop.playground.engine.Layout;
 import org.backprop.playground.engine.Network;
 import org.backprop.playground.engine.Regularization;
 
@@ -28,11 +27,6 @@ record Penalty(Regularization kind, double rate) {
 
     /** grads += rate · penalty'(w) over the weights (biases are never penalized), as GradientCheck.gradient. */
     void addGradient(Network net, double[] grads) {
-        if (!active()) return;
-        Layout layout = net.layout;
-        for (int l = 0; l < layout.layers(); l++) {
-            int from = layout.weightOffset(l), to = from + layout.in(l) * layout.out(l);
-            for (int i = from; i < to; i++) grads[i] += rate * kind.derivative(net.params[i]);
-        }
+        kind.addGradient(net, grads, rate);
     }
 }

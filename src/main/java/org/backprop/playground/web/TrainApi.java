@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
 import java.util.List;
-import org.backprop.playground.engine.Evaluation;
 import org.backprop.playground.engine.Hyperparameters;
 import org.backprop.playground.engine.Layout;
 import org.backprop.playground.engine.Network;
@@ -59,7 +58,7 @@ final class TrainApi implements Handler {
                         + " (a weight or the loss became NaN or infinite); lower the learning rate");
             }
             trainLoss.add(loss);
-            if (test != null) testLoss.add(Evaluation.meanLoss(net, test));
+            if (test != null) testLoss.add(trainer.meanLoss(test));
         }
 
         ObjectNode response = body.mapper().createObjectNode();
