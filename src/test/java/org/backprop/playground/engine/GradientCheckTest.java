@@ -73,6 +73,19 @@ class GradientCheckTest {
         return Math.sqrt(s);
     }
 
+    /** Layers of 5–9 neurons and 11 or 40 samples: the kernels' 4 × 4 blocks, their edges, and wide batches. */
+    @Test
+    void blocked_kernels_pass_the_gradient_check_with_their_edges() {
+        for (int samples : new int[] {11, 40}) {
+            SeedRandom rng = new SeedRandom("blocks" + samples);
+            Network net = Network.create(new int[] {5, 9, 8, 6, 3}, Activation.TANH, Activation.SOFTMAX, Loss.CE, Init.XAVIER, rng);
+            GradientCheck.Result result = GradientCheck.run(net, data(rng, samples, 5, 3, Loss.CE), Regularization.L2, 0.01, 1e-5);
+            for (GradientCheck.LayerResult layer : result.layers()) {
+                assertTrue(layer.relativeError() < 1e-6, samples + " samples, layer " + layer.layer() + ": " + layer.relativeError());
+            }
+        }
+    }
+
     @Test
     void a_wrong_gradient_is_reported_wrong() {
         Network net = WorkedExamplesTest.seed000();
