@@ -1,0 +1,152 @@
+package org.backprop.playground.session;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.backprop.playground.data.DataSplit;
+import org.backprop.playground.data.Point;
+import org.backprop.playground.engine.Network;
+
+/**
+ * Writes the protocol's binary messages (docs/protocol.md): a {@code frame} (numbers, weights and
+ * grid descriptors in the JSON header, the grids as payload) and a {@code data} message (the points
+ * as float32 rows). The header is written by hand: it is small, its fields are fixed, and thirty
+ * of them a second per session should not go through a reflective mapper.
+ */
+public final class FrameEncoder {
+    private FrameEncoder() {}
+
+    static ByteBuffer encode(FrameSnapshot s, List<Block> blocks) {
+        Network net = s.network();
+        StringBuilder h = new StringBuilder(512 + 24 * net.params.length + 160 * blocks.size());
+        h.append("{\"type\":\"frame\",\"epoch\":").append(s.epoch())
+                .append(",\"version\":").append(s.version())
+                .append(",\"dataVersion\":").append(s.dataVersion())
+                .append(",\"playing\":").append(s.playing())
+                .append(",\"diverged\":");
+        string(h, s.diverged());
+        h.append(",\"trainLoss\":");
+        number(h, s.trainLoss());
+        h.append(",\"testLoss\":");
+        number(h, s.testLoss());
+        h.append(",\"trainAccuracy\":");
+        number(h, s.trainAccuracy());
+        h.append(",\"testAccuracy\":");
+        number(h, s.testAccuracy());
+        h.append(",\"domain\":[");
+        number(h, s.domain().min());
+        h.append(',');
+        number(h, s.domain().max());
+        h.append("],\"layers\":[");
+        for (int l = 0; l < net.layout.layers(); l++) {
+            if (l > 0) h.append(',');
+            h.append("{\"activation\":");
+            string(h, net.activation(l).key);
+            h.append(",\"weights\":[");
+            int IN = net.layout.in(l);
+            for (int o = 0; o < net.layout.out(l); o++) {
+                if (o > 0) h.append(',');
+                h.append('[');
+                for (int i = 0; i < IN; i++) {
+                    if (i > 0) h.append(',');
+                    number(h, net.weight(l, o, i));
+                }
+                h.append(']');
+            }
+            h.append("],\"biases\":[");
+            for (int o = 0; o < net.layout.out(l); o++) {
+                if (o > 0) h.append(',');
+                number(h, net.bias(l, o));
+            }
+            h.append("]}");
+        }
+        h.append(']');
+        List<byte[]> payload = descriptors(h, blocks);
+        h.append('}');
+        return Envelope.wrap(h.toString(), payload);
+    }
+
+    /** The points: one float32 row per point, its coordinates then its label; "train" then "test". */
+    public static ByteBuffer encodeData(DataSplit split, long dataVersion) {
+        List<Block> blocks = List.of(points("train", split.train()), points("test", split.test()));
+        StringBuilder h = new StringBuilder(256);
+        h.append("{\"type\":\"data\",\"dataVersion\":").append(dataVersion).append(",\"dataset\":");
+        string(h, split.dataset().urlName());
+        h.append(",\"numClasses\":").append(split.numClasses()).append(",\"domain\":[");
+        number(h, split.dataset().domain().min());
+        h.append(',');
+        number(h, split.dataset().domain().max());
+        h.append(']');
+        List<byte[]> payload = descriptors(h, blocks);
+        h.append('}');
+        return Envelope.wrap(h.toString(), payload);
+    }
+
+    private static Block points(String name, List<Point> points) {
+        int dim = points.isEmpty() ? 0 : points.get(0).dim(), width = dim + 1;
+        ByteBuffer buf = ByteBuffer.allocate(4 * width * points.size());
+        for (Point p : points) {
+            for (int i = 0; i < dim; i++) buf.putFloat((float) p.coord(i));
+            buf.putFloat((float) p.label());
+        }
+        return new Block(name, -1, -1, width, points.size(), Block.FLOAT32, 0, 0, buf.array());
+    }
+
+    /** Appends ,"blocks":[...] with running offsets and returns the payload in the same order. */
+    private static List<byte[]> descriptors(StringBuilder h, List<Block> blocks) {
+        h.append(",\"blocks\":[");
+        List<byte[]> payload = new ArrayList<>(blocks.size());
+        int offset = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (i > 0) h.append(',');
+            h.append("{\"name\":");
+            string(h, b.name());
+            if (b.layer() >= 0) h.append(",\"layer\":").append(b.layer());
+            if (b.neuron() >= 0) h.append(",\"neuron\":").append(b.neuron());
+            h.append(",\"offset\":").append(offset).append(",\"length\":").append(b.data().length)
+                    .append(",\"width\":").append(b.width()).append(",\"height\":").append(b.height())
+                    .append(",\"dtype\":\"").append(b.dtype()).append('"');
+            if (b.dtype().equals(Block.UINT8)) {
+                h.append(",\"min\":").append(floatText(b.min())).append(",\"max\":").append(floatText(b.max()));
+            }
+            h.append('}');
+            payload.add(b.data());
+            offset += b.data().length;
+        }
+        h.append(']');
+        return payload;
+    }
+
+    /** JSON has no NaN or ∞: those are null. */
+    private static void number(StringBuilder h, double v) {
+        if (!Double.isFinite(v)) h.append("null");
+        else if (v == Math.rint(v) && Math.abs(v) < 1e15) h.append((long) v);
+        else h.append(v);
+    }
+
+    private static String floatText(float v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e7 ? Long.toString((long) v) : Float.toString(v);
+    }
+
+    private static void string(StringBuilder h, String s) {
+        if (s == null) {
+            h.append("null");
+            return;
+        }
+        h.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> h.append("\\\"");
+                case '\\' -> h.append("\\\\");
+                case '\n' -> h.append("\\n");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&') h.append(String.format("\\u%04x", (int) c));
+                    else h.append(c);
+                }
+            }
+        }
+        h.append('"');
+    }
+}

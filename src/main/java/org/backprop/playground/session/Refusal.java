@@ -1,0 +1,20 @@
+package org.backprop.playground.session;
+
+import org.backprop.playground.state.FieldError;
+
+/** A command the session refused, unchanged; the handler answers it with an {@code error} message. */
+public final class Refusal extends RuntimeException {
+    /** The session diverged; only reset (or a new config) trains again. */
+    public static final String DIVERGED = "diverged";
+
+    private final transient FieldError error;
+
+    Refusal(String code, String field, String message) {
+        super(message, null, false, false);
+        this.error = new FieldError(code, field, message);
+    }
+
+    public FieldError error() {
+        return error;
+    }
+}

@@ -1,0 +1,223 @@
+package org.backprop.playground.session;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every session on one small pool of threads. A session is an actor: at most one turn of it
+ * is queued or running at a time, and a turn trains for one bounded slice, sends a frame if one is
+ * due and the client can take it, then queues the session again at the tail (so all playing
+ * sessions take turns, first come first served) or sets a timer for its next frame. Nothing spins:
+ * an idle session has no task at all, a waiting one a single timer.
+ *
+ * <p>Pacing: at most {@link SchedulerConfig#framesPerSecond()} frames per session; between frames
+ * a fast network trains as many epochs as its turns allow. The turn shrinks as sessions multiply
+ * (period × threads / sessions, within the configured bounds) so every session gets a turn each
+ * frame period while that is possible. A session's lock is held for its own slice only.
+ *
+ * <p>Latest wins: when a frame is due and the sink is not ready, nothing is kept; the next chance,
+ * one frame period later, sends the state as it is then. A sink that calls
+ * {@link Handle#sinkReady()} when its last frame is out is offered the next one at once instead.
+ */
+public final class Scheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    private final SchedulerConfig config;
+    private final long period;
+    private final ScheduledThreadPoolExecutor executor;
+    private final Set<Handle> handles = ConcurrentHashMap.newKeySet();
+
+    public Scheduler(SchedulerConfig config) {
+        this.config = config;
+        this.period = config.framePeriodNanos();
+        AtomicInteger count = new AtomicInteger();
+        this.executor = new ScheduledThreadPoolExecutor(config.threads(), task -> {
+            Thread t = new Thread(task, "training-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true); // a removed session's timer goes at once, not when it would fire
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    public SchedulerConfig config() {
+        return config;
+    }
+
+    /** Starts scheduling {@code session}; its first frame goes out as soon as the sink is ready. */
+    public Handle add(TrainingSession session, FrameSink sink) {
+        Handle h = new Handle(session, sink);
+        handles.add(h);
+        session.setListener(h::wake);
+        h.wake();
+        return h;
+    }
+
+    /** Sessions being scheduled. */
+    public int size() {
+        return handles.size();
+    }
+
+    @Override
+    public void close() {
+        for (Handle h : handles) h.remove();
+        executor.shutdownNow();
+    }
+
+    /** One session's place in the scheduler: the handler keeps it to wake or remove the session. */
+    public final class Handle {
+        private volatile TrainingSession session;
+        private volatile FrameSink sink;
+        private volatile FrameRenderer renderer = new FrameRenderer();
+        /** A turn is queued or running; whoever sets it submits the turn. */
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private ScheduledFuture<?> timer; // guarded by this
+        // written and read by turns only, which the scheduled flag orders one after another
+        private long lastFrameAt = System.nanoTime() - period;
+        private long sentVersion = -1;
+        /** Not before this: the sink was busy at the last chance. The sink's {@link #sinkReady()} clears it. */
+        private volatile long retryAt;
+        private final AtomicLong framesSent = new AtomicLong();
+        private final AtomicLong framesSkipped = new AtomicLong();
+
+        private Handle(TrainingSession session, FrameSink sink) {
+            this.session = session;
+            this.sink = sink;
+        }
+
+        /** The session, or null once removed. */
+        public TrainingSession session() {
+            return session;
+        }
+
+        /** Something changed (commands call this through the session): give the session a turn soon. */
+        public void wake() {
+            if (session == null || !scheduled.compareAndSet(false, true)) return;
+            try {
+                executor.execute(() -> turn(this));
+            } catch (RejectedExecutionException closed) {
+                scheduled.set(false);
+            }
+        }
+
+        /** The sink has sent its last frame and can take the next one now (the frame pacing still holds). */
+        public void sinkReady() {
+            retryAt = 0;
+            wake();
+        }
+
+        /** When the next frame may go: a period after the last, and not before a busy sink's retry time. */
+        private long frameDueAt() {
+            return Math.max(lastFrameAt + period, retryAt);
+        }
+
+        /** Stops scheduling the session and lets go of it and its buffers now; a queued turn finds nothing. */
+        public void remove() {
+            TrainingSession s = session;
+            session = null;
+            sink = null;
+            renderer = null;
+            if (s != null) s.setListener(null);
+            synchronized (this) {
+                if (timer != null) timer.cancel(false);
+                timer = null;
+            }
+            handles.remove(this);
+        }
+
+        public boolean isRemoved() {
+            return session == null;
+        }
+
+        public long framesSent() {
+            return framesSent.get();
+        }
+
+        /** Frames that were due while the sink was not ready (each such chance counts once). */
+        public long framesSkipped() {
+            return framesSkipped.get();
+        }
+
+        private synchronized void wakeIn(long nanos) {
+            if (session == null) return;
+            if (timer != null) timer.cancel(false);
+            try {
+                timer = executor.schedule(this::wake, nanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+                timer = null;
+            }
+        }
+    }
+
+    private void turn(Handle h) {
+        TrainingSession s = h.session;
+        FrameSink sink = h.sink;
+        FrameRenderer renderer = h.renderer;
+        if (s == null || sink == null || renderer == null) return; // removed: never queued again
+        try {
+            long now = System.nanoTime();
+            if (s.wantsTraining()) {
+                long deadline = now + slice();
+                long due = h.frameDueAt();
+                if (due > now) deadline = Math.min(deadline, due); // be there when the frame is due
+                s.runSlice(deadline);
+                now = System.nanoTime();
+            }
+            String notice = s.takePauseNotice();
+            if (notice != null) sink.paused(notice);
+            if (s.version() != h.sentVersion && now >= h.frameDueAt()) {
+                if (sink.ready()) {
+                    FrameSnapshot snap = s.snapshot();
+                    h.sentVersion = snap.version();
+                    h.framesSent.incrementAndGet();
+                    sink.send(() -> renderer.render(snap));
+                    h.lastFrameAt = System.nanoTime(); // from the hand-over: frames reach the sink a full period apart
+                } else {
+                    // latest wins: nothing is kept; the next chance is a period on (or sinkReady)
+                    h.retryAt = now + period;
+                    h.framesSkipped.incrementAndGet();
+                }
+            }
+        } catch (RuntimeException e) {
+            // a broken sink or session must not take the worker or the other sessions with it, nor
+            // retry on its own: the failed frame is dropped, and the next command brings the next try
+            LOG.warn("session paused after an error in its turn", e);
+            h.retryAt = System.nanoTime() + period;
+            s.pause();
+            h.sentVersion = s.version();
+            try {
+                sink.paused("paused after an internal error; press play to go on");
+            } catch (RuntimeException ignored) {
+                // the sink is what failed; the handler removes it when its connection closes
+            }
+        } finally {
+            finish(h, s);
+        }
+    }
+
+    /** Queues the next turn (playing), a timer (a frame waits), or nothing (idle); never loses a wake-up. */
+    private void finish(Handle h, TrainingSession s) {
+        long seen = s.version();
+        boolean again = s.wantsTraining();
+        long delay = -1;
+        if (!again && seen != h.sentVersion) delay = Math.max(0, h.frameDueAt() - System.nanoTime());
+        h.scheduled.set(false);
+        // a command that came during this turn found it scheduled and left the wake-up to us
+        if (again || s.version() != seen) h.wake();
+        else if (delay >= 0) h.wakeIn(delay);
+    }
+
+    /** period × threads / sessions: long enough for work, short enough that every session gets a turn per frame. */
+    private long slice() {
+        long share = period * config.threads() / Math.max(1, handles.size());
+        return Math.max(config.minSliceNanos(), Math.min(config.maxSliceNanos(), share));
+    }
+}

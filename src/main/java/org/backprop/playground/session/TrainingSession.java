@@ -1,0 +1,356 @@
+package org.backprop.playground.session;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+import org.backprop.playground.data.DataSplit;
+import org.backprop.playground.data.ProblemKind;
+import org.backprop.playground.engine.Init;
+import org.backprop.playground.engine.Network;
+import org.backprop.playground.engine.Reshape;
+import org.backprop.playground.engine.Samples;
+import org.backprop.playground.engine.SeedRandom;
+import org.backprop.playground.engine.Trainer;
+import org.backprop.playground.state.FieldError;
+import org.backprop.playground.state.Parsed;
+import org.backprop.playground.state.PlaygroundLimits;
+import org.backprop.playground.state.PlaygroundState;
+import org.backprop.playground.state.StateCodec;
+import org.backprop.playground.state.Update;
+
+/**
+ * One person's playground: a state, its data, its network and trainer, and the commands a page
+ * sends while it trains. Built the way TF Playground starts: seed the generator with the state's
+ * seed, generate the points, shuffle, split, then draw the initial weights from the same
+ * generator; that generator keeps going for everything drawn later (new neurons, regenerate's new
+ * seed), so the same state and the same commands give the same weights after every epoch.
+ *
+ * <p>Live changes keep what was learned: hyperparameters apply at the next update; a change of
+ * shape, features, activation or loss maps the weights onto the new network (every link whose two
+ * ends stay keeps its weight; new links start small, drawn from the seeded generator); new data
+ * keeps the weights. The optimizer's state (momentum, Adam's moments) and a batch's leftover
+ * gradient restart when the network is rebuilt; for TF's SGD there is none of either.
+ *
+ * <p>Thread-safe: every method takes this session's lock, which the scheduler holds for one
+ * bounded slice of epochs at most. Commands notify the listener (the scheduler) afterwards.
+ */
+public final class TrainingSession {
+    /** New links start at U(−0.05, 0.05): a tenth of TF's initial scale, so a new neuron barely changes the output. */
+    static final double NEW_WEIGHT_SCALE = 0.1;
+    /** Largest |value| setWeight accepts; far beyond any trained weight, short of overflow. */
+    static final double MAX_EDITED_WEIGHT = 1e6;
+
+    private final PlaygroundLimits limits;
+    private final StateCodec codec;
+    private final Metrics metrics = new Metrics();
+    private PlaygroundState state;
+    private NetworkSpec spec;
+    private DataSplit split;
+    private Samples train, test;
+    private Network net;
+    private Trainer trainer;
+    /** TF's generator, continuing after the initial weights. */
+    private SeedRandom random;
+    private long epoch, pendingEpochs, version, dataVersion;
+    private boolean playing;
+    private String diverged, pauseNotice;
+    /** The scheduler's wake-up; set and cleared from its threads, read by whoever sends a command. */
+    private volatile Runnable listener = () -> { };
+
+    public TrainingSession(PlaygroundState state, PlaygroundLimits limits) {
+        this.limits = limits;
+        this.codec = new StateCodec(limits);
+        start(state);
+    }
+
+    public TrainingSession(PlaygroundState state) {
+        this(state, PlaygroundLimits.defaults());
+    }
+
+    /** The codec this session validates with (its limits are the session's). */
+    public StateCodec codec() {
+        return codec;
+    }
+
+    public synchronized PlaygroundState state() {
+        return state;
+    }
+
+    public synchronized SessionStatus status() {
+        return new SessionStatus(playing, epoch, pendingEpochs, diverged, dataVersion);
+    }
+
+    public synchronized long epoch() {
+        return epoch;
+    }
+
+    /** A copy of the network as it is now. */
+    public synchronized Network network() {
+        return net.copy();
+    }
+
+    /** The points trained and tested on (for the page to draw; {@link SessionStatus#dataVersion} says when they change). */
+    public synchronized DataSplit data() {
+        return split;
+    }
+
+    // ---- commands -------------------------------------------------------------------------
+
+    /** {@code config}: a whole new state, read leniently (warnings, never refused); starts over, paused. */
+    public Parsed configure(Map<String, ?> values) {
+        Parsed parsed = codec.parse(values);
+        configure(parsed.state());
+        return parsed;
+    }
+
+    /** Starts over from {@code next}: its data, its seed's initial weights, epoch 0, paused. */
+    public void configure(PlaygroundState next) {
+        synchronized (this) {
+            start(next);
+        }
+        listener.run();
+    }
+
+    /** {@code set}: a partial state applied live; refused as a whole (and nothing changes) on any error. */
+    public Update set(Map<String, ?> changes) {
+        Update update;
+        synchronized (this) {
+            update = codec.apply(state, changes);
+            if (!update.accepted() || update.changed().isEmpty()) return update;
+            applyLive(update.state());
+        }
+        listener.run();
+        return update;
+    }
+
+    public void play() {
+        synchronized (this) {
+            refuseIfDiverged("play");
+            playing = true;
+            version++;
+        }
+        listener.run();
+    }
+
+    public void pause() {
+        synchronized (this) {
+            playing = false;
+            pendingEpochs = 0;
+            version++;
+        }
+        listener.run();
+    }
+
+    /** {@code step}: pauses, then trains {@code epochs} more (1..limit) on the scheduler's threads. */
+    public void step(int epochs) {
+        synchronized (this) {
+            if (epochs < 1 || epochs > limits.maxStepEpochs()) {
+                throw new Refusal(FieldError.BAD_VALUE, "epochs", "step takes 1 to " + limits.maxStepEpochs() + " epochs, got " + epochs);
+            }
+            refuseIfDiverged("step");
+            playing = false;
+            pendingEpochs = Math.min(pendingEpochs + epochs, limits.maxStepEpochs());
+            version++;
+        }
+        listener.run();
+    }
+
+    /** Back to the seed's initial weights and epoch 0, paused (as TF's reset button), and out of divergence. */
+    public void reset() {
+        synchronized (this) {
+            start(state);
+        }
+        listener.run();
+    }
+
+    /**
+     * New data, same weights: a new seed drawn from the session's generator as TF Playground draws
+     * one ({@code Math.random().toFixed(5)}), so the state (and the share link) names the data.
+     * A later reset starts from that seed's initial weights, as in TF.
+     */
+    public PlaygroundState regenerate() {
+        PlaygroundState next;
+        synchronized (this) {
+            if (state.lock().contains("seed")) throw new Refusal(FieldError.LOCKED, "seed", "seed is locked by this exercise");
+            next = state.withSeed(toFixed5(random.nextDouble()));
+            applyLive(next);
+        }
+        listener.run();
+        return next;
+    }
+
+    /** One weight, as clicking a link and typing a value does: layer l's link from neuron {@code from} to {@code to}. */
+    public void setWeight(int layer, int to, int from, double value) {
+        synchronized (this) {
+            checkNeuron(layer, to);
+            if (from < 0 || from >= net.layout.in(layer)) {
+                throw new Refusal(FieldError.BAD_VALUE, "from", "layer " + layer + " has inputs 0.." + (net.layout.in(layer) - 1) + ", not " + from);
+            }
+            checkValue(value);
+            net.setWeight(layer, to, from, value);
+            version++;
+        }
+        listener.run();
+    }
+
+    /** One bias: neuron {@code neuron} of weight layer {@code layer}. */
+    public void setBias(int layer, int neuron, double value) {
+        synchronized (this) {
+            checkNeuron(layer, neuron);
+            checkValue(value);
+            net.setBias(layer, neuron, value);
+            version++;
+        }
+        listener.run();
+    }
+
+    // ---- training -------------------------------------------------------------------------
+
+    /** Trains up to {@code epochs} epochs now, on the caller's thread, whether playing or not; stops at divergence. */
+    public synchronized int runEpochs(int epochs) {
+        int done = 0;
+        while (done < epochs && diverged == null) {
+            trainOne();
+            done++;
+        }
+        return done;
+    }
+
+    /** The scheduler's turn: trains while playing or stepping, at least one epoch, until the deadline. */
+    synchronized int runSlice(long deadlineNanos) {
+        int done = 0;
+        while (wantsTraining()) {
+            trainOne();
+            done++;
+            if (pendingEpochs > 0) pendingEpochs--;
+            if (System.nanoTime() >= deadlineNanos) break;
+        }
+        return done;
+    }
+
+    synchronized boolean wantsTraining() {
+        return diverged == null && (playing || pendingEpochs > 0);
+    }
+
+    /** Changes whenever a frame would show something new. */
+    synchronized long version() {
+        return version;
+    }
+
+    /** Why the session paused itself since the last call, or null. */
+    synchronized String takePauseNotice() {
+        String notice = pauseNotice;
+        pauseNotice = null;
+        return notice;
+    }
+
+    void setListener(Runnable next) {
+        listener = next == null ? () -> { } : next;
+    }
+
+    /** Everything a frame shows, losses and accuracies measured now. */
+    public synchronized FrameSnapshot snapshot() {
+        boolean classification = state.task() != ProblemKind.REGRESSION;
+        Metrics.Score tr = metrics.score(net, train, classification);
+        Metrics.Score te = metrics.score(net, test, classification);
+        if (diverged == null && !(Double.isFinite(tr.loss()) && Double.isFinite(te.loss()))) diverge();
+        return new FrameSnapshot(version, epoch, dataVersion, tr.loss(), te.loss(), tr.accuracy(), te.accuracy(),
+                playing, diverged, net.copy(), spec.inputs().features(), split.dataset().domain());
+    }
+
+    private void trainOne() {
+        trainer.trainEpoch(train);
+        epoch++;
+        version++;
+        if (!net.isFinite()) diverge();
+    }
+
+    private void diverge() {
+        diverged = "the network diverged at epoch " + epoch + ": its weights became NaN or infinite. Lower the learning rate (now "
+                + codec.toMap(state).get("learningRate") + ") and press reset";
+        pauseNotice = diverged;
+        playing = false;
+        pendingEpochs = 0;
+        version++;
+    }
+
+    // ---- building -------------------------------------------------------------------------
+
+    /** TF's order: seed, generate, shuffle, split, then the initial weights from the same generator. */
+    private void start(PlaygroundState s) {
+        state = s;
+        spec = NetworkSpec.of(s);
+        random = new SeedRandom(s.seed());
+        split = TrainingData.generate(s, random);
+        int[] sizes = spec.sizes();
+        net = Network.create(sizes, s.activation(), spec.activations()[sizes.length - 2], spec.loss(), spec.init(), random);
+        train = TrainingData.encode(split.train(), spec);
+        test = TrainingData.encode(split.test(), spec);
+        trainer = new Trainer(net, s.hyperparameters());
+        epoch = 0;
+        pendingEpochs = 0;
+        playing = false;
+        diverged = null;
+        pauseNotice = null;
+        dataVersion++;
+        version++;
+    }
+
+    /** A live change: new data if the data keys changed, the network mapped if its spec changed, hyperparameters always. */
+    private void applyLive(PlaygroundState next) {
+        PlaygroundState prev = state;
+        NetworkSpec nextSpec = NetworkSpec.of(next);
+        boolean newData = prev.activeDataset() != next.activeDataset() || prev.noise() != next.noise()
+                || prev.percTrainData() != next.percTrainData() || !prev.seed().equals(next.seed())
+                || prev.classes() != next.classes();
+        boolean newNetwork = !nextSpec.sameNetwork(spec);
+        state = next;
+        if (newData) {
+            // a fresh generator: data come first in the stream, so these are the points a new session would get
+            split = TrainingData.generate(next, new SeedRandom(next.seed()));
+            dataVersion++;
+        }
+        if (newNetwork) {
+            Init init = nextSpec.init();
+            DoubleSupplier weight = init == Init.ZERO ? () -> 0 : () -> NEW_WEIGHT_SCALE * (random.nextDouble() - 0.5);
+            net = Reshape.apply(net, nextSpec.sizes(), nextSpec.inputs().sourcesIn(spec.inputs()), nextSpec.activations(),
+                    nextSpec.loss(), weight, () -> 0).network();
+            trainer = new Trainer(net, next.hyperparameters());
+        } else {
+            trainer.setHyperparameters(next.hyperparameters());
+        }
+        if (newData || newNetwork || nextSpec.encoding() != spec.encoding()) {
+            train = TrainingData.encode(split.train(), nextSpec);
+            test = TrainingData.encode(split.test(), nextSpec);
+        }
+        spec = nextSpec;
+        version++;
+    }
+
+    private void refuseIfDiverged(String command) {
+        if (diverged != null) {
+            throw new Refusal(Refusal.DIVERGED, null, "cannot " + command + ": " + diverged);
+        }
+    }
+
+    private void checkNeuron(int layer, int neuron) {
+        if (layer < 0 || layer >= net.layout.layers()) {
+            throw new Refusal(FieldError.BAD_VALUE, "layer", "weight layers are 0.." + (net.layout.layers() - 1) + ", not " + layer);
+        }
+        if (neuron < 0 || neuron >= net.layout.out(layer)) {
+            throw new Refusal(FieldError.BAD_VALUE, "to", "layer " + layer + " has neurons 0.." + (net.layout.out(layer) - 1) + ", not " + neuron);
+        }
+    }
+
+    private static void checkValue(double value) {
+        if (!(Math.abs(value) <= MAX_EDITED_WEIGHT)) {
+            throw new Refusal(FieldError.BAD_VALUE, "value", "a weight is a finite number within ±" + (long) MAX_EDITED_WEIGHT + ", not " + value);
+        }
+    }
+
+    /** JavaScript's {@code x.toFixed(5)} for 0 ≤ x < 1: the exact value rounded half up. */
+    static String toFixed5(double x) {
+        return new BigDecimal(x).setScale(5, RoundingMode.HALF_UP).toPlainString();
+    }
+}

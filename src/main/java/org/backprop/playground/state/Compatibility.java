@@ -1,0 +1,46 @@
+package org.backprop.playground.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.backprop.playground.data.Dataset;
+import org.backprop.playground.data.ProblemKind;
+import org.backprop.playground.engine.Loss;
+
+/**
+ * Combinations of valid values that cannot be trained, each with the fix a URL gets (a warning
+ * says what was changed) and the sentence a refused {@code set} carries. The output layer follows
+ * from the task and the loss: regression trains a linear output (square or mse), two classes a
+ * tanh output (square or mse, targets ±1 as TF) or a sigmoid one (bce, targets 0/1), K classes a
+ * softmax output (ce, one-hot targets).
+ */
+final class Compatibility {
+    private Compatibility() {}
+
+    /** A conflict on {@code key}: what is wrong and what to pick, and the change that resolves it. */
+    record Conflict(String key, String message, Consumer<StateBuilder> fix) {}
+
+    static List<Conflict> find(PlaygroundState s) {
+        List<Conflict> found = new ArrayList<>();
+        Dataset set = s.activeDataset();
+        ProblemKind task = s.task();
+        Loss loss = s.loss();
+        if (task == ProblemKind.REGRESSION && (loss == Loss.BCE || loss == Loss.CE)) {
+            found.add(new Conflict("loss", "loss " + loss.key + " is for classification; regression (" + set.urlName()
+                    + ") trains a linear output with loss square or mse", b -> b.loss = Loss.SQUARE));
+        } else if (task == ProblemKind.MULTICLASS && loss != Loss.CE) {
+            found.add(new Conflict("loss", "data set " + set.urlName() + " has " + s.classes()
+                    + " classes: it is trained with loss ce (softmax output); loss " + loss.key + " is for one output",
+                    b -> b.loss = Loss.CE));
+        } else if (task == ProblemKind.BINARY && loss == Loss.CE) {
+            found.add(new Conflict("loss", "loss ce needs a multi-class data set (spiral-multi, blobs or seed-digits); "
+                    + set.urlName() + " has two classes: use loss bce (sigmoid output) or square (tanh output)",
+                    b -> b.loss = Loss.SQUARE));
+        }
+        if (s.goal() != null && s.goal().metric().isAccuracy() && task == ProblemKind.REGRESSION) {
+            found.add(new Conflict("goal", "regression has no accuracy; write the goal on trainLoss or testLoss, e.g. testLoss<0.05",
+                    b -> b.goal = null));
+        }
+        return found;
+    }
+}

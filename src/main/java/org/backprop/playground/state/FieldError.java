@@ -1,0 +1,16 @@
+package org.backprop.playground.state;
+
+/**
+ * A refused change, as the {@code error} message carries it: a machine code, the field it concerns
+ * (null when none) and a sentence that says what to send instead.
+ */
+public record FieldError(String code, String field, String message) {
+    /** A value that does not parse or is out of range. */
+    public static final String BAD_VALUE = "bad_value";
+    /** A key no state has. */
+    public static final String UNKNOWN_KEY = "unknown_key";
+    /** A combination the engine cannot train (e.g. loss ce on a two-class set). */
+    public static final String CONFLICT = "conflict";
+    /** A key the exercise locked. */
+    public static final String LOCKED = "locked";
+}

@@ -1,0 +1,127 @@
+package org.backprop.playground.state;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.backprop.playground.data.Dataset;
+import org.backprop.playground.data.Features;
+import org.backprop.playground.data.InputFeature;
+import org.backprop.playground.data.ProblemKind;
+import org.backprop.playground.engine.Activation;
+import org.backprop.playground.engine.Hyperparameters;
+import org.backprop.playground.engine.Loss;
+import org.backprop.playground.engine.Optimizer;
+import org.backprop.playground.engine.Regularization;
+
+/**
+ * Everything a playground URL holds: TF Playground's keys with TF's defaults, then ours. One value
+ * of this record is one experiment; {@link StateCodec} is the only way in from text and back.
+ * Values here are already valid and within limits; combinations the engine cannot train have
+ * been fixed or refused by the codec.
+ *
+ * @param networkShape   hidden layer sizes; empty means inputs wired straight to the output
+ * @param seed           seeds the data, the initial weights and every later draw of a session
+ * @param features       the enabled input toggles (x y xSquared ySquared xTimesY sinX sinY)
+ * @param hiddenControls controls hidden with {@code <control>_hide=true}, sorted
+ * @param numClasses     classes for the K-class sets (2..4), or 0 for the data set's own default
+ * @param goal           an exercise's target, or null for none
+ * @param lock           state keys a student may not change (the {@code set} message refuses them)
+ */
+public record PlaygroundState(
+        Activation activation,
+        int batchSize,
+        Dataset dataset,
+        Dataset regDataset,
+        double learningRate,
+        Regularization regularization,
+        double regularizationRate,
+        double noise,
+        List<Integer> networkShape,
+        String seed,
+        boolean showTestData,
+        boolean discretize,
+        int percTrainData,
+        Set<InputFeature> features,
+        Problem problem,
+        boolean initZero,
+        boolean hideText,
+        SortedSet<String> hiddenControls,
+        Loss loss,
+        Optimizer.Kind optimizer,
+        int numClasses,
+        String lang,
+        String title,
+        Goal goal,
+        List<String> lock) {
+
+    /**
+     * The seed of a URL that names none. TF Playground draws a fresh one per visit; here a link
+     * without a seed is still one reproducible experiment, and the normalized state (and so the
+     * share link) always names its seed.
+     */
+    public static final String DEFAULT_SEED = "0.50000";
+    public static final List<String> LANGUAGES = List.of("en", "ko");
+    public static final int MAX_TITLE_CHARS = 200;
+
+    public PlaygroundState {
+        networkShape = List.copyOf(networkShape);
+        features = Collections.unmodifiableSet(features.isEmpty()
+                ? EnumSet.noneOf(InputFeature.class) : EnumSet.copyOf(features));
+        hiddenControls = Collections.unmodifiableSortedSet(new TreeSet<>(hiddenControls));
+        lock = List.copyOf(lock);
+        if (activation == null || dataset == null || regDataset == null || regularization == null || seed == null
+                || problem == null || loss == null || optimizer == null || lang == null || title == null) {
+            throw new IllegalArgumentException("a playground state needs every key but goal");
+        }
+    }
+
+    /** TF Playground's defaults (state.ts), plus ours: square loss and SGD as TF trains, English. */
+    public static PlaygroundState defaults() {
+        return new PlaygroundState(Activation.TANH, Hyperparameters.DEFAULT_BATCH_SIZE, Dataset.CIRCLE,
+                Dataset.REG_PLANE, Hyperparameters.DEFAULT_LEARNING_RATE, Regularization.NONE, 0, 0, List.of(4, 2),
+                DEFAULT_SEED, false, false, 50, EnumSet.of(InputFeature.X, InputFeature.Y), Problem.CLASSIFICATION,
+                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", "", null, List.of());
+    }
+
+    /** The set being trained: {@code regDataset} for regression, {@code dataset} otherwise. */
+    public Dataset activeDataset() {
+        return problem == Problem.REGRESSION ? regDataset : dataset;
+    }
+
+    /** Classes in effect: 0 for regression, 2 for binary sets, K for the K-class sets. */
+    public int classes() {
+        return activeDataset().numClasses(numClasses == 0 ? null : numClasses);
+    }
+
+    /** Binary, K-class or regression: what the output layer must be. */
+    public ProblemKind task() {
+        return activeDataset().problem();
+    }
+
+    /** Whether inputs are TF's features of a 2-D point (and the page can draw a heatmap). */
+    public boolean isTwoDimensional() {
+        return activeDataset().inputDim() == 2;
+    }
+
+    public Features enabledFeatures() {
+        return Features.of(features.stream().map(InputFeature::urlName).toList());
+    }
+
+    public Hyperparameters hyperparameters() {
+        return new Hyperparameters(learningRate, batchSize, optimizer, regularization, regularizationRate);
+    }
+
+    StateBuilder toBuilder() {
+        return new StateBuilder(this);
+    }
+
+    /** The same state with another seed (what regenerate does, as TF's regenerate button does). */
+    public PlaygroundState withSeed(String next) {
+        StateBuilder b = toBuilder();
+        b.seed = next;
+        return b.build();
+    }
+}

@@ -1,0 +1,299 @@
+package org.backprop.playground.state;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that reads and writes the playground state. Text comes from a URL (query string or
+ * TF-style hash fragment) or a JSON {@code config}/{@code set} message; it goes back out as a
+ * canonical query string or as a map for JSON. Reading a whole state is forgiving, as a shared link
+ * must open: unknown keys are ignored, a bad value falls back to its default and a value beyond a
+ * limit is clamped, each with a {@link Warning}. Applying a partial {@code set} is strict: any bad,
+ * over-limit, locked or conflicting value refuses the whole change with {@link FieldError}s.
+ */
+public final class StateCodec {
+    /** Pairs read from one text; a link has ~30. */
+    static final int MAX_PAIRS = 512;
+    /** Characters of one value; the longest sane one (a title) is 200. */
+    static final int MAX_VALUE_CHARS = 4096;
+    static final int MAX_WARNINGS = 32;
+    static final int MAX_HIDDEN_CONTROLS = 64;
+    private static final Pattern CONTROL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
+
+    private final PlaygroundLimits limits;
+
+    public StateCodec(PlaygroundLimits limits) {
+        this.limits = limits;
+    }
+
+    public PlaygroundLimits limits() {
+        return limits;
+    }
+
+    /** Reads a query string, a hash fragment ({@code #activation=tanh&...}) or a URL holding either. */
+    public Parsed parse(String text) {
+        Warnings warnings = new Warnings();
+        List<String> undecodable = new ArrayList<>();
+        List<UrlText.Pair> pairs = UrlText.pairs(text == null ? "" : text, undecodable);
+        for (String raw : undecodable) warnings.add(null, raw, "not valid URL encoding (a stray '%'?); ignored");
+        if (pairs.size() > MAX_PAIRS) {
+            warnings.add(null, null, pairs.size() + " keys is more than any state has; only the first " + MAX_PAIRS + " were read");
+            pairs = pairs.subList(0, MAX_PAIRS);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        Set<String> repeated = new HashSet<>();
+        for (UrlText.Pair p : pairs) {
+            if (values.containsKey(p.name()) && repeated.add(p.name())) {
+                warnings.add(p.name(), p.value(), "given more than once; the last value counts");
+            }
+            values.remove(p.name()); // re-insert so iteration order is the order the values won
+            values.put(p.name(), p.value());
+        }
+        return read(values, warnings);
+    }
+
+    /** Reads a {@code config} message's state: the same keys, values as JSON scalars or lists. */
+    public Parsed parse(Map<String, ?> values) {
+        Warnings warnings = new Warnings();
+        Map<String, String> text = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            if (e.getValue() == null) continue;
+            String raw = toText(e.getValue());
+            if (raw == null) warnings.add(e.getKey(), null, "must be a string, number, boolean or list of them; using the default");
+            else text.put(e.getKey(), raw);
+        }
+        return read(text, warnings);
+    }
+
+    private Parsed read(Map<String, String> values, Warnings warnings) {
+        StateBuilder b = PlaygroundState.defaults().toBuilder();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String name = e.getKey(), raw = e.getValue();
+            if (name.endsWith(StateKeys.HIDE_SUFFIX)) {
+                String problem = hide(b, name, raw);
+                if (problem != null) warnings.add(name, raw, problem);
+                continue;
+            }
+            if (StateKeys.UNOFFERED_FEATURES.contains(name)) {
+                if (raw != null && ValueReaders.bool(raw).value() == Boolean.TRUE) {
+                    warnings.add(name, raw, name + " is not offered (TF Playground does not show it either); ignored");
+                }
+                continue;
+            }
+            Key<?> key = StateKeys.BY_NAME.get(name);
+            if (key == null || raw == null || (raw.isBlank() && !key.blankIsValue())) continue; // TF: absent
+            if (raw.length() > MAX_VALUE_CHARS) {
+                warnings.add(name, raw, "value of " + raw.length() + " characters is too long; using the default " + defaultText(key));
+                continue;
+            }
+            Reading<?> r = readInto(key, raw, b);
+            if (r.refused()) warnings.add(name, raw, r.message() + "; using the default " + defaultText(key));
+            else if (!r.clean()) warnings.add(name, raw, r.message());
+        }
+        PlaygroundState state = b.build();
+        // a fix may expose another conflict (a loss fixed, then a goal); there are only a few kinds
+        for (int round = 0; round < 4; round++) {
+            List<Compatibility.Conflict> conflicts = Compatibility.find(state);
+            if (conflicts.isEmpty()) break;
+            StateBuilder fixed = state.toBuilder();
+            for (Compatibility.Conflict c : conflicts) {
+                c.fix().accept(fixed);
+                warnings.add(c.key(), null, c.message() + "; changed to " + orNone(keyText(c.key(), fixed.build())));
+            }
+            state = fixed.build();
+        }
+        return new Parsed(state, warnings.list());
+    }
+
+    /**
+     * Applies a partial state, as the {@code set} message sends it. Every key is validated as a URL
+     * value is; anything a URL would only warn about is refused here, and so is a key the
+     * exercise locked. One refusal refuses the whole change.
+     */
+    public Update apply(PlaygroundState current, Map<String, ?> changes) {
+        List<FieldError> errors = new ArrayList<>();
+        StateBuilder b = current.toBuilder();
+        List<String> touched = new ArrayList<>();
+        for (Map.Entry<String, ?> e : changes.entrySet()) {
+            String name = e.getKey();
+            String raw = e.getValue() == null ? null : toText(e.getValue());
+            if (raw == null) {
+                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": must be a string, number, boolean or list of them"));
+                continue;
+            }
+            if (name.endsWith(StateKeys.HIDE_SUFFIX)) {
+                if (!ValueReaders.bool(raw).clean()) {
+                    errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": must be true or false"));
+                    continue;
+                }
+                String problem = hide(b, name, raw);
+                if (problem != null) errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": " + problem));
+                continue;
+            }
+            Key<?> key = StateKeys.BY_NAME.get(name);
+            if (key == null) {
+                errors.add(new FieldError(FieldError.UNKNOWN_KEY, name, "unknown state key '" + name
+                        + "'; the keys are those of the URL: " + String.join(", ", StateKeys.BY_NAME.keySet().stream().sorted().toList())));
+                continue;
+            }
+            if (current.lock().contains(name) || (name.equals("lock") && !current.lock().isEmpty())) {
+                errors.add(new FieldError(FieldError.LOCKED, name, name + " is locked by this exercise"));
+                continue;
+            }
+            if (raw.isBlank() && !key.blankIsValue()) {
+                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": an empty value; send one, e.g. " + defaultText(key)));
+                continue;
+            }
+            if (raw.length() > MAX_VALUE_CHARS) {
+                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": value of " + raw.length() + " characters is too long"));
+                continue;
+            }
+            Reading<?> r = readInto(key, raw, b);
+            if (!r.clean()) errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": " + r.message()));
+            else touched.add(name);
+        }
+        if (!errors.isEmpty()) return new Update(current, List.of(), errors);
+        PlaygroundState next = b.build();
+        for (Compatibility.Conflict c : Compatibility.find(next)) {
+            String field = touched.contains(c.key()) || touched.isEmpty() ? c.key() : touched.get(0);
+            errors.add(new FieldError(FieldError.CONFLICT, field, c.message()));
+        }
+        if (!errors.isEmpty()) return new Update(current, List.of(), errors);
+        return new Update(next, changedKeys(current, next), List.of());
+    }
+
+    /** The keys whose value differs between two states, hide keys included, in writing order. */
+    public static List<String> changedKeys(PlaygroundState a, PlaygroundState b) {
+        List<String> changed = new ArrayList<>();
+        for (Key<?> key : StateKeys.ALL) if (key.differs(a, b)) changed.add(key.name());
+        Set<String> hides = new HashSet<>(a.hiddenControls());
+        hides.addAll(b.hiddenControls());
+        for (String control : hides) {
+            if (a.hiddenControls().contains(control) != b.hiddenControls().contains(control)) {
+                changed.add(control + StateKeys.HIDE_SUFFIX);
+            }
+        }
+        return changed;
+    }
+
+    /** The canonical query string (no leading '?'): TF's keys in TF's order, hidden controls, then ours. */
+    public String write(PlaygroundState state) {
+        StringBuilder out = new StringBuilder();
+        for (Key<?> key : StateKeys.ALL) {
+            String text = key.write(state);
+            if (text != null) append(out, key.name(), text);
+            if (key.name().equals("hideText")) {
+                for (String control : state.hiddenControls()) append(out, control + StateKeys.HIDE_SUFFIX, "true");
+            }
+        }
+        return out.toString();
+    }
+
+    /** The state as JSON-ready values (strings, numbers, booleans, lists), every key present, in writing order. */
+    public Map<String, Object> toMap(PlaygroundState state) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Key<?> key : StateKeys.ALL) {
+            map.put(key.name(), key.json(state));
+            if (key.name().equals("hideText")) {
+                for (String control : state.hiddenControls()) map.put(control + StateKeys.HIDE_SUFFIX, true);
+            }
+        }
+        return map;
+    }
+
+    /** Every key's name, in writing order (hide keys aside): what {@code lock} and {@code set} accept. */
+    public static List<String> keyNames() {
+        return StateKeys.ALL.stream().map(Key::name).toList();
+    }
+
+    private static void append(StringBuilder out, String name, String value) {
+        if (out.length() > 0) out.append('&');
+        out.append(UrlText.encode(name)).append('=').append(UrlText.encode(value));
+    }
+
+    private <T> Reading<T> readInto(Key<T> key, String raw, StateBuilder b) {
+        Reading<T> r = key.read(raw, limits);
+        if (!r.refused()) key.set(b, r.value());
+        return r;
+    }
+
+    /** TF's {@code <control>_hide=true}: "true" hides, "false" shows; returns what is wrong, or null. */
+    private static String hide(StateBuilder b, String name, String raw) {
+        String control = name.substring(0, name.length() - StateKeys.HIDE_SUFFIX.length());
+        if (!CONTROL_NAME.matcher(control).matches()) return "'" + control + "' is not a control name (letters and digits)";
+        Reading<Boolean> on = ValueReaders.bool(raw == null ? "" : raw);
+        if (on.refused()) return "write " + name + "=true to hide the control; ignored";
+        if (!on.value()) {
+            b.hiddenControls.remove(control);
+        } else if (b.hiddenControls.size() >= MAX_HIDDEN_CONTROLS && !b.hiddenControls.contains(control)) {
+            return "more than " + MAX_HIDDEN_CONTROLS + " hidden controls; ignored";
+        } else {
+            b.hiddenControls.add(control);
+        }
+        return null;
+    }
+
+    /** A JSON value as URL text: lists join with ',' (networkShape [4,2] is "4,2"); null when not a scalar or list. */
+    static String toText(Object value) {
+        if (value instanceof String s) return s;
+        if (value instanceof Boolean bool) return bool.toString();
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return value.toString();
+        }
+        if (value instanceof BigInteger || value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue(); // a 1e999 literal becomes Infinity and is refused below
+            return Double.isFinite(d) ? ValueReaders.plain(d) : "Infinity";
+        }
+        Collection<?> items = value instanceof Collection<?> c ? c
+                : value instanceof Object[] array ? List.of(array) : null;
+        if (items == null) return null;
+        List<String> parts = new ArrayList<>();
+        for (Object item : items) {
+            if (item == null || item instanceof Collection<?> || item instanceof Map<?, ?>) return null;
+            String t = toText(item);
+            if (t == null) return null;
+            parts.add(t);
+        }
+        return String.join(",", parts);
+    }
+
+    private static String defaultText(Key<?> key) {
+        String text = key.write(PlaygroundState.defaults());
+        return text == null || text.isEmpty() ? "(none)" : text;
+    }
+
+    private static String keyText(String name, PlaygroundState state) {
+        Key<?> key = StateKeys.BY_NAME.get(name);
+        return key == null ? null : key.write(state);
+    }
+
+    private static String orNone(String text) {
+        return text == null || text.isEmpty() ? "none" : text;
+    }
+
+    /** Warnings in order, capped so a hostile URL cannot make the reply large. */
+    private static final class Warnings {
+        private final List<Warning> list = new ArrayList<>();
+        private int dropped;
+
+        void add(String key, String value, String message) {
+            if (list.size() < MAX_WARNINGS) list.add(new Warning(key, value, message));
+            else dropped++;
+        }
+
+        List<Warning> list() {
+            if (dropped == 0) return list;
+            List<Warning> all = new ArrayList<>(list);
+            all.add(new Warning(null, null, dropped + " more warnings not shown"));
+            return all;
+        }
+    }
+}

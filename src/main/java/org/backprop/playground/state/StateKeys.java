@@ -1,0 +1,155 @@
+package org.backprop.playground.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.backprop.playground.data.Dataset;
+import org.backprop.playground.data.InputFeature;
+import org.backprop.playground.data.ProblemKind;
+import org.backprop.playground.engine.Activation;
+import org.backprop.playground.engine.Loss;
+import org.backprop.playground.engine.Optimizer;
+import org.backprop.playground.engine.Regularization;
+
+/**
+ * The table of keys, in the order they are written: TF Playground's (its state.ts PROPS order, so a
+ * link we write reads like one TF writes), then ours. {@code <control>_hide} keys are not here:
+ * their names are open-ended and {@link StateCodec} handles them by suffix.
+ */
+final class StateKeys {
+    private StateKeys() {}
+
+    static final String HIDE_SUFFIX = "_hide";
+    /** TF keys we know and do not use: read without complaint, never written. */
+    static final Set<String> IGNORED_TF_KEYS = Set.of("collectStats", "tutorial");
+    /** TF's cosine toggles: TF Playground itself does not show them; turning one on is worth a warning. */
+    static final Set<String> UNOFFERED_FEATURES = Set.of("cosX", "cosY");
+
+    static final List<Key<?>> ALL = build();
+    static final Map<String, Key<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Key::name, k -> k));
+    /** What {@code lock} may name: every key but lock itself. */
+    static final List<String> LOCKABLE = ALL.stream().map(Key::name).filter(n -> !n.equals("lock")).toList();
+
+    private static List<Key<?>> build() {
+        List<Key<?>> keys = new ArrayList<>();
+        keys.add(key("activation", (raw, lim) -> hiddenActivation(raw), (b, v) -> b.activation = v,
+                PlaygroundState::activation, a -> a.key));
+        keys.add(key("regularization", (raw, lim) -> ValueReaders.choice(raw, Regularization::parse),
+                (b, v) -> b.regularization = v, PlaygroundState::regularization, r -> r.key));
+        keys.add(key("batchSize", (raw, lim) -> ValueReaders.integer(raw, 1, lim.maxBatchSize(), "limit of"),
+                (b, v) -> b.batchSize = v, PlaygroundState::batchSize, String::valueOf));
+        keys.add(key("dataset", (raw, lim) -> dataset(raw, false), (b, v) -> b.dataset = v,
+                PlaygroundState::dataset, Dataset::urlName));
+        keys.add(key("regDataset", (raw, lim) -> dataset(raw, true), (b, v) -> b.regDataset = v,
+                PlaygroundState::regDataset, Dataset::urlName));
+        keys.add(new Key<Double>("learningRate", (raw, lim) -> learningRate(raw), (b, v) -> b.learningRate = v,
+                PlaygroundState::learningRate, ValueReaders::plain, v -> v, false));
+        keys.add(number("regularizationRate", 0, 10, (b, v) -> b.regularizationRate = v, PlaygroundState::regularizationRate));
+        keys.add(number("noise", 0, 50, (b, v) -> b.noise = v, PlaygroundState::noise));
+        keys.add(new Key<List<Integer>>("networkShape", ValueReaders::shape, (b, v) -> b.networkShape = new ArrayList<>(v),
+                PlaygroundState::networkShape, v -> v.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                v -> v, true));
+        keys.add(key("seed", (raw, lim) -> ValueReaders.seed(raw), (b, v) -> b.seed = v, PlaygroundState::seed, v -> v));
+        keys.add(bool("showTestData", (b, v) -> b.showTestData = v, PlaygroundState::showTestData));
+        keys.add(bool("discretize", (b, v) -> b.discretize = v, PlaygroundState::discretize));
+        keys.add(key("percTrainData", (raw, lim) -> ValueReaders.integer(raw, 10, 90, null),
+                (b, v) -> b.percTrainData = v, PlaygroundState::percTrainData, String::valueOf));
+        // TF's order of the toggles in PROPS: x y xTimesY xSquared ySquared (cosX) sinX (cosY) sinY
+        for (InputFeature f : List.of(InputFeature.X, InputFeature.Y, InputFeature.X_TIMES_Y, InputFeature.X_SQUARED,
+                InputFeature.Y_SQUARED, InputFeature.SIN_X, InputFeature.SIN_Y)) {
+            keys.add(bool(f.urlName(), (b, v) -> b.feature(f, v), s -> s.features().contains(f)));
+        }
+        keys.add(key("problem", (raw, lim) -> ValueReaders.choice(raw, Problem::parse), (b, v) -> b.problem = v,
+                PlaygroundState::problem, p -> p.key));
+        keys.add(bool("initZero", (b, v) -> b.initZero = v, PlaygroundState::initZero));
+        keys.add(bool("hideText", (b, v) -> b.hideText = v, PlaygroundState::hideText));
+
+        keys.add(key("loss", (raw, lim) -> ValueReaders.choice(raw, Loss::parse), (b, v) -> b.loss = v,
+                PlaygroundState::loss, l -> l.key));
+        keys.add(key("optimizer", (raw, lim) -> ValueReaders.choice(raw, Optimizer.Kind::parse),
+                (b, v) -> b.optimizer = v, PlaygroundState::optimizer, o -> o.key));
+        keys.add(new Key<Integer>("numClasses", (raw, lim) -> numClasses(raw), (b, v) -> b.numClasses = v,
+                PlaygroundState::numClasses, v -> v == 0 ? null : String.valueOf(v), v -> v, false));
+        keys.add(key("lang", (raw, lim) -> lang(raw), (b, v) -> b.lang = v, PlaygroundState::lang, v -> v));
+        keys.add(new Key<String>("title", (raw, lim) -> ValueReaders.text(raw, PlaygroundState.MAX_TITLE_CHARS),
+                (b, v) -> b.title = v, PlaygroundState::title, v -> v.isEmpty() ? null : v, v -> v, true));
+        keys.add(new Key<Goal>("goal", (raw, lim) -> ValueReaders.goal(raw), (b, v) -> b.goal = v, PlaygroundState::goal,
+                v -> v == null ? null : v.toString(), v -> v == null ? "" : v.toString(), true));
+        keys.add(new Key<List<String>>("lock", (raw, lim) -> ValueReaders.lock(raw, lockable()),
+                (b, v) -> b.lock = new ArrayList<>(v), PlaygroundState::lock,
+                v -> v.isEmpty() ? null : String.join(",", v), v -> v, true));
+        return List.copyOf(keys);
+    }
+
+    // LOCKABLE is built from ALL, which is being built when lock's reader is made: look it up late.
+    private static List<String> lockable() {
+        return LOCKABLE;
+    }
+
+    private static <T> Key<T> key(String name, BiFunction<String, PlaygroundLimits, Reading<T>> reader,
+                                  BiConsumer<StateBuilder, T> setter, Function<PlaygroundState, T> getter,
+                                  Function<T, String> text) {
+        return new Key<>(name, reader, setter, getter, text, text::apply, false);
+    }
+
+    private static Key<Boolean> bool(String name, BiConsumer<StateBuilder, Boolean> setter, Function<PlaygroundState, Boolean> getter) {
+        return new Key<>(name, (raw, lim) -> ValueReaders.bool(raw), setter, getter, String::valueOf, v -> v, false);
+    }
+
+    private static Key<Double> number(String name, double min, double max, BiConsumer<StateBuilder, Double> setter,
+                                      Function<PlaygroundState, Double> getter) {
+        return new Key<>(name, (raw, lim) -> ValueReaders.decimal(raw, min, max), setter, getter,
+                ValueReaders::plain, v -> v, false);
+    }
+
+    /** Any finite rate above 0 up to TF's largest, 10; 0 or less is a mistake, not something to clamp. */
+    private static Reading<Double> learningRate(String raw) {
+        Reading<Double> r = ValueReaders.decimal(raw, 0, 10);
+        if (!r.refused() && !(r.value() > 0)) {
+            return Reading.refused("the learning rate must be above 0 (TF offers 0.00001 to 10), got '" + raw + "'");
+        }
+        return r;
+    }
+
+    private static Reading<Activation> hiddenActivation(String raw) {
+        Reading<Activation> r = ValueReaders.choice(raw, Activation::parse);
+        if (r.value() == Activation.SOFTMAX) {
+            return Reading.refused("softmax is an output activation (chosen with loss ce), not one for hidden layers; "
+                    + "use relu, tanh, sigmoid, linear or leakyRelu");
+        }
+        return r;
+    }
+
+    private static Reading<Dataset> dataset(String raw, boolean regression) {
+        Reading<Dataset> r = ValueReaders.choice(raw, Dataset::fromName);
+        if (r.refused()) return r;
+        boolean isRegression = r.value().problem() == ProblemKind.REGRESSION;
+        if (isRegression && !regression) {
+            return Reading.refused(raw.trim() + " is a regression set: use regDataset=" + raw.trim() + "&problem=regression");
+        }
+        if (!isRegression && regression) {
+            return Reading.refused(raw.trim() + " is a classification set: use dataset=" + raw.trim() + "&problem=classification");
+        }
+        return r;
+    }
+
+    private static Reading<Integer> numClasses(String raw) {
+        Reading<Integer> r = ValueReaders.integer(raw, 0, Dataset.MAX_CLASSES, null);
+        if (!r.refused() && r.value() > 0 && r.value() < Dataset.MIN_CLASSES) {
+            return Reading.refused("numClasses is " + Dataset.MIN_CLASSES + " to " + Dataset.MAX_CLASSES
+                    + " (or 0 for the data set's own count)");
+        }
+        return r;
+    }
+
+    private static Reading<String> lang(String raw) {
+        String s = raw.trim();
+        return PlaygroundState.LANGUAGES.contains(s) ? Reading.ok(s)
+                : Reading.refused("unknown language '" + raw + "'; use one of " + String.join(", ", PlaygroundState.LANGUAGES));
+    }
+}

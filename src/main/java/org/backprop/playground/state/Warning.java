@@ -1,0 +1,14 @@
+package org.backprop.playground.state;
+
+/**
+ * Something the codec did not take as given: a bad value replaced by its default, a value clamped
+ * to a limit, a combination fixed. {@code value} echoes the raw text, shortened; it is data, so a
+ * page shows it with textContent, never as markup.
+ */
+public record Warning(String key, String value, String message) {
+    static final int ECHO_CHARS = 64;
+
+    public Warning {
+        if (value != null && value.length() > ECHO_CHARS) value = value.substring(0, ECHO_CHARS) + "…";
+    }
+}

@@ -1,0 +1,255 @@
+package org.backprop.playground.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class SchedulerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private Scheduler scheduler;
+
+    /** Collects frames (computing each when sent, as a socket would) with the time they came. */
+    static final class ListSink implements FrameSink {
+        final ConcurrentLinkedQueue<JsonNode> headers = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> pauses = new ConcurrentLinkedQueue<>();
+        final AtomicInteger asked = new AtomicInteger();
+        volatile boolean ready = true;
+
+        @Override public boolean ready() {
+            asked.incrementAndGet();
+            return ready;
+        }
+
+        @Override public void send(Supplier<ByteBuffer> frame) {
+            ByteBuffer bytes = frame.get();
+            times.add(System.nanoTime());
+            try {
+                headers.add(JSON.readTree(Envelope.header(bytes)));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        @Override public void paused(String reason) {
+            pauses.add(reason);
+        }
+
+        long lastEpoch() {
+            JsonNode last = null;
+            for (JsonNode h : headers) last = h;
+            return last == null ? -1 : last.get("epoch").asLong();
+        }
+    }
+
+    private Scheduler start(int threads) {
+        scheduler = new Scheduler(SchedulerConfig.defaults().withThreads(threads));
+        return scheduler;
+    }
+
+    @AfterEach
+    void stop() {
+        if (scheduler != null) scheduler.close();
+    }
+
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void the_first_frame_goes_out_at_once_and_an_idle_session_costs_nothing() throws Exception {
+        ListSink sink = new ListSink();
+        start(2).add(TrainingSessionTest.session(""), sink);
+        await(() -> sink.headers.size() == 1, "the first frame");
+        int asked = sink.asked.get();
+        Thread.sleep(300);
+        assertEquals(1, sink.headers.size());
+        assertEquals(asked, sink.asked.get(), "a paused session with its frame sent is not polled");
+    }
+
+    @Test
+    void two_sessions_on_one_thread_both_progress_fairly() throws Exception {
+        Scheduler s = start(1);
+        TrainingSession a = TrainingSessionTest.session("networkShape=8,8,8,8&dataset=spiral");
+        TrainingSession b = TrainingSessionTest.session("networkShape=8,8,8,8&dataset=spiral");
+        s.add(a, new ListSink());
+        s.add(b, new ListSink());
+        a.play();
+        b.play();
+        Thread.sleep(800);
+        a.pause();
+        b.pause();
+        long ea = a.epoch(), eb = b.epoch();
+        assertTrue(ea > 10 && eb > 10, ea + " and " + eb);
+        assertTrue(ea < 3 * eb && eb < 3 * ea, "a fair share each: " + ea + " vs " + eb);
+    }
+
+    @Test
+    void frames_are_paced_to_at_most_30_a_second_with_many_epochs_each() throws Exception {
+        ListSink sink = new ListSink();
+        TrainingSession session = TrainingSessionTest.session("");
+        start(2).add(session, sink);
+        await(() -> sink.headers.size() == 1, "the first frame");
+        session.play();
+        Thread.sleep(1500);
+        session.pause();
+        List<Long> times = List.copyOf(sink.times);
+        long period = 1_000_000_000L / SchedulerConfig.DEFAULT_FRAMES_PER_SECOND;
+        for (int i = 1; i < times.size(); i++) {
+            assertTrue(times.get(i) - times.get(i - 1) >= period - 2_000_000, "gap " + (times.get(i) - times.get(i - 1)) / 1e6 + " ms");
+        }
+        long last = times.get(times.size() - 1), inLastSecond = times.stream().filter(t -> t > last - 1_000_000_000L).count();
+        assertTrue(inLastSecond <= 31, inLastSecond + " frames in a second");
+        assertTrue(times.size() >= 20, "and it keeps up: " + times.size() + " frames in 1.5 s");
+        assertTrue(session.epoch() > 3L * times.size(), "several epochs per frame: " + session.epoch());
+    }
+
+    @Test
+    void a_sink_that_never_takes_gets_nothing_queued_and_training_goes_on() throws Exception {
+        ListSink sink = new ListSink();
+        sink.ready = false;
+        TrainingSession session = TrainingSessionTest.session("");
+        long started = System.nanoTime();
+        Scheduler.Handle h = start(2).add(session, sink);
+        session.play();
+        Thread.sleep(500);
+        long skipped = h.framesSkipped(), chances = (System.nanoTime() - started) / (1_000_000_000L / 30) + 2;
+        assertEquals(0, sink.headers.size(), "nothing sent");
+        assertTrue(session.epoch() > 0, "training goes on");
+        assertTrue(skipped > 0);
+        assertTrue(skipped <= chances, "one chance per frame period, not a spin: " + skipped + " in " + chances + " periods");
+        session.pause();
+        long epoch = session.epoch();
+        sink.ready = true;
+        h.sinkReady();
+        await(() -> sink.headers.size() == 1, "the latest frame");
+        assertEquals(epoch, sink.lastEpoch(), "the newest state, not an old frame");
+    }
+
+    @Test
+    void a_step_runs_exactly_its_epochs_and_sends_the_result() throws Exception {
+        ListSink sink = new ListSink();
+        TrainingSession session = TrainingSessionTest.session("");
+        start(2).add(session, sink);
+        session.step(25);
+        await(() -> sink.lastEpoch() == 25, "epoch 25");
+        Thread.sleep(100);
+        assertEquals(25, session.epoch());
+        assertFalse(session.status().playing());
+        assertEquals(0, session.status().pendingEpochs());
+    }
+
+    @Test
+    void step_sequences_through_the_scheduler_reproduce_bit_for_bit() throws Exception {
+        Scheduler s = start(2);
+        TrainingSession a = TrainingSessionTest.session("dataset=xor&seed=0.9"), b = TrainingSessionTest.session("dataset=xor&seed=0.9");
+        ListSink sa = new ListSink(), sb = new ListSink();
+        s.add(a, sa);
+        s.add(b, sb);
+        for (int round = 1; round <= 3; round++) {
+            a.step(7);
+            b.step(7);
+            long target = 7L * round;
+            await(() -> a.epoch() == target && b.epoch() == target && !a.wantsTraining() && !b.wantsTraining(), "step " + target);
+            assertArrayEqualsExact(a.network().params, b.network().params);
+        }
+    }
+
+    private static void assertArrayEqualsExact(double[] x, double[] y) {
+        assertEquals(x.length, y.length);
+        for (int i = 0; i < x.length; i++) assertEquals(Double.doubleToRawLongBits(x[i]), Double.doubleToRawLongBits(y[i]), "param " + i);
+    }
+
+    @Test
+    void a_command_while_paused_sends_a_fresh_frame() throws Exception {
+        ListSink sink = new ListSink();
+        TrainingSession session = TrainingSessionTest.session("");
+        start(2).add(session, sink);
+        await(() -> sink.headers.size() == 1, "the first frame");
+        session.setWeight(0, 0, 0, 1.5);
+        await(() -> sink.headers.size() == 2, "a frame after setWeight");
+        JsonNode last = null;
+        for (JsonNode h : sink.headers) last = h;
+        assertEquals(1.5, last.get("layers").get(0).get("weights").get(0).get(0).asDouble());
+    }
+
+    @Test
+    void divergence_reaches_the_sink() throws Exception {
+        ListSink sink = new ListSink();
+        TrainingSession session = TrainingSessionTest.session("problem=regression&activation=linear&learningRate=10&networkShape=8,8,8");
+        start(2).add(session, sink);
+        session.play();
+        await(() -> !sink.pauses.isEmpty(), "the pause notice");
+        assertTrue(sink.pauses.peek().contains("diverged"));
+        await(() -> {
+            JsonNode last = null;
+            for (JsonNode h : sink.headers) last = h;
+            return last != null && !last.get("diverged").isNull();
+        }, "a frame that says so");
+    }
+
+    @Test
+    void removing_a_session_frees_it_at_once() throws Exception {
+        ListSink sink = new ListSink();
+        TrainingSession session = TrainingSessionTest.session("");
+        Scheduler s = start(2);
+        Scheduler.Handle h = s.add(session, sink);
+        session.play();
+        await(() -> sink.headers.size() >= 2, "frames");
+        h.remove();
+        assertEquals(0, s.size());
+        assertNull(h.session());
+        assertTrue(h.isRemoved());
+        Thread.sleep(100); // a turn running at remove() may finish its frame
+        int frames = sink.headers.size();
+        long epoch = session.epoch();
+        Thread.sleep(300);
+        assertEquals(frames, sink.headers.size(), "no frame after removal");
+        assertEquals(epoch, session.epoch(), "no training after removal");
+        session.setWeight(0, 0, 0, 1); // the session no longer wakes anything
+    }
+
+    @Test
+    void a_failing_sink_pauses_its_session_and_spares_the_others() throws Exception {
+        Scheduler s = start(1);
+        AtomicInteger attempts = new AtomicInteger();
+        FrameSink broken = new FrameSink() {
+            @Override public boolean ready() { return true; }
+            @Override public void send(Supplier<ByteBuffer> frame) {
+                attempts.incrementAndGet();
+                throw new IllegalStateException("socket gone");
+            }
+        };
+        TrainingSession bad = TrainingSessionTest.session(""), good = TrainingSessionTest.session("");
+        ListSink sink = new ListSink();
+        s.add(bad, broken);
+        s.add(good, sink);
+        bad.play();
+        good.play();
+        Thread.sleep(300);
+        assertFalse(bad.status().playing());
+        assertTrue(attempts.get() <= 3, "no retry storm: " + attempts.get());
+        assertTrue(good.status().playing());
+        assertTrue(sink.headers.size() > 3);
+        good.pause();
+    }
+}
