@@ -22,6 +22,21 @@ final class HealthApi implements Handler {
         n.put("sessions", sessions.getAsInt());
         n.put("version", AppConfig.VERSION);
         n.set("limits", Limits.toJson(json.mapper()));
+        n.set("process", process());
         json.respond(ctx, 200, n);
+    }
+
+    /** The server's own load, for the load tool and for operators: CPU over all cores (0–1), heap, threads. */
+    private ObjectNode process() {
+        ObjectNode p = json.mapper().createObjectNode();
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuLoad() : -1;
+        p.put("cpuLoad", cpu < 0 ? null : Math.round(cpu * 1000) / 1000.0);
+        Runtime rt = Runtime.getRuntime();
+        p.put("heapUsedMb", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+        p.put("heapMaxMb", rt.maxMemory() / (1024 * 1024));
+        p.put("threads", Thread.activeCount());
+        p.put("cores", rt.availableProcessors());
+        return p;
     }
 }

@@ -1,0 +1,109 @@
+package org.backprop.playground.load;
+
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One simulated browser: after the server's hello it configures the default network and presses
+ * play, then counts frames, their sizes and the gaps between them while measuring is on.
+ */
+final class ClientSession implements WebSocket.Listener {
+    private static final String CONFIG = "{\"type\":\"config\",\"state\":{}}";
+    private static final String PLAY = "{\"type\":\"play\"}";
+
+    private volatile WebSocket socket;
+    private volatile boolean measuring;
+    private final StringBuilder text = new StringBuilder();
+    private int binaryBytes;
+    private long lastFrameNanos;
+    private long measureStart, measureEnd;
+
+    final GapHistogram gaps = new GapHistogram();
+    int frames;
+    long bytes;
+    final AtomicInteger errors = new AtomicInteger();
+    volatile String firstError;
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        socket = webSocket;
+        webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        text.append(data);
+        if (last) {
+            String message = text.toString();
+            text.setLength(0);
+            if (message.contains("\"type\":\"hello\"")) {
+                webSocket.sendText(CONFIG, true).thenCompose(w -> w.sendText(PLAY, true));
+            } else if (message.contains("\"type\":\"error\"")) {
+                error(message);
+            }
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        binaryBytes += data.remaining();
+        if (last) {
+            long now = System.nanoTime();
+            synchronized (this) {
+                if (measuring) {
+                    frames++;
+                    bytes += binaryBytes;
+                    if (lastFrameNanos != 0) gaps.add(now - lastFrameNanos);
+                }
+                lastFrameNanos = now;
+            }
+            binaryBytes = 0;
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        if (measuring) error("closed by the server: " + statusCode + " " + reason);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        error("socket error: " + error);
+    }
+
+    void connectFailed(Throwable error) {
+        error("connect failed: " + error);
+    }
+
+    private void error(String what) {
+        if (errors.getAndIncrement() == 0) firstError = what;
+    }
+
+    synchronized void startMeasuring() {
+        measuring = true;
+        measureStart = System.nanoTime();
+        lastFrameNanos = 0;
+    }
+
+    synchronized void stopMeasuring() {
+        measuring = false;
+        measureEnd = System.nanoTime();
+    }
+
+    synchronized double framesPerSecond() {
+        double seconds = (measureEnd - measureStart) / 1e9;
+        return seconds > 0 ? frames / seconds : 0;
+    }
+
+    void close() {
+        WebSocket s = socket;
+        if (s != null) s.sendClose(WebSocket.NORMAL_CLOSURE, "load test done");
+    }
+}
