@@ -70,19 +70,36 @@ final class JsonBody {
 
     private static byte[] readBounded(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > Limits.MAX_BODY_BYTES) throw bodyTooLarge();
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(declared, 1024));
         byte[] buf = new byte[64 * 1024];
         try (InputStream in = ctx.bodyInputStream()) {
+            if (declared > Limits.MAX_BODY_BYTES) {
+                discardRest(in, buf);
+                throw bodyTooLarge();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(declared, 1024));
             int n;
             while ((n = in.read(buf)) > 0) {
-                if (out.size() + n > Limits.MAX_BODY_BYTES) throw bodyTooLarge();
+                if (out.size() + n > Limits.MAX_BODY_BYTES) {
+                    discardRest(in, buf);
+                    throw bodyTooLarge();
+                }
                 out.write(buf, 0, n);
             }
+            return out.toByteArray();
         } catch (IOException e) {
             throw new ApiException(400, "malformed_json", "", "the body could not be read: " + e.getMessage());
         }
-        return out.toByteArray();
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link Limits#MAX_DRAIN_BYTES}: a server
+     * that answers 413 and closes while the client is still sending resets the connection, and the
+     * client then never sees the answer. Past the cap we stop reading and let the connection close.
+     */
+    private static void discardRest(InputStream in, byte[] buf) throws IOException {
+        long left = Limits.MAX_DRAIN_BYTES;
+        int n;
+        while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) left -= n;
     }
 
     private static ApiException bodyTooLarge() {

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class Limits {
     /** Request bodies, in bytes (4 MiB: about 200 000 numbers as JSON text). */
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    /** How much of a refused body is still read and dropped, so the client gets its 413 (see JsonBody). */
+    public static final long MAX_DRAIN_BYTES = 4L * MAX_BODY_BYTES;
 
     /** Model JSON: weight layers, neurons per layer, input features, total parameters. */
     public static final int MAX_LAYERS = 16;
