@@ -1,51 +1,60 @@
 package org.backprop.playground.engine;
 
-/** Loss and accuracy over a data set, in batches through one reusable {@link Pass}. */
+/** Loss and accuracy over a data set, in batches through a reusable {@link Pass}. */
 public final class Evaluation {
     private static final int CHUNK = 512;
+
+    /** Mean loss and fraction right (NaN when accuracy was not asked for). */
+    public record Score(double loss, double accuracy) {}
 
     private Evaluation() {}
 
     public static double meanLoss(Network net, Samples data) {
-        return meanLoss(net, data, new Pass(net.layout, Math.min(CHUNK, Math.max(1, data.count()))));
+        return meanLoss(net, data, newPass(net, data));
     }
 
     /** As {@link #meanLoss(Network, Samples)}, reusing the caller's scratch pass. */
     public static double meanLoss(Network net, Samples data, Pass pass) {
-        int n = data.count();
-        if (n == 0) return 0;
-        double sum = 0;
-        for (int i = 0; i < n; i += CHUNK) {
-            int B = Math.min(CHUNK, n - i);
-            pass.forward(net, data.inputs(), i, B);
-            sum += pass.lossSum(net, data.targets(), i);
-        }
-        return sum / n;
+        return score(net, data, pass, false).loss();
+    }
+
+    public static double accuracy(Network net, Samples data) {
+        return score(net, data, newPass(net, data), true).accuracy();
     }
 
     /**
-     * Fraction classified right: one output is right when its sign (tanh, linear) or side of 0.5
-     * (sigmoid) matches the target's; several outputs when the arg-max matches.
+     * Mean per-sample loss (no regularization term, as TF Playground reports it) and, when asked,
+     * the fraction classified right in the same forward pass: one output is right when its sign
+     * (tanh, linear) or side of 0.5 (sigmoid) matches the target's; several outputs when the
+     * arg-max matches.
      */
-    public static double accuracy(Network net, Samples data) {
+    public static Score score(Network net, Samples data, Pass pass, boolean accuracy) {
         int n = data.count(), K = net.layout.outputs();
-        if (n == 0) return 0;
-        Pass pass = new Pass(net.layout, Math.min(CHUNK, n));
+        if (n == 0) return new Score(0, accuracy ? 0 : Double.NaN);
         double threshold = net.activation(net.layout.layers() - 1) == Activation.SIGMOID ? 0.5 : 0;
+        double[] t = data.targets();
+        double lossSum = 0;
         int right = 0;
         for (int i = 0; i < n; i += CHUNK) {
             int B = Math.min(CHUNK, n - i);
             pass.forward(net, data.inputs(), i, B);
+            lossSum += pass.lossSum(net, t, i);
+            if (!accuracy) continue;
             for (int b = 0; b < B; b++) {
                 int row = (i + b) * K;
                 if (K == 1) {
-                    if ((pass.output(b, 0) >= threshold) == (data.targets()[row] >= threshold)) right++;
-                } else if (argMaxOutput(pass, b, K) == argMax(data.targets(), row, K)) {
+                    if ((pass.output(b, 0) >= threshold) == (t[row] >= threshold)) right++;
+                } else if (argMaxOutput(pass, b, K) == argMax(t, row, K)) {
                     right++;
                 }
             }
         }
-        return (double) right / n;
+        return new Score(lossSum / n, accuracy ? (double) right / n : Double.NaN);
+    }
+
+    /** A scratch pass sized for evaluating {@code data} in chunks. */
+    public static Pass newPass(Network net, Samples data) {
+        return new Pass(net.layout, Math.min(CHUNK, Math.max(1, data.count())));
     }
 
     private static int argMaxOutput(Pass pass, int b, int K) {

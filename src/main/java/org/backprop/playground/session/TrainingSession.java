@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 import org.backprop.playground.data.DataSplit;
 import org.backprop.playground.data.ProblemKind;
+import org.backprop.playground.engine.Evaluation;
 import org.backprop.playground.engine.Init;
 import org.backprop.playground.engine.Network;
 import org.backprop.playground.engine.Reshape;
@@ -252,8 +253,8 @@ public final class TrainingSession {
     /** Everything a frame shows, losses and accuracies measured now. */
     public synchronized FrameSnapshot snapshot() {
         boolean classification = state.task() != ProblemKind.REGRESSION;
-        Metrics.Score tr = metrics.score(net, train, classification);
-        Metrics.Score te = metrics.score(net, test, classification);
+        Evaluation.Score tr = metrics.score(net, train, classification);
+        Evaluation.Score te = metrics.score(net, test, classification);
         if (diverged == null && !(Double.isFinite(tr.loss()) && Double.isFinite(te.loss()))) diverge();
         return new FrameSnapshot(version, epoch, dataVersion, tr.loss(), te.loss(), tr.accuracy(), te.accuracy(),
                 playing, diverged, net.copy(), spec.inputs().features(), split.dataset().domain());
