@@ -3,26 +3,33 @@ package org.backprop.playground;
 import io.javalin.Javalin;
 import java.util.Arrays;
 import org.backprop.playground.bench.Benchmark;
+import org.backprop.playground.load.LoadTest;
 import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
+import org.backprop.playground.web.ServerFlags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Wires and starts: the server by default, or a subcommand. */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    static final int DEFAULT_PORT = 7070;
     private static final String USAGE = """
-            usage: java -jar backprop-playground.jar [serve]       start the server on $PORT (default 7070)
-                   java -jar backprop-playground.jar bench [args]  run the engine benchmark""";
+            usage: java -jar backprop-playground.jar [serve] [flags]  start the server
+                   java -jar backprop-playground.jar bench [args]     run the engine benchmark
+                   java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--url ws://host:port/ws]
+                                                                      WebSocket clients against a running server
+            server flags:
+            """ + ServerFlags.HELP;
 
     private Main() {}
 
-    public static void main(String[] args) {
-        String command = args.length == 0 ? "serve" : args[0];
+    public static void main(String[] args) throws Exception {
+        // flags alone mean serve: java -jar backprop-playground.jar --max-sessions 500
+        String command = args.length == 0 || args[0].startsWith("--") && !args[0].equals("--help") ? "serve" : args[0];
+        String[] rest = args.length > 0 && args[0].equals(command) ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
-            case "serve" -> serve();
-            case "bench" -> Benchmark.run(Arrays.copyOfRange(args, 1, args.length));
+            case "serve" -> serve(rest);
+            case "bench" -> Benchmark.run(rest);
+            case "loadtest" -> LoadTest.run(rest);
             case "-h", "--help", "help" -> System.out.println(USAGE);
             default -> {
                 System.err.println("unknown command '" + command + "'\n" + USAGE);
@@ -31,23 +38,17 @@ public final class Main {
         }
     }
 
-    private static void serve() {
-        int port = port(System.getenv("PORT"));
-        Javalin app = App.create(AppConfig.defaults()).start(port);
-        LOG.info("Backprop Playground at http://localhost:{}/", app.port());
-    }
-
-    /** Javalin does not read $PORT (Heroku-style hosts set it), so we do. */
-    private static int port(String env) {
-        if (env == null || env.isBlank()) return DEFAULT_PORT;
+    private static void serve(String[] args) {
+        ServerFlags flags;
         try {
-            int port = Integer.parseInt(env.trim());
-            if (port >= 0 && port <= 65535) return port;
-        } catch (NumberFormatException e) {
-            // reported below
+            flags = ServerFlags.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
         }
-        System.err.println("PORT must be a port number (0-65535), got '" + env + "'");
-        System.exit(2);
-        return -1;
+        Javalin app = App.create(flags.config()).start(flags.port());
+        LOG.info("Backprop Playground at http://localhost:{}/ ({} sessions at most, {} frames/s each)", app.port(),
+                flags.config().socket().maxSessions(), flags.config().scheduler().framesPerSecond());
     }
 }

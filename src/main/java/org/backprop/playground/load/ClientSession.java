@@ -12,11 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ClientSession implements WebSocket.Listener {
     private static final String CONFIG = "{\"type\":\"config\",\"state\":{}}";
     private static final String PLAY = "{\"type\":\"play\"}";
+    /** How a frame's header starts (FrameEncoder writes type first); a {@code data} message starts otherwise. */
+    private static final byte[] FRAME_PREFIX = "{\"type\":\"frame\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private volatile WebSocket socket;
     private volatile boolean measuring;
     private final StringBuilder text = new StringBuilder();
     private int binaryBytes;
+    /** The start of the binary message being received: enough to see its header's type. */
+    private final byte[] head = new byte[FRAME_PREFIX.length + 4];
+    private int headBytes;
     private long lastFrameNanos;
     private long measureStart, measureEnd;
 
@@ -51,7 +56,15 @@ final class ClientSession implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
         binaryBytes += data.remaining();
+        while (headBytes < head.length && data.hasRemaining()) head[headBytes++] = data.get();
         if (last) {
+            boolean frame = isFrame();
+            headBytes = 0;
+            if (!frame) { // the points (a data message): not a frame, not a gap
+                binaryBytes = 0;
+                webSocket.request(1);
+                return null;
+            }
             long now = System.nanoTime();
             synchronized (this) {
                 if (measuring) {
@@ -65,6 +78,13 @@ final class ClientSession implements WebSocket.Listener {
         }
         webSocket.request(1);
         return null;
+    }
+
+    /** [u32 header length][header...]: the header must start with {"type":"frame". */
+    private boolean isFrame() {
+        if (headBytes < head.length) return false;
+        for (int i = 0; i < FRAME_PREFIX.length; i++) if (head[4 + i] != FRAME_PREFIX[i]) return false;
+        return true;
     }
 
     @Override

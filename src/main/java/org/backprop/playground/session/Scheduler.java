@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Pacing: at most {@link SchedulerConfig#framesPerSecond()} frames per session; between frames
  * a fast network trains as many epochs as its turns allow. The turn shrinks as sessions multiply
- * (period × threads / sessions, within the configured bounds) so every session gets a turn each
- * frame period while that is possible. A session's lock is held for its own slice only.
+ * so every session gets a turn each frame period while that is possible: a session's share of a
+ * period (period × threads / sessions) less what a frame costs (measured, smoothed), within the
+ * configured bounds. Frames come first: under load the training slices give way before the frame
+ * rate does. A session's lock is held for its own slice only.
  *
  * <p>Latest wins: when a frame is due and the sink is not ready, nothing is kept; the next chance,
  * one frame period later, sends the state as it is then. A sink that calls
@@ -34,6 +36,8 @@ public final class Scheduler implements AutoCloseable {
     private final long period;
     private final ScheduledThreadPoolExecutor executor;
     private final Set<Handle> handles = ConcurrentHashMap.newKeySet();
+    /** Smoothed wall time of one frame (snapshot, grids, encoding, hand-over to the sink); racy updates are fine. */
+    private volatile long frameCost;
 
     public Scheduler(SchedulerConfig config) {
         this.config = config;
@@ -175,11 +179,14 @@ public final class Scheduler implements AutoCloseable {
             if (notice != null) sink.paused(notice);
             if (s.version() != h.sentVersion && now >= h.frameDueAt()) {
                 if (sink.ready()) {
+                    long start = System.nanoTime();
                     FrameSnapshot snap = s.snapshot();
                     h.sentVersion = snap.version();
                     h.framesSent.incrementAndGet();
                     sink.send(() -> renderer.render(snap));
                     h.lastFrameAt = System.nanoTime(); // from the hand-over: frames reach the sink a full period apart
+                    long cost = frameCost;
+                    frameCost = cost + (h.lastFrameAt - start - cost) / 16;
                 } else {
                     // latest wins: nothing is kept; the next chance is a period on (or sinkReady)
                     h.retryAt = now + period;
@@ -215,9 +222,12 @@ public final class Scheduler implements AutoCloseable {
         else if (delay >= 0) h.wakeIn(delay);
     }
 
-    /** period × threads / sessions: long enough for work, short enough that every session gets a turn per frame. */
+    /**
+     * A session's share of a frame period (period × threads / sessions) less what its frame costs:
+     * long enough for work, short enough that every session gets a turn and a frame per period.
+     */
     private long slice() {
-        long share = period * config.threads() / Math.max(1, handles.size());
+        long share = period * config.threads() / Math.max(1, handles.size()) - frameCost;
         return Math.max(config.minSliceNanos(), Math.min(config.maxSliceNanos(), share));
     }
 }

@@ -2,8 +2,8 @@ package org.backprop.playground.session;
 
 /**
  * How the scheduler shares its threads. Defaults: one thread per core, at most 30 frames a second
- * per session (a server flag), and turns of 0.2 to 10 ms: the turn shrinks as sessions multiply,
- * so a full round of every session fits into a frame period whenever it can.
+ * per session (a server flag), and turns of 0.05 to 10 ms: the turn shrinks as sessions multiply,
+ * so a full round of every session, frames included, fits into a frame period whenever it can.
  *
  * @param threads         worker threads shared by all sessions
  * @param framesPerSecond the most frames one session is sent per second
@@ -24,7 +24,7 @@ public record SchedulerConfig(int threads, int framesPerSecond, long minSliceNan
     }
 
     public static SchedulerConfig defaults() {
-        return new SchedulerConfig(Runtime.getRuntime().availableProcessors(), DEFAULT_FRAMES_PER_SECOND, 200_000, 10_000_000);
+        return new SchedulerConfig(Runtime.getRuntime().availableProcessors(), DEFAULT_FRAMES_PER_SECOND, 50_000, 10_000_000);
     }
 
     public SchedulerConfig withThreads(int n) {

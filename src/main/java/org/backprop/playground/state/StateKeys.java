@@ -41,8 +41,8 @@ final class StateKeys {
                 PlaygroundState::activation, a -> a.key));
         keys.add(key("regularization", (raw, lim) -> ValueReaders.choice(raw, Regularization::parse),
                 (b, v) -> b.regularization = v, PlaygroundState::regularization, r -> r.key));
-        keys.add(key("batchSize", (raw, lim) -> ValueReaders.integer(raw, 1, lim.maxBatchSize(), "limit of"),
-                (b, v) -> b.batchSize = v, PlaygroundState::batchSize, String::valueOf));
+        keys.add(integer("batchSize", (raw, lim) -> ValueReaders.integer(raw, 1, lim.maxBatchSize(), "limit of"),
+                (b, v) -> b.batchSize = v, PlaygroundState::batchSize));
         keys.add(key("dataset", (raw, lim) -> dataset(raw, false), (b, v) -> b.dataset = v,
                 PlaygroundState::dataset, Dataset::urlName));
         keys.add(key("regDataset", (raw, lim) -> dataset(raw, true), (b, v) -> b.regDataset = v,
@@ -57,8 +57,8 @@ final class StateKeys {
         keys.add(key("seed", (raw, lim) -> ValueReaders.seed(raw), (b, v) -> b.seed = v, PlaygroundState::seed, v -> v));
         keys.add(bool("showTestData", (b, v) -> b.showTestData = v, PlaygroundState::showTestData));
         keys.add(bool("discretize", (b, v) -> b.discretize = v, PlaygroundState::discretize));
-        keys.add(key("percTrainData", (raw, lim) -> ValueReaders.integer(raw, 10, 90, null),
-                (b, v) -> b.percTrainData = v, PlaygroundState::percTrainData, String::valueOf));
+        keys.add(integer("percTrainData", (raw, lim) -> ValueReaders.integer(raw, 10, 90, null),
+                (b, v) -> b.percTrainData = v, PlaygroundState::percTrainData));
         // TF's order of the toggles in PROPS: x y xTimesY xSquared ySquared (cosX) sinX (cosY) sinY
         for (InputFeature f : List.of(InputFeature.X, InputFeature.Y, InputFeature.X_TIMES_Y, InputFeature.X_SQUARED,
                 InputFeature.Y_SQUARED, InputFeature.SIN_X, InputFeature.SIN_Y)) {
@@ -95,6 +95,12 @@ final class StateKeys {
                                   BiConsumer<StateBuilder, T> setter, Function<PlaygroundState, T> getter,
                                   Function<T, String> text) {
         return new Key<>(name, reader, setter, getter, text, text::apply, false);
+    }
+
+    /** A whole number: written as digits in a URL and as a JSON number in the state message. */
+    private static Key<Integer> integer(String name, BiFunction<String, PlaygroundLimits, Reading<Integer>> reader,
+                                        BiConsumer<StateBuilder, Integer> setter, Function<PlaygroundState, Integer> getter) {
+        return new Key<>(name, reader, setter, getter, String::valueOf, v -> v, false);
     }
 
     private static Key<Boolean> bool(String name, BiConsumer<StateBuilder, Boolean> setter, Function<PlaygroundState, Boolean> getter) {

@@ -2,25 +2,52 @@ package org.backprop.playground.web;
 
 import java.nio.file.Path;
 import java.util.function.IntSupplier;
+import org.backprop.playground.session.SchedulerConfig;
+import org.backprop.playground.state.PlaygroundLimits;
 
 /**
- * What the app factory needs from outside: where the page's files are on disk during
- * development, and the live session count (the WebSocket layer supplies it; 0 until then).
+ * What the app factory needs from outside: where the page's files are on disk during development,
+ * the live-session figure for /api/health (null: the WebSocket layer's own count; a test may fix
+ * it), the {@code /ws} limits, how the training scheduler shares its threads, and what one session
+ * may ask for. Server flags ({@link ServerFlags}) fill it from the command line.
  */
-public record AppConfig(Path staticDir, IntSupplier sessions) {
+public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socket, SchedulerConfig scheduler,
+                        PlaygroundLimits limits) {
     public static final String VERSION = "0.1.0";
 
     public AppConfig {
         if (staticDir == null) staticDir = Path.of("static");
-        if (sessions == null) sessions = () -> 0;
+        if (socket == null) socket = SocketLimits.defaults();
+        if (scheduler == null) scheduler = SchedulerConfig.defaults();
+        if (limits == null) limits = PlaygroundLimits.defaults();
     }
 
-    /** {@code static/} in the working directory, no sessions. */
+    public AppConfig(Path staticDir, IntSupplier sessions) {
+        this(staticDir, sessions, null, null, null);
+    }
+
+    /** {@code static/} in the working directory, the default limits, sessions counted live. */
     public static AppConfig defaults() {
-        return new AppConfig(Path.of("static"), () -> 0);
+        return new AppConfig(Path.of("static"), null);
     }
 
     public AppConfig withSessions(IntSupplier next) {
-        return new AppConfig(staticDir, next);
+        return new AppConfig(staticDir, next, socket, scheduler, limits);
+    }
+
+    public AppConfig withSocket(SocketLimits next) {
+        return new AppConfig(staticDir, sessions, next, scheduler, limits);
+    }
+
+    public AppConfig withMaxSessions(int n) {
+        return withSocket(socket.withMaxSessions(n));
+    }
+
+    public AppConfig withScheduler(SchedulerConfig next) {
+        return new AppConfig(staticDir, sessions, socket, next, limits);
+    }
+
+    public AppConfig withLimits(PlaygroundLimits next) {
+        return new AppConfig(staticDir, sessions, socket, scheduler, next);
     }
 }

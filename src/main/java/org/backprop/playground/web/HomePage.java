@@ -19,9 +19,9 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 /**
- * {@code GET /}: for now a plain server-rendered page that says what exists (the HTTP API) and
- * what does not yet (the interactive playground). It renders nothing from the request, and
- * j2html escapes every text node, so no query string can inject markup.
+ * {@code GET /about}: a plain server-rendered page that says what the server offers (the
+ * playground at {@code /} and the HTTP API). It renders nothing from the request, and j2html
+ * escapes every text node, so no query string can inject markup.
  */
 final class HomePage implements Handler {
     @Override
@@ -40,9 +40,12 @@ final class HomePage implements Handler {
                         h1("Backprop Playground"),
                         p("A small neural network engine that shows its backward pass: every z, activation, "
                                 + "delta and gradient of a forward and backward pass, and training runs you can "
-                                + "reproduce from a seed. The interactive page (data, decision regions and the "
-                                + "network drawn live while it trains) is not built yet; what runs today is the "
-                                + "HTTP API below, documented in docs/api.md and docs/model.md."),
+                                + "reproduce from a seed."),
+                        p(a("Open the playground").withHref("/"),
+                                text(": the data, the decision regions and the network drawn live while it trains. "
+                                        + "Its whole state is in the address bar, so a link is an experiment.")),
+                        p("The HTTP API below is documented in docs/api.md and docs/model.md; the WebSocket "
+                                + "protocol the page speaks is in docs/protocol.md."),
                         ul(
                                 li(a("GET /api/health").withHref("/api/health"), text(" — status, version and limits")),
                                 li(a("GET /api/datasets/xor").withHref("/api/datasets/xor"),

@@ -33,6 +33,16 @@ class StateCodecTest {
         return p.warnings().stream().anyMatch(w -> key.equals(w.key()));
     }
 
+    /** The state message is JSON: numbers travel as numbers, as docs/protocol.md says. */
+    @Test
+    void state_map_holds_numbers_as_numbers() {
+        Map<String, Object> map = codec.toMap(codec.parse("batchSize=7&percTrainData=60&learningRate=0.1&noise=5").state());
+        assertEquals(7, map.get("batchSize"));
+        assertEquals(60, map.get("percTrainData"));
+        assertEquals(0.1, map.get("learningRate"));
+        assertEquals(5.0, ((Number) map.get("noise")).doubleValue());
+    }
+
     @Test
     void an_empty_url_gives_tf_playgrounds_defaults() {
         Parsed p = codec.parse("");

@@ -41,8 +41,8 @@ class HealthApiTest {
     }
 
     @Test
-    void home_page_is_server_rendered_and_escapes_the_query() {
-        HttpResponse<String> page = server.get("/?title=%3Cscript%3Ealert(1)%3C/script%3E&dataset=%22%3E%3Cb%3E");
+    void about_page_is_server_rendered_and_escapes_the_query() {
+        HttpResponse<String> page = server.get("/about?title=%3Cscript%3Ealert(1)%3C/script%3E&dataset=%22%3E%3Cb%3E");
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(page.body().contains("<title>Backprop Playground</title>"));

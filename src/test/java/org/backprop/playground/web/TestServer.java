@@ -34,6 +34,16 @@ final class TestServer implements AutoCloseable {
         return base + path;
     }
 
+    /** The playground's WebSocket address on this server. */
+    String wsUrl() {
+        return "ws://localhost:" + app.port() + "/ws";
+    }
+
+    /** The server's /ws endpoint: its live sessions and counters. */
+    PlaygroundSocket socket() {
+        return App.socket(app);
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

@@ -1,0 +1,229 @@
+package org.backprop.playground.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.playground.state.FieldError;
+
+/**
+ * One client message on {@code /ws}, read and type-checked (docs/protocol.md §4). Only the fields
+ * of its type are read; other fields are ignored. Ranges that depend on the session (which layer
+ * exists, how many epochs a step may ask for) are the session's to check.
+ *
+ * @param type   what the message asks for
+ * @param id     the client's own tag (a string of at most {@value #MAX_ID_CHARS} characters, or an
+ *               integer), echoed in the reply; null when absent
+ * @param state  {@code config} and {@code set}: the URL keys and their JSON values (empty otherwise)
+ * @param epochs {@code step}: epochs to train (1 when absent)
+ * @param layer  {@code setWeight}: the weight layer (0 = into the first hidden layer)
+ * @param to     {@code setWeight}: the neuron of that layer the link goes to (or whose bias it is)
+ * @param from   {@code setWeight}: the neuron or input of the layer below, −1 for a bias
+ * @param value  {@code setWeight}: the new weight or bias
+ */
+public record ClientMessage(MessageType type, Object id, Map<String, Object> state, int epochs,
+                            int layer, int to, int from, double value) {
+    public static final int MAX_ID_CHARS = 64;
+
+    /** The field a refusal names when a message's {@code type} is the problem. */
+    static final String TYPE = "type";
+
+    public ClientMessage {
+        state = state == null ? Map.of() : Collections.unmodifiableMap(state);
+    }
+
+    /** Whether a {@code setWeight} edits a bias ({@code "bias": true}) rather than a link. */
+    public boolean bias() {
+        return from < 0;
+    }
+
+    /** A message that could not be read: the error to answer, with the type and id when they were readable. */
+    static final class Invalid extends RuntimeException {
+        final transient FieldError error;
+        final String type;
+        final transient Object id;
+
+        Invalid(String code, String field, String message, String type, Object id) {
+            super(message, null, false, false);
+            this.error = new FieldError(code, field, message);
+            this.type = type;
+            this.id = id;
+        }
+    }
+
+    /** Error codes of messages that cannot be read at all. */
+    static final String MALFORMED_JSON = "malformed_json";
+    static final String BAD_MESSAGE = "bad_message";
+    static final String UNKNOWN_TYPE = "unknown_type";
+
+    /**
+     * Reads one text message.
+     *
+     * @param maxStepEpochs the most epochs a {@code step} may ask for (a larger number is refused here,
+     *                      before it could overflow an int)
+     * @throws Invalid with the error to answer
+     */
+    static ClientMessage parse(String text, ObjectMapper mapper, int maxStepEpochs) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new Invalid(MALFORMED_JSON, null, "the message is not valid JSON: " + firstLine(e.getOriginalMessage()) + where, null, null);
+        }
+        if (root == null || !root.isObject()) {
+            throw new Invalid(BAD_MESSAGE, null, "a message is a JSON object with a \"type\", e.g. {\"type\":\"play\"}; got "
+                    + describe(root), null, null);
+        }
+        Object id = id(root.get("id"));
+        JsonNode typeNode = root.get(TYPE);
+        if (typeNode == null || typeNode.isNull()) {
+            throw new Invalid(BAD_MESSAGE, TYPE, "the message has no \"type\"; send one of " + typeList(), null, id);
+        }
+        if (!typeNode.isTextual()) {
+            throw new Invalid(BAD_MESSAGE, TYPE, "\"type\" must be a string, got " + describe(typeNode), null, id);
+        }
+        String wire = typeNode.textValue();
+        MessageType type = MessageType.fromWire(wire);
+        if (type == null) {
+            throw new Invalid(UNKNOWN_TYPE, TYPE, "unknown message type '" + shorten(wire) + "'; the types are " + typeList(), null, id);
+        }
+        Reader r = new Reader(root, wire, id);
+        return switch (type) {
+            case CONFIG -> new ClientMessage(type, id, r.state(false), 0, 0, 0, 0, 0);
+            case SET -> new ClientMessage(type, id, r.state(true), 0, 0, 0, 0, 0);
+            case STEP -> new ClientMessage(type, id, null, r.integer("epochs", 1, 1, maxStepEpochs), 0, 0, 0, 0);
+            case SET_WEIGHT -> weight(r, type, id);
+            default -> new ClientMessage(type, id, null, 0, 0, 0, 0, 0);
+        };
+    }
+
+    /** {@code {"layer","to","from","value"}} for a link, {@code {"layer","to","bias":true,"value"}} for a bias. */
+    private static ClientMessage weight(Reader r, MessageType type, Object id) {
+        int layer = r.integer("layer", null, 0, Integer.MAX_VALUE);
+        int to = r.integer("to", null, 0, Integer.MAX_VALUE);
+        boolean bias = r.bool("bias");
+        JsonNode fromNode = r.root.get("from");
+        boolean hasFrom = fromNode != null && !fromNode.isNull();
+        if (bias && hasFrom) throw r.invalid("from", "a bias has no \"from\": send either \"from\" (a link) or \"bias\": true");
+        if (!bias && !hasFrom) throw r.invalid("from", "\"from\" is required (the neuron or input the link comes from), or \"bias\": true for a bias");
+        int from = bias ? -1 : r.integer("from", null, 0, Integer.MAX_VALUE);
+        double value = r.number("value");
+        return new ClientMessage(type, id, null, 0, layer, to, from, value);
+    }
+
+    /** Typed reads of one message's fields; every refusal names the field. */
+    private record Reader(JsonNode root, String type, Object id) {
+        Invalid invalid(String field, String message) {
+            return new Invalid(FieldError.BAD_VALUE, field, message, type, id);
+        }
+
+        Map<String, Object> state(boolean required) {
+            JsonNode n = root.get("state");
+            if (n == null || n.isNull()) {
+                if (required) throw invalid("state", "\"state\" is required: an object of URL keys and values, e.g. {\"learningRate\":0.1}");
+                return new LinkedHashMap<>();
+            }
+            if (!n.isObject()) throw invalid("state", "\"state\" must be an object of URL keys and values, got " + describe(n));
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : n.properties()) values.put(e.getKey(), plain(e.getValue()));
+            return values;
+        }
+
+        /** A whole JSON number in [min, max]; {@code absent} when missing (null: required). */
+        int integer(String field, Integer absent, int min, int max) {
+            JsonNode n = root.get(field);
+            if (n == null || n.isNull()) {
+                if (absent != null) return absent;
+                throw invalid(field, "\"" + field + "\" is required: a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max));
+            }
+            if (!n.isNumber()) throw invalid(field, "\"" + field + "\" must be a number, got " + describe(n));
+            double v = n.doubleValue();
+            if (!Double.isFinite(v) || v != Math.rint(v)) {
+                throw invalid(field, "\"" + field + "\" must be a whole number, got " + shorten(n.asText()));
+            }
+            if (v < min || v > max) {
+                throw invalid(field, "\"" + field + "\" must be from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)
+                        + ", got " + shorten(n.asText()));
+            }
+            return (int) v;
+        }
+
+        /** A finite JSON number (a 1e400 literal reads as infinity and is refused). */
+        double number(String field) {
+            JsonNode n = root.get(field);
+            if (n == null || n.isNull()) throw invalid(field, "\"" + field + "\" is required: a number");
+            if (!n.isNumber()) throw invalid(field, "\"" + field + "\" must be a number, got " + describe(n));
+            double v = n.doubleValue();
+            if (!Double.isFinite(v)) throw invalid(field, "\"" + field + "\" must be a finite number, got " + shorten(n.asText()));
+            return v;
+        }
+
+        /** true or false; false when absent. */
+        boolean bool(String field) {
+            JsonNode n = root.get(field);
+            if (n == null || n.isNull()) return false;
+            if (!n.isBoolean()) throw invalid(field, "\"" + field + "\" must be true or false, got " + describe(n));
+            return n.booleanValue();
+        }
+    }
+
+    /** The client's tag: a short string or an integer; anything else is refused. */
+    private static Object id(JsonNode n) {
+        if (n == null || n.isNull()) return null;
+        if (n.isTextual() && n.textValue().length() <= MAX_ID_CHARS) return n.textValue();
+        if (n.isIntegralNumber() && n.canConvertToLong()) return n.longValue();
+        throw new Invalid(FieldError.BAD_VALUE, "id", "\"id\" must be a string of at most " + MAX_ID_CHARS
+                + " characters or an integer, got " + describe(n), null, null);
+    }
+
+    /** A JSON value as the state codec takes it: String, Boolean, Long/BigInteger, Double, List, Map or null. */
+    private static Object plain(JsonNode n) {
+        if (n == null || n.isNull()) return null;
+        if (n.isTextual()) return n.textValue();
+        if (n.isBoolean()) return n.booleanValue();
+        if (n.isIntegralNumber()) return n.canConvertToLong() ? (Object) n.longValue() : n.bigIntegerValue();
+        if (n.isNumber()) return n.doubleValue();
+        if (n.isArray()) {
+            List<Object> items = new ArrayList<>(n.size());
+            for (JsonNode item : n) items.add(plain(item));
+            return items;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : n.properties()) map.put(e.getKey(), plain(e.getValue()));
+        return map;
+    }
+
+    static String describe(JsonNode n) {
+        if (n == null || n.isMissingNode()) return "nothing";
+        if (n.isNull()) return "null";
+        if (n.isObject()) return "an object";
+        if (n.isArray()) return "an array";
+        if (n.isTextual()) return "the string \"" + shorten(n.textValue()) + "\"";
+        if (n.isBoolean()) return n.asText();
+        return "the number " + shorten(n.asText());
+    }
+
+    private static String typeList() {
+        StringBuilder b = new StringBuilder();
+        for (MessageType t : MessageType.values()) b.append(b.length() == 0 ? "" : ", ").append(t.wire);
+        return b.toString();
+    }
+
+    /** Echoed client text is cut short: it is data, and a reply should not grow with the request. */
+    static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unreadable";
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() <= 160 ? line : line.substring(0, 160) + "…";
+    }
+}

@@ -1,0 +1,50 @@
+package org.backprop.playground.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The {@code type} of every message a client may send on {@code /ws} (docs/protocol.md §4). The
+ * page's {@code static/js/protocol.js} lists the same names in its frozen {@code MessageType};
+ * ProtocolTypesTest keeps the two in step.
+ */
+public enum MessageType {
+    CONFIG("config"),
+    SET("set"),
+    PLAY("play"),
+    PAUSE("pause"),
+    STEP("step"),
+    RESET("reset"),
+    REGENERATE("regenerate"),
+    SET_WEIGHT("setWeight"),
+    INSPECT("inspect"),
+    GRADCHECK("gradcheck"),
+    ADD_POINT("addPoint"),
+    REMOVE_POINT("removePoint");
+
+    private static final Map<String, MessageType> BY_WIRE = new HashMap<>();
+
+    static {
+        for (MessageType t : values()) BY_WIRE.put(t.wire, t);
+    }
+
+    /** The name on the wire, as in {@code {"type":"setWeight"}}. */
+    public final String wire;
+
+    MessageType(String wire) {
+        this.wire = wire;
+    }
+
+    /** The type named {@code wire}, or null when there is none. */
+    public static MessageType fromWire(String wire) {
+        return BY_WIRE.get(wire);
+    }
+
+    /** False for the types reserved for the backprop view, which answer {@code not_supported} for now. */
+    public boolean supported() {
+        return switch (this) {
+            case INSPECT, GRADCHECK, ADD_POINT, REMOVE_POINT -> false;
+            default -> true;
+        };
+    }
+}

@@ -1,0 +1,273 @@
+package org.backprop.playground.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.websocket.WsBinaryMessageContext;
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsErrorContext;
+import io.javalin.websocket.WsMessageContext;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.backprop.playground.session.Refusal;
+import org.backprop.playground.session.Scheduler;
+import org.backprop.playground.session.TrainingSession;
+import org.backprop.playground.state.FieldError;
+import org.backprop.playground.state.Parsed;
+import org.backprop.playground.state.PlaygroundLimits;
+import org.backprop.playground.state.PlaygroundState;
+import org.backprop.playground.state.StateCodec;
+import org.backprop.playground.state.Update;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code /ws} endpoint (docs/protocol.md): one training session per connection, all on the
+ * app's one {@link Scheduler}. A connection gets {@code hello} and its first {@code state}, then
+ * frames; each client message is rate-limited, read into a {@link ClientMessage}, and answered
+ * with a {@code state} when accepted or an {@code error} when refused (a refused message changes
+ * nothing). Closing the socket frees its session at once; so does every close the server makes.
+ */
+public final class PlaygroundSocket {
+    private static final Logger LOG = LoggerFactory.getLogger(PlaygroundSocket.class);
+
+    /** Error codes this layer adds to the state codec's and the session's. */
+    static final String RATE_LIMITED = "rate_limited";
+    static final String SERVER_FULL = "server_full";
+    static final String NOT_SUPPORTED = "not_supported";
+    static final String BINARY_NOT_ACCEPTED = "binary_not_accepted";
+    static final String INTERNAL = "internal";
+
+    /** Jetty's own queue may hold the replies we allow plus a few frames, pings and the close. */
+    private static final int JETTY_QUEUE_SLACK = 16;
+
+    private final Scheduler scheduler;
+    private final SocketLimits limits;
+    private final PlaygroundLimits playgroundLimits;
+    private final StateCodec codec;
+    private final ObjectMapper mapper;
+    final ServerMessages messages;
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final AtomicInteger live = new AtomicInteger();
+    final Counters stats = new Counters();
+
+    public PlaygroundSocket(Scheduler scheduler, SocketLimits limits, PlaygroundLimits playgroundLimits, ObjectMapper mapper) {
+        this.scheduler = scheduler;
+        this.limits = limits;
+        this.playgroundLimits = playgroundLimits;
+        this.codec = new StateCodec(playgroundLimits);
+        this.mapper = mapper;
+        this.messages = new ServerMessages(mapper, limits, scheduler.config().framesPerSecond(), playgroundLimits);
+    }
+
+    /** Registers the handlers: {@code config.routes.ws("/ws", socket::configure)}. */
+    public void configure(WsConfig ws) {
+        ws.onConnect(this::onConnect);
+        ws.onMessage(this::onMessage);
+        ws.onBinaryMessage(this::onBinaryMessage);
+        ws.onClose(this::onClose);
+        ws.onError(this::onError);
+    }
+
+    /** Jetty's side of the limits: message size (larger closes with 1009), idle timeout, its own queue bound. */
+    public void configureFactory(JettyWebSocketServletFactory factory) {
+        factory.setMaxTextMessageSize(limits.maxMessageBytes());
+        factory.setMaxBinaryMessageSize(limits.maxMessageBytes());
+        factory.setIdleTimeout(limits.idleTimeout());
+        factory.setMaxOutgoingFrames(limits.maxQueuedMessages() + JETTY_QUEUE_SLACK);
+    }
+
+    /** Connections with a training session now. */
+    public int liveSessions() {
+        return live.get();
+    }
+
+    public SocketStats stats() {
+        long now = 0;
+        for (Connection c : connections.values()) now += c.queuedBytes();
+        return new SocketStats(live.get(), stats.opened.sum(), stats.refusedFull.sum(), stats.closedFlooding.sum(),
+                stats.closedNotReading.sum(), stats.dropped.sum(), stats.framesSent.sum(), stats.dataSent.sum(),
+                now, stats.queuedHighWater.get());
+    }
+
+    // ---- events ---------------------------------------------------------------------------
+
+    private void onConnect(WsConnectContext ctx) {
+        Session session = ctx.session;
+        if (live.incrementAndGet() > limits.maxSessions()) {
+            live.decrementAndGet();
+            stats.refusedFull.increment();
+            String why = "the server has its maximum of " + limits.maxSessions() + " live sessions; try again later";
+            session.sendText(messages.error(null, null, new FieldError(SERVER_FULL, null, why)), Callback.NOOP);
+            session.close(1013, "try again later: server full", Callback.NOOP);
+            return;
+        }
+        Connection c = null;
+        try {
+            // the socket's own query string may carry a URL state, as a page link does; config replaces it
+            Parsed initial = codec.parse(ctx.queryString() == null ? "" : ctx.queryString());
+            TrainingSession training = new TrainingSession(initial.state(), playgroundLimits);
+            c = new Connection(ctx.sessionId(), session, training, this, limits, System.nanoTime());
+            connections.put(c.id, c);
+            stats.opened.increment();
+            c.sendText(messages.hello());
+            c.sendState(null, "connect", initial.warnings(), List.of());
+            Scheduler.Handle h = scheduler.add(training, c);
+            c.attach(h);
+            if (c.released.get()) h.remove(); // it closed while being added
+            ctx.enableAutomaticPings(limits.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.error("a connection could not be set up", e);
+            if (c != null) {
+                c.close(1011, "internal error");
+            } else {
+                live.decrementAndGet();
+                session.close(1011, "internal error", Callback.NOOP);
+            }
+        }
+    }
+
+    private void onMessage(WsMessageContext ctx) {
+        Connection c = connections.get(ctx.sessionId());
+        if (c == null || c.isClosing() || !admit(c)) return;
+        handle(c, ctx.message());
+    }
+
+    private void onBinaryMessage(WsBinaryMessageContext ctx) {
+        Connection c = connections.get(ctx.sessionId());
+        if (c == null || c.isClosing() || !admit(c)) return;
+        c.sendError(null, null, new FieldError(BINARY_NOT_ACCEPTED, null,
+                "binary messages are not accepted from clients; send JSON text messages; this one was ignored"));
+    }
+
+    private void onClose(WsCloseContext ctx) {
+        Connection c = connections.get(ctx.sessionId());
+        if (c != null) {
+            c.closed();
+            release(c);
+        }
+    }
+
+    private void onError(WsErrorContext ctx) {
+        // Jetty closes the connection after an error and onClose frees the session
+        LOG.debug("websocket error on {}: {}", ctx.sessionId(), String.valueOf(ctx.error()));
+    }
+
+    // ---- messages -------------------------------------------------------------------------
+
+    /** The rate limit: true to handle the message; a dropped one may be reported, a flood closes. */
+    private boolean admit(Connection c) {
+        switch (c.limiter.onMessage(System.nanoTime())) {
+            case ACCEPT -> {
+                return true;
+            }
+            case DROP -> stats.dropped.increment();
+            case DROP_AND_REPORT -> {
+                stats.dropped.increment();
+                c.sendError(null, null, new FieldError(RATE_LIMITED, null, "more than " + limits.messagesPerSecond()
+                        + " messages a second (bursts of " + limits.messageBurst() + "): this message and the next are dropped"
+                        + " until the rate falls; flooding on closes the connection"));
+            }
+            case CLOSE -> {
+                stats.dropped.increment();
+                stats.closedFlooding.increment();
+                c.close(1008, "too many messages: over " + limits.messagesPerSecond() + "/s after rate_limited");
+            }
+        }
+        return false;
+    }
+
+    private void handle(Connection c, String text) {
+        ClientMessage m;
+        try {
+            m = ClientMessage.parse(text, mapper, playgroundLimits.maxStepEpochs());
+        } catch (ClientMessage.Invalid e) {
+            c.sendError(e.id, e.type, e.error);
+            return;
+        }
+        String cause = m.type().wire;
+        TrainingSession t = c.training;
+        try {
+            PlaygroundState before = t.state();
+            switch (m.type()) {
+                case CONFIG -> {
+                    Parsed parsed = t.configure(m.state());
+                    c.sendState(m.id(), cause, parsed.warnings(), StateCodec.changedKeys(before, parsed.state()));
+                    return;
+                }
+                case SET -> {
+                    Update u = t.set(m.state());
+                    if (u.accepted()) c.sendState(m.id(), cause, List.of(), u.changed());
+                    else c.sendErrors(m.id(), cause, u.errors());
+                    return;
+                }
+                case PLAY -> t.play();
+                case PAUSE -> t.pause();
+                case STEP -> t.step(m.epochs());
+                case RESET -> t.reset();
+                case REGENERATE -> t.regenerate();
+                case SET_WEIGHT -> {
+                    if (m.bias()) t.setBias(m.layer(), m.to(), m.value());
+                    else t.setWeight(m.layer(), m.to(), m.from(), m.value());
+                }
+                case INSPECT, GRADCHECK, ADD_POINT, REMOVE_POINT -> {
+                    c.sendError(m.id(), cause, new FieldError(NOT_SUPPORTED, ClientMessage.TYPE, cause
+                            + " comes with the backprop view; this server does not support it yet"));
+                    return;
+                }
+            }
+            c.sendState(m.id(), cause, List.of(), StateCodec.changedKeys(before, t.state()));
+        } catch (Refusal r) {
+            c.sendError(m.id(), cause, r.error());
+        } catch (RuntimeException e) {
+            LOG.error("{} failed on a session", cause, e);
+            c.sendError(m.id(), cause, new FieldError(INTERNAL, null, "the server failed on this " + cause + " message; it is logged"));
+        }
+    }
+
+    // ---- bookkeeping ----------------------------------------------------------------------
+
+    /** Frees a connection's session and its place under the cap; once, whoever calls first. */
+    void release(Connection c) {
+        if (!c.released.compareAndSet(false, true)) return;
+        Scheduler.Handle h = c.handle();
+        if (h != null) h.remove();
+        connections.remove(c.id, c);
+        live.decrementAndGet();
+    }
+
+    /** A write failed: the connection is broken (or Jetty's own queue bound was hit). */
+    void sendFailed(Connection c, Throwable failure) {
+        LOG.debug("send failed on {}: {}", c.id, String.valueOf(failure));
+        if (c.session.isOpen()) {
+            c.close(1011, "a send failed");
+        } else {
+            c.closed();
+            release(c);
+        }
+    }
+
+    /** What the counters of {@link SocketStats} are made of. */
+    static final class Counters {
+        final LongAdder opened = new LongAdder();
+        final LongAdder refusedFull = new LongAdder();
+        final LongAdder closedFlooding = new LongAdder();
+        final LongAdder closedNotReading = new LongAdder();
+        final LongAdder dropped = new LongAdder();
+        final LongAdder framesSent = new LongAdder();
+        final LongAdder dataSent = new LongAdder();
+        final AtomicLong queuedHighWater = new AtomicLong();
+
+        void queuedHighWater(long bytes) {
+            if (bytes > queuedHighWater.get()) queuedHighWater.accumulateAndGet(bytes, Math::max);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.backprop.playground.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.backprop.playground.session.SchedulerConfig;
+import org.backprop.playground.state.PlaygroundLimits;
+
+/**
+ * The server's flags, each with an environment variable for hosts that set only those; a flag
+ * wins over its variable. {@code --max-sessions 500 --fps 30} and {@code --max-sessions=500} both work.
+ *
+ * @param port   where to listen
+ * @param config the app's configuration
+ */
+public record ServerFlags(int port, AppConfig config) {
+    public static final int DEFAULT_PORT = 7070;
+
+    /** Each flag, its variable, and what it sets (for the usage text). */
+    public static final String HELP = """
+              --port N               listen on port N (env PORT; default 7070)
+              --max-sessions N       live WebSocket sessions (env MAX_SESSIONS; default 200)
+              --fps N                frames per second per session, 1-1000 (env FPS; default 30)
+              --threads N            training threads shared by all sessions (env THREADS; default: cores)
+              --max-hidden-layers N  hidden layers a network may have, 0-32 (env MAX_HIDDEN_LAYERS; default 6)
+              --max-neurons N        neurons per hidden layer, 1-256 (env MAX_NEURONS; default 8)""";
+
+    private static final Map<String, String> ENV = new LinkedHashMap<>();
+
+    static {
+        ENV.put("port", "PORT");
+        ENV.put("max-sessions", "MAX_SESSIONS");
+        ENV.put("fps", "FPS");
+        ENV.put("threads", "THREADS");
+        ENV.put("max-hidden-layers", "MAX_HIDDEN_LAYERS");
+        ENV.put("max-neurons", "MAX_NEURONS");
+    }
+
+    /** Reads {@code args} (flags only) over {@code env}; throws IllegalArgumentException with a message for people. */
+    public static ServerFlags parse(String[] args, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : ENV.entrySet()) {
+            String v = env.get(e.getValue());
+            if (v != null && !v.isBlank()) values.put(e.getKey(), v.trim());
+        }
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            String name = arg.substring(2), value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else {
+                if (i + 1 >= args.length) throw new IllegalArgumentException("--" + name + " needs a value");
+                value = args[++i];
+            }
+            if (!ENV.containsKey(name)) throw new IllegalArgumentException("unknown flag --" + name);
+            values.put(name, value.trim());
+        }
+        int port = number(values, "port", DEFAULT_PORT, 0, 65535);
+        SocketLimits socket = SocketLimits.defaults();
+        socket = socket.withMaxSessions(number(values, "max-sessions", socket.maxSessions(), 1, 100_000));
+        SchedulerConfig scheduler = SchedulerConfig.defaults();
+        scheduler = scheduler.withFramesPerSecond(number(values, "fps", scheduler.framesPerSecond(), 1, 1000));
+        scheduler = scheduler.withThreads(number(values, "threads", scheduler.threads(), 1, 1024));
+        PlaygroundLimits d = PlaygroundLimits.defaults();
+        PlaygroundLimits limits = new PlaygroundLimits(
+                number(values, "max-hidden-layers", d.maxHiddenLayers(), 0, PlaygroundLimits.CEILING_HIDDEN_LAYERS),
+                number(values, "max-neurons", d.maxNeurons(), 1, PlaygroundLimits.CEILING_NEURONS),
+                d.maxBatchSize(), d.maxStepEpochs());
+        AppConfig config = AppConfig.defaults().withSocket(socket).withScheduler(scheduler).withLimits(limits);
+        return new ServerFlags(port, config);
+    }
+
+    private static int number(Map<String, String> values, String name, int fallback, int min, int max) {
+        String raw = values.get(name);
+        if (raw == null) return fallback;
+        try {
+            int v = Integer.parseInt(raw);
+            if (v >= min && v <= max) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + name + " (env " + ENV.get(name) + ") must be a whole number from "
+                + min + " to " + max + ", got '" + raw + "'");
+    }
+}

@@ -1,0 +1,44 @@
+package org.backprop.playground.web.page;
+
+import static j2html.TagCreator.button;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.h4;
+import static j2html.TagCreator.p;
+import static j2html.TagCreator.section;
+import static j2html.TagCreator.span;
+
+import j2html.tags.specialized.ButtonTag;
+import j2html.tags.specialized.SectionTag;
+
+/**
+ * The middle: features, hidden layers and the links between them. The server writes the frame and
+ * the header (with the layer count, so nothing jumps); {@code network-view.js} draws the nodes and
+ * links into {@code #network} from the same state as soon as the script runs.
+ */
+final class NetworkColumn {
+    private NetworkColumn() {}
+
+    static SectionTag render(PageContext c) {
+        int layers = c.state().networkShape().size();
+        String layersText = layers == 1 ? c.m().t("net.layersOne") : c.m().format("net.layersMany", "n", layers);
+        return section(
+                div(
+                        div(h4(Ui.words(c, "net.features")), p(Ui.words(c, "net.featuresWhich")).withClass("prose"))
+                                .withClass("features-header " + Ui.hiddenClass(c, "features")),
+                        div(
+                                div(small(c, "add-layer", "net.addLayer", Ui.ADD), small(c, "remove-layer", "net.removeLayer", Ui.REMOVE))
+                                        .withClass("layer-buttons " + Ui.hiddenClass(c, "numHiddenLayers")),
+                                h4(span(layersText).withId("layers-label"))
+                        ).withClass("layers-header")
+                ).withClass("network-header"),
+                div().withId("network").withClass("network").attr("aria-label", c.m().t("net.help")),
+                p(Ui.words(c, "net.help")).withClass("prose hint")
+        ).withClass("column network-column");
+    }
+
+    private static ButtonTag small(PageContext c, String id, String titleKey, String icon) {
+        String title = c.m().t(titleKey);
+        return button(Ui.icon(icon)).withType("button").withId(id).withClass("round-button")
+                .withTitle(title).attr("aria-label", title).attr("data-i18n-title", titleKey);
+    }
+}

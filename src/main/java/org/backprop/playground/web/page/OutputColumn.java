@@ -1,0 +1,74 @@
+package org.backprop.playground.web.page;
+
+import static j2html.TagCreator.button;
+import static j2html.TagCreator.canvas;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.h4;
+import static j2html.TagCreator.input;
+import static j2html.TagCreator.label;
+import static j2html.TagCreator.p;
+import static j2html.TagCreator.section;
+import static j2html.TagCreator.span;
+
+import j2html.tags.specialized.DivTag;
+import j2html.tags.specialized.LabelTag;
+import j2html.tags.specialized.SectionTag;
+import org.backprop.playground.data.Domain;
+import org.backprop.playground.data.ProblemKind;
+import org.backprop.playground.state.PlaygroundState;
+
+/** The output column: loss numbers, the loss chart, the big map with the points, its legend and toggles. */
+final class OutputColumn {
+    private OutputColumn() {}
+
+    static SectionTag render(PageContext c) {
+        PlaygroundState s = c.state();
+        boolean regression = s.task() == ProblemKind.REGRESSION;
+        boolean multi = s.task() == ProblemKind.MULTICLASS;
+        Domain d = s.activeDataset().domain();
+        return section(
+                h4(Ui.words(c, "out.heading")),
+                div(
+                        stat(c, "loss-test", "out.testLoss", "test").withClass("stat test " + Ui.hiddenClass(c, "percTrainData")),
+                        stat(c, "loss-train", "out.trainLoss", "train"),
+                        stat(c, "accuracy-test", "out.testAccuracy", "test").withClass("stat test accuracy" + (regression ? " is-na" : "")),
+                        stat(c, "accuracy-train", "out.trainAccuracy", "train").withClass("stat train accuracy" + (regression ? " is-na" : ""))
+                ).withClass("metrics"),
+                div(canvas().withId("loss-chart")).withClass("chart-box"),
+                div(
+                        div(
+                                canvas().withId("heatmap-grid").withClass("heatmap-grid").attr("width", 100).attr("height", 100),
+                                canvas().withId("heatmap-points").withClass("heatmap-points"),
+                                div(span().withId("heatmap-caption-text"),
+                                        button(Ui.words(c, "out.back")).withType("button").withId("heatmap-back").withClass("basic-button small"))
+                                        .withId("heatmap-caption").withClass("heatmap-caption").isHidden(),
+                                p(Ui.words(c, "out.noMap")).withId("no-map").withClass("no-map").withCondHidden(s.isTwoDimensional())
+                        ).withId("heatmap").withClass("heatmap"),
+                        div(span(Choices.plain(d.min())).withId("axis-min"), span("0"), span(Choices.plain(d.max())).withId("axis-max"))
+                                .withClass("axis x-axis"),
+                        div(span(Choices.plain(d.max())).withId("axis-max-y"), span("0"), span(Choices.plain(d.min())).withId("axis-min-y"))
+                                .withClass("axis y-axis")
+                ).withClass("heatmap-frame"),
+                div(
+                        p(Ui.words(c, multi ? "out.classColors" : "out.colors")).withId("legend-text").withClass("legend-text"),
+                        div(div().withId("legend-bar").withClass("legend-bar" + (multi ? " classes" : "")),
+                                div(span("−1"), span("0"), span("1")).withId("legend-ticks").withClass("legend-ticks"))
+                                .withClass("legend-scale")
+                ).withClass("legend"),
+                div(
+                        check(c, "showTestData", "out.showTestData", s.showTestData()),
+                        check(c, "discretize", "out.discretize", s.discretize())
+                ).withClass("toggles")
+        ).withClass("column output-column");
+    }
+
+    private static DivTag stat(PageContext c, String id, String labelKey, String kind) {
+        return div(Ui.words(c, labelKey).withClass("stat-label"), span("–").withId(id).withClass("value"))
+                .withClass("stat " + kind);
+    }
+
+    private static LabelTag check(PageContext c, String key, String labelKey, boolean checked) {
+        return label(input().withType("checkbox").withId(key).attr("data-key", key).withCondChecked(checked),
+                Ui.words(c, labelKey)).withClass("check " + Ui.hiddenClass(c, key));
+    }
+}

@@ -1,0 +1,255 @@
+package org.backprop.playground.web.page;
+
+import static j2html.TagCreator.a;
+import static j2html.TagCreator.article;
+import static j2html.TagCreator.body;
+import static j2html.TagCreator.button;
+import static j2html.TagCreator.code;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.document;
+import static j2html.TagCreator.each;
+import static j2html.TagCreator.footer;
+import static j2html.TagCreator.h1;
+import static j2html.TagCreator.h2;
+import static j2html.TagCreator.head;
+import static j2html.TagCreator.header;
+import static j2html.TagCreator.html;
+import static j2html.TagCreator.input;
+import static j2html.TagCreator.label;
+import static j2html.TagCreator.li;
+import static j2html.TagCreator.link;
+import static j2html.TagCreator.main;
+import static j2html.TagCreator.meta;
+import static j2html.TagCreator.p;
+import static j2html.TagCreator.rawHtml;
+import static j2html.TagCreator.script;
+import static j2html.TagCreator.section;
+import static j2html.TagCreator.span;
+import static j2html.TagCreator.strong;
+import static j2html.TagCreator.text;
+import static j2html.TagCreator.title;
+import static j2html.TagCreator.ul;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import j2html.tags.DomContent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.playground.data.Dataset;
+import org.backprop.playground.state.Parsed;
+import org.backprop.playground.state.PlaygroundState;
+import org.backprop.playground.state.StateCodec;
+import org.backprop.playground.state.Update;
+import org.backprop.playground.state.Warning;
+
+/**
+ * {@code GET /}: the playground, rendered with j2html from the URL's state, so the first paint
+ * already shows the link's data set, network and settings (no flash of defaults), with the link's
+ * warnings in view. The browser modules then connect to {@code /ws}, send the same state as a
+ * {@code config} and draw the frames. Every value from the URL reaches the page as an escaped text
+ * node or inside the escaped JSON of {@code #boot}; none is markup.
+ */
+public final class PlaygroundPage implements Handler {
+    /** Chart.js from its webjar, as a classic script: its ES build imports a bare module name. */
+    static final String CHART_JS = "/webjars/chart.js/4.5.1/dist/chart.umd.js";
+
+    /**
+     * A TF Playground link keeps its state in the hash, which never reaches a server: fold it into
+     * the query (the hash wins on a clash, as in TF) and load that, so the page is rendered from it.
+     */
+    private static final String HASH_TO_QUERY = "(function(){var h=location.hash.slice(1);"
+            + "if(h.indexOf('=')<0)return;var q=new URLSearchParams(location.search),p=new URLSearchParams(h);"
+            + "p.forEach(function(v,k){q.set(k,v)});location.replace(location.pathname+'?'+q.toString());})();";
+
+    private static final String FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+            + "%3Ccircle cx='5' cy='8' r='4' fill='%23f59322'/%3E%3Ccircle cx='11' cy='8' r='4' fill='%230877bd'/%3E%3C/svg%3E";
+
+    private final StateCodec codec;
+    private final I18n i18n;
+    private final ObjectMapper mapper;
+
+    public PlaygroundPage(StateCodec codec, I18n i18n, ObjectMapper mapper) {
+        this.codec = codec;
+        this.i18n = i18n;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8").result(render(ctx.queryString(), ctx.header("Accept-Language")));
+    }
+
+    /** The page for a query string (null for none) and an Accept-Language header (null for none). */
+    public String render(String query, String acceptLanguage) {
+        Parsed parsed = codec.parse(query);
+        PlaygroundState state = parsed.state();
+        String langSource = "url";
+        if (!namesLanguage(query, parsed)) {
+            String wanted = I18n.fromAcceptLanguage(acceptLanguage, PlaygroundState.LANGUAGES);
+            langSource = wanted == null ? "default" : "header";
+            if (wanted != null && !wanted.equals(state.lang())) {
+                Update u = codec.apply(state, Map.of("lang", wanted));
+                if (u.accepted()) state = u.state();
+            }
+        }
+        Messages m = i18n.of(state.lang());
+        PageContext c = new PageContext(m, state, state.hiddenControls());
+        return document(html(
+                head(
+                        meta().withCharset("utf-8"),
+                        meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
+                        title(state.title().isEmpty() ? m.t("app.title") : state.title() + " · " + m.t("app.title")),
+                        link().withRel("icon").withHref(FAVICON),
+                        link().withRel("stylesheet").withHref("/css/playground.css"),
+                        script(rawHtml(HASH_TO_QUERY))
+                ),
+                body(
+                        pageHeader(c),
+                        div().withId("status").withClass("status-area").attr("aria-live", "polite"),
+                        warnings(c, parsed.warnings()),
+                        exercise(c),
+                        TopBar.render(c),
+                        main(DataColumn.render(c), NetworkColumn.render(c), OutputColumn.render(c)).withId("main-part").withClass("main"),
+                        prose(c),
+                        footer(
+                                span(m.t("keys.help")).attr("data-i18n", "keys.help"),
+                                a(m.t("app.about")).withHref("/about").attr("data-i18n", "app.about")
+                        ).withClass("page-footer"),
+                        script(rawHtml(scriptJson(boot(state, parsed.warnings(), m, langSource))))
+                                .withType("application/json").withId("boot"),
+                        script().withSrc(CHART_JS),
+                        script().withType("module").withSrc("/js/app.js")
+                ).withClass(state.hideText() ? "hide-text" : "")
+        ).withLang(m.lang()));
+    }
+
+    /** Whether the URL itself chose the language (a valid {@code lang}); else the browser's preference may. */
+    private static boolean namesLanguage(String query, Parsed parsed) {
+        if (query == null) return false;
+        boolean present = false;
+        for (String pair : query.split("&")) if (pair.equals("lang") || pair.startsWith("lang=")) present = true;
+        return present && parsed.warnings().stream().noneMatch(w -> "lang".equals(w.key()));
+    }
+
+    private static DomContent pageHeader(PageContext c) {
+        Messages m = c.m();
+        return header(
+                div(
+                        h1(a(m.t("app.title")).withHref("/").attr("data-i18n", "app.title")),
+                        p(Ui.words(c, "app.tagline")).withClass("tagline prose")
+                ).withClass("brand"),
+                div(
+                        button(Ui.icon(Ui.SHARE), Ui.words(c, "share.button")).withType("button").withId("share-button")
+                                .withClass("header-button").withTitle(m.t("share.title")).attr("data-i18n-title", "share.title"),
+                        a(m.t("app.about")).withHref("/about").withClass("header-link").attr("data-i18n", "app.about")
+                                .withTitle(m.t("app.aboutTitle")).attr("data-i18n-title", "app.aboutTitle"),
+                        div(each(PlaygroundState.LANGUAGES, lang -> button(m.t("lang." + lang)).withType("button")
+                                .withClass("lang-button" + (lang.equals(m.lang()) ? " selected" : ""))
+                                .attr("data-lang", lang).attr("lang", lang)
+                                .attr("aria-pressed", String.valueOf(lang.equals(m.lang())))))
+                                .withClass("lang-switch").attr("role", "group")
+                                .attr("aria-label", m.t("lang.label")).attr("data-i18n-aria", "lang.label")
+                ).withClass("header-actions")
+        ).withClass("app-header");
+    }
+
+    /** What the codec did not take as given, in view: the key, the raw value (as text) and why. */
+    private static DomContent warnings(PageContext c, List<Warning> warnings) {
+        return section(
+                strong(c.m().t("warnings.heading")).attr("data-i18n", "warnings.heading"),
+                ul(each(warnings, w -> li(
+                        w.key() == null ? text("") : code(w.key() + (w.value() == null ? "" : "=" + w.value())),
+                        text(w.key() == null ? "" : " "),
+                        span(w.message())))).withId("warning-list"),
+                button(Ui.icon(Ui.CLOSE)).withType("button").withId("warnings-close").withClass("close-button")
+                        .withTitle(c.m().t("status.dismiss")).attr("aria-label", c.m().t("status.dismiss"))
+                        .attr("data-i18n-title", "status.dismiss")
+        ).withId("warnings").withClass("warnings").withCondHidden(warnings.isEmpty()).attr("role", "status");
+    }
+
+    /** An exercise's title and goal, checked live against every frame by app.js. */
+    private static DomContent exercise(PageContext c) {
+        PlaygroundState s = c.state();
+        boolean any = !s.title().isEmpty() || s.goal() != null;
+        return section(
+                h2(s.title()).withId("exercise-title").withCondHidden(s.title().isEmpty()),
+                p(
+                        span(c.m().t("exercise.goal")).attr("data-i18n", "exercise.goal").withClass("goal-label"),
+                        code(s.goal() == null ? "" : s.goal().toString()).withId("exercise-goal"),
+                        span(c.m().t("exercise.notMet")).withId("goal-status").withClass("goal-status")
+                ).withClass("goal").withCondHidden(s.goal() == null)
+        ).withId("exercise").withClass("exercise").withCondHidden(!any);
+    }
+
+    private static DomContent prose(PageContext c) {
+        Messages m = c.m();
+        return article(
+                div(
+                        section(h2(Ui.words(c, "article.whatHeading")), p(Ui.words(c, "article.what"))),
+                        section(h2(Ui.words(c, "article.colorsHeading")), p(Ui.words(c, "article.colors"))),
+                        section(h2(Ui.words(c, "article.shareHeading")), p(Ui.words(c, "article.share")))
+                ).withClass("article-grid"),
+                section(
+                        h2(Ui.words(c, "article.classHeading")),
+                        p(Ui.words(c, "article.class")),
+                        div(each(Choices.HIDABLE, name -> label(
+                                input().withType("checkbox").attr("data-hide", name).withCondChecked(c.isHidden(name)),
+                                span(m.t("hide." + name)).attr("data-i18n", "hide." + name)).withClass("check")))
+                                .withId("hide-controls").withClass("hide-controls"),
+                        p(a(m.t("article.classLink")).withId("hide-controls-link").withHref("/").attr("data-i18n", "article.classLink"))
+                ).withClass("classroom")
+        ).withId("article-text").withClass("article prose");
+    }
+
+    /** What the modules start from: the state and its link, the warnings, the words, the sets' facts. */
+    private Map<String, Object> boot(PlaygroundState state, List<Warning> warnings, Messages m, String langSource) {
+        Map<String, Object> boot = new LinkedHashMap<>();
+        boot.put("state", codec.toMap(state));
+        boot.put("query", codec.write(state));
+        boot.put("warnings", warnings.stream().map(w -> {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("key", w.key());
+            o.put("value", w.value());
+            o.put("message", w.message());
+            return o;
+        }).toList());
+        boot.put("lang", m.lang());
+        boot.put("langSource", langSource);
+        boot.put("languages", PlaygroundState.LANGUAGES);
+        boot.put("strings", m.table());
+        Map<String, Object> sets = new LinkedHashMap<>();
+        for (Dataset d : Dataset.values()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("kind", switch (d.problem()) {
+                case BINARY -> "binary";
+                case MULTICLASS -> "multiclass";
+                case REGRESSION -> "regression";
+            });
+            o.put("dim", d.inputDim());
+            o.put("classes", d.defaultNumClasses());
+            o.put("takesNumClasses", d.takesNumClasses());
+            o.put("domain", List.of(d.domain().min(), d.domain().max()));
+            sets.put(d.urlName(), o);
+        }
+        boot.put("datasets", sets);
+        boot.put("hidable", Choices.HIDABLE);
+        boot.put("limits", Map.of("maxHiddenLayers", codec.limits().maxHiddenLayers(),
+                "maxNeurons", codec.limits().maxNeurons(), "maxBatchSize", codec.limits().maxBatchSize()));
+        return boot;
+    }
+
+    /** JSON that is safe inside a script element: no "<", ">" or "&" (so no "</script>"), no line separators. */
+    private String scriptJson(Object value) {
+        try {
+            return mapper.writeValueAsString(value)
+                    .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                    .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the page's boot data could not be written", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.backprop.playground.web.page;
+
+import static j2html.TagCreator.button;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.span;
+
+import j2html.tags.specialized.ButtonTag;
+import j2html.tags.specialized.DivTag;
+import java.util.ArrayList;
+import java.util.List;
+import org.backprop.playground.state.PlaygroundState;
+
+/** TF Playground's top bar: reset, play/pause, step, the epoch, then the training menus, and ours. */
+final class TopBar {
+    private TopBar() {}
+
+    static DivTag render(PageContext c) {
+        PlaygroundState s = c.state();
+        return div(div(
+                div(
+                        iconButton(c, "reset-button", "resetButton", "top.reset", Ui.RESET, "icon-button"),
+                        iconButton(c, "play-pause-button", "playButton", "top.play", Ui.PLAY, "play-button")
+                                .with(Ui.icon(Ui.PAUSE)).attr("aria-pressed", "false"),
+                        iconButton(c, "step-button", "stepButton", "top.step", Ui.STEP, "icon-button")
+                ).withClass("timeline"),
+                div(Ui.words(c, "top.epoch").withClass("label"), span("000,000").withId("epoch").withClass("value"))
+                        .withClass("control epoch"),
+                Ui.menu(c, "learningRate", "top.learningRate", "top.learningRateTitle",
+                        numbers(Choices.LEARNING_RATES, s.learningRate()), Choices.plain(s.learningRate())),
+                Ui.menu(c, "activation", "top.activation", "top.activationTitle",
+                        keyed("opt.activation.", Choices.ACTIVATIONS, List.of()), s.activation().key),
+                Ui.menu(c, "regularization", "top.regularization", "top.regularizationTitle",
+                        keyed("opt.regularization.", Choices.REGULARIZATIONS, List.of()), s.regularization().key),
+                Ui.menu(c, "regularizationRate", "top.regularizationRate", "top.regularizationRateTitle",
+                        numbers(Choices.REGULARIZATION_RATES, s.regularizationRate()), Choices.plain(s.regularizationRate())),
+                Ui.menu(c, "problem", "top.problem", "top.problemTitle",
+                        keyed("opt.problem.", Choices.PROBLEMS, List.of()), s.problem().key),
+                Ui.menu(c, "loss", "top.loss", "top.lossTitle",
+                        keyed("opt.loss.", Choices.LOSSES, Choices.lossesFor(s.task())), s.loss().key),
+                Ui.menu(c, "optimizer", "top.optimizer", "top.optimizerTitle",
+                        keyed("opt.optimizer.", Choices.OPTIMIZERS, List.of()), s.optimizer().key)
+        ).withClass("top-inner")).withId("top-controls").withClass("top-bar");
+    }
+
+    private static ButtonTag iconButton(PageContext c, String id, String control, String titleKey, String icon, String kind) {
+        String title = c.m().t(titleKey);
+        return button(Ui.icon(icon)).withId(id).withType("button")
+                .withClass(kind + " " + Ui.hiddenClass(c, control))
+                .withTitle(title).attr("aria-label", title).attr("data-i18n-title", titleKey);
+    }
+
+    /** A numeric menu; the state's value joins it when it is not one of TF's. */
+    static List<String[]> numbers(List<String> menu, double value) {
+        List<String> values = new ArrayList<>(menu);
+        String own = Choices.plain(value);
+        if (!values.contains(own)) {
+            values.add(own);
+            values.sort((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
+        }
+        return values.stream().map(v -> new String[] {v, "=" + v}).toList();
+    }
+
+    /** Named options; those not in {@code allowed} (when it is not empty) are disabled. */
+    static List<String[]> keyed(String prefix, List<String> values, List<String> allowed) {
+        return values.stream().map(v -> allowed.isEmpty() || allowed.contains(v)
+                ? new String[] {v, prefix + v} : new String[] {v, prefix + v, "disabled"}).toList();
+    }
+}

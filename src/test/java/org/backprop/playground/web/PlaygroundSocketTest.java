@@ -1,0 +1,288 @@
+package org.backprop.playground.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/** The /ws protocol with well-behaved clients: a real server on port 0, the JDK's WebSocket client. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlaygroundSocketTest {
+    private final TestServer server = new TestServer();
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private WsClient client() {
+        WsClient c = WsClient.connect(server.wsUrl());
+        c.hello();
+        return c;
+    }
+
+    @Test
+    void hello_names_the_protocol_the_version_and_the_limits() {
+        try (WsClient c = client()) {
+            JsonNode hello = c.hello();
+            assertEquals(ServerMessages.PROTOCOL_VERSION, hello.get("protocol").asInt());
+            assertEquals(AppConfig.VERSION, hello.get("version").asText());
+            JsonNode limits = hello.get("limits");
+            assertEquals(65536, limits.get("maxMessageBytes").asInt());
+            assertEquals(30, limits.get("framesPerSecond").asInt());
+            assertEquals(200, limits.get("maxSessions").asInt());
+            assertEquals(6, limits.get("maxHiddenLayers").asInt());
+            assertEquals(8, limits.get("maxNeurons").asInt());
+            assertTrue(limits.get("messagesPerSecond").asInt() > 0);
+            // the session it got: a state, then the points and a frame
+            JsonNode state = c.await(m -> m.type().equals("state"), "first state").json();
+            assertEquals("connect", state.get("cause").asText());
+            assertEquals("circle", state.at("/state/dataset").asText());
+            c.await(m -> m.binary() && m.type().equals("data"), "data");
+            c.frame(0, h -> h.get("epoch").asLong() == 0, "first frame");
+        }
+    }
+
+    @Test
+    void config_xor_then_play_streams_frames_whose_loss_falls() {
+        try (WsClient c = client()) {
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"networkShape\":\"4,2\"}}");
+            JsonNode state = c.stateFor("c");
+            assertEquals("xor", state.at("/state/dataset").asText());
+            assertEquals(0, state.at("/status/epoch").asLong());
+            assertFalse(state.at("/status/playing").asBoolean());
+            long since = c.mark();
+            c.send("{\"type\":\"play\",\"id\":\"p\"}");
+            assertTrue(c.stateFor("p").at("/status/playing").asBoolean());
+            JsonNode early = c.frame(since, h -> h.get("epoch").asLong() > 0 && h.get("playing").asBoolean(), "an early frame").json();
+            JsonNode later = c.frame(since, h -> h.get("epoch").asLong() >= early.get("epoch").asLong() + 300, "300 epochs on").json();
+            double first = early.get("trainLoss").asDouble(), last = later.get("trainLoss").asDouble();
+            assertTrue(last < 0.5 * first, "train loss " + first + " -> " + last);
+            assertTrue(later.get("trainAccuracy").asDouble() > 0.9, later.get("trainAccuracy").toString());
+            // the frame's grids: a 100x100 output and a 20x20 grid per hidden neuron, under 16 KB in all
+            WsClient.Message m = c.frame(since, h -> true, "a frame");
+            assertTrue(m.bytes() < 16 * 1024, m.bytes() + " bytes");
+            JsonNode blocks = m.json().get("blocks");
+            assertEquals("output", blocks.get(0).get("name").asText());
+            assertEquals(100, blocks.get(0).get("width").asInt());
+            assertEquals(1 + 4 + 2, blocks.size());
+            c.send("{\"type\":\"pause\",\"id\":\"stop\"}");
+            assertFalse(c.stateFor("stop").at("/status/playing").asBoolean());
+        }
+    }
+
+    @Test
+    void set_learning_rate_mid_run_keeps_the_epoch_count() {
+        try (WsClient c = client()) {
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\"}}");
+            c.stateFor("c");
+            long since = c.mark();
+            c.send("{\"type\":\"play\"}");
+            long e1 = c.frame(since, h -> h.get("epoch").asLong() >= 50, "epoch 50").json().get("epoch").asLong();
+            c.send("{\"type\":\"set\",\"id\":\"lr\",\"state\":{\"learningRate\":0.1}}");
+            WsClient.Message reply = c.await(m -> m.type().equals("state") && "lr".equals(m.json().path("id").asText(null)), "state for lr");
+            JsonNode state = reply.json();
+            assertEquals(0.1, state.at("/state/learningRate").asDouble());
+            assertEquals(List.of("learningRate"), strings(state.get("changed")));
+            long atChange = state.at("/status/epoch").asLong();
+            assertTrue(atChange >= e1, atChange + " < " + e1);
+            assertTrue(state.at("/status/playing").asBoolean(), "still playing");
+            c.frame(reply.seq(), h -> h.get("epoch").asLong() > atChange + 100, "100 epochs after the change");
+            c.send("{\"type\":\"pause\"}");
+            // epochs never went back: the change did not restart training
+            long previous = -1;
+            for (WsClient.Message f : c.frames()) {
+                long epoch = f.json().get("epoch").asLong();
+                if (f.seq() > since) assertTrue(epoch >= previous, "epoch went back from " + previous + " to " + epoch);
+                if (f.seq() > since) previous = epoch;
+                if (f.seq() > reply.seq()) assertTrue(epoch >= atChange, "a frame after the change has epoch " + epoch);
+            }
+        }
+    }
+
+    @Test
+    void a_network_shape_change_keeps_the_weights_of_every_neuron_that_stays() {
+        try (WsClient c = client()) {
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"networkShape\":[4,2]}}");
+            c.stateFor("c");
+            long since = c.mark();
+            c.send("{\"type\":\"step\",\"epochs\":30}");
+            JsonNode before = c.frame(since, h -> h.get("epoch").asLong() == 30, "epoch 30").json().get("layers");
+            since = c.mark();
+            c.send("{\"type\":\"set\",\"id\":\"shape\",\"state\":{\"networkShape\":\"4,3\"}}");
+            assertEquals(List.of("networkShape"), strings(c.stateFor("shape").get("changed")));
+            JsonNode afterHeader = c.frame(since, h -> h.at("/layers/1/weights").size() == 3, "a frame of the 4,3 net").json();
+            assertEquals(30, afterHeader.get("epoch").asLong(), "no reset");
+            JsonNode after = afterHeader.get("layers");
+            // inputs -> first hidden layer: all 4x2 links and 4 biases stay
+            assertEquals(before.get(0), after.get(0));
+            // first -> second hidden layer: neurons 0 and 1 keep their links and biases; neuron 2 is new and small
+            for (int o = 0; o < 2; o++) {
+                assertEquals(before.at("/1/weights/" + o), after.at("/1/weights/" + o));
+                assertEquals(before.at("/1/biases/" + o), after.at("/1/biases/" + o));
+            }
+            for (JsonNode w : after.at("/1/weights/2")) assertTrue(Math.abs(w.asDouble()) <= 0.05, w.toString());
+            // second hidden layer -> output: the links from neurons 0 and 1 stay, the one from neuron 2 is new and small
+            assertEquals(before.at("/2/weights/0/0"), after.at("/2/weights/0/0"));
+            assertEquals(before.at("/2/weights/0/1"), after.at("/2/weights/0/1"));
+            assertEquals(before.at("/2/biases/0"), after.at("/2/biases/0"));
+            assertTrue(Math.abs(after.at("/2/weights/0/2").asDouble()) <= 0.05);
+        }
+    }
+
+    @Test
+    void step_sequences_are_reproducible_to_the_bit_across_connections() {
+        List<JsonNode> a, b;
+        try (WsClient one = client(); WsClient two = client()) {
+            a = runSteps(one);
+            b = runSteps(two);
+        }
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) assertEquals(a.get(i), b.get(i), "weights after step " + i);
+        assertNotEquals(a.get(0), a.get(a.size() - 1), "training moved the weights");
+    }
+
+    /** config, then steps with a live change and new data between them; the weights (as sent, shortest exact decimals) after each. */
+    private static List<JsonNode> runSteps(WsClient c) {
+        c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"spiral\",\"seed\":\"0.12345\",\"networkShape\":[6,4],"
+                + "\"learningRate\":0.1,\"batchSize\":7,\"noise\":10}}");
+        c.stateFor("c");
+        List<JsonNode> weights = new ArrayList<>();
+        long epoch = 0;
+        String[] commands = {
+            "{\"type\":\"step\"}",
+            "{\"type\":\"step\",\"epochs\":5}",
+            "{\"type\":\"set\",\"state\":{\"learningRate\":0.03,\"optimizer\":\"momentum\"}}",
+            "{\"type\":\"step\",\"epochs\":20}",
+            "{\"type\":\"regenerate\"}",
+            "{\"type\":\"step\",\"epochs\":3}",
+        };
+        for (String command : commands) {
+            long since = c.mark();
+            c.send(command);
+            if (!command.contains("\"step\"")) continue;
+            JsonNode step = c.readTree(command);
+            epoch += step.path("epochs").asLong(1);
+            long wanted = epoch;
+            weights.add(c.frame(since, h -> h.get("epoch").asLong() == wanted, "epoch " + wanted).json().get("layers"));
+        }
+        return weights;
+    }
+
+    @Test
+    void set_weight_and_bias_change_the_network_and_bad_edits_change_nothing() {
+        try (WsClient c = client()) {
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\"}}");
+            c.stateFor("c");
+            long since = c.mark();
+            c.send("{\"type\":\"setWeight\",\"id\":\"w\",\"layer\":1,\"to\":1,\"from\":3,\"value\":0.625}");
+            assertEquals("setWeight", c.stateFor("w").get("cause").asText());
+            c.frame(since, h -> h.at("/layers/1/weights/1/3").asDouble() == 0.625, "the edited weight");
+            since = c.mark();
+            c.send("{\"type\":\"setWeight\",\"id\":\"b\",\"layer\":0,\"to\":2,\"bias\":true,\"value\":-1.5}");
+            c.stateFor("b");
+            JsonNode h = c.frame(since, f -> f.at("/layers/0/biases/2").asDouble() == -1.5, "the edited bias").json();
+            assertEquals(0.625, h.at("/layers/1/weights/1/3").asDouble());
+            // refused: no such layer, no such input, not finite, both forms at once
+            assertEquals("layer", c.send("w1", "{\"type\":\"setWeight\",\"id\":\"w1\",\"layer\":9,\"to\":0,\"from\":0,\"value\":1}").get("field").asText());
+            assertEquals("from", c.send("w2", "{\"type\":\"setWeight\",\"id\":\"w2\",\"layer\":0,\"to\":0,\"from\":2,\"value\":1}").get("field").asText());
+            assertEquals("value", c.send("w3", "{\"type\":\"setWeight\",\"id\":\"w3\",\"layer\":0,\"to\":0,\"from\":0,\"value\":1e300}").get("field").asText());
+            assertEquals("from", c.send("w4", "{\"type\":\"setWeight\",\"id\":\"w4\",\"layer\":0,\"to\":0,\"from\":0,\"bias\":true,\"value\":1}").get("field").asText());
+            since = c.mark();
+            c.send("{\"type\":\"step\",\"id\":\"s\"}");
+            JsonNode next = c.frame(since, f -> f.get("epoch").asLong() == 1, "epoch 1").json();
+            assertNotEquals(h.get("layers"), next.get("layers"), "training went on from the edited net");
+        }
+    }
+
+    @Test
+    void a_refused_set_changes_nothing_and_names_every_bad_key() {
+        try (WsClient c = client()) {
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"learningRate\":0.03}}");
+            String query = c.stateFor("c").get("query").asText();
+            JsonNode error = c.send("s", "{\"type\":\"set\",\"id\":\"s\",\"state\":{\"learningRate\":0.3,\"noise\":\"loud\",\"nope\":1}}");
+            assertEquals("set", error.get("cause").asText());
+            assertEquals(2, error.get("errors").size(), error.toString());
+            assertEquals("noise", error.get("field").asText());
+            assertEquals("bad_value", error.get("code").asText());
+            assertEquals("unknown_key", error.at("/errors/1/code").asText());
+            c.send("{\"type\":\"pause\",\"id\":\"p\"}");
+            JsonNode state = c.stateFor("p");
+            assertEquals(0.03, state.at("/state/learningRate").asDouble(), "the good key of the refused set was not applied");
+            assertEquals(query, state.get("query").asText());
+        }
+    }
+
+    @Test
+    void config_is_forgiving_and_says_what_it_changed() {
+        try (WsClient c = client()) {
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"nope\",\"networkShape\":[99,2],\"learningRate\":\"fast\"}}");
+            JsonNode state = c.stateFor("c");
+            assertEquals("circle", state.at("/state/dataset").asText());
+            assertEquals(List.of(8, 2), ints(state.at("/state/networkShape")));
+            List<String> warned = new ArrayList<>();
+            for (JsonNode w : state.get("warnings")) warned.add(w.get("key").asText());
+            assertTrue(warned.containsAll(List.of("dataset", "networkShape", "learningRate")), warned.toString());
+        }
+    }
+
+    @Test
+    void the_socket_url_may_carry_a_url_state() {
+        try (WsClient c = WsClient.connect(server.wsUrl() + "?dataset=xor&networkShape=3")) {
+            JsonNode state = c.await(m -> m.type().equals("state"), "first state").json();
+            assertEquals("xor", state.at("/state/dataset").asText());
+            assertEquals(List.of(3), ints(state.at("/state/networkShape")));
+        }
+    }
+
+    @Test
+    void backprop_view_messages_are_not_supported_yet() {
+        try (WsClient c = client()) {
+            for (MessageType t : MessageType.values()) {
+                if (t.supported()) continue;
+                JsonNode e = c.send(t.wire, "{\"type\":\"" + t.wire + "\",\"id\":\"" + t.wire + "\"}");
+                assertEquals("not_supported", e.get("code").asText());
+                assertEquals("type", e.get("field").asText());
+                assertTrue(e.get("message").asText().contains("backprop view"));
+            }
+        }
+    }
+
+    @Test
+    void server_pings_keep_a_quiet_page_connected_past_the_idle_timeout() {
+        SocketLimits d = SocketLimits.defaults();
+        SocketLimits quick = new SocketLimits(d.maxSessions(), d.maxMessageBytes(), d.messagesPerSecond(), d.messageBurst(),
+                d.maxDroppedMessages(), d.maxQueuedMessages(), d.maxQueuedBytes(), Duration.ofMillis(1500), Duration.ofMillis(300));
+        try (TestServer quiet = new TestServer(AppConfig.defaults().withSocket(quick));
+             WsClient c = WsClient.connect(quiet.wsUrl())) {
+            assertEquals(1, c.hello().at("/limits/idleTimeoutSeconds").asInt());
+            c.frame(0, h -> true, "the first frame"); // then nothing: the session is paused
+            WsClient.sleep(4000);
+            assertFalse(c.closed.isDone(), "closed while only watching");
+            assertEquals("play", c.send("p", "{\"type\":\"play\",\"id\":\"p\"}").get("cause").asText());
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asInt()));
+        return out;
+    }
+}

@@ -1,0 +1,37 @@
+package org.backprop.playground.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerFlagsTest {
+    @Test
+    void flags_win_over_the_environment_and_defaults_fill_the_rest() {
+        ServerFlags f = ServerFlags.parse(new String[] {"--max-sessions", "500", "--fps=20", "--max-neurons", "16"},
+                Map.of("PORT", "8080", "MAX_SESSIONS", "50", "MAX_HIDDEN_LAYERS", "10"));
+        assertEquals(8080, f.port());
+        assertEquals(500, f.config().socket().maxSessions());
+        assertEquals(20, f.config().scheduler().framesPerSecond());
+        assertEquals(16, f.config().limits().maxNeurons());
+        assertEquals(10, f.config().limits().maxHiddenLayers());
+        ServerFlags none = ServerFlags.parse(new String[0], Map.of());
+        assertEquals(ServerFlags.DEFAULT_PORT, none.port());
+        assertEquals(200, none.config().socket().maxSessions());
+        assertEquals(30, none.config().scheduler().framesPerSecond());
+    }
+
+    @Test
+    void bad_flags_say_what_is_wrong() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[] {"--fps", "0"}, Map.of()))
+                .getMessage().contains("--fps"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[] {"--nope", "1"}, Map.of()))
+                .getMessage().contains("unknown flag"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[] {"--max-sessions"}, Map.of()))
+                .getMessage().contains("needs a value"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[0], Map.of("MAX_NEURONS", "999")))
+                .getMessage().contains("MAX_NEURONS"));
+    }
+}

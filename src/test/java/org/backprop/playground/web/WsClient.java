@@ -1,0 +1,276 @@
+package org.backprop.playground.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A JDK WebSocket client for tests: every message is kept with its arrival number (text as JSON,
+ * binary as its envelope header), and tests wait for the one they want with a deadline, never
+ * assuming an order. Parts of one message are joined until {@code last}, then {@code request(1)}.
+ */
+final class WsClient implements WebSocket.Listener, AutoCloseable {
+    static final Duration DEADLINE = Duration.ofSeconds(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** One received message: its arrival number, and its JSON (the header for binary messages). */
+    record Message(long seq, boolean binary, JsonNode json, int bytes) {
+        String type() {
+            return json.path("type").asText();
+        }
+    }
+
+    final ConcurrentLinkedQueue<Message> received = new ConcurrentLinkedQueue<>();
+    final CompletableFuture<int[]> closed = new CompletableFuture<>();
+    volatile String closeReason;
+    private final AtomicLong seq = new AtomicLong();
+    private final StringBuilder text = new StringBuilder();
+    private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+    private final boolean reading;
+    private volatile WebSocket socket;
+
+    private WsClient(boolean reading) {
+        this.reading = reading;
+    }
+
+    /** Connects and waits for the socket to open (not for hello). */
+    static WsClient connect(String url) {
+        return open(url, true);
+    }
+
+    /** A client that never reads a byte after the handshake: the server's messages pile up on the way. */
+    static WsClient neverReading(String url) {
+        return open(url, false);
+    }
+
+    private static WsClient open(String url, boolean reading) {
+        WsClient c = new WsClient(reading);
+        c.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(URI.create(url), c).orTimeout(10, TimeUnit.SECONDS).join();
+        return c;
+    }
+
+    WebSocket socket() {
+        return socket;
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        if (reading) webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        text.append(data);
+        if (last) {
+            String message = text.toString();
+            text.setLength(0);
+            try {
+                received.add(new Message(seq.incrementAndGet(), false, JSON.readTree(message), message.length()));
+            } catch (IOException e) {
+                throw new AssertionError("the server sent text that is not JSON: " + message, e);
+            }
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        byte[] part = new byte[data.remaining()];
+        data.get(part);
+        binary.writeBytes(part);
+        if (last) {
+            byte[] all = binary.toByteArray();
+            binary.reset();
+            ByteBuffer b = ByteBuffer.wrap(all);
+            int length = b.getInt();
+            try {
+                JsonNode header = JSON.readTree(new String(all, 4, length, StandardCharsets.UTF_8));
+                received.add(new Message(seq.incrementAndGet(), true, header, all.length));
+            } catch (IOException e) {
+                throw new AssertionError("a binary message's header is not JSON", e);
+            }
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeReason = reason;
+        closed.complete(new int[] {statusCode});
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.complete(new int[] {-1});
+    }
+
+    /** Sends one text message and waits until it is handed to the network. */
+    synchronized void send(String json) {
+        socket.sendText(json, true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** Sends a message tagged {@code id} and returns the reply to it (state or error). */
+    JsonNode send(String id, String json) {
+        send(json);
+        return replyTo(id);
+    }
+
+    JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Sends, returning false instead of failing once the socket is closed. */
+    synchronized boolean trySend(String json) {
+        try {
+            socket.sendText(json, true).orTimeout(10, TimeUnit.SECONDS).join();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    synchronized void sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** The arrival number of the latest message so far (0 before any). */
+    long mark() {
+        return seq.get();
+    }
+
+    /** The first message after {@code since} that matches, waiting up to the deadline. */
+    Message await(long since, Predicate<Message> wanted, String what) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            for (Message m : received) if (m.seq() > since && wanted.test(m)) return m;
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "; last messages: " + tail());
+            }
+            sleep(5);
+        }
+    }
+
+    Message await(Predicate<Message> wanted, String what) {
+        return await(0, wanted, what);
+    }
+
+    JsonNode hello() {
+        return await(m -> m.type().equals("hello"), "hello").json();
+    }
+
+    /** The state message answering the message tagged {@code id}. */
+    JsonNode stateFor(String id) {
+        return await(m -> m.type().equals("state") && id.equals(m.json().path("id").asText(null)), "state for " + id).json();
+    }
+
+    /** The error message answering the message tagged {@code id}. */
+    JsonNode errorFor(String id) {
+        return await(m -> m.type().equals("error") && id.equals(m.json().path("id").asText(null)), "error for " + id).json();
+    }
+
+    /** The reply (state or error) to the message tagged {@code id}. */
+    JsonNode replyTo(String id) {
+        return await(m -> (m.type().equals("state") || m.type().equals("error"))
+                && id.equals(m.json().path("id").asText(null)), "reply to " + id).json();
+    }
+
+    /** The first error after {@code since} with this code. */
+    JsonNode error(long since, String code) {
+        return await(since, m -> m.type().equals("error") && m.json().path("code").asText().equals(code), "error " + code).json();
+    }
+
+    /** The first frame after {@code since} whose header matches. */
+    Message frame(long since, Predicate<JsonNode> wanted, String what) {
+        return await(since, m -> m.binary() && m.type().equals("frame") && wanted.test(m.json()), what);
+    }
+
+    List<Message> frames() {
+        List<Message> out = new ArrayList<>();
+        for (Message m : received) if (m.binary() && m.type().equals("frame")) out.add(m);
+        return out;
+    }
+
+    long frameCount() {
+        long n = 0;
+        for (Message m : received) if (m.binary() && m.type().equals("frame")) n++;
+        return n;
+    }
+
+    /** Frames keep coming: at least {@code n} more than now, within the deadline. */
+    void assertStreaming(int n) {
+        long since = mark();
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            long count = 0;
+            for (Message m : received) if (m.seq() > since && m.binary() && m.type().equals("frame")) count++;
+            if (count >= n) return;
+            if (System.nanoTime() > deadline) throw new AssertionError("frames stopped: " + count + " of " + n + " in " + DEADLINE);
+            sleep(5);
+        }
+    }
+
+    /** The close status code the server sent, waiting up to the deadline. */
+    int awaitClose() {
+        try {
+            return closed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)[0];
+        } catch (Exception e) {
+            throw new AssertionError("the socket did not close: " + e, e);
+        }
+    }
+
+    private String tail() {
+        List<String> all = new ArrayList<>();
+        for (Message m : received) {
+            String s = m.binary() ? m.type() + "(epoch " + m.json().path("epoch").asText() + ")" : m.json().toString();
+            all.add(s.length() > 300 ? s.substring(0, 300) + "…" : s);
+        }
+        return String.join("\n  ", all.subList(Math.max(0, all.size() - 8), all.size()));
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        WebSocket s = socket;
+        if (s == null) return;
+        if (!s.isOutputClosed()) {
+            try {
+                s.sendClose(WebSocket.NORMAL_CLOSURE, "test done").orTimeout(5, TimeUnit.SECONDS).join();
+                if (reading) closed.get(2, TimeUnit.SECONDS); // the server's close in reply
+            } catch (Exception ignored) {
+                // already closing, or a client that does not read: cut it off below
+            }
+        }
+        s.abort();
+    }
+}

@@ -1,0 +1,517 @@
+package org.backprop.playground.web.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.Javalin;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import org.backprop.playground.web.App;
+import org.backprop.playground.web.AppConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The playground page in a real browser: Debian's Chromium, headless, driven by Selenium, against
+ * a real server on port 0 with its live {@code /ws}. Every run writes screenshots of the desktop
+ * and phone views to {@code target/screenshots/}. There is no skip: a machine that runs the build
+ * has Chromium, and a browser that cannot start fails the test.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class PageBrowserTest {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    static final Map<ChromeDriver, Path> PROFILES = new java.util.concurrent.ConcurrentHashMap<>();
+    static Javalin app;
+    static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        app = App.create(AppConfig.defaults()).start(0);
+        base = "http://localhost:" + app.port();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) app.stop();
+    }
+
+    @Test
+    void page_loads_without_errors_then_play_trains_and_draws() {
+        ChromeDriver b = browser(1400, 900, false);
+        try {
+            b.get(base + "/?dataset=xor&networkShape=4,2&learningRate=0.03");
+            awaitFirstFrame(b);
+            assertEquals("000,000", b.findElement(By.id("epoch")).getText());
+            assertEquals(1, distinctColors(b, "heatmap-grid") > 1 ? 1 : 0, "the output map is drawn before play");
+            long chartBefore = number(b, "return window.playground.chartPoints()");
+
+            b.findElement(By.id("play-pause-button")).click();
+            await(b, d -> number(d, "return window.playground.epoch()") > 30);
+            await(b, d -> number(d, "return window.playground.chartPoints()") > chartBefore + 3);
+            assertTrue(distinctColors(b, "heatmap-grid") > 10, "the output map is not uniform");
+            assertTrue(distinctColors(b, "heatmap-points") > 3, "the points are drawn");
+            assertTrue(b.findElement(By.id("play-pause-button")).getAttribute("class").contains("playing"));
+            assertFalse(b.findElement(By.id("epoch")).getText().equals("000,000"));
+            assertTrue(b.findElements(By.cssSelector("#network .hidden-neuron")).size() == 6);
+            assertTrue(b.findElements(By.cssSelector("#network path.link")).size() == 2 * 4 + 4 * 2 + 2);
+            screenshot(b, "desktop.png");
+
+            // space pauses (not while typing in an input)
+            b.findElement(By.tagName("body")).sendKeys(Keys.SPACE);
+            await(b, d -> !(Boolean) js(d, "return window.playground.state() && document.getElementById('play-pause-button').classList.contains('playing')"));
+            long paused = awaitSteady(b);
+            b.findElement(By.tagName("body")).sendKeys("s");
+            await(b, d -> number(d, "return window.playground.epoch()") == paused + 1);
+            b.findElement(By.tagName("body")).sendKeys("r");
+            await(b, d -> number(d, "return window.playground.epoch()") == 0);
+            assertEquals("000,000", b.findElement(By.id("epoch")).getText());
+            assertNoConsoleErrors(b);
+        } finally {
+            quit(b);
+        }
+    }
+
+    @Test
+    void changing_the_learning_rate_while_playing_keeps_the_epoch() {
+        ChromeDriver b = browser(1400, 900, false);
+        try {
+            b.get(base + "/?dataset=circle");
+            awaitFirstFrame(b);
+            b.findElement(By.id("play-pause-button")).click();
+            await(b, d -> number(d, "return window.playground.epoch()") > 20);
+            long before = number(b, "return window.playground.epoch()");
+            new Select(b.findElement(By.id("learningRate"))).selectByValue("0.1");
+            await(b, d -> ((Number) js(d, "return window.playground.state().learningRate")).doubleValue() == 0.1);
+            await(b, d -> d.getCurrentUrl().contains("learningRate=0.1&"));
+            await(b, d -> number(d, "return window.playground.epoch()") > before + 20);
+            assertTrue(number(b, "return window.playground.chartPoints()") > 5, "the chart was not started over");
+            assertNoConsoleErrors(b);
+        } finally {
+            quit(b);
+        }
+    }
+
+    @Test
+    void adding_a_neuron_changes_the_network_view_and_training_goes_on() {
+        ChromeDriver b = browser(1400, 900, false);
+        try {
+            b.get(base + "/?dataset=gauss&networkShape=4,2");
+            awaitFirstFrame(b);
+            b.findElement(By.id("play-pause-button")).click();
+            await(b, d -> number(d, "return window.playground.epoch()") > 10);
+            long before = number(b, "return window.playground.epoch()");
+            assertEquals(6, b.findElements(By.cssSelector("#network .hidden-neuron")).size());
+            b.findElement(By.cssSelector("#network [data-add-neuron='0']")).click();
+            await(b, d -> d.findElements(By.cssSelector("#network .hidden-neuron")).size() == 7);
+            await(b, d -> d.getCurrentUrl().contains("networkShape=5,2&"));
+            // the frames come from the 5-neuron net, and the epoch went on from where it was
+            await(b, d -> number(d, "return (window.playground.layers() || [[]])[0].biases.length") == 5);
+            await(b, d -> number(d, "return window.playground.epoch()") > before + 10);
+            assertTrue(distinctColors(b, "heatmap-grid") > 10);
+            assertEquals(5, b.findElements(By.cssSelector("#network .hidden-neuron[data-layer='0']")).size());
+
+            // a new hidden layer appears too
+            b.findElement(By.id("add-layer")).click();
+            await(b, d -> d.getCurrentUrl().contains("networkShape=5,2,2&"));
+            await(b, d -> js(d, "return document.getElementById('layers-label').textContent").equals("3 hidden layers"));
+            assertNoConsoleErrors(b);
+        } finally {
+            quit(b);
+        }
+    }
+
+    @Test
+    void a_shared_link_reproduces_the_state_and_the_first_frames_in_a_new_browser() {
+        String start = "/?dataset=spiral&networkShape=5,3&learningRate=0.1&activation=relu&noise=10&seed=class.42&xSquared=true";
+        Map<String, Object> stateA;
+        Map<String, Object> lossesA;
+        String shared;
+        ChromeDriver a = browser(1400, 900, false);
+        try {
+            a.get(base + start);
+            awaitFirstFrame(a);
+            lossesA = stepFive(a);
+            stateA = map(a, "return window.playground.state()");
+            a.findElement(By.id("share-button")).click();
+            await(a, d -> !d.findElements(By.cssSelector("#status .toast")).isEmpty());
+            shared = a.getCurrentUrl();
+            assertTrue(shared.contains("seed=class.42"), shared);
+            assertTrue(shared.contains("networkShape=5,3"), shared);
+            assertNoConsoleErrors(a);
+        } finally {
+            quit(a);
+        }
+        ChromeDriver b = browser(1400, 900, false);
+        try {
+            b.get(shared);
+            awaitFirstFrame(b);
+            assertEquals(stateA, map(b, "return window.playground.state()"));
+            Map<String, Object> lossesB = stepFive(b);
+            for (String epoch : List.of("0", "1", "2", "3", "4", "5")) {
+                assertNotNull(lossesA.get(epoch), "run A has no frame at epoch " + epoch + ": " + lossesA);
+                assertEquals(lossesA.get(epoch), lossesB.get(epoch), "epoch " + epoch);
+            }
+        } finally {
+            quit(b);
+        }
+    }
+
+    @Test
+    void a_tensorflow_playground_hash_link_opens_as_the_same_experiment() {
+        ChromeDriver b = browser(1400, 900, false);
+        try {
+            b.get(base + "/#activation=relu&batchSize=10&dataset=gauss&regDataset=reg-plane&learningRate=0.3"
+                    + "&regularizationRate=0&noise=5&networkShape=3,3&seed=0.12345&showTestData=true&discretize=false"
+                    + "&percTrainData=60&x=true&y=true&xTimesY=false&xSquared=true&ySquared=false&cosX=false&sinX=false"
+                    + "&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false");
+            awaitFirstFrame(b);
+            Map<String, Object> s = map(b, "return window.playground.state()");
+            assertEquals("relu", s.get("activation"));
+            assertEquals("gauss", s.get("dataset"));
+            assertEquals(List.of(3L, 3L), s.get("networkShape"));
+            assertEquals("0.12345", s.get("seed"));
+            assertEquals(Boolean.TRUE, s.get("xSquared"));
+            assertEquals("60", String.valueOf(s.get("percTrainData")));
+            String url = b.getCurrentUrl();
+            assertFalse(url.contains("#"), url);
+            assertTrue(url.contains("networkShape=3,3"), url);
+            assertEquals("relu", new Select(b.findElement(By.id("activation"))).getFirstSelectedOption().getAttribute("value"));
+            assertTrue(b.findElement(By.id("showTestData")).isSelected());
+            assertNoConsoleErrors(b);
+        } finally {
+            quit(b);
+        }
+    }
+
+    @Test
+    void hide_keys_hide_controls_and_lang_ko_shows_korean() {
+        ChromeDriver b = browser(1400, 900, false);
+        try {
+            b.get(base + "/?lang=ko&learningRate_hide=true&noise_hide=true&playButton_hide=true&hideText=true"
+                    + "&title=%EC%88%98%EC%97%85&goal=testLoss%3C0.2&noise=abc");
+            awaitFirstFrame(b);
+            assertFalse(b.findElement(By.id("learningRate")).isDisplayed());
+            assertFalse(b.findElement(By.id("noise")).isDisplayed());
+            assertFalse(b.findElement(By.id("play-pause-button")).isDisplayed());
+            assertTrue(b.findElement(By.id("activation")).isDisplayed());
+            assertFalse(b.findElement(By.id("article-text")).isDisplayed());
+            assertEquals("ko", b.findElement(By.tagName("html")).getAttribute("lang"));
+            assertEquals("역전파 놀이터", b.findElement(By.cssSelector(".app-header h1")).getText());
+            assertEquals("에포크", b.findElement(By.cssSelector(".epoch .label")).getText());
+            assertEquals("활성화 함수", b.findElement(By.cssSelector("label[for='activation']")).getText());
+            assertEquals("수업", b.findElement(By.id("exercise-title")).getText());
+            // the bad noise value is named in view
+            WebElement warnings = b.findElement(By.id("warnings"));
+            assertTrue(warnings.isDisplayed());
+            assertTrue(warnings.getText().contains("noise=abc"), warnings.getText());
+            screenshot(b, "desktop-ko.png");
+
+            // and back to English in place, without a reload
+            b.findElement(By.cssSelector(".lang-button[data-lang='en']")).click();
+            await(b, d -> d.findElement(By.cssSelector(".epoch .label")).getText().equalsIgnoreCase("Epoch"));
+            await(b, d -> d.getCurrentUrl().contains("lang=en"));
+            assertNoConsoleErrors(b);
+        } finally {
+            quit(b);
+        }
+    }
+
+    @Test
+    void a_refused_edit_shows_the_server_error_and_a_weight_edit_applies() {
+        ChromeDriver b = browser(1400, 900, false);
+        try {
+            b.get(base + "/?dataset=circle&networkShape=3");
+            awaitFirstFrame(b);
+            b.findElement(By.cssSelector("#network .hidden-neuron[data-neuron='0'] .bias")).click();
+            WebElement input = b.findElement(By.cssSelector("#network .weight-editor input"));
+            assertTrue(input.isDisplayed());
+            input.clear();
+            input.sendKeys("1e9", Keys.ENTER);
+            await(b, d -> !d.findElements(By.cssSelector("#status .toast.error")).isEmpty());
+            assertTrue(b.findElement(By.cssSelector("#status .toast.error")).isDisplayed());
+
+            b.findElement(By.cssSelector("#network .hidden-neuron[data-neuron='1'] .bias")).click();
+            input = b.findElement(By.cssSelector("#network .weight-editor input"));
+            input.clear();
+            input.sendKeys("2.5", Keys.ENTER);
+            await(b, d -> number(d, "return Math.round(window.playground.layers()[0].biases[1] * 10)") == 25);
+
+            // a link: from input x (0) to hidden neuron 2, in weight layer 0
+            b.findElement(By.cssSelector("#network path.link-hit[data-layer='0'][data-to='2'][data-from='0']")).click();
+            input = b.findElement(By.cssSelector("#network .weight-editor input"));
+            assertTrue(input.isDisplayed());
+            assertEquals("Weight", b.findElement(By.cssSelector("#network .weight-editor .editor-label")).getText());
+            screenshot(b, "desktop-weight-editor.png");
+            input.clear();
+            input.sendKeys("-3", Keys.ENTER);
+            await(b, d -> number(d, "return Math.round(window.playground.layers()[0].weights[2][0])") == -3);
+            assertFalse(b.findElement(By.cssSelector("#network .weight-editor")).isDisplayed());
+
+            // a neuron, large: the big map shows its 20 × 20 grid with a caption, and back
+            b.findElement(By.cssSelector("#network .hidden-neuron[data-neuron='2']")).click();
+            await(b, d -> d.findElement(By.id("heatmap-caption")).isDisplayed());
+            assertEquals(20L, number(b, "return document.getElementById('heatmap-grid').width"));
+            assertTrue(b.findElement(By.id("heatmap-caption-text")).getText().contains("Neuron 3"));
+            screenshot(b, "desktop-neuron.png");
+            b.findElement(By.id("heatmap-back")).click();
+            await(b, d -> number(d, "return document.getElementById('heatmap-grid').width") == 100);
+        } finally {
+            quit(b);
+        }
+    }
+
+    @Test
+    void picking_data_sets_and_problem_types_sends_what_they_need_along() {
+        ChromeDriver b = browser(1400, 900, false);
+        try {
+            b.get(base + "/?dataset=circle&loss=bce");
+            awaitFirstFrame(b);
+            // a K-class set trains with cross-entropy: the page sends loss=ce with it
+            b.findElement(By.cssSelector(".dataset[data-value='blobs']")).click();
+            await(b, d -> d.getCurrentUrl().contains("dataset=blobs&"));
+            assertEquals("ce", js(b, "return window.playground.state().loss"));
+            await(b, d -> d.findElements(By.cssSelector("#network .output-node")).size() == 4);
+            assertTrue(b.findElement(By.id("numClasses")).isDisplayed());
+            new Select(b.findElement(By.id("numClasses"))).selectByValue("3");
+            await(b, d -> d.findElements(By.cssSelector("#network .output-node")).size() == 3);
+
+            // regression: its own thumbnails, a square loss, no accuracy
+            new Select(b.findElement(By.id("problem"))).selectByValue("regression");
+            await(b, d -> d.getCurrentUrl().contains("problem=regression"));
+            assertEquals("square", js(b, "return window.playground.state().loss"));
+            assertTrue(b.findElement(By.cssSelector(".dataset[data-value='reg-gauss']")).isDisplayed());
+            assertFalse(b.findElement(By.cssSelector(".dataset[data-value='xor']")).isDisplayed());
+            assertFalse(b.findElement(By.id("accuracy-test")).isDisplayed());
+            b.findElement(By.cssSelector(".dataset[data-value='reg-gauss']")).click();
+            await(b, d -> d.getCurrentUrl().contains("regDataset=reg-gauss&"));
+
+            // regenerate draws a new seed, which the address bar shows
+            String seed = (String) js(b, "return window.playground.state().seed");
+            b.findElement(By.id("regenerate-button")).click();
+            await(b, d -> !seed.equals(js(d, "return window.playground.state().seed")));
+            assertTrue(b.getCurrentUrl().contains("seed=" + js(b, "return window.playground.state().seed")));
+            assertTrue(b.findElements(By.cssSelector("#status .toast.error")).isEmpty());
+            assertNoConsoleErrors(b);
+        } finally {
+            quit(b);
+        }
+    }
+
+    @Test
+    void a_lost_connection_is_shown_and_the_page_reconnects_by_itself() {
+        Javalin own = App.create(AppConfig.defaults()).start(0);
+        int port = own.port();
+        ChromeDriver b = browser(1400, 900, false);
+        try {
+            b.get("http://localhost:" + port + "/?dataset=xor&learningRate=0.1");
+            awaitFirstFrame(b);
+            own.stop();
+            await(b, d -> !d.findElements(By.cssSelector("#status .toast.lost")).isEmpty());
+            assertTrue(b.findElement(By.cssSelector("#status .toast.lost")).isDisplayed());
+            own = App.create(AppConfig.defaults()).start(port);
+            await(b, d -> (Boolean) js(d, "return window.playground.connected()"));
+            await(b, d -> !d.findElements(By.cssSelector("#status .toast.ok")).isEmpty());
+            // the new session has the page's state: same learning rate, frames again
+            b.findElement(By.id("play-pause-button")).click();
+            await(b, d -> number(d, "return window.playground.epoch()") > 5);
+            assertEquals(0.1, ((Number) js(b, "return window.playground.state().learningRate")).doubleValue());
+        } finally {
+            quit(b);
+            own.stop();
+        }
+    }
+
+    @Test
+    void the_phone_view_has_no_horizontal_scroll() {
+        ChromeDriver b = browser(390, 844, true);
+        try {
+            b.get(base + "/?dataset=spiral-multi&loss=ce&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&sinX=true");
+            awaitFirstFrame(b);
+            b.findElement(By.id("play-pause-button")).click();
+            await(b, d -> number(d, "return window.playground.epoch()") > 10);
+            assertEquals(390L, number(b, "return window.innerWidth"));
+            long scrollWidth = number(b, "return document.documentElement.scrollWidth");
+            assertTrue(scrollWidth <= 390, "the page is " + scrollWidth + " px wide on a 390 px phone");
+            assertTrue(b.findElement(By.id("heatmap-grid")).isDisplayed());
+            screenshot(b, "phone.png");
+            fullPageScreenshot(b, "phone-full.png");
+            assertNoConsoleErrors(b);
+        } finally {
+            quit(b);
+        }
+    }
+
+    // ---------- helpers ----------
+
+    /** A fresh headless Chromium: its own profile, the console log kept, a desktop window or a phone. */
+    static ChromeDriver browser(int width, int height, boolean phone) {
+        assertTrue(new File(CHROMIUM).canExecute(), CHROMIUM + " is missing: install Debian's chromium and chromium-driver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+        } catch (IOException e) {
+            throw new AssertionError("no temporary profile folder", e);
+        }
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--lang=en-US", "--window-size=" + width + "," + height);
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of(
+                    "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),
+                    "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                            + "Chrome/156.0 Mobile Safari/537.36"));
+        }
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        PROFILES.put(driver, profile);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        if (!phone) {
+            // the window's size is not the page's: pin the viewport itself
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        }
+        return driver;
+    }
+
+    /** Ends the browser and removes its profile folder. */
+    static void quit(ChromeDriver d) {
+        try {
+            d.quit();
+        } finally {
+            Path profile = PROFILES.remove(d);
+            if (profile != null) {
+                try (var files = Files.walk(profile)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
+                    // a leftover temporary folder is not worth failing a test over
+                }
+            }
+        }
+    }
+
+    static Object js(WebDriver d, String script, Object... args) {
+        return ((JavascriptExecutor) d).executeScript(script, args);
+    }
+
+    static long number(WebDriver d, String script) {
+        Object v = js(d, script);
+        return v == null ? -1 : ((Number) v).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(WebDriver d, String script) {
+        return (Map<String, Object>) js(d, script);
+    }
+
+    static <T> T await(WebDriver d, Function<WebDriver, T> condition) {
+        return new WebDriverWait(d, WAIT, Duration.ofMillis(50)).ignoring(RuntimeException.class).until(condition::apply);
+    }
+
+    /** Connected, the state confirmed, and a first frame drawn. */
+    static void awaitFirstFrame(WebDriver d) {
+        await(d, x -> (Boolean) js(x, "return !!window.playground && window.playground.connected() && window.playground.epoch() !== null"));
+    }
+
+    /** The epoch once it stops changing (after a pause, the last frames may still be arriving). */
+    static long awaitSteady(WebDriver d) {
+        long[] last = {-2};
+        return await(d, x -> {
+            long now = number(x, "return window.playground.epoch()");
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            long after = number(x, "return window.playground.epoch()");
+            last[0] = after;
+            return now == after ? after : null;
+        });
+    }
+
+    /** Clicks step five times, each after the frame of the one before; the losses by epoch. */
+    static Map<String, Object> stepFive(WebDriver d) {
+        for (int i = 1; i <= 5; i++) {
+            long target = i;
+            d.findElement(By.id("step-button")).click();
+            await(d, x -> number(x, "return window.playground.epoch()") == target);
+        }
+        return map(d, "return window.playground.losses()");
+    }
+
+    /** How many different colours a canvas holds (1 when it is blank or one colour). */
+    static long distinctColors(WebDriver d, String canvasId) {
+        return number(d, "const c = document.getElementById(arguments[0] || '" + canvasId + "');"
+                + "const p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const s = new Set();"
+                + "for (let i = 0; i < p.length; i += 4) s.add(((p[i] << 24) | (p[i + 1] << 16) | (p[i + 2] << 8) | p[i + 3]) >>> 0);"
+                + "return s.size;");
+    }
+
+    static void assertNoConsoleErrors(WebDriver d) {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry e : d.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) errors.add(e.getMessage());
+        }
+        assertTrue(errors.isEmpty(), "console errors: " + errors);
+    }
+
+    static void screenshot(ChromeDriver d, String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name), d.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new AssertionError("could not write " + name, e);
+        }
+    }
+
+    /** The whole page, beyond the viewport, through the DevTools protocol. */
+    static void fullPageScreenshot(ChromeDriver d, String name) {
+        long height = number(d, "return document.documentElement.scrollHeight");
+        long width = number(d, "return document.documentElement.clientWidth");
+        Map<String, Object> shot = d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        try {
+            Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new AssertionError("could not write " + name, e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.backprop.playground.web.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.backprop.playground.web.App;
+import org.backprop.playground.web.AppConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code GET /} as HTML: rendered from the URL's state, escaped, in the asked-for language, with its warnings. */
+@Timeout(60)
+class PlaygroundPageTest {
+    static Javalin app;
+    static HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        app = App.create(AppConfig.defaults()).start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    static HttpResponse<String> get(String path, String acceptLanguage) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path)).GET();
+        if (acceptLanguage != null) r.header("Accept-Language", acceptLanguage);
+        try {
+            return client.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String page(String path) {
+        HttpResponse<String> response = get(path, null);
+        assertEquals(200, response.statusCode(), response::body);
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        return response.body();
+    }
+
+    static JsonNode boot(String html) {
+        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"boot\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertTrue(m.find(), "no #boot in the page");
+        try {
+            return MAPPER.readTree(m.group(1));
+        } catch (IOException e) {
+            throw new AssertionError("#boot is not JSON", e);
+        }
+    }
+
+    @Test
+    void renders_the_state_of_the_url_so_nothing_flashes_to_defaults() {
+        String html = page("/?dataset=xor&learningRate=0.3&activation=relu&networkShape=3&percTrainData=70");
+        assertTrue(html.contains("<option value=\"0.3\" selected>0.3</option>"), "learning rate 0.3 selected");
+        assertTrue(html.contains("<option value=\"relu\" data-i18n=\"opt.activation.relu\" selected>ReLU</option>"));
+        assertTrue(html.contains("class=\"dataset selected\" data-key=\"dataset\" data-value=\"xor\""));
+        assertTrue(html.contains(">1 hidden layer<"));
+        assertTrue(html.contains("id=\"percTrainData\" data-key=\"percTrainData\" min=\"10\" max=\"90\" step=\"10\" value=\"70\""));
+        JsonNode boot = boot(html);
+        assertEquals("xor", boot.get("state").get("dataset").asText());
+        assertTrue(boot.get("query").asText().contains("networkShape=3&"));
+        assertTrue(html.contains("/webjars/chart.js/4.5.1/dist/chart.umd.js"));
+        assertTrue(html.contains("<script type=\"module\" src=\"/js/app.js\">"));
+    }
+
+    @Test
+    void a_learning_rate_off_the_menu_joins_the_menu() {
+        String html = page("/?learningRate=0.5");
+        assertTrue(html.contains("<option value=\"0.5\" selected>0.5</option>"), html);
+    }
+
+    @Test
+    void escapes_everything_the_url_holds() {
+        String html = page("/?title=%3Cscript%3Ealert(1)%3C/script%3E&dataset=%22%3E%3Cb%3E&goal=%3Cimg%3E&x%3Cy%3E=1");
+        assertFalse(html.contains("<script>alert"), html);
+        assertFalse(html.contains("<b>"), html);
+        assertFalse(html.contains("<img"), html);
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the title is shown, as text");
+        String json = html.substring(html.indexOf("id=\"boot\">"));
+        assertFalse(json.substring(0, json.indexOf("</script>")).contains("<"), "the boot JSON holds no '<'");
+    }
+
+    @Test
+    void shows_the_warnings_of_the_link() {
+        String html = page("/?noise=abc&learningRate=0");
+        assertTrue(html.contains("<section id=\"warnings\" class=\"warnings\" role=\"status\">"), "warnings in view");
+        assertTrue(html.contains("<code>noise=abc</code>"));
+        assertTrue(html.contains("<code>learningRate=0</code>"));
+        assertTrue(page("/?dataset=xor").contains("id=\"warnings\" class=\"warnings\" hidden"));
+    }
+
+    @Test
+    void hide_keys_and_hide_text_are_rendered_hidden() {
+        String html = page("/?learningRate_hide=true&numHiddenLayers_hide=true&hideText=true&noise_hide=true");
+        assertTrue(html.contains("class=\"control ui-learningRate is-hidden\""), html);
+        assertTrue(html.contains("layer-buttons ui-numHiddenLayers is-hidden"));
+        assertTrue(html.contains("slider-control ui-noise is-hidden"));
+        assertTrue(html.contains("<body class=\"hide-text\">"));
+        assertFalse(page("/").contains("is-hidden"));
+    }
+
+    @Test
+    void the_language_comes_from_the_link_then_the_browser() {
+        assertTrue(page("/?lang=ko").contains("<html lang=\"ko\">"));
+        HttpResponse<String> korean = get("/", "ko-KR,ko;q=0.9,en-US;q=0.8");
+        assertTrue(korean.body().contains("<html lang=\"ko\">"));
+        assertTrue(korean.body().contains("역전파 놀이터"));
+        assertEquals("header", boot(korean.body()).get("langSource").asText());
+        assertTrue(boot(korean.body()).get("query").asText().contains("lang=ko"));
+        assertTrue(get("/?lang=en", "ko-KR").body().contains("<html lang=\"en\">"), "the link wins");
+        assertTrue(get("/", "fr-FR,de;q=0.5").body().contains("<html lang=\"en\">"));
+        assertEquals("default", boot(get("/", null).body()).get("langSource").asText());
+    }
+
+    @Test
+    void both_languages_name_every_word_the_page_uses() {
+        JsonNode strings;
+        try {
+            strings = MAPPER.readTree(Path.of("static", "i18n", "strings.json").toFile());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        Set<String> en = new TreeSet<>(), ko = new TreeSet<>();
+        strings.get("en").fieldNames().forEachRemaining(en::add);
+        strings.get("ko").fieldNames().forEachRemaining(ko::add);
+        assertEquals(en, ko, "English and Korean have the same keys");
+        for (String lang : new String[] {"en", "ko"}) {
+            String html = page("/?lang=" + lang + "&dataset=blobs&loss=ce&title=t&goal=testLoss%3C1");
+            Matcher m = Pattern.compile("data-i18n(?:-title|-aria)?=\"([^\"]+)\"").matcher(html);
+            int found = 0;
+            while (m.find()) {
+                found++;
+                assertTrue(en.contains(m.group(1)), "no string for " + m.group(1));
+            }
+            assertTrue(found > 80, "the page marks its words: " + found);
+        }
+        // the page's modules name these by key
+        for (String key : new String[] {"net.featureTitle", "net.neuronTitle", "net.addNeuron", "net.removeNeuron",
+                "net.neuronsOne", "net.neuronsMany", "net.outputTitle", "edit.weight", "edit.bias", "edit.apply",
+                "edit.cancel", "out.neuronView", "status.lost", "status.reconnected", "status.diverged",
+                "status.serverError", "share.copied", "share.manual", "exercise.met", "exercise.notMet",
+                "chart.trainLoss", "chart.testLoss", "chart.trainAccuracy", "chart.testAccuracy", "chart.epoch",
+                "error.bad_value", "error.conflict", "error.locked", "error.diverged"}) {
+            assertTrue(en.contains(key), key);
+        }
+    }
+
+    @Test
+    void no_url_gives_a_server_error() {
+        for (String q : new String[] {"x=%25zz", "networkShape=99,99,99,99,99,99,99,99", "seed=" + "x".repeat(5000),
+                "dataset=reg-plane", "problem=regression&loss=ce", "lang=xx", "numClasses=9&dataset=blobs",
+                "goal=accuracy%3E2&problem=regression", "lock=everything", "&&&==&", "activation=softmax"}) {
+            HttpResponse<String> r = get("/?" + q, null);
+            assertEquals(200, r.statusCode(), q);
+        }
+    }
+
+    @Test
+    void the_about_page_keeps_the_api_links() {
+        String html = page("/about");
+        assertTrue(html.contains("href=\"/api/health\""));
+        assertTrue(html.contains("href=\"/\""));
+    }
+}

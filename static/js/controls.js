@@ -1,0 +1,109 @@
+// The page's controls, found by data-key (the state key each edits): reading a person's change
+// into state values, showing a state in them, and the couplings a change brings along (a K-class
+// data set trains with cross-entropy, so picking one sends loss=ce with it).
+
+const NUMBER_KEYS = new Set(['learningRate', 'regularizationRate', 'noise', 'percTrainData', 'batchSize', 'numClasses']);
+
+/** Calls onChange(key, value) when a person changes a control under root. */
+export function bindControls(root, onChange) {
+  root.addEventListener('change', (event) => {
+    const el = event.target.closest?.('[data-key]');
+    if (!el || el.tagName === 'BUTTON') return;
+    const key = el.dataset.key;
+    if (el.type === 'checkbox') onChange(key, el.checked);
+    else onChange(key, NUMBER_KEYS.has(key) ? Number(el.value) : el.value);
+  });
+  root.addEventListener('input', (event) => {
+    const el = event.target;
+    if (el.type === 'range' && el.dataset.key) showSliderValue(root, el);
+  });
+  root.addEventListener('click', (event) => {
+    const el = event.target.closest?.('button[data-key]');
+    if (el && !el.disabled) onChange(el.dataset.key, el.dataset.value);
+  });
+}
+
+function showSliderValue(root, slider) {
+  const out = root.querySelector(`output[for="${slider.id}"]`);
+  if (out) out.textContent = slider.value;
+}
+
+/** A number as the menus write it (0.00001, 0.03, 1). */
+export function plain(v) {
+  if (!Number.isFinite(v)) return String(v);
+  let s = String(v);
+  if (/e/i.test(s)) s = v.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+  return s;
+}
+
+/** Shows state in every control under root. datasets: name → {kind, takesNumClasses}. */
+export function showState(root, state, datasets) {
+  const active = state.problem === 'regression' ? state.regDataset : state.dataset;
+  const task = datasets[active]?.kind ?? 'binary';
+  const locked = new Set(state.lock || []);
+  for (const el of root.querySelectorAll('[data-key]')) {
+    const key = el.dataset.key;
+    const value = state[key];
+    if (el.tagName === 'BUTTON') {
+      const selected = el.dataset.value === value && (key === 'dataset') === (state.problem === 'classification');
+      el.classList.toggle('selected', selected);
+      el.setAttribute('aria-pressed', String(selected));
+      const otherProblem = (key === 'dataset') !== (state.problem === 'classification');
+      el.classList.toggle('is-na', otherProblem);
+      el.disabled = locked.has(key) || locked.has('problem') && otherProblem;
+      continue;
+    }
+    el.disabled = locked.has(key);
+    if (value === undefined) continue;
+    if (el.type === 'checkbox') {
+      el.checked = Boolean(value);
+    } else if (el.tagName === 'SELECT') {
+      const text = typeof value === 'number' ? plain(value) : String(value);
+      if (![...el.options].some((o) => o.value === text)) addOption(el, text);
+      el.value = text;
+    } else if (el.type === 'range') {
+      if (Number(el.max) < value) el.max = String(value);
+      el.value = String(value);
+      showSliderValue(root, el);
+    }
+  }
+  // losses the task cannot train with are greyed out, as the server would refuse them
+  const allowed = lossesFor(task);
+  const loss = root.querySelector('select[data-key="loss"]');
+  if (loss) for (const o of loss.options) o.disabled = !allowed.includes(o.value);
+}
+
+function addOption(select, value) {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = value;
+  const after = [...select.options].find((x) => Number(x.value) > Number(value));
+  select.insertBefore(o, after ?? null);
+}
+
+export function lossesFor(task) {
+  if (task === 'multiclass') return ['ce'];
+  if (task === 'regression') return ['square', 'mse'];
+  return ['square', 'mse', 'bce'];
+}
+
+/**
+ * The set message for one change: the key, plus what it forces (problem for a data set of the
+ * other kind, a loss the new task can train with). The server refuses a conflicting change, so
+ * the page sends the fix along.
+ */
+export function changesFor(key, value, state, datasets) {
+  const changes = { [key]: value };
+  let problem = state.problem;
+  if (key === 'dataset' && problem !== 'classification') changes.problem = problem = 'classification';
+  if (key === 'regDataset' && problem !== 'regression') changes.problem = problem = 'regression';
+  if (key === 'problem') problem = value;
+  const active = key === 'dataset' || key === 'regDataset' ? value
+    : problem === 'regression' ? state.regDataset : state.dataset;
+  const task = datasets[active]?.kind;
+  if (task && key !== 'loss') {
+    const allowed = lossesFor(task);
+    if (!allowed.includes(state.loss)) changes.loss = task === 'multiclass' ? 'ce' : 'square';
+  }
+  return changes;
+}

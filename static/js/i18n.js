@@ -1,0 +1,49 @@
+// The page's words. The tables come from static/i18n/strings.json, the same file the server
+// renders the page from; the server puts the page's language in #boot, the others are fetched
+// when the language changes. Elements name their words with data-i18n (text), data-i18n-title
+// (tooltip) and data-i18n-aria (aria-label).
+
+const STRINGS_URL = '/i18n/strings.json';
+
+export class I18n {
+  constructor(lang, table) {
+    this.lang = lang;
+    this.table = table;
+    this.tables = { [lang]: table };
+  }
+
+  /** The text of key, or the key itself (visible, never blank). */
+  t(key) {
+    const text = this.table[key] ?? this.tables.en?.[key];
+    return text ?? key;
+  }
+
+  /** The text of key with {name} filled from params. */
+  format(key, params = {}) {
+    return this.t(key).replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+  }
+
+  /** Switches to lang, fetching the tables once; resolves to false when it has no such language. */
+  async use(lang) {
+    if (!this.tables[lang]) {
+      const response = await fetch(STRINGS_URL);
+      if (!response.ok) throw new Error(`${STRINGS_URL}: HTTP ${response.status}`);
+      Object.assign(this.tables, await response.json());
+    }
+    if (!this.tables[lang]) return false;
+    this.lang = lang;
+    this.table = this.tables[lang];
+    return true;
+  }
+
+  /** Rewrites every marked word under root in the current language. */
+  apply(root) {
+    for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = this.t(el.dataset.i18n);
+    for (const el of root.querySelectorAll('[data-i18n-title]')) {
+      const text = this.t(el.dataset.i18nTitle);
+      el.title = text;
+      if (el.hasAttribute('aria-label')) el.setAttribute('aria-label', text);
+    }
+    for (const el of root.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', this.t(el.dataset.i18nAria));
+  }
+}

@@ -1,0 +1,397 @@
+// The network as TF Playground draws it: a column of inputs, the hidden layers and the output;
+// a small map in every neuron, links coloured by the weight's sign and as thick as |w|, a bias
+// mark at each neuron. Nodes are HTML (a canvas each, scaled by CSS), links one SVG behind them.
+// Click an input to feed it in or leave it out, a neuron to see it large, a link or a bias mark
+// to edit it.
+
+import { cssColor, classCss, paintSigned, paintFunction, blockValues } from './heatmap.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const HEADER = 46;
+
+/** TF's link widths: |w| from 0 to 5 maps to 1 to 10 pixels. */
+function linkWidth(w) {
+  return 1 + 9 * Math.min(5, Math.abs(w)) / 5;
+}
+
+function el(tag, className, parent) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (parent) parent.appendChild(e);
+  return e;
+}
+
+function icon(path) {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'icon');
+  svg.setAttribute('aria-hidden', 'true');
+  const p = document.createElementNS(SVG, 'path');
+  p.setAttribute('d', path);
+  svg.appendChild(p);
+  return svg;
+}
+
+const ADD = 'M19 13h-6v6h-2v-6H5v-2h6V5h2v6h6v2z';
+const REMOVE = 'M19 13H5v-2h14v2z';
+
+/** "X_1^2" → X₁² as text (TF's labels use _ for a subscript and ^ for a superscript). */
+export function featureLabel(label) {
+  const sub = { 1: '₁', 2: '₂' };
+  return label.replace(/_(\d)/g, (m, d) => sub[d] ?? d).replace(/\^2/g, '²');
+}
+
+export class NetworkView {
+  /**
+   * @param container the element to draw in (it is emptied)
+   * @param i18n      for the words on nodes and buttons
+   * @param on        onToggleFeature(name), onAddNeuron(layer), onRemoveNeuron(layer),
+   *                  onSelectNeuron(layer, neuron) (null, null for the output), onSetWeight(layer, to, from, value),
+   *                  onSetBias(layer, to, value)
+   */
+  constructor(container, i18n, on) {
+    this.container = container;
+    this.i18n = i18n;
+    this.on = on;
+    this.structure = null;
+    this.selected = null;
+    this.lastFrame = null;
+    this.editorTarget = null;
+    this.resizeObserver = new ResizeObserver(() => {
+      if (this.structure && this.container.clientWidth !== this.builtWidth) this.build();
+    });
+    this.resizeObserver.observe(container);
+    container.addEventListener('click', (e) => this.click(e));
+  }
+
+  /**
+   * @param s {inputs: [{name, label, enabled, f}], shape: [sizes], outputs, domain, canToggle,
+   *           maxNeurons, outputKind: 'binary'|'multiclass'|'regression'}
+   */
+  setStructure(s) {
+    const key = JSON.stringify([s.inputs.map((i) => [i.name, i.enabled]), s.shape, s.outputs, s.canToggle, s.domain, s.maxNeurons, s.outputKind]);
+    if (key === this.structureKey) return;
+    this.structureKey = key;
+    this.structure = s;
+    if (this.selected && (this.selected.layer >= s.shape.length || this.selected.neuron >= s.shape[this.selected.layer])) {
+      this.selected = null;
+    }
+    this.build();
+  }
+
+  /** The layer sizes, inputs first: [enabled inputs, ...hidden, outputs]. */
+  sizes() {
+    const s = this.structure;
+    return [s.inputs.filter((i) => i.enabled).length, ...s.shape, s.outputs];
+  }
+
+  build() {
+    const s = this.structure;
+    const c = this.container;
+    c.replaceChildren();
+    this.closeEditor();
+    const width = c.clientWidth || 500;
+    this.builtWidth = width;
+    const shown = s.inputs.filter((i) => i.enabled || s.canToggle);
+    const cols = s.shape.length + 2;
+    const narrow = width < 480;
+    const labelW = shown.some((i) => i.label.length > 3) ? (narrow ? 40 : 50) : (narrow ? 22 : 28);
+    const size = Math.max(22, Math.min(38, Math.floor((width - labelW - 12) / (cols * 1.75))));
+    const gap = Math.max(9, Math.round(size * 0.34));
+    const rows = Math.max(shown.length, ...s.shape, s.outputs);
+    const rowStep = size + gap;
+    const height = HEADER + rows * rowStep + 8;
+    c.style.height = `${height}px`;
+    const left = labelW;
+    const right = width - size - 6;
+    const colStep = (right - left) / (cols - 1);
+    const colX = (k) => left + k * colStep;
+    const colY = (count, j) => HEADER + (rows - count) * rowStep / 2 + j * rowStep;
+
+    this.svg = document.createElementNS(SVG, 'svg');
+    this.svg.setAttribute('class', 'links');
+    this.svg.setAttribute('width', String(width));
+    this.svg.setAttribute('height', String(height));
+    const linkGroup = document.createElementNS(SVG, 'g');
+    const hitGroup = document.createElementNS(SVG, 'g');
+    this.svg.append(linkGroup, hitGroup);
+    c.appendChild(this.svg);
+
+    // node positions per column: column 0 the inputs (only enabled ones are wired)
+    this.nodes = [];
+    const inputCol = [];
+    shown.forEach((input, j) => {
+      const node = el('button', `node input${input.enabled ? '' : ' disabled'}`, c);
+      node.type = 'button';
+      node.style.cssText = `left:${colX(0)}px;top:${colY(shown.length, j)}px;width:${size}px;height:${size}px`;
+      node.dataset.feature = input.name;
+      const canvas = el('canvas', 'thumb', node);
+      if (input.f) paintFunction(canvas, input.f, s.domain);
+      const label = el('span', 'node-label', node);
+      label.textContent = input.label;
+      node.title = s.canToggle ? this.i18n.format('net.featureTitle', { name: input.label }) : input.label;
+      node.setAttribute('aria-pressed', String(input.enabled));
+      if (!s.canToggle) node.tabIndex = -1;
+      if (input.enabled) inputCol.push({ x: colX(0), y: colY(shown.length, j), node });
+    });
+    this.nodes.push(inputCol);
+
+    s.shape.forEach((count, l) => {
+      const column = [];
+      const x = colX(l + 1);
+      for (let n = 0; n < count; n++) {
+        const y = colY(count, n);
+        const node = el('button', 'node hidden-neuron', c);
+        node.type = 'button';
+        node.style.cssText = `left:${x}px;top:${y}px;width:${size}px;height:${size}px`;
+        node.dataset.layer = String(l);
+        node.dataset.neuron = String(n);
+        node.title = this.i18n.format('net.neuronTitle', { l: l + 1, n: n + 1 });
+        el('canvas', 'thumb', node);
+        const bias = el('span', 'bias', node);
+        bias.dataset.biasLayer = String(l);
+        bias.dataset.biasNeuron = String(n);
+        if (this.selected && this.selected.layer === l && this.selected.neuron === n) node.classList.add('selected');
+        column.push({ x, y, node, bias });
+      }
+      this.nodes.push(column);
+      // the layer's +/- and its neuron count, over the column
+      const head = el('div', 'layer-head', c);
+      head.style.cssText = `left:${x + size / 2}px`;
+      const buttons = el('div', 'neuron-buttons ui-numHiddenLayers', head);
+      const plus = el('button', 'round-button small', buttons);
+      plus.type = 'button';
+      plus.appendChild(icon(ADD));
+      plus.dataset.addNeuron = String(l);
+      plus.title = this.i18n.t('net.addNeuron');
+      plus.setAttribute('aria-label', plus.title);
+      plus.disabled = count >= s.maxNeurons;
+      const minus = el('button', 'round-button small', buttons);
+      minus.type = 'button';
+      minus.appendChild(icon(REMOVE));
+      minus.dataset.removeNeuron = String(l);
+      minus.title = this.i18n.t('net.removeNeuron');
+      minus.setAttribute('aria-label', minus.title);
+      minus.disabled = count <= 1;
+      const words = el('span', 'neuron-count', head);
+      const full = count === 1 ? this.i18n.t('net.neuronsOne') : this.i18n.format('net.neuronsMany', { n: count });
+      // where the columns are close (a phone, six layers), the number alone
+      words.textContent = colStep < 74 ? String(count) : full;
+      words.title = full;
+    });
+
+    const outCol = [];
+    for (let k = 0; k < s.outputs; k++) {
+      const x = colX(cols - 1);
+      const y = colY(s.outputs, k);
+      const node = el('button', `node output-node ${s.outputKind}`, c);
+      node.type = 'button';
+      node.style.cssText = `left:${x}px;top:${y}px;width:${size}px;height:${size}px`;
+      node.title = this.i18n.format('net.outputTitle', { n: k + 1 });
+      const canvas = el('canvas', 'thumb', node);
+      if (s.outputKind === 'multiclass') {
+        // a class's output neuron: its colour, as the regions of the big map
+        node.style.borderColor = classCss(k);
+        canvas.width = 1;
+        canvas.height = 1;
+        const g = canvas.getContext('2d');
+        g.globalAlpha = 0.45;
+        g.fillStyle = classCss(k);
+        g.fillRect(0, 0, 1, 1);
+      }
+      const bias = el('span', 'bias', node);
+      bias.dataset.biasLayer = String(s.shape.length);
+      bias.dataset.biasNeuron = String(k);
+      outCol.push({ x, y, node, bias, canvas });
+    }
+    this.nodes.push(outCol);
+
+    // links: layer l joins column l to column l + 1; to-major, as the frame's weights[to][from]
+    this.links = [];
+    this.size = size;
+    this.linkScale = Math.min(1, size / 36); // TF's widths are for its 30 px nodes with room between
+    for (let l = 0; l + 1 < this.nodes.length; l++) {
+      const from = this.nodes[l], to = this.nodes[l + 1];
+      const layerLinks = [];
+      to.forEach((t, ti) => {
+        const row = [];
+        from.forEach((f, fi) => {
+          const x1 = f.x + size, y1 = f.y + size / 2, x2 = t.x, y2 = t.y + size / 2;
+          const mx = (x1 + x2) / 2;
+          const d = `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
+          const path = document.createElementNS(SVG, 'path');
+          path.setAttribute('d', d);
+          path.setAttribute('class', 'link');
+          linkGroup.appendChild(path);
+          const hit = document.createElementNS(SVG, 'path');
+          hit.setAttribute('d', d);
+          hit.setAttribute('class', 'link-hit');
+          hit.dataset.layer = String(l);
+          hit.dataset.to = String(ti);
+          hit.dataset.from = String(fi);
+          hitGroup.appendChild(hit);
+          row.push(path);
+        });
+        layerLinks.push(row);
+      });
+      this.links.push(layerLinks);
+    }
+    this.editor = this.makeEditor();
+    if (this.lastFrame) this.update(this.lastFrame.header, this.lastFrame.blocks);
+  }
+
+  /** Whether a frame's layers have the shape drawn (right after a change, a frame may still be the old net's). */
+  fits(layers) {
+    const sizes = this.sizes();
+    if (!layers || layers.length !== sizes.length - 1) return false;
+    return layers.every((layer, l) => layer.biases.length === sizes[l + 1]
+      && (layer.weights.length === 0 || layer.weights[0].length === sizes[l]));
+  }
+
+  /**
+   * Colours links and bias marks from the frame's weights and paints every neuron's map.
+   * @param blocks {name, layer, neuron, ..., bytes}
+   */
+  update(header, blocks) {
+    this.lastFrame = { header, blocks };
+    if (!this.structure || !this.fits(header.layers)) return;
+    this.layers = header.layers;
+    header.layers.forEach((layer, l) => {
+      layer.weights.forEach((row, to) => {
+        row.forEach((w, from) => {
+          const path = this.links[l]?.[to]?.[from];
+          if (!path) return;
+          path.style.stroke = cssColor(w);
+          path.style.strokeWidth = `${(linkWidth(w) * this.linkScale).toFixed(2)}px`;
+        });
+      });
+      const column = this.nodes[l + 1];
+      layer.biases.forEach((b, n) => {
+        if (column[n]?.bias) column[n].bias.style.background = cssColor(b);
+      });
+    });
+    const discretize = this.structure.discretize;
+    for (const block of blocks) {
+      if (block.name === 'neuron') {
+        const node = this.nodes[block.layer + 1]?.[block.neuron];
+        if (!node) continue;
+        const canvas = node.node.querySelector('canvas');
+        paintSigned(canvas, blockValues(block, block.bytes), block.width, block.height, { shades: 0 });
+      } else if (block.name === 'output' && this.structure.outputKind !== 'multiclass') {
+        const out = this.nodes[this.nodes.length - 1][0];
+        if (out) {
+          const values = blockValues(block, block.bytes);
+          if (this.structure.outputScale) this.structure.outputScale(values);
+          paintSigned(out.canvas, values, block.width, block.height, { discretize });
+        }
+      }
+    }
+  }
+
+  select(layer, neuron) {
+    this.selected = layer == null ? null : { layer, neuron };
+    for (const n of this.container.querySelectorAll('.hidden-neuron')) {
+      n.classList.toggle('selected', this.selected !== null
+        && Number(n.dataset.layer) === layer && Number(n.dataset.neuron) === neuron);
+    }
+  }
+
+  click(e) {
+    const t = e.target;
+    if (this.editor && this.editor.contains(t)) return;
+    const add = t.closest('[data-add-neuron]');
+    if (add) return void this.on.onAddNeuron(Number(add.dataset.addNeuron));
+    const remove = t.closest('[data-remove-neuron]');
+    if (remove) return void this.on.onRemoveNeuron(Number(remove.dataset.removeNeuron));
+    const bias = t.closest('[data-bias-layer]');
+    if (bias) {
+      e.stopPropagation();
+      const l = Number(bias.dataset.biasLayer), n = Number(bias.dataset.biasNeuron);
+      return void this.openEditor({ layer: l, to: n, from: -1 }, e);
+    }
+    if (t.classList && t.classList.contains('link-hit')) {
+      const target = { layer: Number(t.dataset.layer), to: Number(t.dataset.to), from: Number(t.dataset.from) };
+      return void this.openEditor(target, e);
+    }
+    const node = t.closest('.node');
+    if (!node) return void this.closeEditor();
+    if (node.classList.contains('input')) {
+      if (this.structure.canToggle) this.on.onToggleFeature(node.dataset.feature);
+    } else if (node.classList.contains('hidden-neuron')) {
+      const l = Number(node.dataset.layer), n = Number(node.dataset.neuron);
+      const same = this.selected && this.selected.layer === l && this.selected.neuron === n;
+      this.select(same ? null : l, same ? null : n);
+      this.on.onSelectNeuron(same ? null : l, same ? null : n);
+    } else if (node.classList.contains('output-node')) {
+      this.select(null, null);
+      this.on.onSelectNeuron(null, null);
+    }
+  }
+
+  makeEditor() {
+    const box = el('form', 'weight-editor', this.container);
+    box.hidden = true;
+    const label = el('label', '', box);
+    const words = el('span', 'editor-label', label);
+    const input = el('input', '', label);
+    input.type = 'number';
+    input.step = 'any';
+    input.required = true;
+    const apply = el('button', 'basic-button small primary', box);
+    apply.type = 'submit';
+    const cancel = el('button', 'basic-button small', box);
+    cancel.type = 'button';
+    cancel.addEventListener('click', () => this.closeEditor());
+    box.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const value = Number(input.value);
+      const t = this.editorTarget;
+      if (!t || input.value.trim() === '' || !Number.isFinite(value)) return;
+      if (t.from < 0) this.on.onSetBias(t.layer, t.to, value);
+      else this.on.onSetWeight(t.layer, t.to, t.from, value);
+      this.closeEditor();
+    });
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.closeEditor();
+    });
+    this.editorParts = { words, input, apply, cancel };
+    return box;
+  }
+
+  openEditor(target, event) {
+    const layer = this.layers?.[target.layer];
+    if (!layer || !this.editor) return;
+    const value = target.from < 0 ? layer.biases[target.to] : layer.weights[target.to]?.[target.from];
+    if (value === undefined) return;
+    this.editorTarget = target;
+    this.container.querySelector('.link-hit.editing')?.classList.remove('editing');
+    if (target.from >= 0) {
+      this.container.querySelector(`.link-hit[data-layer="${target.layer}"][data-to="${target.to}"][data-from="${target.from}"]`)
+        ?.classList.add('editing');
+    }
+    const { words, input, apply, cancel } = this.editorParts;
+    words.textContent = this.i18n.t(target.from < 0 ? 'edit.bias' : 'edit.weight');
+    apply.textContent = this.i18n.t('edit.apply');
+    cancel.textContent = this.i18n.t('edit.cancel');
+    input.value = String(Math.round(value * 1000) / 1000);
+    const box = this.container.getBoundingClientRect();
+    const x = Math.max(4, Math.min(box.width - 190, event.clientX - box.left - 20));
+    const y = Math.max(4, Math.min(box.height - 40, event.clientY - box.top + 12));
+    this.editor.style.left = `${x}px`;
+    this.editor.style.top = `${y}px`;
+    this.editor.hidden = false;
+    input.focus();
+    input.select();
+  }
+
+  closeEditor() {
+    this.editorTarget = null;
+    this.container.querySelector('.link-hit.editing')?.classList.remove('editing');
+    if (this.editor) this.editor.hidden = true;
+  }
+
+  /** Redraws the words (after a language change). */
+  relabel() {
+    if (this.structure) this.build();
+  }
+}
