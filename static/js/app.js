@@ -9,6 +9,14 @@ import { bindControls, showState, changesFor } from './controls.js';
 import { NetworkView, featureLabel } from './network-view.js';
 import { LossChart } from './loss-chart.js';
 import { paintSigned, paintClasses, drawPoints, drawThumbnail, blockValues } from './heatmap.js';
+import { RatioChart } from './ratio-chart.js';
+import { stagesOf, renderStage, renderGradcheck, fmt } from './stepper.js';
+import { drawDigits, drawRegression } from './sample-view.js';
+import { rowsOf } from './forward.js';
+
+/** The backprop view's replies (protocol.js names them once the server speaks them). */
+const INSPECTION = ServerMessageType.INSPECTION ?? 'inspection';
+const GRADCHECK = ServerMessageType.GRADCHECK ?? 'gradcheck';
 
 const $ = (id) => document.getElementById(id);
 const boot = JSON.parse($('boot').textContent);
@@ -34,6 +42,11 @@ let points = null;          // {train, test, width, domain, kind} from the data 
 let selected = null;        // {layer, neuron} shown large, or null for the output
 let lastDiverged = null;
 let framesSeen = 0;
+let inspection = null;      // the last inspection message, stepped through
+let stageIndex = 0;
+let inspected = null;       // {split, index} of the point ringed on the map
+let gradcheck = null;       // the last gradcheck message
+let presets = [];           // from /api/presets
 const lossHistory = new Map(); // epoch → {trainLoss, testLoss}, for checking a run against another
 
 // ---------- helpers ----------
@@ -129,6 +142,8 @@ const socket = new ReconnectingSocket(socketUrl, {
   onText(message) {
     if (message.type === ServerMessageType.STATE) onState(message);
     else if (message.type === ServerMessageType.ERROR) onError(message);
+    else if (message.type === INSPECTION) onInspection(message);
+    else if (message.type === GRADCHECK) onGradcheck(message);
   },
   onBinary(buffer) {
     let envelope;
@@ -168,10 +183,20 @@ function onState(message) {
   if (message.notice) toast(message.notice, 'info');
   if (message.status) setPlaying(message.status.playing);
   if (state.lang !== i18n.lang) setLanguage(state.lang, false);
+  markPreset();
   render();
 }
 
 function onError(message) {
+  if (message.code === 'not_supported' && (message.cause === 'inspect' || message.cause === 'gradcheck')) {
+    const box = message.cause === 'inspect' ? $('step-body') : $('gradcheck-result');
+    if (message.cause === 'inspect') $('stepper').hidden = false;
+    const words = document.createElement('p');
+    words.className = 'bp-note';
+    words.textContent = i18n.t('bp.unsupported');
+    box.replaceChildren(words);
+    return;
+  }
   const key = `error.${message.code}`;
   const what = i18n.t(key) === key ? message.code : i18n.t(key);
   toast(i18n.format('status.serverError', { what, message: message.message }), 'error');
@@ -184,14 +209,19 @@ function onData(envelope) {
   const train = h.blocks.find((b) => b.name === 'train');
   const test = h.blocks.find((b) => b.name === 'test');
   const width = train ? train.width : 0;
+  const trainValues = train ? blockFloats(envelope, train) : null;
   points = {
     dataVersion: h.dataVersion,
-    train: train && width === 3 ? blockFloats(envelope, train) : null,
+    train: train && width === 3 ? trainValues : null,
     test: test && width === 3 ? blockFloats(envelope, test) : null,
+    rows: rowsOf(trainValues, width),
     domain: h.domain,
     kind: boot.datasets[h.dataset]?.kind ?? 'binary',
   };
+  inspected = null;
+  $('sample-index').max = String(Math.max(0, points.rows.length - 1));
   redrawPoints();
+  drawSampleView();
 }
 
 function onFrame(envelope) {
@@ -202,6 +232,7 @@ function onFrame(envelope) {
   lossHistory.set(h.epoch, { trainLoss: h.trainLoss, testLoss: h.testLoss });
   if (lossHistory.size > 5000) lossHistory.delete(lossHistory.keys().next().value);
   chart.add(h.epoch, h.trainLoss, h.testLoss, h.trainAccuracy, h.testAccuracy);
+  if (h.updateRatio) ratioChart.add(h.epoch, h.updateRatio);
   setPlaying(h.playing);
   if (h.diverged && h.diverged !== lastDiverged) toast(i18n.format('status.diverged', { why: h.diverged }), 'error', { sticky: true, id: 'diverged' });
   if (!h.diverged && lastDiverged) clearToast('diverged');
@@ -225,6 +256,7 @@ function scheduleDraw() {
     $('accuracy-test').textContent = formatPercent(h.testAccuracy);
     network.update(h, drawn.blocks);
     paintMap();
+    drawSampleView();
     checkGoal(h);
   });
 }
@@ -274,6 +306,164 @@ function redrawPoints() {
   const sets = [{ rows: points.train, stroke: '#fff' }];
   if (state.showTestData) sets.push({ rows: points.test, stroke: '#000' });
   drawPoints(canvas, sets, points.domain, points.kind);
+  if (inspected && inspected.split === 'train') {
+    // the point being stepped through, ringed
+    const i = 3 * inspected.index;
+    const [lo, hi] = points.domain;
+    const g = canvas.getContext('2d');
+    const ratio = window.devicePixelRatio || 1;
+    g.lineWidth = 2 * ratio;
+    g.strokeStyle = '#183d4e';
+    g.beginPath();
+    g.arc(((points.train[i] - lo) / (hi - lo)) * canvas.width, ((hi - points.train[i + 1]) / (hi - lo)) * canvas.height, 7 * ratio, 0, 2 * Math.PI);
+    g.stroke();
+  }
+}
+
+/** For a set without a 2-D map: the digit patterns or predicted-vs-actual, where the map would be. */
+function drawSampleView() {
+  const box = $('sample-view');
+  const m = meta();
+  const show = m.dim !== 2 && points && points.rows.length > 0 && (m.kind === 'multiclass' || m.kind === 'regression');
+  box.hidden = !show;
+  $('no-map').hidden = m.dim === 2 || show;
+  if (!show) return;
+  const layers = drawn && network.fits(drawn.header.layers) ? drawn.header.layers : null;
+  if (m.kind === 'multiclass') drawDigits(box, points.rows, layers, i18n);
+  else drawRegression(box, points.rows, layers, i18n);
+}
+
+// ---------- the backprop view ----------
+
+function inspect(message) {
+  send({ type: MessageType.INSPECT ?? 'inspect', ...message });
+  $('stepper').hidden = false;
+  const words = document.createElement('p');
+  words.className = 'bp-note';
+  words.textContent = i18n.t('bp.waiting');
+  $('step-body').replaceChildren(words);
+}
+
+function inspectTrain(index) {
+  inspected = { split: 'train', index };
+  $('sample-index').value = String(index);
+  redrawPoints();
+  inspect({ split: 'train', index });
+}
+
+function onInspection(message) {
+  inspection = message;
+  stageIndex = 0;
+  showStage();
+  // on a wide screen the panel is below the map: bring its top into view, no further
+  const box = $('stepper').getBoundingClientRect();
+  if (box.top > window.innerHeight - 120) $('stepper').scrollIntoView({ block: 'nearest' });
+}
+
+function showStage() {
+  if (!inspection) return;
+  const stages = stagesOf(inspection);
+  stageIndex = Math.max(0, Math.min(stages.length - 1, stageIndex));
+  const stage = stages[stageIndex];
+  $('stepper').hidden = false;
+  renderStage($('step-body'), inspection, stage, i18n);
+  $('step-count').textContent = i18n.format('bp.stageOf', { i: stageIndex + 1, n: stages.length });
+  const which = inspection.split == null ? i18n.t('bp.sampleOwn')
+    : i18n.format(inspection.split === 'test' ? 'bp.sampleTest' : 'bp.sampleTrain', { i: inspection.index });
+  $('step-sample').textContent = `${i18n.format('bp.sample', { which })} · x = [${inspection.input.map(fmt).join(', ')}], y = [${inspection.target.map(fmt).join(', ')}]`;
+  $('step-prev').disabled = stageIndex === 0;
+  $('step-next').disabled = stageIndex === stages.length - 1;
+  network.highlight(stage.layer);
+}
+
+function closeStepper() {
+  inspection = null;
+  inspected = null;
+  $('stepper').hidden = true;
+  network.highlight(undefined);
+  redrawPoints();
+}
+
+function onGradcheck(message) {
+  gradcheck = message;
+  renderGradcheck($('gradcheck-result'), message, i18n);
+  $('gradcheck-button').disabled = false;
+}
+
+/** The nearest training point to a click on the map, within 16 px, or none. */
+function pointAt(event) {
+  if (!points || !points.train) return null;
+  const rect = $('heatmap-points').getBoundingClientRect();
+  const [lo, hi] = points.domain;
+  const x = lo + ((event.clientX - rect.left) / rect.width) * (hi - lo);
+  const y = hi - ((event.clientY - rect.top) / rect.height) * (hi - lo);
+  const perPixel = (hi - lo) / rect.width;
+  let best = -1, bestD = Infinity;
+  for (let i = 0; i + 2 < points.train.length; i += 3) {
+    const d = (points.train[i] - x) ** 2 + (points.train[i + 1] - y) ** 2;
+    if (d < bestD) { bestD = d; best = i / 3; }
+  }
+  return best >= 0 && Math.sqrt(bestD) <= 16 * perPixel ? best : null;
+}
+
+function numbers(text) {
+  const parts = text.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const values = parts.map(Number);
+  return values.every(Number.isFinite) ? values : null;
+}
+
+function inspectOwn() {
+  const inputs = drawn ? drawn.header.layers[0].weights[0]?.length ?? 0 : 0;
+  const outputs = drawn ? drawn.header.layers[drawn.header.layers.length - 1].biases.length : 0;
+  const x = numbers($('own-input').value);
+  const y = numbers($('own-target').value);
+  if (!x || !y || x.length !== inputs || y.length !== outputs) {
+    toast(i18n.format('bp.badInput', { n: inputs, m: outputs }), 'error', { id: 'own-input' });
+    return;
+  }
+  inspected = null;
+  redrawPoints();
+  inspect({ input: x, target: y });
+}
+
+function showGradientLegend() {
+  const on = $('gradient-view').checked;
+  const legend = $('gradient-legend');
+  legend.dataset.i18n = on ? 'bp.legendGradients' : 'bp.legendWeights';
+  legend.textContent = i18n.t(legend.dataset.i18n);
+}
+
+// ---------- tutorials ----------
+
+async function loadPresets() {
+  try {
+    const response = await fetch('/api/presets');
+    if (!response.ok) return;
+    presets = await response.json();
+  } catch (e) {
+    return; // the menu stays with its one "Tutorials…" entry
+  }
+  fillPresets();
+}
+
+function fillPresets() {
+  const select = $('tutorials');
+  const first = select.options[0];
+  select.replaceChildren(first);
+  for (const p of presets) {
+    const o = document.createElement('option');
+    o.value = p.id;
+    o.textContent = `${p.id} · ${i18n.lang === 'ko' ? p.titleKo : p.titleEn}`;
+    select.appendChild(o);
+  }
+  markPreset();
+}
+
+/** Shows the preset this page is, when every key of its link has the same value here. */
+function markPreset() {
+  const here = new URLSearchParams(query);
+  const current = presets.find((p) => [...new URLSearchParams(p.query)].every(([k, v]) => here.get(k) === v));
+  $('tutorials').value = current ? current.id : '';
 }
 
 // ---------- state on screen ----------
@@ -322,12 +512,18 @@ function render() {
   $('axis-max').textContent = String(hi);
   $('axis-min-y').textContent = String(lo);
   $('axis-max-y').textContent = String(hi);
+  $('axis-mid').textContent = String((lo + hi) / 2);
+  $('axis-mid-y').textContent = String((lo + hi) / 2);
   const layers = state.networkShape.length;
   $('layers-label').textContent = layers === 1 ? i18n.t('net.layersOne') : i18n.format('net.layersMany', { n: layers });
   const shapeLocked = (state.lock || []).includes('networkShape');
   $('add-layer').disabled = shapeLocked || layers >= boot.limits.maxHiddenLayers;
   $('remove-layer').disabled = shapeLocked || layers === 0;
   network.setStructure(structure());
+  // the own-input fields hint at how many numbers this network takes and gives
+  const sizes = network.sizes();
+  $('own-input').placeholder = sizes[0] === 2 ? '1, 2' : Array(sizes[0]).fill('0').join(', ');
+  $('own-target').placeholder = Array(sizes[sizes.length - 1]).fill(m.kind === 'multiclass' ? '0' : '1').join(', ');
   for (const name of boot.hidable) {
     for (const el of $('network').querySelectorAll(`.ui-${name}`)) el.classList.toggle('is-hidden', isHidden(name));
   }
@@ -336,6 +532,7 @@ function render() {
   updateClassroomLink();
   redrawPoints();
   paintMap();
+  drawSampleView();
 }
 
 function renderExercise() {
@@ -389,7 +586,12 @@ async function setLanguage(lang, tellServer = true) {
     b.setAttribute('aria-pressed', String(on));
   }
   chart.setLabels(chartLabels());
+  ratioChart.relabel((l) => i18n.format('bp.ratioLayer', { l }));
   network.relabel();
+  fillPresets();
+  showGradientLegend();
+  if (inspection) showStage();
+  if (gradcheck) renderGradcheck($('gradcheck-result'), gradcheck, i18n);
   render();
   if (tellServer && state.lang !== lang) send({ type: MessageType.SET, state: { lang } });
 }
@@ -427,6 +629,7 @@ function updateClassroomLink() {
 // ---------- wiring ----------
 
 const chart = new LossChart($('loss-chart'), chartLabels());
+const ratioChart = new RatioChart($('ratio-chart'), (l) => i18n.format('bp.ratioLayer', { l }));
 const network = new NetworkView($('network'), i18n, {
   onToggleFeature(name) {
     change(name, !(state[name] === true));
@@ -466,6 +669,7 @@ function reset() {
   selected = null;
   network.select(null, null);
   chart.clear();
+  ratioChart.clear();
   send({ type: MessageType.RESET });
 }
 
@@ -488,6 +692,35 @@ $('remove-layer').addEventListener('click', () => {
 });
 for (const b of document.querySelectorAll('.lang-button')) b.addEventListener('click', () => setLanguage(b.dataset.lang));
 $('hide-controls').addEventListener('change', updateClassroomLink);
+$('gradient-view').addEventListener('change', () => {
+  network.setMode($('gradient-view').checked ? 'gradients' : 'weights');
+  showGradientLegend();
+});
+$('heatmap').addEventListener('click', (e) => {
+  if (e.target.closest('#heatmap-caption') || selected) return;
+  const index = pointAt(e);
+  if (index != null) inspectTrain(index);
+});
+$('inspect-button').addEventListener('click', () => {
+  const index = Math.max(0, Math.floor(Number($('sample-index').value) || 0));
+  inspectTrain(index);
+});
+$('own-inspect-button').addEventListener('click', inspectOwn);
+$('step-next').addEventListener('click', () => { stageIndex++; showStage(); });
+$('step-prev').addEventListener('click', () => { stageIndex--; showStage(); });
+$('step-close').addEventListener('click', closeStepper);
+$('gradcheck-button').addEventListener('click', () => {
+  const words = document.createElement('p');
+  words.className = 'bp-note';
+  words.textContent = i18n.t('bp.gradcheckRunning');
+  $('gradcheck-result').replaceChildren(words);
+  send({ type: MessageType.GRADCHECK ?? 'gradcheck' });
+});
+$('tutorials').addEventListener('change', () => {
+  const preset = presets.find((p) => p.id === $('tutorials').value);
+  // the link is the preset's; the reader's language comes along unless the preset names one
+  if (preset) location.href = `/?${preset.query}${/(^|&)lang=/.test(preset.query) ? '' : `&lang=${i18n.lang}`}`;
+});
 
 // a mouse click leaves no focus on a button, so space goes on meaning play/pause
 document.addEventListener('click', (e) => {
@@ -534,6 +767,7 @@ if (boot.langSource === 'default' && navigator.language && navigator.language.to
 render();
 socket.connect();
 drawThumbnails();
+loadPresets();
 
 /** For tests and the curious: what the page has received. */
 window.playground = Object.freeze({
@@ -545,4 +779,9 @@ window.playground = Object.freeze({
   losses: () => Object.fromEntries(lossHistory),
   connected: () => socket.isOpen(),
   layers: () => (drawn ? drawn.header.layers : null),
+  ratioPoints: () => ratioChart.size(),
+  inspection: () => inspection,
+  gradcheck: () => gradcheck,
+  presets: () => presets,
+  point: (i) => (points && points.train ? { x: points.train[3 * i], y: points.train[3 * i + 1], domain: points.domain } : null),
 });

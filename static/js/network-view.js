@@ -57,6 +57,8 @@ export class NetworkView {
     this.selected = null;
     this.lastFrame = null;
     this.editorTarget = null;
+    this.mode = 'weights';
+    this.highlighted = undefined;
     this.resizeObserver = new ResizeObserver(() => {
       if (this.structure && this.container.clientWidth !== this.builtWidth) this.build();
     });
@@ -147,6 +149,7 @@ export class NetworkView {
         node.dataset.layer = String(l);
         node.dataset.neuron = String(n);
         node.title = this.i18n.format('net.neuronTitle', { l: l + 1, n: n + 1 });
+        node.dataset.title = node.title;
         el('canvas', 'thumb', node);
         const bias = el('span', 'bias', node);
         bias.dataset.biasLayer = String(l);
@@ -188,6 +191,7 @@ export class NetworkView {
       node.type = 'button';
       node.style.cssText = `left:${x}px;top:${y}px;width:${size}px;height:${size}px`;
       node.title = this.i18n.format('net.outputTitle', { n: k + 1 });
+      node.dataset.title = node.title;
       const canvas = el('canvas', 'thumb', node);
       if (s.outputKind === 'multiclass') {
         // a class's output neuron: its colour, as the regions of the big map
@@ -237,6 +241,7 @@ export class NetworkView {
       this.links.push(layerLinks);
     }
     this.editor = this.makeEditor();
+    if (this.highlighted !== undefined) this.highlight(this.highlighted);
     if (this.lastFrame) this.update(this.lastFrame.header, this.lastFrame.blocks);
   }
 
@@ -256,18 +261,31 @@ export class NetworkView {
     this.lastFrame = { header, blocks };
     if (!this.structure || !this.fits(header.layers)) return;
     this.layers = header.layers;
+    const grads = this.mode === 'gradients' && Array.isArray(header.gradients) && header.gradients.length === header.layers.length
+      ? header.gradients : null;
+    // gradients are drawn against the frame's largest |dL/dθ|, so a tiny late-training gradient still shows its pattern
+    const gMax = grads ? Math.max(1e-12, ...grads.flatMap((g) => [...g.dW.flat(), ...g.db].map(Math.abs))) : 1;
+    const dMax = grads && Array.isArray(header.deltas) ? Math.max(1e-12, ...header.deltas.flat().map(Math.abs)) : 1;
     header.layers.forEach((layer, l) => {
-      layer.weights.forEach((row, to) => {
+      const source = grads ? grads[l].dW : layer.weights;
+      source.forEach((row, to) => {
         row.forEach((w, from) => {
           const path = this.links[l]?.[to]?.[from];
           if (!path) return;
-          path.style.stroke = cssColor(w);
-          path.style.strokeWidth = `${(linkWidth(w) * this.linkScale).toFixed(2)}px`;
+          const width = grads ? 1 + 9 * Math.abs(w) / gMax : linkWidth(w);
+          path.style.stroke = cssColor(grads ? w / gMax : w);
+          path.style.strokeWidth = `${(width * this.linkScale).toFixed(2)}px`;
         });
       });
       const column = this.nodes[l + 1];
-      layer.biases.forEach((b, n) => {
-        if (column[n]?.bias) column[n].bias.style.background = cssColor(b);
+      const biases = grads ? grads[l].db : layer.biases;
+      biases.forEach((b, n) => {
+        if (column[n]?.bias) column[n].bias.style.background = cssColor(grads ? b / gMax : b);
+        const node = column[n]?.node;
+        if (!node) return;
+        const delta = grads ? header.deltas?.[l]?.[n] : null;
+        node.style.outline = delta == null ? '' : `4px solid ${cssColor(delta / dMax)}`;
+        node.title = delta == null ? node.dataset.title ?? node.title : `δ = ${delta.toPrecision(3)}`;
       });
     });
     const discretize = this.structure.discretize;
@@ -286,6 +304,29 @@ export class NetworkView {
         }
       }
     }
+  }
+
+  /** 'weights' (w) or 'gradients' (dL/dw, neurons ringed by δ); redraws from the last frame. */
+  setMode(mode) {
+    this.mode = mode;
+    this.container.classList.toggle('gradient-mode', mode === 'gradients');
+    if (this.lastFrame) this.update(this.lastFrame.header, this.lastFrame.blocks);
+  }
+
+  /**
+   * Marks the part of the network a step-through stage is about: weight layer l (its links and the
+   * neurons it feeds), or all of it with null; off with undefined.
+   */
+  highlight(layer) {
+    const on = layer !== undefined;
+    this.container.classList.toggle('stepping', on);
+    if (!this.links) return;
+    this.links.forEach((rows, l) => {
+      const active = on && (layer === null || layer === l);
+      for (const row of rows) for (const path of row) path.classList.toggle('active', active);
+      for (const n of this.nodes[l + 1]) n.node.classList.toggle('active', active);
+    });
+    this.highlighted = layer;
   }
 
   select(layer, neuron) {

@@ -24,6 +24,8 @@ export const ServerMessageType = Object.freeze({
   ERROR: 'error',
   FRAME: 'frame',
   DATA: 'data',
+  INSPECTION: 'inspection',
+  GRADCHECK: 'gradcheck',
 });
 
 /** The protocol version this page speaks; hello carries the server's. */

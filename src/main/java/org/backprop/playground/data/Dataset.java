@@ -38,7 +38,13 @@ public enum Dataset {
     SEED_DIGITS("seed-digits", ProblemKind.MULTICLASS, 16, 1000, new Domain(0, 1),
             (r, n, noise, k) -> SeedGenerators.seedDigits(r, n)),
     SEED_REGRESSION("seed-regression", ProblemKind.REGRESSION, 3, 100, new Domain(0, 1),
-            (r, n, noise, k) -> SeedGenerators.seedRegression(r, n));
+            (r, n, noise, k) -> SeedGenerators.seedRegression(r, n)),
+    SEED_NEURON("seed-neuron", ProblemKind.REGRESSION, 1, 1, new Domain(-3, 3),
+            (r, n, noise, k) -> SeedGenerators.seedNeuron()),
+    SEED_UPDATE("seed-update", ProblemKind.REGRESSION, 2, 1, new Domain(0, 1),
+            (r, n, noise, k) -> SeedGenerators.seedUpdate()),
+    SEED_GUESS("seed-guess", ProblemKind.REGRESSION, 0, 1, new Domain(0, 1),
+            (r, n, noise, k) -> SeedGenerators.seedGuess());
 
     /** Class counts a multi-class set may be asked for (softmax output of 2 to 4 units). */
     public static final int MIN_CLASSES = 2;
@@ -124,10 +130,10 @@ public enum Dataset {
     /**
      * Whether the set is too small to split: seed-xor's four points are the whole problem, so
      * train and test are both all four (a 50% split would leave two points, and XOR cannot be
-     * learned, or judged, from half its truth table).
+     * learned, or judged, from half its truth table); the one-sample sets of tutorials 003 and 004 likewise.
      */
     public boolean isFixed() {
-        return this == SEED_XOR;
+        return this == SEED_XOR || this == SEED_NEURON || this == SEED_UPDATE || this == SEED_GUESS;
     }
 
     /** The points before shuffling, drawn from {@code random}; noise as a fraction (URL noise / 100). */

@@ -97,4 +97,19 @@ final class SeedGenerators {
         for (double[] row : xs) points.add(new Point(row, random.nextDouble()));
         return points;
     }
+
+    /** 003's single sigmoid neuron: the one sample x = 2, target 1. */
+    static List<Point> seedNeuron() {
+        return List.of(new Point(new double[] {2}, 1));
+    }
+
+    /** 004's one-neuron and 2-2-1 updates: the one sample X = [0.5, 0.8], y = 1. */
+    static List<Point> seedUpdate() {
+        return List.of(Point.of(0.5, 0.8, 1));
+    }
+
+    /** 004's "guess 42": no input at all, the target 42; the one parameter is the output's bias. */
+    static List<Point> seedGuess() {
+        return List.of(new Point(new double[0], 42));
+    }
 }

@@ -88,12 +88,42 @@ public enum Loss {
         return sum;
     }
 
-    /** o[K][B] against targets (N,K) from row -> dout[K][B]: dL/do for square and mse; dL/dz for bce and ce. */
-    void gradient(double[][] dout, double[][] o, double[] t, int row, int B, int K) {
+    /**
+     * o[K][B] (z[K][B] its pre-activation) against targets (N,K) from row -> dout[K][B]: dL/do for
+     * square and mse; dL/dz = o − t for bce and ce, written so that it keeps its precision where the
+     * output saturates (o − 1 with o ≈ 1 would cancel to nothing, and a gradient check with it).
+     */
+    void gradient(double[][] dout, double[][] o, double[][] z, double[] t, int row, int B, int K) {
+        if (this == BCE) {
+            for (int k = 0; k < K; k++) {
+                for (int b = 0; b < B; b++) {
+                    double tk = t[(row + b) * K + k], zk = z[k][b];
+                    // σ(z) − t = (1 − t)·σ(z) − t·σ(−z), each term exact on its own side
+                    dout[k][b] = (1 - tk) * Activation.sigmoid(zk) - tk * (1 / (1 + StrictMath.exp(zk)));
+                }
+            }
+            return;
+        }
         double scale = this == MSE ? 2.0 / K : 1.0;
         for (int k = 0; k < K; k++) {
             double[] d = dout[k], ok = o[k];
             for (int b = 0; b < B; b++) d[b] = scale * (ok[b] - t[(row + b) * K + k]);
+        }
+        if (this == CE) {
+            // one-hot t: p_c − 1 = −Σ_{k≠c} p_k, which keeps the small probabilities' precision
+            for (int b = 0; b < B; b++) {
+                int off = (row + b) * K, hot = -1;
+                boolean oneHot = true;
+                for (int k = 0; k < K && oneHot; k++) {
+                    double tk = t[off + k];
+                    if (tk == 1 && hot < 0) hot = k;
+                    else if (tk != 0) oneHot = false;
+                }
+                if (!oneHot || hot < 0) continue;
+                double rest = 0;
+                for (int k = 0; k < K; k++) if (k != hot) rest += o[k][b];
+                dout[hot][b] = -rest;
+            }
         }
     }
 

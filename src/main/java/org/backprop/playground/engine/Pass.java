@@ -67,9 +67,9 @@ public final class Pass {
         int L = layout.layers() - 1, K = layout.outputs(), B = batch;
         Loss loss = net.loss;
         if (loss.gradientIsDelta()) {
-            loss.gradient(delta[L], a[L], targets, row, B, K);
+            loss.gradient(delta[L], a[L], z[L], targets, row, B, K);
         } else {
-            loss.gradient(upstream, a[L], targets, row, B, K);
+            loss.gradient(upstream, a[L], z[L], targets, row, B, K);
             net.activation(L).backward(delta[L], upstream, z[L], a[L], B, K);
         }
         for (int l = L; l >= 0; l--) {

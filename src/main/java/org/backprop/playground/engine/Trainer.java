@@ -7,6 +7,8 @@ import java.util.Arrays;
  * update is applied after example i when (i + 1) % batchSize == 0; examples left over at the end
  * of an epoch stay accumulated and join the next epoch's first update. Examples between two
  * updates share weights, so they go through the kernels as one batch — same sums, same order.
+ * Along the way it keeps what the backprop view draws: the epoch's mean gradient (summed from the
+ * accumulator at each update, nothing per example) and the last update's update:parameter ratio.
  */
 public final class Trainer {
     private final Network net;
@@ -19,6 +21,18 @@ public final class Trainer {
     private int accumulated;
     private final Pass pass;
     private long epoch;
+    /** Σ over this epoch's examples of dL/dθ so far (the data loss only), and how many examples. */
+    private final double[] epochSum;
+    private int epochCount;
+    /** The last finished epoch's mean dL/dθ, in the parameter layout (zeros before the first epoch). */
+    private final double[] epochMean;
+    /** Part of {@code grads} already counted in an earlier epoch (leftover examples that join the next update). */
+    private final double[] counted;
+    private boolean leftoverCounted;
+    /** Parameters before the last update, for the update:parameter ratio. */
+    private final double[] before;
+    /** Per weight layer ‖Δθ‖ / ‖θ‖ (W and b) of the last update of the last epoch that made one; NaN before. */
+    private final double[] updateRatio;
 
     public Trainer(Network net, Hyperparameters hyper) {
         this.net = net;
@@ -28,7 +42,24 @@ public final class Trainer {
         this.regDerivative = new double[net.layout.numParams()];
         // grows on demand: a huge batchSize on a handful of rows must not allocate for the batch size
         this.pass = new Pass(net.layout, Math.min(hyper.batchSize(), 64));
+        int P = net.layout.numParams();
+        this.epochSum = new double[P];
+        this.epochMean = new double[P];
+        this.before = new double[P];
+        this.counted = new double[P];
+        this.updateRatio = new double[net.layout.layers()];
+        Arrays.fill(updateRatio, Double.NaN);
     }
+
+    /**
+     * The mean over the last finished epoch's examples of dL/dθ (data loss, no penalty), each
+     * taken at the weights that example was trained with, in the parameter layout; a copy. The
+     * bias entries are the mean δ = dL/dz of each neuron. Zeros before the first epoch.
+     */
+    public double[] epochGradient() { return epochMean.clone(); }
+
+    /** Per weight layer, ‖Δθ‖ / ‖θ‖ over its weights and biases for the last update (θ before it); NaN before any. */
+    public double[] updateRatio() { return updateRatio.clone(); }
 
     public Network network() { return net; }
     public Hyperparameters hyperparameters() { return hyper; }
@@ -45,18 +76,41 @@ public final class Trainer {
     public void trainEpoch(Samples data) {
         int n = data.count(), batchSize = hyper.batchSize();
         int i = 0;
+        Arrays.fill(epochSum, 0);
+        epochCount = 0;
+        // the ratio is measured at the epoch's last update only: one O(params) copy per epoch, not per update
+        int lastUpdate = n - n % batchSize;
         while (i < n) {
             int B = Math.min(batchSize - i % batchSize, n - i);
             pass.forward(net, data.inputs(), i, B);
             pass.backward(net, data.targets(), i, grads);
             accumulated += B;
             i += B;
-            if (i % batchSize == 0) update();
+            epochCount += B;
+            if (i % batchSize == 0) update(i == lastUpdate);
         }
+        if (accumulated > 0) countLeftover();
+        if (epochCount > 0) for (int p = 0; p < epochSum.length; p++) epochMean[p] = epochSum[p] / epochCount;
         epoch++;
     }
 
-    private void update() {
+    /** Leftover examples' gradients belong to this epoch's mean; the next update must not count them again. */
+    private void countLeftover() {
+        for (int p = 0; p < grads.length; p++) {
+            epochSum[p] += leftoverCounted ? grads[p] - counted[p] : grads[p];
+            counted[p] = grads[p];
+        }
+        leftoverCounted = true;
+    }
+
+    private void update(boolean measure) {
+        if (!leftoverCounted) {
+            for (int p = 0; p < grads.length; p++) epochSum[p] += grads[p];
+        } else {
+            for (int p = 0; p < grads.length; p++) epochSum[p] += grads[p] - counted[p];
+            leftoverCounted = false;
+        }
+        if (measure) System.arraycopy(net.params, 0, before, 0, before.length);
         Regularization reg = hyper.regularization();
         double lr = hyper.learningRate();
         boolean regularize = reg != Regularization.NONE && hyper.regularizationRate() != 0;
@@ -80,6 +134,22 @@ public final class Trainer {
         }
         Arrays.fill(grads, 0);
         accumulated = 0;
+        if (measure) ratios();
+    }
+
+    private void ratios() {
+        Layout layout = net.layout;
+        double[] p = net.params;
+        for (int l = 0; l < layout.layers(); l++) {
+            int from = layout.weightOffset(l), to = layout.biasOffset(l) + layout.out(l);
+            double dd = 0, ww = 0;
+            for (int i = from; i < to; i++) {
+                double d = p[i] - before[i];
+                dd += d * d;
+                ww += before[i] * before[i];
+            }
+            updateRatio[l] = ww == 0 ? (dd == 0 ? 0 : Double.NaN) : Math.sqrt(dd / ww);
+        }
     }
 
     private void forEachWeight(java.util.function.IntConsumer action) {

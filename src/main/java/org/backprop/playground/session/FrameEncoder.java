@@ -61,9 +61,78 @@ public final class FrameEncoder {
             h.append("]}");
         }
         h.append(']');
+        backprop(h, s);
         List<byte[]> payload = descriptors(h, blocks);
         h.append('}');
         return Envelope.wrap(h.toString(), payload);
+    }
+
+    /**
+     * ,"gradients":[{"dW","db"}],"deltas":[[..]],"updateRatio":[..],"predictions":[[..]]|null, to 4
+     * significant digits (they are drawn, not computed with): the last epoch's mean dL/dθ, its mean
+     * δ per neuron (db itself), the last update's ‖Δθ‖/‖θ‖ per layer, and a non-2-D set's predictions.
+     */
+    private static void backprop(StringBuilder h, FrameSnapshot s) {
+        Network net = s.network();
+        double[] g = s.gradient();
+        h.append(",\"gradients\":[");
+        for (int l = 0; l < net.layout.layers(); l++) {
+            if (l > 0) h.append(',');
+            int IN = net.layout.in(l), OUT = net.layout.out(l), w = net.layout.weightOffset(l);
+            h.append("{\"dW\":[");
+            for (int o = 0; o < OUT; o++) {
+                if (o > 0) h.append(',');
+                h.append('[');
+                for (int i = 0; i < IN; i++) {
+                    if (i > 0) h.append(',');
+                    short4(h, g[w + o * IN + i]);
+                }
+                h.append(']');
+            }
+            h.append("],\"db\":");
+            vector(h, g, net.layout.biasOffset(l), OUT);
+            h.append('}');
+        }
+        h.append("],\"deltas\":[");
+        for (int l = 0; l < net.layout.layers(); l++) {
+            if (l > 0) h.append(',');
+            vector(h, g, net.layout.biasOffset(l), net.layout.out(l));
+        }
+        h.append("],\"updateRatio\":");
+        vector(h, s.updateRatio(), 0, s.updateRatio().length);
+        h.append(",\"predictions\":");
+        if (s.predictions() == null) {
+            h.append("null");
+        } else {
+            h.append('[');
+            for (int r = 0; r < s.predictions().length; r++) {
+                if (r > 0) h.append(',');
+                vector(h, s.predictions()[r], 0, s.predictions()[r].length);
+            }
+            h.append(']');
+        }
+    }
+
+    private static void vector(StringBuilder h, double[] v, int from, int count) {
+        h.append('[');
+        for (int i = 0; i < count; i++) {
+            if (i > 0) h.append(',');
+            short4(h, v[from + i]);
+        }
+        h.append(']');
+    }
+
+    private static final java.math.MathContext FOUR_DIGITS = new java.math.MathContext(4);
+
+    /** v to 4 significant digits as a JSON number (null when not finite). */
+    static void short4(StringBuilder h, double v) {
+        if (!Double.isFinite(v)) {
+            h.append("null");
+        } else if (v == 0) {
+            h.append('0');
+        } else {
+            h.append(java.math.BigDecimal.valueOf(v).round(FOUR_DIGITS).stripTrailingZeros().toString());
+        }
     }
 
     /** The points: one float32 row per point, its coordinates then its label; "train" then "test". */

@@ -10,7 +10,7 @@ import org.backprop.playground.state.PlaygroundState;
 /**
  * The network a state asks for: sizes [inputs, networkShape..., outputs], the hidden activation
  * on every hidden layer and the output activation the task and loss imply (see
- * {@code state.Compatibility}), the loss, TF's initialization, and how labels become targets.
+ * {@code state.Compatibility}) unless {@code outputActivation} names one, the loss, TF's initialization, and how labels become targets.
  */
 record NetworkSpec(InputMap inputs, int[] sizes, Activation[] activations, Loss loss, Init init, TargetEncoding encoding) {
 
@@ -31,9 +31,11 @@ record NetworkSpec(InputMap inputs, int[] sizes, Activation[] activations, Loss 
             output = Activation.SIGMOID;
             encoding = TargetEncoding.ZERO_ONE;
         } else {
-            output = Activation.TANH;
-            encoding = TargetEncoding.SIGN;
+            output = s.outputActivation() == null ? Activation.TANH : s.outputActivation();
+            // outputs in [0, 1) or [0, ∞) learn 0/1; tanh and linear learn TF's ±1
+            encoding = output == Activation.SIGMOID || output == Activation.RELU ? TargetEncoding.ZERO_ONE : TargetEncoding.SIGN;
         }
+        if (task == ProblemKind.REGRESSION && s.outputActivation() != null) output = s.outputActivation();
         int hidden = s.networkShape().size();
         int[] sizes = new int[hidden + 2];
         sizes[0] = inputs.size();

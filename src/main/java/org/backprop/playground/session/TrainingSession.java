@@ -2,13 +2,18 @@ package org.backprop.playground.session;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
 import org.backprop.playground.data.DataSplit;
+import org.backprop.playground.data.Point;
 import org.backprop.playground.data.ProblemKind;
 import org.backprop.playground.engine.Evaluation;
 import org.backprop.playground.engine.Init;
 import org.backprop.playground.engine.Network;
+import org.backprop.playground.engine.Pass;
+import org.backprop.playground.engine.Regularization;
 import org.backprop.playground.engine.Reshape;
 import org.backprop.playground.engine.Samples;
 import org.backprop.playground.engine.SeedRandom;
@@ -206,6 +211,61 @@ public final class TrainingSession {
         listener.run();
     }
 
+    // ---- the backprop view ----------------------------------------------------------------
+
+    /** Samples a gradient check takes from the training set, at most. */
+    public static final int GRADCHECK_SAMPLES = 64;
+    /**
+     * Work a gradient check may do, counted as POST /api/backprop counts it: samples × params ×
+     * (params + 64), two passes over the samples per parameter. Larger networks check fewer samples.
+     */
+    static final long GRADCHECK_MAX_WORK = 500_000_000L;
+
+    /** {@code inspect} of training or test point {@code index}: forward and backward with the weights as they are. */
+    public synchronized Inspection inspect(String which, int index) {
+        List<Point> points = switch (which) {
+            case "train" -> split.train();
+            case "test" -> split.test();
+            default -> throw new Refusal(FieldError.BAD_VALUE, "split", "split is \"train\" or \"test\", not " + which);
+        };
+        if (index < 0 || index >= points.size()) {
+            throw new Refusal(FieldError.BAD_VALUE, "index", "the " + which + " set has points 0.." + (points.size() - 1)
+                    + ", not " + index);
+        }
+        Samples row = TrainingData.encode(List.of(points.get(index)), spec);
+        return Inspection.of(net, which, index, row.inputs(), points.get(index).coords(), row.targets(), state.learningRate());
+    }
+
+    /** {@code inspect} of a sample the client sent: the network's input vector and the encoded target. */
+    public synchronized Inspection inspect(double[] input, double[] target) {
+        if (input.length != net.layout.inputs()) {
+            throw new Refusal(FieldError.BAD_VALUE, "input", "the network has " + net.layout.inputs() + " inputs ("
+                    + String.join(", ", spec.inputs().names()) + "), not " + input.length);
+        }
+        if (target.length != net.layout.outputs()) {
+            throw new Refusal(FieldError.BAD_VALUE, "target", "the network has " + net.layout.outputs() + " outputs, so the target has "
+                    + net.layout.outputs() + " values, not " + target.length);
+        }
+        return Inspection.of(net, null, -1, input.clone(), null, target.clone(), state.learningRate());
+    }
+
+    /** What a gradient check runs on: a copy of the network and the first training samples, taken under the lock. */
+    public record GradcheckInput(Network network, Samples samples, Regularization regularization, double rate) {}
+
+    public synchronized GradcheckInput gradcheckInput() {
+        long params = net.layout.numParams();
+        long affordable = GRADCHECK_MAX_WORK / (params * (params + 64));
+        if (affordable < 1) {
+            throw new Refusal(FieldError.BAD_VALUE, null, "a gradient check of " + params
+                    + " parameters (two passes per parameter) is too slow to run here; check a smaller network");
+        }
+        int n = (int) Math.min(Math.min(GRADCHECK_SAMPLES, train.count()), affordable);
+        if (n == 0) throw new Refusal(FieldError.BAD_VALUE, null, "there are no training points to check the gradient on");
+        Samples first = new Samples(Arrays.copyOf(train.inputs(), n * train.inputWidth()),
+                Arrays.copyOf(train.targets(), n * train.targetWidth()), n, train.inputWidth(), train.targetWidth());
+        return new GradcheckInput(net.copy(), first, state.regularization(), state.regularizationRate());
+    }
+
     // ---- training -------------------------------------------------------------------------
 
     /** Trains up to {@code epochs} epochs now, on the caller's thread, whether playing or not; stops at divergence. */
@@ -257,7 +317,30 @@ public final class TrainingSession {
         Evaluation.Score te = metrics.score(net, test, classification);
         if (diverged == null && !(Double.isFinite(tr.loss()) && Double.isFinite(te.loss()))) diverge();
         return new FrameSnapshot(version, epoch, dataVersion, tr.loss(), te.loss(), tr.accuracy(), te.accuracy(),
-                playing, diverged, net.copy(), spec.inputs().features(), split.dataset().domain());
+                playing, diverged, net.copy(), spec.inputs().features(), split.dataset().domain(),
+                trainer.epochGradient(), trainer.updateRatio(), predictions());
+    }
+
+    /** Regression: at most 100 test points' [actual, predicted]; K classes: 8 test points' [label, p0..pK−1]. */
+    static final int REGRESSION_PREDICTIONS = 100, CLASS_PREDICTIONS = 8;
+
+    /** For a set that is not 2-D (no grids to draw), the first test points' targets and outputs; else null. */
+    private double[][] predictions() {
+        if (spec.inputs().features() != null) return null;
+        boolean regression = state.task() == ProblemKind.REGRESSION;
+        List<Point> points = split.test();
+        int n = Math.min(points.size(), regression ? REGRESSION_PREDICTIONS : CLASS_PREDICTIONS);
+        if (n == 0) return new double[0][];
+        Samples rows = TrainingData.encode(points.subList(0, n), spec);
+        Pass pass = new Pass(net.layout, n);
+        pass.forward(net, rows.inputs(), 0, n);
+        int K = net.layout.outputs();
+        double[][] out = new double[n][K + 1];
+        for (int r = 0; r < n; r++) {
+            out[r][0] = points.get(r).label();
+            for (int k = 0; k < K; k++) out[r][k + 1] = pass.output(r, k);
+        }
+        return out;
     }
 
     private void trainOne() {
@@ -286,6 +369,10 @@ public final class TrainingSession {
         split = TrainingData.generate(s, random);
         int[] sizes = spec.sizes();
         net = Network.create(sizes, s.activation(), spec.activations()[sizes.length - 2], spec.loss(), spec.init(), random);
+        // a URL's own initial parameters (a tutorial's worked example); the codec has checked their count
+        if (s.weights().size() == net.params.length) {
+            for (int i = 0; i < net.params.length; i++) net.params[i] = s.weights().get(i);
+        }
         train = TrainingData.encode(split.train(), spec);
         test = TrainingData.encode(split.test(), spec);
         trainer = new Trainer(net, s.hyperparameters());

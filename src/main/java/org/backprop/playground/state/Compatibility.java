@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.backprop.playground.data.Dataset;
 import org.backprop.playground.data.ProblemKind;
+import org.backprop.playground.engine.Activation;
 import org.backprop.playground.engine.Loss;
 
 /**
@@ -36,6 +37,18 @@ final class Compatibility {
             found.add(new Conflict("loss", "loss ce needs a multi-class data set (spiral-multi, blobs or seed-digits); "
                     + set.urlName() + " has two classes: use loss bce (sigmoid output) or square (tanh output)",
                     b -> b.loss = Loss.SQUARE));
+        }
+        Activation output = s.outputActivation();
+        if (output != null && task == ProblemKind.MULTICLASS) {
+            found.add(new Conflict("outputActivation", "data set " + set.urlName() + " has " + s.classes()
+                    + " classes: its output is softmax (with loss ce); use outputActivation=auto", b -> b.outputActivation = null));
+        } else if (output != null && output != Activation.SIGMOID && s.loss() == Loss.BCE) {
+            found.add(new Conflict("outputActivation", "loss bce needs a sigmoid output, not " + output.key
+                    + "; use outputActivation=sigmoid (or auto), or loss square/mse", b -> b.outputActivation = null));
+        }
+        if (!s.weights().isEmpty() && s.weights().size() != s.parameterCount()) {
+            found.add(new Conflict("weights", s.weights().size() + " initial parameters do not fit this network of "
+                    + s.parameterCount() + " (per layer W row-major, then b); ignored", b -> b.weights = List.of()));
         }
         if (s.goal() != null && s.goal().metric().isAccuracy() && task == ProblemKind.REGRESSION) {
             found.add(new Conflict("goal", "regression has no accuracy; write the goal on trainLoss or testLoss, e.g. testLoss<0.05",

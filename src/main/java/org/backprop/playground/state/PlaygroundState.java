@@ -29,6 +29,9 @@ import org.backprop.playground.engine.Regularization;
  * @param numClasses     classes for the K-class sets (2..4), or 0 for the data set's own default
  * @param goal           an exercise's target, or null for none
  * @param lock           state keys a student may not change (the {@code set} message refuses them)
+ * @param outputActivation the output layer's activation, or null for the one the task and loss imply
+ * @param weights        initial parameters in the engine's flat layout (per layer W row-major, then b),
+ *                       used at build and reset instead of the seed's draw; empty for none
  */
 public record PlaygroundState(
         Activation activation,
@@ -55,7 +58,9 @@ public record PlaygroundState(
         String lang,
         String title,
         Goal goal,
-        List<String> lock) {
+        List<String> lock,
+        Activation outputActivation,
+        List<Double> weights) {
 
     /**
      * The seed of a URL that names none. TF Playground draws a fresh one per visit; here a link
@@ -72,6 +77,7 @@ public record PlaygroundState(
                 ? EnumSet.noneOf(InputFeature.class) : EnumSet.copyOf(features));
         hiddenControls = Collections.unmodifiableSortedSet(new TreeSet<>(hiddenControls));
         lock = List.copyOf(lock);
+        weights = weights == null ? List.of() : List.copyOf(weights);
         if (activation == null || dataset == null || regDataset == null || regularization == null || seed == null
                 || problem == null || loss == null || optimizer == null || lang == null || title == null) {
             throw new IllegalArgumentException("a playground state needs every key but goal");
@@ -83,7 +89,7 @@ public record PlaygroundState(
         return new PlaygroundState(Activation.TANH, Hyperparameters.DEFAULT_BATCH_SIZE, Dataset.CIRCLE,
                 Dataset.REG_PLANE, Hyperparameters.DEFAULT_LEARNING_RATE, Regularization.NONE, 0, 0, List.of(4, 2),
                 DEFAULT_SEED, false, false, 50, EnumSet.of(InputFeature.X, InputFeature.Y), Problem.CLASSIFICATION,
-                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", "", null, List.of());
+                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", "", null, List.of(), null, List.of());
     }
 
     /** The set being trained: {@code regDataset} for regression, {@code dataset} otherwise. */
@@ -112,6 +118,26 @@ public record PlaygroundState(
 
     public Hyperparameters hyperparameters() {
         return new Hyperparameters(learningRate, batchSize, optimizer, regularization, regularizationRate);
+    }
+
+    /** Inputs the network has: the enabled features of a 2-D set, else the set's coordinates. */
+    public int inputCount() {
+        return isTwoDimensional() ? enabledFeatures().size() : activeDataset().inputDim();
+    }
+
+    /** Outputs the network has: one per class for K classes, else one. */
+    public int outputCount() {
+        return task() == ProblemKind.MULTICLASS ? classes() : 1;
+    }
+
+    /** Parameters of the network this state asks for: Σ over weight layers of (in + 1) · out. */
+    public int parameterCount() {
+        int count = 0, in = inputCount();
+        for (int h : networkShape) {
+            count += (in + 1) * h;
+            in = h;
+        }
+        return count + (in + 1) * outputCount();
     }
 
     StateBuilder toBuilder() {

@@ -40,6 +40,8 @@ final class StateBuilder {
     String title;
     Goal goal;
     List<String> lock;
+    Activation outputActivation;
+    List<Double> weights;
 
     StateBuilder(PlaygroundState s) {
         activation = s.activation();
@@ -67,6 +69,8 @@ final class StateBuilder {
         title = s.title();
         goal = s.goal();
         lock = new ArrayList<>(s.lock());
+        outputActivation = s.outputActivation();
+        weights = s.weights();
     }
 
     void feature(InputFeature f, boolean on) {
@@ -77,6 +81,7 @@ final class StateBuilder {
     PlaygroundState build() {
         return new PlaygroundState(activation, batchSize, dataset, regDataset, learningRate, regularization,
                 regularizationRate, noise, networkShape, seed, showTestData, discretize, percTrainData, features,
-                problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, title, goal, lock);
+                problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, title, goal, lock,
+                outputActivation, weights);
     }
 }

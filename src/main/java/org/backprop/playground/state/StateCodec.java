@@ -161,6 +161,11 @@ public final class StateCodec {
             else touched.add(name);
         }
         if (!errors.isEmpty()) return new Update(current, List.of(), errors);
+        // a live change of shape, features or data set leaves initial weights that no longer fit: drop them
+        if (!touched.contains("weights") && !b.weights.isEmpty()) {
+            PlaygroundState probe = b.build();
+            if (probe.weights().size() != probe.parameterCount()) b.weights = List.of();
+        }
         PlaygroundState next = b.build();
         for (Compatibility.Conflict c : Compatibility.find(next)) {
             String field = touched.contains(c.key()) || touched.isEmpty() ? c.key() : touched.get(0);

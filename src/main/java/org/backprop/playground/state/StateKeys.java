@@ -71,6 +71,8 @@ final class StateKeys {
 
         keys.add(key("loss", (raw, lim) -> ValueReaders.choice(raw, Loss::parse), (b, v) -> b.loss = v,
                 PlaygroundState::loss, l -> l.key));
+        keys.add(new Key<Activation>("outputActivation", (raw, lim) -> outputActivation(raw), (b, v) -> b.outputActivation = v,
+                PlaygroundState::outputActivation, v -> v == null ? null : v.key, v -> v == null ? AUTO : v.key, false));
         keys.add(key("optimizer", (raw, lim) -> ValueReaders.choice(raw, Optimizer.Kind::parse),
                 (b, v) -> b.optimizer = v, PlaygroundState::optimizer, o -> o.key));
         keys.add(new Key<Integer>("numClasses", (raw, lim) -> numClasses(raw), (b, v) -> b.numClasses = v,
@@ -83,7 +85,23 @@ final class StateKeys {
         keys.add(new Key<List<String>>("lock", (raw, lim) -> ValueReaders.lock(raw, lockable()),
                 (b, v) -> b.lock = new ArrayList<>(v), PlaygroundState::lock,
                 v -> v.isEmpty() ? null : String.join(",", v), v -> v, true));
+        keys.add(new Key<List<Double>>("weights", (raw, lim) -> ValueReaders.weights(raw), (b, v) -> b.weights = v,
+                PlaygroundState::weights, v -> v.isEmpty() ? null : v.stream().map(ValueReaders::plain).collect(Collectors.joining(",")),
+                v -> v, true));
         return List.copyOf(keys);
+    }
+
+    /** outputActivation's value for "the one the task and loss imply". */
+    static final String AUTO = "auto";
+    /** Output activations a URL may name; softmax comes with loss ce by itself. */
+    static final List<Activation> OUTPUT_ACTIVATIONS = List.of(Activation.LINEAR, Activation.TANH, Activation.SIGMOID, Activation.RELU);
+
+    private static Reading<Activation> outputActivation(String raw) {
+        String s = raw.trim();
+        if (s.equalsIgnoreCase(AUTO)) return Reading.ok(null);
+        for (Activation a : OUTPUT_ACTIVATIONS) if (a.key.equalsIgnoreCase(s)) return Reading.ok(a);
+        return Reading.refused("unknown output activation '" + raw + "'; use auto, linear, tanh, sigmoid or relu "
+                + "(softmax comes with loss ce)");
     }
 
     // LOCKABLE is built from ALL, which is being built when lock's reader is made: look it up late.

@@ -95,6 +95,26 @@ final class ValueReaders {
         return clamps.isEmpty() ? Reading.ok(sizes) : Reading.clamped(sizes, String.join("; ", clamps));
     }
 
+    /** Largest |value| of an initial parameter (as setWeight's bound). */
+    static final double MAX_WEIGHT = 1e6;
+
+    /** Initial parameters: comma-separated finite numbers within ±1e6; empty means none. */
+    static Reading<List<Double>> weights(String raw) {
+        String s = raw.trim();
+        List<Double> values = new ArrayList<>();
+        if (s.isEmpty()) return Reading.ok(values);
+        String[] parts = s.split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            Reading<Double> n = number(parts[i]);
+            if (n.refused()) return Reading.refused("value " + (i + 1) + ": " + n.message() + "; write weights like 0.5,-0.3,0.1");
+            if (Math.abs(n.value()) > MAX_WEIGHT) {
+                return Reading.refused("value " + (i + 1) + ": " + plain(n.value()) + " is beyond ±1000000");
+            }
+            values.add(n.value() == 0 ? 0.0 : n.value());
+        }
+        return Reading.ok(values);
+    }
+
     /** Free text shown to people (a title): at most {@code max} characters, no control characters. */
     static Reading<String> text(String raw, int max) {
         String cleaned = raw.replaceAll("\\p{Cntrl}", "");

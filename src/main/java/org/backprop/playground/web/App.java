@@ -53,6 +53,7 @@ public final class App {
             config.routes.get("/about", new HomePage());
             config.routes.get("/api/health", new HealthApi(json, sessions));
             config.routes.get("/api/datasets/{name}", new DatasetsApi(json));
+            config.routes.get("/api/presets", new PresetsApi(json, new org.backprop.playground.state.StateCodec(appConfig.limits())));
             config.routes.post("/api/backprop", new BackpropApi(json));
             config.routes.post("/api/train", new TrainApi(json));
         });

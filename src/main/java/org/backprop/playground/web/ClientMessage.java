@@ -24,9 +24,19 @@ import org.backprop.playground.state.FieldError;
  * @param to     {@code setWeight}: the neuron of that layer the link goes to (or whose bias it is)
  * @param from   {@code setWeight}: the neuron or input of the layer below, −1 for a bias
  * @param value  {@code setWeight}: the new weight or bias
+ * @param probe  {@code inspect}: the sample to inspect (null for other types)
  */
 public record ClientMessage(MessageType type, Object id, Map<String, Object> state, int epochs,
-                            int layer, int to, int from, double value) {
+                            int layer, int to, int from, double value, Probe probe) {
+    /** Values an {@code input} or {@code target} may hold, at most (far more than any network here has inputs). */
+    static final int MAX_SAMPLE_VALUES = 4096;
+
+    /**
+     * The sample of an {@code inspect}: a point of the session's data ({@code split} "train" or
+     * "test" and its {@code index}), or, when {@code input} is given, that input vector and target.
+     */
+    public record Probe(String split, int index, double[] input, double[] target) {}
+
     public static final int MAX_ID_CHARS = 64;
 
     /** The field a refusal names when a message's {@code type} is the problem. */
@@ -95,11 +105,12 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         }
         Reader r = new Reader(root, wire, id);
         return switch (type) {
-            case CONFIG -> new ClientMessage(type, id, r.state(false), 0, 0, 0, 0, 0);
-            case SET -> new ClientMessage(type, id, r.state(true), 0, 0, 0, 0, 0);
-            case STEP -> new ClientMessage(type, id, null, r.integer("epochs", 1, 1, maxStepEpochs), 0, 0, 0, 0);
+            case CONFIG -> new ClientMessage(type, id, r.state(false), 0, 0, 0, 0, 0, null);
+            case SET -> new ClientMessage(type, id, r.state(true), 0, 0, 0, 0, 0, null);
+            case STEP -> new ClientMessage(type, id, null, r.integer("epochs", 1, 1, maxStepEpochs), 0, 0, 0, 0, null);
             case SET_WEIGHT -> weight(r, type, id);
-            default -> new ClientMessage(type, id, null, 0, 0, 0, 0, 0);
+            case INSPECT -> new ClientMessage(type, id, null, 0, 0, 0, 0, 0, probe(r));
+            default -> new ClientMessage(type, id, null, 0, 0, 0, 0, 0, null);
         };
     }
 
@@ -114,7 +125,19 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         if (!bias && !hasFrom) throw r.invalid("from", "\"from\" is required (the neuron or input the link comes from), or \"bias\": true for a bias");
         int from = bias ? -1 : r.integer("from", null, 0, Integer.MAX_VALUE);
         double value = r.number("value");
-        return new ClientMessage(type, id, null, 0, layer, to, from, value);
+        return new ClientMessage(type, id, null, 0, layer, to, from, value, null);
+    }
+
+    /** {@code {"split","index"}} for a point of the data, or {@code {"input":[..],"target":[..]}} for any sample. */
+    private static Probe probe(Reader r) {
+        JsonNode input = r.root.get("input");
+        if (input != null && !input.isNull()) return new Probe(null, -1, r.numbers("input"), r.numbers("target"));
+        JsonNode split = r.root.get("split");
+        String which = split == null || split.isNull() ? "train" : split.isTextual() ? split.textValue() : null;
+        if (!"train".equals(which) && !"test".equals(which)) {
+            throw r.invalid("split", "\"split\" is \"train\" or \"test\", got " + describe(split));
+        }
+        return new Probe(which, r.integer("index", null, 0, Integer.MAX_VALUE), null, null);
     }
 
     /** Typed reads of one message's fields; every refusal names the field. */
@@ -162,6 +185,23 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
             double v = n.doubleValue();
             if (!Double.isFinite(v)) throw invalid(field, "\"" + field + "\" must be a finite number, got " + shorten(n.asText()));
             return v;
+        }
+
+        /** A required array of finite numbers (at most MAX_SAMPLE_VALUES). */
+        double[] numbers(String field) {
+            JsonNode n = root.get(field);
+            if (n == null || n.isNull()) throw invalid(field, "\"" + field + "\" is required: an array of numbers");
+            if (!n.isArray()) throw invalid(field, "\"" + field + "\" must be an array of numbers, got " + describe(n));
+            if (n.size() > MAX_SAMPLE_VALUES) throw invalid(field, "\"" + field + "\" has " + n.size() + " values, more than any network here takes");
+            double[] out = new double[n.size()];
+            for (int i = 0; i < out.length; i++) {
+                JsonNode v = n.get(i);
+                if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+                    throw invalid(field, "\"" + field + "\"[" + i + "] must be a finite number, got " + describe(v));
+                }
+                out[i] = v.doubleValue();
+            }
+            return out;
         }
 
         /** true or false; false when absent. */

@@ -40,10 +40,10 @@ public enum MessageType {
         return BY_WIRE.get(wire);
     }
 
-    /** False for the types reserved for the backprop view, which answer {@code not_supported} for now. */
+    /** False for the types reserved for adding and removing points, which answer {@code not_supported} for now. */
     public boolean supported() {
         return switch (this) {
-            case INSPECT, GRADCHECK, ADD_POINT, REMOVE_POINT -> false;
+            case ADD_POINT, REMOVE_POINT -> false;
             default -> true;
         };
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.backprop.playground.engine.GradientCheck;
+import org.backprop.playground.session.Inspection;
 import org.backprop.playground.session.Refusal;
 import org.backprop.playground.session.Scheduler;
 import org.backprop.playground.session.TrainingSession;
@@ -218,9 +220,22 @@ public final class PlaygroundSocket {
                     if (m.bias()) t.setBias(m.layer(), m.to(), m.value());
                     else t.setWeight(m.layer(), m.to(), m.from(), m.value());
                 }
-                case INSPECT, GRADCHECK, ADD_POINT, REMOVE_POINT -> {
+                case INSPECT -> {
+                    ClientMessage.Probe p = m.probe();
+                    Inspection i = p.input() != null ? t.inspect(p.input(), p.target()) : t.inspect(p.split(), p.index());
+                    c.sendText(messages.inspection(m.id(), i));
+                    return;
+                }
+                case GRADCHECK -> {
+                    TrainingSession.GradcheckInput in = t.gradcheckInput();
+                    GradientCheck.Result r = GradientCheck.run(in.network(), in.samples(), in.regularization(), in.rate(),
+                            GradientCheck.DEFAULT_EPSILON);
+                    c.sendText(messages.gradcheck(m.id(), in.samples().count(), r));
+                    return;
+                }
+                case ADD_POINT, REMOVE_POINT -> {
                     c.sendError(m.id(), cause, new FieldError(NOT_SUPPORTED, ClientMessage.TYPE, cause
-                            + " comes with the backprop view; this server does not support it yet"));
+                            + " comes with editable data; this server does not support it yet"));
                     return;
                 }
             }

@@ -2,7 +2,7 @@ package org.backprop.playground.web;
 
 /**
  * The {@code type} of every message the server sends on {@code /ws}: JSON text ({@code hello},
- * {@code state}, {@code error}) and binary envelopes ({@code frame}, {@code data}). Mirrored by the
+ * {@code state}, {@code error}, {@code inspection}, {@code gradcheck}) and binary envelopes ({@code frame}, {@code data}). Mirrored by the
  * frozen {@code ServerMessageType} of {@code static/js/protocol.js}.
  */
 public enum ServerMessageType {
@@ -10,7 +10,9 @@ public enum ServerMessageType {
     STATE("state"),
     ERROR("error"),
     FRAME("frame"),
-    DATA("data");
+    DATA("data"),
+    INSPECTION("inspection"),
+    GRADCHECK("gradcheck");
 
     public final String wire;
 

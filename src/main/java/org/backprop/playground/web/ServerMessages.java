@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.backprop.playground.engine.GradientCheck;
+import org.backprop.playground.session.Inspection;
 import org.backprop.playground.session.SessionStatus;
 import org.backprop.playground.state.FieldError;
 import org.backprop.playground.state.PlaygroundLimits;
@@ -115,6 +117,85 @@ final class ServerMessages {
             }
         }
         return write(n);
+    }
+
+    /**
+     * The answer to {@code inspect}: one sample forward and backward with the session's weights, and
+     * its loss after one plain SGD step on it alone (on a copy). Full precision: these are the
+     * numbers a learner checks against their own.
+     */
+    String inspection(Object id, Inspection i) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("type", ServerMessageType.INSPECTION.wire);
+        putId(n, id);
+        n.put("split", i.split());
+        n.put("index", i.index() < 0 ? null : i.index());
+        n.set("input", array(i.input()));
+        if (i.coords() == null) n.set("coords", array(i.input()));
+        else n.set("coords", array(i.coords()));
+        n.set("target", array(i.target()));
+        n.put("loss", finite(i.loss()));
+        ArrayNode layers = n.putArray("layers");
+        for (Inspection.LayerValues l : i.layers()) {
+            ObjectNode o = layers.addObject();
+            o.put("activation", l.activation());
+            o.set("z", array(l.z()));
+            o.set("a", array(l.a()));
+            o.set("delta", array(l.delta()));
+            o.set("dW", matrix(l.dW()));
+            o.set("db", array(l.db()));
+            o.set("weights", matrix(l.weights()));
+            o.set("biases", array(l.biases()));
+        }
+        n.put("lossFormula", i.lossFormula());
+        n.put("learningRate", i.learningRate());
+        ObjectNode after = n.putObject("after");
+        after.put("loss", finite(i.afterLoss()));
+        ArrayNode afterLayers = after.putArray("layers");
+        for (int l = 0; l < i.after().layout.layers(); l++) {
+            ObjectNode o = afterLayers.addObject();
+            o.set("weights", matrix(i.after().weights(l)));
+            o.set("biases", array(i.after().biases(l)));
+        }
+        return write(n);
+    }
+
+    /** The answer to {@code gradcheck}: per weight layer, backprop against central differences. */
+    String gradcheck(Object id, int samples, GradientCheck.Result r) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("type", ServerMessageType.GRADCHECK.wire);
+        putId(n, id);
+        n.put("samples", samples);
+        n.put("epsilon", GradientCheck.DEFAULT_EPSILON);
+        ArrayNode layers = n.putArray("layers");
+        for (GradientCheck.LayerResult l : r.layers()) {
+            ObjectNode o = layers.addObject();
+            o.put("layer", l.layer());
+            o.put("relativeError", finite(l.relativeError()));
+            o.put("maxElementError", finite(l.maxElementError()));
+            o.put("verdict", l.verdict());
+        }
+        return write(n);
+    }
+
+    private ArrayNode array(double[] v) {
+        ArrayNode a = mapper.createArrayNode();
+        for (double x : v) {
+            if (Double.isFinite(x)) a.add(x);
+            else a.addNull();
+        }
+        return a;
+    }
+
+    private ArrayNode matrix(double[][] rows) {
+        ArrayNode a = mapper.createArrayNode();
+        for (double[] row : rows) a.add(array(row));
+        return a;
+    }
+
+    /** JSON has no NaN or ∞: those are null. */
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private static void putId(ObjectNode n, Object id) {

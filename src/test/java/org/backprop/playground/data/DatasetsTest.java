@@ -26,7 +26,8 @@ class DatasetsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dataset.class, mode = EnumSource.Mode.EXCLUDE, names = "SEED_XOR")
+    @EnumSource(value = Dataset.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"SEED_XOR", "SEED_NEURON", "SEED_UPDATE", "SEED_GUESS"})
     void different_seed_gives_different_data(Dataset dataset) {
         DataSplit a = Datasets.generate(DatasetRequest.of(dataset.urlName(), "0.12345"));
         DataSplit b = Datasets.generate(DatasetRequest.of(dataset.urlName(), "0.12346"));

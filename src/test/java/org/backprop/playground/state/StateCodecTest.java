@@ -348,7 +348,9 @@ class StateCodecTest {
                 "loss", "optimizer", "numClasses", "lang", "title", "goal", "lock")) {
             assertTrue(names.remove(key), key);
         }
-        assertEquals(Set.of(), names, "no key beyond DESIGN.md's");
+        // ours for the tutorial presets (docs/protocol.md §1): an explicit output layer and exact initial weights
+        assertTrue(names.remove("outputActivation") && names.remove("weights"));
+        assertEquals(Set.of(), names, "no key beyond DESIGN.md's and the presets'");
         assertTrue(Arrays.asList(codec.write(PlaygroundState.defaults()).split("&")).size() >= 24);
     }
 }

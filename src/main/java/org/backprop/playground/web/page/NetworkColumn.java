@@ -3,6 +3,8 @@ package org.backprop.playground.web.page;
 import static j2html.TagCreator.button;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.h4;
+import static j2html.TagCreator.input;
+import static j2html.TagCreator.label;
 import static j2html.TagCreator.p;
 import static j2html.TagCreator.section;
 import static j2html.TagCreator.span;
@@ -31,6 +33,11 @@ final class NetworkColumn {
                                 h4(span(layersText).withId("layers-label"))
                         ).withClass("layers-header")
                 ).withClass("network-header"),
+                div(
+                        label(input().withType("checkbox").withId("gradient-view"), Ui.words(c, "bp.gradientView"))
+                                .withClass("check").withTitle(c.m().t("bp.gradientViewTitle")).attr("data-i18n-title", "bp.gradientViewTitle"),
+                        p(Ui.words(c, "bp.legendWeights")).withId("gradient-legend").withClass("gradient-legend")
+                ).withClass("view-toggle"),
                 div().withId("network").withClass("network").attr("aria-label", c.m().t("net.help")),
                 p(Ui.words(c, "net.help")).withClass("prose hint")
         ).withClass("column network-column");

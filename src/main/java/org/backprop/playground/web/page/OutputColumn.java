@@ -42,11 +42,14 @@ final class OutputColumn {
                                 div(span().withId("heatmap-caption-text"),
                                         button(Ui.words(c, "out.back")).withType("button").withId("heatmap-back").withClass("basic-button small"))
                                         .withId("heatmap-caption").withClass("heatmap-caption").isHidden(),
-                                p(Ui.words(c, "out.noMap")).withId("no-map").withClass("no-map").withCondHidden(s.isTwoDimensional())
+                                p(Ui.words(c, "out.noMap")).withId("no-map").withClass("no-map").withCondHidden(s.isTwoDimensional()),
+                                div().withId("sample-view").withClass("sample-view").isHidden()
                         ).withId("heatmap").withClass("heatmap"),
-                        div(span(Choices.plain(d.min())).withId("axis-min"), span("0"), span(Choices.plain(d.max())).withId("axis-max"))
+                        div(span(Choices.plain(d.min())).withId("axis-min"), span(Choices.plain((d.min() + d.max()) / 2)).withId("axis-mid"),
+                                span(Choices.plain(d.max())).withId("axis-max"))
                                 .withClass("axis x-axis"),
-                        div(span(Choices.plain(d.max())).withId("axis-max-y"), span("0"), span(Choices.plain(d.min())).withId("axis-min-y"))
+                        div(span(Choices.plain(d.max())).withId("axis-max-y"), span(Choices.plain((d.min() + d.max()) / 2)).withId("axis-mid-y"),
+                                span(Choices.plain(d.min())).withId("axis-min-y"))
                                 .withClass("axis y-axis")
                 ).withClass("heatmap-frame"),
                 div(

@@ -20,10 +20,12 @@ import static j2html.TagCreator.li;
 import static j2html.TagCreator.link;
 import static j2html.TagCreator.main;
 import static j2html.TagCreator.meta;
+import static j2html.TagCreator.option;
 import static j2html.TagCreator.p;
 import static j2html.TagCreator.rawHtml;
 import static j2html.TagCreator.script;
 import static j2html.TagCreator.section;
+import static j2html.TagCreator.select;
 import static j2html.TagCreator.span;
 import static j2html.TagCreator.strong;
 import static j2html.TagCreator.text;
@@ -114,6 +116,7 @@ public final class PlaygroundPage implements Handler {
                         exercise(c),
                         TopBar.render(c),
                         main(DataColumn.render(c), NetworkColumn.render(c), OutputColumn.render(c)).withId("main-part").withClass("main"),
+                        BackpropPanel.render(c),
                         prose(c),
                         footer(
                                 span(m.t("keys.help")).attr("data-i18n", "keys.help"),
@@ -143,6 +146,9 @@ public final class PlaygroundPage implements Handler {
                         p(Ui.words(c, "app.tagline")).withClass("tagline prose")
                 ).withClass("brand"),
                 div(
+                        div(select(option(m.t("tutorials.pick")).withValue("").attr("data-i18n", "tutorials.pick"))
+                                .withId("tutorials").attr("aria-label", m.t("tutorials.label")).attr("data-i18n-aria", "tutorials.label"))
+                                .withClass("select tutorials-select").withTitle(m.t("tutorials.title")).attr("data-i18n-title", "tutorials.title"),
                         button(Ui.icon(Ui.SHARE), Ui.words(c, "share.button")).withType("button").withId("share-button")
                                 .withClass("header-button").withTitle(m.t("share.title")).attr("data-i18n-title", "share.title"),
                         a(m.t("app.about")).withHref("/about").withClass("header-link").attr("data-i18n", "app.about")

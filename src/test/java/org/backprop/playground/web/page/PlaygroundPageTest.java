@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -161,8 +162,22 @@ class PlaygroundPageTest {
                 "edit.cancel", "out.neuronView", "status.lost", "status.reconnected", "status.diverged",
                 "status.serverError", "share.copied", "share.manual", "exercise.met", "exercise.notMet",
                 "chart.trainLoss", "chart.testLoss", "chart.trainAccuracy", "chart.testAccuracy", "chart.epoch",
-                "error.bad_value", "error.conflict", "error.locked", "error.diverged"}) {
+                "error.bad_value", "error.conflict", "error.locked", "error.diverged",
+                "bp.verdict.correct", "bp.verdict.check", "bp.verdict.wrong"}) {
             assertTrue(en.contains(key), key);
+        }
+        // and every key a module names literally: t('…'), format('…'), and keys kept in a table
+        Pattern literal = Pattern.compile("(?:\\.t|\\.format)\\('([\\w.]+)'|'((?:bp|view|tutorials|out|net)\\.[\\w.]+)'");
+        try (var files = Files.list(Path.of("static", "js"))) {
+            for (Path js : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                Matcher m = literal.matcher(Files.readString(js));
+                while (m.find()) {
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    assertTrue(en.contains(key), js.getFileName() + " names " + key + ", which strings.json lacks");
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -1,0 +1,284 @@
+package org.backprop.playground.web.page;
+
+import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
+import static org.backprop.playground.web.page.PageBrowserTest.await;
+import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
+import static org.backprop.playground.web.page.PageBrowserTest.awaitSteady;
+import static org.backprop.playground.web.page.PageBrowserTest.browser;
+import static org.backprop.playground.web.page.PageBrowserTest.fullPageScreenshot;
+import static org.backprop.playground.web.page.PageBrowserTest.js;
+import static org.backprop.playground.web.page.PageBrowserTest.number;
+import static org.backprop.playground.web.page.PageBrowserTest.quit;
+import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.backprop.playground.web.App;
+import org.backprop.playground.web.AppConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The backprop view in a real browser (the harness of {@link PageBrowserTest}): every tutorial preset
+ * opened from its link, trained, gradient-checked and screenshot to {@code target/screenshots/preset-*.png};
+ * seed 000's worked example stepped through to the tutorial's printed numbers, as the page shows them.
+ */
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
+class BackpropBrowserTest {
+    static Javalin app;
+    static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        app = App.create(AppConfig.defaults()).start(0);
+        base = "http://localhost:" + app.port();
+        Files.createDirectories(PageBrowserTest.SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) app.stop();
+    }
+
+    static List<JsonNode> presets() throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "/api/presets")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        List<JsonNode> list = new ArrayList<>();
+        new ObjectMapper().readTree(r.body()).forEach(list::add);
+        assertFalse(list.isEmpty(), "no presets");
+        return list;
+    }
+
+    /** The text of every stage of the step-through, from the first to the last. */
+    static List<String> stepThrough(ChromeDriver b) {
+        List<String> stages = new ArrayList<>();
+        await(b, d -> d.findElement(By.cssSelector("#step-body .bp-stage-title")).isDisplayed());
+        while (true) {
+            stages.add(b.findElement(By.id("step-body")).getText());
+            WebElement next = b.findElement(By.id("step-next"));
+            if (!next.isEnabled()) return stages;
+            String count = b.findElement(By.id("step-count")).getText();
+            next.click();
+            await(b, d -> !d.findElement(By.id("step-count")).getText().equals(count));
+        }
+    }
+
+    @Test
+    void seed_000_worked_example_shows_the_tutorials_numbers_step_by_step() throws Exception {
+        // X = [1, 2], y = 1; W1 = [[0.5, 0.3], [0.2, 0.4]], b1 = [0.1, 0.2]; W2 = [0.6, 0.7], b2 = 0.15:
+        // Z1 = [1.2, 1.2], A1 = relu = [1.2, 1.2], Z2 = 0.6·1.2 + 0.7·1.2 + 0.15 = 1.71, A2 = σ(1.71) = 0.8468;
+        // loss = −log 0.8468 = 0.1662; δ2 = A2 − y = −0.1532; dW2 = δ2 · A1 = −0.1838 each.
+        JsonNode worked = presets().stream().filter(p -> p.path("query").asText().contains("weights="))
+                .findFirst().orElseThrow(() -> new AssertionError("no preset with the worked example's weights"));
+        ChromeDriver b = browser(1400, 900, false);
+        try {
+            b.get(base + "/?" + worked.path("query").asText());
+            awaitFirstFrame(b);
+            b.findElement(By.id("own-input")).sendKeys("1, 2");
+            b.findElement(By.id("own-target")).sendKeys("1");
+            b.findElement(By.id("own-inspect-button")).click();
+            List<String> stages = stepThrough(b);
+            // forward 1, forward 2, loss, backward 2, backward 1, update
+            assertEquals(6, stages.size(), String.join("\n----\n", stages));
+            assertTrue(stages.get(1).contains("0.8468"), stages.get(1));
+            assertTrue(stages.get(2).contains("0.1662"), stages.get(2));
+            assertTrue(stages.get(3).contains("−0.1532"), stages.get(3));
+            assertTrue(stages.get(3).contains("−0.1838"), stages.get(3));
+            String after = b.findElement(By.cssSelector("#step-body .bp-loss-after")).getText();
+            assertTrue(Double.parseDouble(after) < 0.1662, "one SGD step on the sample lowers its loss: " + after);
+            // the update stage lights the whole network; back one step lights the first layer alone
+            assertEquals(3L, number(b, "return document.querySelectorAll('#network .node.active').length"));
+            b.findElement(By.id("step-prev")).click();
+            await(b, d -> number(d, "return document.querySelectorAll('#network .node.active').length") == 2);
+            b.findElement(By.id("step-prev")).click();
+            await(b, d -> d.findElement(By.id("step-body")).getText().contains("−0.1838"));
+            b.executeScript("document.getElementById('backprop').scrollIntoView()");
+            screenshot(b, "preset-000-worked-example.png");
+            fullPageScreenshot(b, "preset-000-worked-example-full.png");
+            assertNoConsoleErrors(b);
+        } finally {
+            quit(b);
+        }
+    }
+
+    @Test
+    void seed_004_updates_show_the_tutorials_printed_weights() throws Exception {
+        // 004, one sigmoid neuron: X = [0.5, 0.8], y = 1, W = [0.2, 0.4], lr 0.1, L = ½(y − r)²:
+        // z = 0.42, r = σ(z) = 0.6035, δ = (r − y)·r(1 − r) = −0.0949, W − 0.1·δX = [0.20474415, 0.40759064].
+        // 004, 2-2-1 ReLU, lr 0.01: W2 → [0.5004928, 0.6011264]; W1 (numpy's in × out) →
+        // [[0.20044, 0.400528], [0.100704, 0.3008448]], so ours (out × in) → [[0.2004, 0.1007], [0.4005, 0.3008]].
+        java.util.Map<String, List<String>> printed = java.util.Map.of(
+                "004-neuron", List.of("0.2000 → 0.2047", "0.4000 → 0.4076"),
+                "004-relu", List.of("0.5000 → 0.5005", "0.6000 → 0.6011", "0.2000 → 0.2004", "0.1000 → 0.1007",
+                        "0.4000 → 0.4005", "0.3000 → 0.3008"));
+        for (var entry : printed.entrySet()) {
+            JsonNode preset = presets().stream().filter(p -> p.path("id").asText().equals(entry.getKey())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no preset " + entry.getKey()));
+            ChromeDriver b = browser(1400, 900, false);
+            try {
+                b.get(base + "/?" + preset.path("query").asText());
+                awaitFirstFrame(b);
+                b.findElement(By.id("inspect-button")).click();
+                List<String> stages = stepThrough(b);
+                String update = stages.get(stages.size() - 1);
+                for (String expected : entry.getValue()) {
+                    assertTrue(update.contains(expected), entry.getKey() + ": no " + expected + " in\n" + update);
+                }
+                assertNoConsoleErrors(b);
+            } finally {
+                quit(b);
+            }
+        }
+    }
+
+    @Test
+    void every_preset_trains_passes_the_gradient_check_and_steps_through_a_sample() throws Exception {
+        for (JsonNode preset : presets()) {
+            String id = preset.path("id").asText();
+            ChromeDriver b = browser(1400, 1000, false);
+            try {
+                b.get(base + "/?" + preset.path("query").asText());
+                awaitFirstFrame(b);
+                assertGradientCorrect(b, id + " at epoch 0");
+                // a few epochs, then check again: not after thousands, where a converged net's gradient
+                // (~1e-10) is below what central differences in double can resolve
+                for (int i = 1; i <= 5; i++) {
+                    long target = i;
+                    b.findElement(By.id("step-button")).click();
+                    await(b, d -> number(d, "return window.playground.epoch()") == target);
+                }
+                assertTrue(number(b, "return window.playground.ratioPoints()") > 0, id + ": the ratio chart is empty");
+                assertGradientCorrect(b, id + " at epoch 5");
+                b.findElement(By.id("play-pause-button")).click();
+                await(b, d -> number(d, "return window.playground.epoch()") > 200);
+                b.findElement(By.id("play-pause-button")).click();
+                awaitSteady(b);
+
+                // a sample: a click on a training point where there is a map, else by its number
+                boolean twoD = (Boolean) js(b, "return !!document.getElementById('no-map').hidden && document.getElementById('sample-view').hidden");
+                if (twoD) {
+                    clickFirstTrainingPoint(b);
+                } else {
+                    assertTrue(b.findElement(By.id("sample-view")).isDisplayed(), id + ": no view instead of the map");
+                    b.findElement(By.id("inspect-button")).click();
+                }
+                List<String> stages = stepThrough(b);
+                assertTrue(stages.size() >= 4, id + ": " + stages);
+                assertTrue(stages.get(0).contains("z^[1]"), stages.get(0));
+
+                b.findElement(By.id("gradient-view")).click();
+                await(b, d -> d.findElement(By.id("gradient-legend")).getText().contains("dL/dw"));
+                String name = "preset-" + id.replaceAll("[^A-Za-z0-9_.-]", "_");
+                b.executeScript("window.scrollTo(0, 0)");
+                screenshot(b, name + ".png");
+                fullPageScreenshot(b, name + "-full.png");
+                assertNoConsoleErrors(b);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("preset " + id + " (" + preset.path("query").asText() + "): " + e.getMessage(), e);
+            } finally {
+                quit(b);
+            }
+        }
+    }
+
+    @Test
+    void the_tutorials_menu_opens_a_preset_as_a_link_in_korean_too() throws Exception {
+        JsonNode first = presets().get(0);
+        ChromeDriver b = browser(1400, 900, false);
+        try {
+            b.get(base + "/?lang=ko");
+            awaitFirstFrame(b);
+            await(b, d -> number(d, "return document.querySelectorAll('#tutorials option').length") > 1);
+            String option = b.findElement(By.cssSelector("#tutorials option[value='" + first.path("id").asText() + "']")).getText();
+            assertTrue(option.contains(first.path("titleKo").asText()), option);
+            new org.openqa.selenium.support.ui.Select(b.findElement(By.id("tutorials"))).selectByValue(first.path("id").asText());
+            await(b, d -> d.getCurrentUrl().contains("?"));
+            awaitFirstFrame(b);
+            // the menu names the preset the page now is
+            await(b, d -> first.path("id").asText().equals(js(d, "return document.getElementById('tutorials').value")));
+            assertEquals("기울기 보기", b.findElement(By.cssSelector("label[title] [data-i18n='bp.gradientView']")).getText());
+            b.findElement(By.id("inspect-button")).click();
+            List<String> stages = stepThrough(b);
+            assertTrue(stages.get(stages.size() - 1).contains("업데이트"), stages.get(stages.size() - 1));
+            b.findElement(By.id("gradcheck-button")).click();
+            await(b, d -> d.findElement(By.id("gradcheck-result")).getText().contains("정확"));
+            b.executeScript("document.getElementById('backprop').scrollIntoView()");
+            screenshot(b, "desktop-ko-backprop.png");
+            assertNoConsoleErrors(b);
+        } finally {
+            quit(b);
+        }
+    }
+
+    @Test
+    void the_phone_view_with_the_step_through_open_has_no_horizontal_scroll() {
+        ChromeDriver b = browser(390, 844, true);
+        try {
+            b.get(base + "/?dataset=xor&networkShape=8,8,8&activation=relu");
+            awaitFirstFrame(b);
+            b.findElement(By.id("step-button")).click();
+            await(b, d -> number(d, "return window.playground.epoch()") == 1);
+            b.findElement(By.id("sample-index")).clear();
+            b.findElement(By.id("sample-index")).sendKeys("3");
+            b.findElement(By.id("inspect-button")).click();
+            List<String> stages = stepThrough(b);
+            // four weight layers: 4 forward, the loss, 4 backward, the update
+            assertEquals(10, stages.size(), String.valueOf(stages.size()));
+            b.findElement(By.id("step-prev")).click();
+            b.findElement(By.id("gradcheck-button")).click();
+            await(b, d -> !d.findElements(By.cssSelector("#gradcheck-result li")).isEmpty());
+            long scrollWidth = number(b, "return document.documentElement.scrollWidth");
+            assertTrue(scrollWidth <= 390, "the page is " + scrollWidth + " px wide on a 390 px phone");
+            b.executeScript("document.getElementById('stepper').scrollIntoView()");
+            screenshot(b, "phone-step-through.png");
+            fullPageScreenshot(b, "phone-backprop-full.png");
+            assertNoConsoleErrors(b);
+        } finally {
+            quit(b);
+        }
+    }
+
+    /** Runs the gradient check from its button; every layer must be marked correct. */
+    static void assertGradientCorrect(ChromeDriver b, String what) {
+        js(b, "window.__gradcheckBefore = window.playground.gradcheck()");
+        b.findElement(By.id("gradcheck-button")).click();
+        await(b, d -> (Boolean) js(d, "return window.playground.gradcheck() !== window.__gradcheckBefore"));
+        await(b, d -> !d.findElements(By.cssSelector("#gradcheck-result li")).isEmpty());
+        for (WebElement li : b.findElements(By.cssSelector("#gradcheck-result li"))) {
+            assertEquals("correct", li.getAttribute("data-verdict"), what + ": " + li.getText().replace('\n', ' '));
+        }
+    }
+
+    /** Clicks the first training point of the data message on the output map, as a person would. */
+    static void clickFirstTrainingPoint(ChromeDriver b) {
+        b.executeScript("document.getElementById('heatmap').scrollIntoView({block: 'center'})");
+        WebElement canvas = b.findElement(By.id("heatmap-points"));
+        @SuppressWarnings("unchecked")
+        List<Number> offset = (List<Number>) js(b, "const r = document.getElementById('heatmap-points').getBoundingClientRect();"
+                + "const p = window.playground.point(0); const [lo, hi] = p.domain;"
+                + "return [(p.x - lo) / (hi - lo) * r.width - r.width / 2, (hi - p.y) / (hi - lo) * r.height - r.height / 2];");
+        new Actions(b).moveToElement(canvas, offset.get(0).intValue(), offset.get(1).intValue()).click().perform();
+        await(b, d -> d.findElement(By.id("stepper")).isDisplayed());
+        await(b, d -> Long.valueOf(0).equals(js(d, "return window.playground.inspection() && window.playground.inspection().index")));
+    }
+}
