@@ -415,8 +415,9 @@ function numbers(text) {
 function inspectOwn() {
   const inputs = drawn ? drawn.header.layers[0].weights[0]?.length ?? 0 : 0;
   const outputs = drawn ? drawn.header.layers[drawn.header.layers.length - 1].biases.length : 0;
-  const x = numbers($('own-input').value);
-  const y = numbers($('own-target').value);
+  // an empty field takes its hint: 1, 2 → 1 is the worked example of tutorial 000
+  const x = numbers($('own-input').value.trim() || $('own-input').placeholder);
+  const y = numbers($('own-target').value.trim() || $('own-target').placeholder);
   if (!x || !y || x.length !== inputs || y.length !== outputs) {
     toast(i18n.format('bp.badInput', { n: inputs, m: outputs }), 'error', { id: 'own-input' });
     return;
@@ -453,7 +454,7 @@ function fillPresets() {
   for (const p of presets) {
     const o = document.createElement('option');
     o.value = p.id;
-    o.textContent = `${p.id} · ${i18n.lang === 'ko' ? p.titleKo : p.titleEn}`;
+    o.textContent = i18n.lang === 'ko' ? p.titleKo : p.titleEn; // the titles start with the tutorial's number
     select.appendChild(o);
   }
   markPreset();
