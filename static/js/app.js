@@ -114,7 +114,7 @@ function showWarnings(list) {
       li.append(code, ' ');
     }
     const text = document.createElement('span');
-    text.textContent = w.message;
+    text.textContent = i18n.say(w.detail, w.message);
     li.appendChild(text);
     ul.appendChild(li);
   }
@@ -199,7 +199,7 @@ function onError(message) {
   }
   const key = `error.${message.code}`;
   const what = i18n.t(key) === key ? message.code : i18n.t(key);
-  toast(i18n.format('status.serverError', { what, message: message.message }), 'error');
+  toast(i18n.format('status.serverError', { what, message: i18n.say(message.detail, message.message) }), 'error');
   showState(document, state, boot.datasets); // back to what the server has
   network.setStructure(structure());
 }

@@ -23,6 +23,20 @@ export class I18n {
     return this.t(key).replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
   }
 
+  /**
+   * A server warning or error in these words: its detail {id, params} through the msg.<id> template
+   * (a param may itself be a detail), or the English message when there is no such template.
+   */
+  say(detail, english) {
+    const key = detail && detail.id ? `msg.${detail.id}` : null;
+    if (key === null || this.t(key) === key) return english;
+    const params = {};
+    for (const [name, value] of Object.entries(detail.params ?? {})) {
+      params[name] = value !== null && typeof value === 'object' ? this.say(value, '') : value;
+    }
+    return this.format(key, params);
+  }
+
   /** Switches to lang, fetching the tables once; resolves to false when it has no such language. */
   async use(lang) {
     if (!this.tables[lang]) {

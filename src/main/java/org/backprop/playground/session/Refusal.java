@@ -1,6 +1,7 @@
 package org.backprop.playground.session;
 
 import org.backprop.playground.state.FieldError;
+import org.backprop.playground.state.Msg;
 
 /** A command the session refused, unchanged; the handler answers it with an {@code error} message. */
 public final class Refusal extends RuntimeException {
@@ -9,9 +10,9 @@ public final class Refusal extends RuntimeException {
 
     private final transient FieldError error;
 
-    Refusal(String code, String field, String message) {
+    Refusal(String code, String field, String message, Msg detail) {
         super(message, null, false, false);
-        this.error = new FieldError(code, field, message);
+        this.error = new FieldError(code, field, message, detail);
     }
 
     public FieldError error() {

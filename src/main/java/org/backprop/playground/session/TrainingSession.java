@@ -19,6 +19,7 @@ import org.backprop.playground.engine.Samples;
 import org.backprop.playground.engine.SeedRandom;
 import org.backprop.playground.engine.Trainer;
 import org.backprop.playground.state.FieldError;
+import org.backprop.playground.state.Msg;
 import org.backprop.playground.state.Parsed;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
@@ -61,6 +62,7 @@ public final class TrainingSession {
     private long epoch, pendingEpochs, version, dataVersion;
     private boolean playing;
     private String diverged, pauseNotice;
+    private Msg divergedMsg;
     /** The scheduler's wake-up; set and cleared from its threads, read by whoever sends a command. */
     private volatile Runnable listener = () -> { };
 
@@ -152,7 +154,8 @@ public final class TrainingSession {
     public void step(int epochs) {
         synchronized (this) {
             if (epochs < 1 || epochs > limits.maxStepEpochs()) {
-                throw new Refusal(FieldError.BAD_VALUE, "epochs", "step takes 1 to " + limits.maxStepEpochs() + " epochs, got " + epochs);
+                throw new Refusal(FieldError.BAD_VALUE, "epochs", "step takes 1 to " + limits.maxStepEpochs() + " epochs, got " + epochs,
+                        Msg.of("session.stepEpochs", "max", limits.maxStepEpochs(), "value", epochs));
             }
             refuseIfDiverged("step");
             playing = false;
@@ -178,7 +181,8 @@ public final class TrainingSession {
     public PlaygroundState regenerate() {
         PlaygroundState next;
         synchronized (this) {
-            if (state.lock().contains("seed")) throw new Refusal(FieldError.LOCKED, "seed", "seed is locked by this exercise");
+            if (state.lock().contains("seed")) throw new Refusal(FieldError.LOCKED, "seed", "seed is locked by this exercise",
+                    Msg.of("state.locked", "key", "seed"));
             next = state.withSeed(toFixed5(random.nextDouble()));
             applyLive(next);
         }
@@ -191,7 +195,8 @@ public final class TrainingSession {
         synchronized (this) {
             checkNeuron(layer, to);
             if (from < 0 || from >= net.layout.in(layer)) {
-                throw new Refusal(FieldError.BAD_VALUE, "from", "layer " + layer + " has inputs 0.." + (net.layout.in(layer) - 1) + ", not " + from);
+                throw new Refusal(FieldError.BAD_VALUE, "from", "layer " + layer + " has inputs 0.." + (net.layout.in(layer) - 1) + ", not " + from,
+                        Msg.of("session.badFrom", "layer", layer, "last", net.layout.in(layer) - 1, "value", from));
             }
             checkValue(value);
             net.setWeight(layer, to, from, value);
@@ -226,11 +231,12 @@ public final class TrainingSession {
         List<Point> points = switch (which) {
             case "train" -> split.train();
             case "test" -> split.test();
-            default -> throw new Refusal(FieldError.BAD_VALUE, "split", "split is \"train\" or \"test\", not " + which);
+            default -> throw new Refusal(FieldError.BAD_VALUE, "split", "split is \"train\" or \"test\", not " + which,
+                    Msg.of("session.badSplit", "value", which));
         };
         if (index < 0 || index >= points.size()) {
             throw new Refusal(FieldError.BAD_VALUE, "index", "the " + which + " set has points 0.." + (points.size() - 1)
-                    + ", not " + index);
+                    + ", not " + index, Msg.of("session.badIndex", "split", which, "last", points.size() - 1, "value", index));
         }
         Samples row = TrainingData.encode(List.of(points.get(index)), spec);
         return Inspection.of(net, which, index, row.inputs(), points.get(index).coords(), row.targets(), state.learningRate());
@@ -240,11 +246,13 @@ public final class TrainingSession {
     public synchronized Inspection inspect(double[] input, double[] target) {
         if (input.length != net.layout.inputs()) {
             throw new Refusal(FieldError.BAD_VALUE, "input", "the network has " + net.layout.inputs() + " inputs ("
-                    + String.join(", ", spec.inputs().names()) + "), not " + input.length);
+                    + String.join(", ", spec.inputs().names()) + "), not " + input.length,
+                    Msg.of("session.badInput", "count", net.layout.inputs(), "names", String.join(", ", spec.inputs().names()), "value", input.length));
         }
         if (target.length != net.layout.outputs()) {
             throw new Refusal(FieldError.BAD_VALUE, "target", "the network has " + net.layout.outputs() + " outputs, so the target has "
-                    + net.layout.outputs() + " values, not " + target.length);
+                    + net.layout.outputs() + " values, not " + target.length,
+                    Msg.of("session.badTarget", "count", net.layout.outputs(), "value", target.length));
         }
         return Inspection.of(net, null, -1, input.clone(), null, target.clone(), state.learningRate());
     }
@@ -257,10 +265,12 @@ public final class TrainingSession {
         long affordable = GRADCHECK_MAX_WORK / (params * (params + 64));
         if (affordable < 1) {
             throw new Refusal(FieldError.BAD_VALUE, null, "a gradient check of " + params
-                    + " parameters (two passes per parameter) is too slow to run here; check a smaller network");
+                    + " parameters (two passes per parameter) is too slow to run here; check a smaller network",
+                    Msg.of("session.gradcheckTooBig", "count", params));
         }
         int n = (int) Math.min(Math.min(GRADCHECK_SAMPLES, train.count()), affordable);
-        if (n == 0) throw new Refusal(FieldError.BAD_VALUE, null, "there are no training points to check the gradient on");
+        if (n == 0) throw new Refusal(FieldError.BAD_VALUE, null, "there are no training points to check the gradient on",
+                Msg.of("session.gradcheckEmpty"));
         Samples first = new Samples(Arrays.copyOf(train.inputs(), n * train.inputWidth()),
                 Arrays.copyOf(train.targets(), n * train.targetWidth()), n, train.inputWidth(), train.targetWidth());
         return new GradcheckInput(net.copy(), first, state.regularization(), state.regularizationRate());
@@ -351,6 +361,7 @@ public final class TrainingSession {
     }
 
     private void diverge() {
+        divergedMsg = Msg.of("session.diverged", "epoch", epoch, "rate", codec.toMap(state).get("learningRate"));
         diverged = "the network diverged at epoch " + epoch + ": its weights became NaN or infinite. Lower the learning rate (now "
                 + codec.toMap(state).get("learningRate") + ") and press reset";
         pauseNotice = diverged;
@@ -418,22 +429,26 @@ public final class TrainingSession {
 
     private void refuseIfDiverged(String command) {
         if (diverged != null) {
-            throw new Refusal(Refusal.DIVERGED, null, "cannot " + command + ": " + diverged);
+            throw new Refusal(Refusal.DIVERGED, null, "cannot " + command + ": " + diverged,
+                    Msg.of("session.cannot", "command", command, "reason", divergedMsg));
         }
     }
 
     private void checkNeuron(int layer, int neuron) {
         if (layer < 0 || layer >= net.layout.layers()) {
-            throw new Refusal(FieldError.BAD_VALUE, "layer", "weight layers are 0.." + (net.layout.layers() - 1) + ", not " + layer);
+            throw new Refusal(FieldError.BAD_VALUE, "layer", "weight layers are 0.." + (net.layout.layers() - 1) + ", not " + layer,
+                    Msg.of("session.badLayer", "last", net.layout.layers() - 1, "value", layer));
         }
         if (neuron < 0 || neuron >= net.layout.out(layer)) {
-            throw new Refusal(FieldError.BAD_VALUE, "to", "layer " + layer + " has neurons 0.." + (net.layout.out(layer) - 1) + ", not " + neuron);
+            throw new Refusal(FieldError.BAD_VALUE, "to", "layer " + layer + " has neurons 0.." + (net.layout.out(layer) - 1) + ", not " + neuron,
+                    Msg.of("session.badNeuron", "layer", layer, "last", net.layout.out(layer) - 1, "value", neuron));
         }
     }
 
     private static void checkValue(double value) {
         if (!(Math.abs(value) <= MAX_EDITED_WEIGHT)) {
-            throw new Refusal(FieldError.BAD_VALUE, "value", "a weight is a finite number within ±" + (long) MAX_EDITED_WEIGHT + ", not " + value);
+            throw new Refusal(FieldError.BAD_VALUE, "value", "a weight is a finite number within ±" + (long) MAX_EDITED_WEIGHT + ", not " + value,
+                    Msg.of("session.badWeight", "max", (long) MAX_EDITED_WEIGHT, "value", value));
         }
     }
 

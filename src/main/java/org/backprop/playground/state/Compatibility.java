@@ -19,7 +19,7 @@ final class Compatibility {
     private Compatibility() {}
 
     /** A conflict on {@code key}: what is wrong and what to pick, and the change that resolves it. */
-    record Conflict(String key, String message, Consumer<StateBuilder> fix) {}
+    record Conflict(String key, String message, Msg msg, Consumer<StateBuilder> fix) {}
 
     static List<Conflict> find(PlaygroundState s) {
         List<Conflict> found = new ArrayList<>();
@@ -28,31 +28,36 @@ final class Compatibility {
         Loss loss = s.loss();
         if (task == ProblemKind.REGRESSION && (loss == Loss.BCE || loss == Loss.CE)) {
             found.add(new Conflict("loss", "loss " + loss.key + " is for classification; regression (" + set.urlName()
-                    + ") trains a linear output with loss square or mse", b -> b.loss = Loss.SQUARE));
+                    + ") trains a linear output with loss square or mse",
+                    Msg.of("state.lossRegression", "loss", loss.key, "dataset", set.urlName()), b -> b.loss = Loss.SQUARE));
         } else if (task == ProblemKind.MULTICLASS && loss != Loss.CE) {
             found.add(new Conflict("loss", "data set " + set.urlName() + " has " + s.classes()
                     + " classes: it is trained with loss ce (softmax output); loss " + loss.key + " is for one output",
+                    Msg.of("state.lossMulticlass", "dataset", set.urlName(), "classes", s.classes(), "loss", loss.key),
                     b -> b.loss = Loss.CE));
         } else if (task == ProblemKind.BINARY && loss == Loss.CE) {
             found.add(new Conflict("loss", "loss ce needs a multi-class data set (spiral-multi, blobs or seed-digits); "
                     + set.urlName() + " has two classes: use loss bce (sigmoid output) or square (tanh output)",
-                    b -> b.loss = Loss.SQUARE));
+                    Msg.of("state.lossCeBinary", "dataset", set.urlName()), b -> b.loss = Loss.SQUARE));
         }
         Activation output = s.outputActivation();
         if (output != null && task == ProblemKind.MULTICLASS) {
             found.add(new Conflict("outputActivation", "data set " + set.urlName() + " has " + s.classes()
-                    + " classes: its output is softmax (with loss ce); use outputActivation=auto", b -> b.outputActivation = null));
+                    + " classes: its output is softmax (with loss ce); use outputActivation=auto",
+                    Msg.of("state.outputMulticlass", "dataset", set.urlName(), "classes", s.classes()), b -> b.outputActivation = null));
         } else if (output != null && output != Activation.SIGMOID && s.loss() == Loss.BCE) {
             found.add(new Conflict("outputActivation", "loss bce needs a sigmoid output, not " + output.key
-                    + "; use outputActivation=sigmoid (or auto), or loss square/mse", b -> b.outputActivation = null));
+                    + "; use outputActivation=sigmoid (or auto), or loss square/mse",
+                    Msg.of("state.outputBce", "output", output.key), b -> b.outputActivation = null));
         }
         if (!s.weights().isEmpty() && s.weights().size() != s.parameterCount()) {
             found.add(new Conflict("weights", s.weights().size() + " initial parameters do not fit this network of "
-                    + s.parameterCount() + " (per layer W row-major, then b); ignored", b -> b.weights = List.of()));
+                    + s.parameterCount() + " (per layer W row-major, then b); ignored",
+                    Msg.of("state.weightsCount", "count", s.weights().size(), "expected", s.parameterCount()), b -> b.weights = List.of()));
         }
         if (s.goal() != null && s.goal().metric().isAccuracy() && task == ProblemKind.REGRESSION) {
             found.add(new Conflict("goal", "regression has no accuracy; write the goal on trainLoss or testLoss, e.g. testLoss<0.05",
-                    b -> b.goal = null));
+                    Msg.of("state.goalRegression"), b -> b.goal = null));
         }
         return found;
     }

@@ -2,9 +2,10 @@ package org.backprop.playground.state;
 
 /**
  * A refused change, as the {@code error} message carries it: a machine code, the field it concerns
- * (null when none) and a sentence that says what to send instead.
+ * (null when none), a sentence that says what to send instead, and that sentence as an id and
+ * params ({@code detail}, for the page's language; null when it has none).
  */
-public record FieldError(String code, String field, String message) {
+public record FieldError(String code, String field, String message, Msg detail) {
     /** A value that does not parse or is out of range. */
     public static final String BAD_VALUE = "bad_value";
     /** A key no state has. */

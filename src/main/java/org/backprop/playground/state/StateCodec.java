@@ -43,16 +43,17 @@ public final class StateCodec {
         Warnings warnings = new Warnings();
         List<String> undecodable = new ArrayList<>();
         List<UrlText.Pair> pairs = UrlText.pairs(text == null ? "" : text, undecodable);
-        for (String raw : undecodable) warnings.add(null, raw, "not valid URL encoding (a stray '%'?); ignored");
+        for (String raw : undecodable) warnings.add(null, raw, "not valid URL encoding (a stray '%'?); ignored", Msg.of("state.badEncoding"));
         if (pairs.size() > MAX_PAIRS) {
-            warnings.add(null, null, pairs.size() + " keys is more than any state has; only the first " + MAX_PAIRS + " were read");
+            warnings.add(null, null, pairs.size() + " keys is more than any state has; only the first " + MAX_PAIRS + " were read",
+                    Msg.of("state.tooManyKeys", "count", pairs.size(), "max", MAX_PAIRS));
             pairs = pairs.subList(0, MAX_PAIRS);
         }
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> repeated = new HashSet<>();
         for (UrlText.Pair p : pairs) {
             if (values.containsKey(p.name()) && repeated.add(p.name())) {
-                warnings.add(p.name(), p.value(), "given more than once; the last value counts");
+                warnings.add(p.name(), p.value(), "given more than once; the last value counts", Msg.of("state.repeated"));
             }
             values.remove(p.name()); // re-insert so iteration order is the order the values won
             values.put(p.name(), p.value());
@@ -67,7 +68,8 @@ public final class StateCodec {
         for (Map.Entry<String, ?> e : values.entrySet()) {
             if (e.getValue() == null) continue;
             String raw = toText(e.getValue());
-            if (raw == null) warnings.add(e.getKey(), null, "must be a string, number, boolean or list of them; using the default");
+            if (raw == null) warnings.add(e.getKey(), null, "must be a string, number, boolean or list of them; using the default",
+                    Msg.of("state.notScalarDefault"));
             else text.put(e.getKey(), raw);
         }
         return read(text, warnings);
@@ -78,25 +80,31 @@ public final class StateCodec {
         for (Map.Entry<String, String> e : values.entrySet()) {
             String name = e.getKey(), raw = e.getValue();
             if (name.endsWith(StateKeys.HIDE_SUFFIX)) {
-                String problem = hide(b, name, raw);
-                if (problem != null) warnings.add(name, raw, problem);
+                Reading<Boolean> problem = hide(b, name, raw);
+                if (problem != null) warnings.add(name, raw, problem.message(), problem.msg());
                 continue;
             }
             if (StateKeys.UNOFFERED_FEATURES.contains(name)) {
                 if (raw != null && ValueReaders.bool(raw).value() == Boolean.TRUE) {
-                    warnings.add(name, raw, name + " is not offered (TF Playground does not show it either); ignored");
+                    warnings.add(name, raw, name + " is not offered (TF Playground does not show it either); ignored",
+                            Msg.of("state.notOffered", "key", name));
                 }
                 continue;
             }
             Key<?> key = StateKeys.BY_NAME.get(name);
             if (key == null || raw == null || (raw.isBlank() && !key.blankIsValue())) continue; // TF: absent
             if (raw.length() > MAX_VALUE_CHARS) {
-                warnings.add(name, raw, "value of " + raw.length() + " characters is too long; using the default " + defaultText(key));
+                warnings.add(name, raw, "value of " + raw.length() + " characters is too long; using the default " + defaultText(key),
+                        Msg.of("state.usingDefault", "reason", Msg.of("state.tooLong", "length", raw.length()), "default", defaultText(key)));
                 continue;
             }
             Reading<?> r = readInto(key, raw, b);
-            if (r.refused()) warnings.add(name, raw, r.message() + "; using the default " + defaultText(key));
-            else if (!r.clean()) warnings.add(name, raw, r.message());
+            if (r.refused()) {
+                warnings.add(name, raw, r.message() + "; using the default " + defaultText(key),
+                        Msg.of("state.usingDefault", "reason", r.msg(), "default", defaultText(key)));
+            } else if (!r.clean()) {
+                warnings.add(name, raw, r.message(), r.msg());
+            }
         }
         PlaygroundState state = b.build();
         // a fix may expose another conflict (a loss fixed, then a goal); there are only a few kinds
@@ -106,7 +114,8 @@ public final class StateCodec {
             StateBuilder fixed = state.toBuilder();
             for (Compatibility.Conflict c : conflicts) {
                 c.fix().accept(fixed);
-                warnings.add(c.key(), null, c.message() + "; changed to " + orNone(keyText(c.key(), fixed.build())));
+                String now = orNone(keyText(c.key(), fixed.build()));
+                warnings.add(c.key(), null, c.message() + "; changed to " + now, Msg.of("state.changedTo", "reason", c.msg(), "value", now));
             }
             state = fixed.build();
         }
@@ -126,39 +135,51 @@ public final class StateCodec {
             String name = e.getKey();
             String raw = e.getValue() == null ? null : toText(e.getValue());
             if (raw == null) {
-                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": must be a string, number, boolean or list of them"));
+                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": must be a string, number, boolean or list of them",
+                        Msg.of("state.notScalar", "key", name)));
                 continue;
             }
             if (name.endsWith(StateKeys.HIDE_SUFFIX)) {
                 if (!ValueReaders.bool(raw).clean()) {
-                    errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": must be true or false"));
+                    errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": must be true or false",
+                            Msg.of("state.hideBoolean", "key", name)));
                     continue;
                 }
-                String problem = hide(b, name, raw);
-                if (problem != null) errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": " + problem));
+                Reading<Boolean> problem = hide(b, name, raw);
+                if (problem != null) {
+                    errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": " + problem.message(),
+                            Msg.of("state.keyReason", "key", name, "reason", problem.msg())));
+                }
                 continue;
             }
             Key<?> key = StateKeys.BY_NAME.get(name);
             if (key == null) {
                 errors.add(new FieldError(FieldError.UNKNOWN_KEY, name, "unknown state key '" + name
-                        + "'; the keys are those of the URL: " + String.join(", ", StateKeys.BY_NAME.keySet().stream().sorted().toList())));
+                        + "'; the keys are those of the URL: " + String.join(", ", StateKeys.BY_NAME.keySet().stream().sorted().toList()),
+                        Msg.of("state.unknownKey", "key", name, "keys", String.join(", ", StateKeys.BY_NAME.keySet().stream().sorted().toList()))));
                 continue;
             }
             if (current.lock().contains(name) || (name.equals("lock") && !current.lock().isEmpty())) {
-                errors.add(new FieldError(FieldError.LOCKED, name, name + " is locked by this exercise"));
+                errors.add(new FieldError(FieldError.LOCKED, name, name + " is locked by this exercise", Msg.of("state.locked", "key", name)));
                 continue;
             }
             if (raw.isBlank() && !key.blankIsValue()) {
-                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": an empty value; send one, e.g. " + defaultText(key)));
+                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": an empty value; send one, e.g. " + defaultText(key),
+                        Msg.of("state.emptyValue", "key", name, "default", defaultText(key))));
                 continue;
             }
             if (raw.length() > MAX_VALUE_CHARS) {
-                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": value of " + raw.length() + " characters is too long"));
+                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": value of " + raw.length() + " characters is too long",
+                        Msg.of("state.keyReason", "key", name, "reason", Msg.of("state.tooLong", "length", raw.length()))));
                 continue;
             }
             Reading<?> r = readInto(key, raw, b);
-            if (!r.clean()) errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": " + r.message()));
-            else touched.add(name);
+            if (!r.clean()) {
+                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": " + r.message(),
+                        Msg.of("state.keyReason", "key", name, "reason", r.msg())));
+            } else {
+                touched.add(name);
+            }
         }
         if (!errors.isEmpty()) return new Update(current, List.of(), errors);
         // a live change of shape, features or data set leaves initial weights that no longer fit: drop them
@@ -169,7 +190,7 @@ public final class StateCodec {
         PlaygroundState next = b.build();
         for (Compatibility.Conflict c : Compatibility.find(next)) {
             String field = touched.contains(c.key()) || touched.isEmpty() ? c.key() : touched.get(0);
-            errors.add(new FieldError(FieldError.CONFLICT, field, c.message()));
+            errors.add(new FieldError(FieldError.CONFLICT, field, c.message(), c.msg()));
         }
         if (!errors.isEmpty()) return new Update(current, List.of(), errors);
         return new Update(next, changedKeys(current, next), List.of());
@@ -231,19 +252,21 @@ public final class StateCodec {
     }
 
     /** TF's {@code <control>_hide=true}: "true" hides, "false" shows; returns what is wrong, or null. */
-    private static String hide(StateBuilder b, String name, String raw) {
+    private static Reading<Boolean> hide(StateBuilder b, String name, String raw) {
         String control = name.substring(0, name.length() - StateKeys.HIDE_SUFFIX.length());
-        if (!CONTROL_NAME.matcher(control).matches()) return "'" + control + "' is not a control name (letters and digits)";
+        if (!CONTROL_NAME.matcher(control).matches()) {
+            return Reading.refused(Msg.of("state.notControl", "control", control), "'" + control + "' is not a control name (letters and digits)");
+        }
         Reading<Boolean> on = ValueReaders.bool(raw == null ? "" : raw);
-        if (on.refused()) return "write " + name + "=true to hide the control; ignored";
+        if (on.refused()) return Reading.refused(Msg.of("state.hideHow", "key", name), "write " + name + "=true to hide the control; ignored");
         if (!on.value()) {
             b.hiddenControls.remove(control);
         } else if (b.hiddenControls.size() >= MAX_HIDDEN_CONTROLS && !b.hiddenControls.contains(control)) {
-            return "more than " + MAX_HIDDEN_CONTROLS + " hidden controls; ignored";
+            return Reading.refused(Msg.of("state.tooManyHidden", "max", MAX_HIDDEN_CONTROLS), "more than " + MAX_HIDDEN_CONTROLS + " hidden controls; ignored");
         } else {
             b.hiddenControls.add(control);
         }
-        return null;
+        return null; // done: no message
     }
 
     /** A JSON value as URL text: lists join with ',' (networkShape [4,2] is "4,2"); null when not a scalar or list. */
@@ -289,15 +312,15 @@ public final class StateCodec {
         private final List<Warning> list = new ArrayList<>();
         private int dropped;
 
-        void add(String key, String value, String message) {
-            if (list.size() < MAX_WARNINGS) list.add(new Warning(key, value, message));
+        void add(String key, String value, String message, Msg detail) {
+            if (list.size() < MAX_WARNINGS) list.add(new Warning(key, value, message, detail));
             else dropped++;
         }
 
         List<Warning> list() {
             if (dropped == 0) return list;
             List<Warning> all = new ArrayList<>(list);
-            all.add(new Warning(null, null, dropped + " more warnings not shown"));
+            all.add(new Warning(null, null, dropped + " more warnings not shown", Msg.of("state.moreWarnings", "count", dropped)));
             return all;
         }
     }

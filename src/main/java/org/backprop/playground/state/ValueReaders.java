@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns raw URL text into typed values, each with the one message a user needs when it is wrong. */
@@ -17,9 +18,9 @@ final class ValueReaders {
 
     static Reading<Double> number(String raw) {
         String s = raw.trim();
-        if (s.length() > MAX_NUMBER_CHARS || !DECIMAL.matcher(s).matches()) return Reading.refused("'" + raw + "' is not a number");
+        if (s.length() > MAX_NUMBER_CHARS || !DECIMAL.matcher(s).matches()) return Reading.refused(Msg.of("state.notANumber", "value", raw), "'" + raw + "' is not a number");
         double v = Double.parseDouble(s);
-        if (!Double.isFinite(v)) return Reading.refused("'" + raw + "' is too large to be a number");
+        if (!Double.isFinite(v)) return Reading.refused(Msg.of("state.tooLarge", "value", raw), "'" + raw + "' is too large to be a number");
         return Reading.ok(v);
     }
 
@@ -28,20 +29,21 @@ final class ValueReaders {
         Reading<Double> n = number(raw);
         if (n.refused()) return n;
         double v = n.value();
-        if (v < min) return Reading.clamped(min, plain(v) + " is below the minimum " + plain(min) + "; using " + plain(min));
-        if (v > max) return Reading.clamped(max, plain(v) + " is above the maximum " + plain(max) + "; using " + plain(max));
+        if (v < min) return Reading.clamped(min, Msg.of("state.belowMin", "value", plain(v), "min", plain(min)), plain(v) + " is below the minimum " + plain(min) + "; using " + plain(min));
+        if (v > max) return Reading.clamped(max, Msg.of("state.aboveMax", "value", plain(v), "max", plain(max)), plain(v) + " is above the maximum " + plain(max) + "; using " + plain(max));
         return Reading.ok(v == 0 ? 0.0 : v); // -0 writes as "-0": keep the canonical form
     }
 
     /** A whole number in [min, max]; "limit" names what raises max (a server flag) when there is one. */
     static Reading<Integer> integer(String raw, int min, int max, String limit) {
         Reading<Double> n = number(raw);
-        if (n.refused()) return Reading.refused(n.message());
+        if (n.refused()) return Reading.refused(n.msg(), n.message());
         double v = n.value();
-        if (v != Math.rint(v)) return Reading.refused(plain(v) + " is not a whole number");
-        if (v < min) return Reading.clamped(min, plain(v) + " is below the minimum " + min + "; using " + min);
+        if (v != Math.rint(v)) return Reading.refused(Msg.of("state.notWhole", "value", plain(v)), plain(v) + " is not a whole number");
+        if (v < min) return Reading.clamped(min, Msg.of("state.belowMin", "value", plain(v), "min", min), plain(v) + " is below the minimum " + min + "; using " + min);
         if (v > max) {
-            return Reading.clamped(max, plain(v) + " is above the " + (limit == null ? "maximum " : limit + " ") + max + "; using " + max);
+            Msg msg = limit == null ? Msg.of("state.aboveMax", "value", plain(v), "max", max) : Msg.of("state.aboveLimit", "value", plain(v), "max", max);
+            return Reading.clamped(max, msg, plain(v) + " is above the " + (limit == null ? "maximum " : limit + " ") + max + "; using " + max);
         }
         return Reading.ok((int) v);
     }
@@ -51,7 +53,7 @@ final class ValueReaders {
         return switch (raw.trim().toLowerCase()) {
             case "true", "1" -> Reading.ok(true);
             case "false", "0" -> Reading.ok(false);
-            default -> Reading.refused("'" + raw + "' is not true or false");
+            default -> Reading.refused(Msg.of("state.notBoolean", "value", raw), "'" + raw + "' is not true or false");
         };
     }
 
@@ -60,15 +62,25 @@ final class ValueReaders {
         try {
             return Reading.ok(parse.apply(raw.trim()));
         } catch (IllegalArgumentException e) {
-            return Reading.refused(e.getMessage());
+            return Reading.refused(failure(e, raw), e.getMessage());
         }
+    }
+
+    /** The tail of a parser's "unknown x 'y'; use one of a, b" message: the choices. */
+    private static final Pattern CHOICES = Pattern.compile("(?:; use one of|expected one of|; use) (.+)$");
+
+    /** A parser's refusal as words: its own when it has them, else "unknown value, use one of …". */
+    static Msg failure(IllegalArgumentException e, String raw) {
+        if (e instanceof Msg.Failure f) return f.msg();
+        Matcher m = CHOICES.matcher(String.valueOf(e.getMessage()));
+        return Msg.of("state.unknownChoice", "value", raw.trim(), "choices", m.find() ? m.group(1) : "");
     }
 
     /** TF's seeds are "0.12345"; any short word of letters, digits, '.', '_' or '-' works the same. */
     static Reading<String> seed(String raw) {
         String s = raw.trim();
         if (!SEED.matcher(s).matches()) {
-            return Reading.refused("a seed is 1 to 64 letters, digits, '.', '_' or '-', e.g. 0.75361");
+            return Reading.refused(Msg.of("state.badSeed"), "a seed is 1 to 64 letters, digits, '.', '_' or '-', e.g. 0.75361");
         }
         return Reading.ok(s);
     }
@@ -78,21 +90,29 @@ final class ValueReaders {
         String s = raw.trim();
         List<Integer> sizes = new ArrayList<>();
         List<String> clamps = new ArrayList<>();
+        List<Msg> clampMsgs = new ArrayList<>();
         if (!s.isEmpty()) {
             String[] parts = s.split(",", -1);
             if (parts.length > limits.maxHiddenLayers()) {
                 clamps.add(parts.length + " hidden layers is above the limit of " + limits.maxHiddenLayers()
                         + " (a server flag may raise it); keeping the first " + limits.maxHiddenLayers());
+                clampMsgs.add(Msg.of("state.tooManyLayers", "count", parts.length, "max", limits.maxHiddenLayers()));
             }
             for (int i = 0; i < parts.length; i++) {
                 Reading<Integer> n = integer(parts[i], 1, limits.maxNeurons(), "limit of");
-                if (n.refused()) return Reading.refused("layer " + (i + 1) + ": " + n.message() + "; write sizes like 4,2");
+                if (n.refused()) {
+                    return Reading.refused(Msg.of("state.badLayer", "layer", i + 1, "reason", n.msg()),
+                            "layer " + (i + 1) + ": " + n.message() + "; write sizes like 4,2");
+                }
                 if (i >= limits.maxHiddenLayers()) continue;
-                if (!n.clean()) clamps.add("layer " + (i + 1) + ": " + n.message());
+                if (!n.clean()) {
+                    clamps.add("layer " + (i + 1) + ": " + n.message());
+                    clampMsgs.add(Msg.of("state.layer", "layer", i + 1, "reason", n.msg()));
+                }
                 sizes.add(n.value());
             }
         }
-        return clamps.isEmpty() ? Reading.ok(sizes) : Reading.clamped(sizes, String.join("; ", clamps));
+        return clamps.isEmpty() ? Reading.ok(sizes) : Reading.clamped(sizes, join(clampMsgs), String.join("; ", clamps));
     }
 
     /** Largest |value| of an initial parameter (as setWeight's bound). */
@@ -106,9 +126,13 @@ final class ValueReaders {
         String[] parts = s.split(",", -1);
         for (int i = 0; i < parts.length; i++) {
             Reading<Double> n = number(parts[i]);
-            if (n.refused()) return Reading.refused("value " + (i + 1) + ": " + n.message() + "; write weights like 0.5,-0.3,0.1");
+            if (n.refused()) {
+                return Reading.refused(Msg.of("state.badWeight", "index", i + 1, "reason", n.msg()),
+                        "value " + (i + 1) + ": " + n.message() + "; write weights like 0.5,-0.3,0.1");
+            }
             if (Math.abs(n.value()) > MAX_WEIGHT) {
-                return Reading.refused("value " + (i + 1) + ": " + plain(n.value()) + " is beyond ±1000000");
+                return Reading.refused(Msg.of("state.weightTooLarge", "index", i + 1, "value", plain(n.value())),
+                        "value " + (i + 1) + ": " + plain(n.value()) + " is beyond ±1000000");
             }
             values.add(n.value() == 0 ? 0.0 : n.value());
         }
@@ -119,12 +143,17 @@ final class ValueReaders {
     static Reading<String> text(String raw, int max) {
         String cleaned = raw.replaceAll("\\p{Cntrl}", "");
         List<String> why = new ArrayList<>();
-        if (cleaned.length() != raw.length()) why.add("control characters removed");
+        List<Msg> whyMsgs = new ArrayList<>();
+        if (cleaned.length() != raw.length()) {
+            why.add("control characters removed");
+            whyMsgs.add(Msg.of("state.controlRemoved"));
+        }
         if (cleaned.codePointCount(0, cleaned.length()) > max) {
             cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, max));
             why.add("shortened to " + max + " characters");
+            whyMsgs.add(Msg.of("state.shortened", "max", max));
         }
-        return why.isEmpty() ? Reading.ok(cleaned) : Reading.clamped(cleaned, String.join("; ", why));
+        return why.isEmpty() ? Reading.ok(cleaned) : Reading.clamped(cleaned, join(whyMsgs), String.join("; ", why));
     }
 
     static Reading<Goal> goal(String raw) {
@@ -132,7 +161,7 @@ final class ValueReaders {
         try {
             return Reading.ok(Goal.parse(raw));
         } catch (IllegalArgumentException e) {
-            return Reading.refused(e.getMessage());
+            return Reading.refused(failure(e, raw), e.getMessage());
         }
     }
 
@@ -148,8 +177,17 @@ final class ValueReaders {
         names.sort((a, b) -> lockable.indexOf(a) - lockable.indexOf(b));
         if (unknown.isEmpty()) return Reading.ok(names);
         String shown = String.join(", ", unknown.subList(0, Math.min(3, unknown.size())));
-        return Reading.clamped(names, "not state keys, so they cannot be locked: " + shown
+        Msg msg = unknown.size() > 3 ? Msg.of("state.notLockableMore", "keys", shown, "more", unknown.size() - 3)
+                : Msg.of("state.notLockable", "keys", shown);
+        return Reading.clamped(names, msg, "not state keys, so they cannot be locked: " + shown
                 + (unknown.size() > 3 ? " and " + (unknown.size() - 3) + " more" : ""));
+    }
+
+    /** Several messages as one, "a; b", in the order given. */
+    static Msg join(List<Msg> msgs) {
+        Msg joined = msgs.get(0);
+        for (Msg next : msgs.subList(1, msgs.size())) joined = Msg.of("join", "first", joined, "second", next);
+        return joined;
     }
 
     /** The shortest plain decimal for v: 0.03, 10, 0.00001 (never 1.0E-5, which JS reads but people do not). */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.playground.state.FieldError;
+import org.backprop.playground.state.Msg;
 
 /**
  * One client message on {@code /ws}, read and type-checked (docs/protocol.md §4). Only the fields
@@ -57,9 +58,9 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         final String type;
         final transient Object id;
 
-        Invalid(String code, String field, String message, String type, Object id) {
+        Invalid(String code, String field, String message, Msg detail, String type, Object id) {
             super(message, null, false, false);
-            this.error = new FieldError(code, field, message);
+            this.error = new FieldError(code, field, message, detail);
             this.type = type;
             this.id = id;
         }
@@ -84,24 +85,28 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new Invalid(MALFORMED_JSON, null, "the message is not valid JSON: " + firstLine(e.getOriginalMessage()) + where, null, null);
+            throw new Invalid(MALFORMED_JSON, null, "the message is not valid JSON: " + firstLine(e.getOriginalMessage()) + where,
+                    Msg.of("socket.malformedJson", "detail", firstLine(e.getOriginalMessage()) + where), null, null);
         }
         if (root == null || !root.isObject()) {
             throw new Invalid(BAD_MESSAGE, null, "a message is a JSON object with a \"type\", e.g. {\"type\":\"play\"}; got "
-                    + describe(root), null, null);
+                    + describe(root), Msg.of("socket.notObject", "got", describe(root)), null, null);
         }
         Object id = id(root.get("id"));
         JsonNode typeNode = root.get(TYPE);
         if (typeNode == null || typeNode.isNull()) {
-            throw new Invalid(BAD_MESSAGE, TYPE, "the message has no \"type\"; send one of " + typeList(), null, id);
+            throw new Invalid(BAD_MESSAGE, TYPE, "the message has no \"type\"; send one of " + typeList(),
+                    Msg.of("socket.noType", "types", typeList()), null, id);
         }
         if (!typeNode.isTextual()) {
-            throw new Invalid(BAD_MESSAGE, TYPE, "\"type\" must be a string, got " + describe(typeNode), null, id);
+            throw new Invalid(BAD_MESSAGE, TYPE, "\"type\" must be a string, got " + describe(typeNode),
+                    Msg.of("socket.typeNotString", "got", describe(typeNode)), null, id);
         }
         String wire = typeNode.textValue();
         MessageType type = MessageType.fromWire(wire);
         if (type == null) {
-            throw new Invalid(UNKNOWN_TYPE, TYPE, "unknown message type '" + shorten(wire) + "'; the types are " + typeList(), null, id);
+            throw new Invalid(UNKNOWN_TYPE, TYPE, "unknown message type '" + shorten(wire) + "'; the types are " + typeList(),
+                    Msg.of("socket.unknownType", "type", shorten(wire), "types", typeList()), null, id);
         }
         Reader r = new Reader(root, wire, id);
         return switch (type) {
@@ -121,8 +126,8 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         boolean bias = r.bool("bias");
         JsonNode fromNode = r.root.get("from");
         boolean hasFrom = fromNode != null && !fromNode.isNull();
-        if (bias && hasFrom) throw r.invalid("from", "a bias has no \"from\": send either \"from\" (a link) or \"bias\": true");
-        if (!bias && !hasFrom) throw r.invalid("from", "\"from\" is required (the neuron or input the link comes from), or \"bias\": true for a bias");
+        if (bias && hasFrom) throw r.invalid("from", Msg.of("socket.biasFrom"), "a bias has no \"from\": send either \"from\" (a link) or \"bias\": true");
+        if (!bias && !hasFrom) throw r.invalid("from", Msg.of("socket.fromRequired"), "\"from\" is required (the neuron or input the link comes from), or \"bias\": true for a bias");
         int from = bias ? -1 : r.integer("from", null, 0, Integer.MAX_VALUE);
         double value = r.number("value");
         return new ClientMessage(type, id, null, 0, layer, to, from, value, null);
@@ -135,24 +140,24 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         JsonNode split = r.root.get("split");
         String which = split == null || split.isNull() ? "train" : split.isTextual() ? split.textValue() : null;
         if (!"train".equals(which) && !"test".equals(which)) {
-            throw r.invalid("split", "\"split\" is \"train\" or \"test\", got " + describe(split));
+            throw r.invalid("split", Msg.of("socket.badSplit", "got", describe(split)), "\"split\" is \"train\" or \"test\", got " + describe(split));
         }
         return new Probe(which, r.integer("index", null, 0, Integer.MAX_VALUE), null, null);
     }
 
     /** Typed reads of one message's fields; every refusal names the field. */
     private record Reader(JsonNode root, String type, Object id) {
-        Invalid invalid(String field, String message) {
-            return new Invalid(FieldError.BAD_VALUE, field, message, type, id);
+        Invalid invalid(String field, Msg detail, String message) {
+            return new Invalid(FieldError.BAD_VALUE, field, message, detail, type, id);
         }
 
         Map<String, Object> state(boolean required) {
             JsonNode n = root.get("state");
             if (n == null || n.isNull()) {
-                if (required) throw invalid("state", "\"state\" is required: an object of URL keys and values, e.g. {\"learningRate\":0.1}");
+                if (required) throw invalid("state", Msg.of("socket.stateRequired"), "\"state\" is required: an object of URL keys and values, e.g. {\"learningRate\":0.1}");
                 return new LinkedHashMap<>();
             }
-            if (!n.isObject()) throw invalid("state", "\"state\" must be an object of URL keys and values, got " + describe(n));
+            if (!n.isObject()) throw invalid("state", Msg.of("socket.stateNotObject", "got", describe(n)), "\"state\" must be an object of URL keys and values, got " + describe(n));
             Map<String, Object> values = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : n.properties()) values.put(e.getKey(), plain(e.getValue()));
             return values;
@@ -163,15 +168,17 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
             JsonNode n = root.get(field);
             if (n == null || n.isNull()) {
                 if (absent != null) return absent;
-                throw invalid(field, "\"" + field + "\" is required: a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max));
+                throw invalid(field, Msg.of("socket.integerRequired", "field", field, "range", min + (max == Integer.MAX_VALUE ? "+" : ".." + max)),
+                        "\"" + field + "\" is required: a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max));
             }
-            if (!n.isNumber()) throw invalid(field, "\"" + field + "\" must be a number, got " + describe(n));
+            if (!n.isNumber()) throw invalid(field, Msg.of("socket.notNumber", "field", field, "got", describe(n)), "\"" + field + "\" must be a number, got " + describe(n));
             double v = n.doubleValue();
             if (!Double.isFinite(v) || v != Math.rint(v)) {
-                throw invalid(field, "\"" + field + "\" must be a whole number, got " + shorten(n.asText()));
+                throw invalid(field, Msg.of("socket.notWhole", "field", field, "got", shorten(n.asText())), "\"" + field + "\" must be a whole number, got " + shorten(n.asText()));
             }
             if (v < min || v > max) {
-                throw invalid(field, "\"" + field + "\" must be from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)
+                throw invalid(field, Msg.of("socket.outOfRange", "field", field, "range", min + (max == Integer.MAX_VALUE ? "+" : ".." + max),
+                        "got", shorten(n.asText())), "\"" + field + "\" must be from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)
                         + ", got " + shorten(n.asText()));
             }
             return (int) v;
@@ -180,24 +187,24 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         /** A finite JSON number (a 1e400 literal reads as infinity and is refused). */
         double number(String field) {
             JsonNode n = root.get(field);
-            if (n == null || n.isNull()) throw invalid(field, "\"" + field + "\" is required: a number");
-            if (!n.isNumber()) throw invalid(field, "\"" + field + "\" must be a number, got " + describe(n));
+            if (n == null || n.isNull()) throw invalid(field, Msg.of("socket.numberRequired", "field", field), "\"" + field + "\" is required: a number");
+            if (!n.isNumber()) throw invalid(field, Msg.of("socket.notNumber", "field", field, "got", describe(n)), "\"" + field + "\" must be a number, got " + describe(n));
             double v = n.doubleValue();
-            if (!Double.isFinite(v)) throw invalid(field, "\"" + field + "\" must be a finite number, got " + shorten(n.asText()));
+            if (!Double.isFinite(v)) throw invalid(field, Msg.of("socket.notFinite", "field", field, "got", shorten(n.asText())), "\"" + field + "\" must be a finite number, got " + shorten(n.asText()));
             return v;
         }
 
         /** A required array of finite numbers (at most MAX_SAMPLE_VALUES). */
         double[] numbers(String field) {
             JsonNode n = root.get(field);
-            if (n == null || n.isNull()) throw invalid(field, "\"" + field + "\" is required: an array of numbers");
-            if (!n.isArray()) throw invalid(field, "\"" + field + "\" must be an array of numbers, got " + describe(n));
-            if (n.size() > MAX_SAMPLE_VALUES) throw invalid(field, "\"" + field + "\" has " + n.size() + " values, more than any network here takes");
+            if (n == null || n.isNull()) throw invalid(field, Msg.of("socket.arrayRequired", "field", field), "\"" + field + "\" is required: an array of numbers");
+            if (!n.isArray()) throw invalid(field, Msg.of("socket.notArray", "field", field, "got", describe(n)), "\"" + field + "\" must be an array of numbers, got " + describe(n));
+            if (n.size() > MAX_SAMPLE_VALUES) throw invalid(field, Msg.of("socket.arrayTooLong", "field", field, "count", n.size()), "\"" + field + "\" has " + n.size() + " values, more than any network here takes");
             double[] out = new double[n.size()];
             for (int i = 0; i < out.length; i++) {
                 JsonNode v = n.get(i);
                 if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-                    throw invalid(field, "\"" + field + "\"[" + i + "] must be a finite number, got " + describe(v));
+                    throw invalid(field, Msg.of("socket.arrayItem", "field", field, "index", i, "got", describe(v)), "\"" + field + "\"[" + i + "] must be a finite number, got " + describe(v));
                 }
                 out[i] = v.doubleValue();
             }
@@ -208,7 +215,7 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         boolean bool(String field) {
             JsonNode n = root.get(field);
             if (n == null || n.isNull()) return false;
-            if (!n.isBoolean()) throw invalid(field, "\"" + field + "\" must be true or false, got " + describe(n));
+            if (!n.isBoolean()) throw invalid(field, Msg.of("socket.notBoolean", "field", field, "got", describe(n)), "\"" + field + "\" must be true or false, got " + describe(n));
             return n.booleanValue();
         }
     }
@@ -219,7 +226,7 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         if (n.isTextual() && n.textValue().length() <= MAX_ID_CHARS) return n.textValue();
         if (n.isIntegralNumber() && n.canConvertToLong()) return n.longValue();
         throw new Invalid(FieldError.BAD_VALUE, "id", "\"id\" must be a string of at most " + MAX_ID_CHARS
-                + " characters or an integer, got " + describe(n), null, null);
+                + " characters or an integer, got " + describe(n), Msg.of("socket.badId", "max", MAX_ID_CHARS, "got", describe(n)), null, null);
     }
 
     /** A JSON value as the state codec takes it: String, Boolean, Long/BigInteger, Double, List, Map or null. */

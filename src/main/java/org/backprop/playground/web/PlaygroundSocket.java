@@ -20,6 +20,7 @@ import org.backprop.playground.session.Refusal;
 import org.backprop.playground.session.Scheduler;
 import org.backprop.playground.session.TrainingSession;
 import org.backprop.playground.state.FieldError;
+import org.backprop.playground.state.Msg;
 import org.backprop.playground.state.Parsed;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
@@ -108,7 +109,8 @@ public final class PlaygroundSocket {
             live.decrementAndGet();
             stats.refusedFull.increment();
             String why = "the server has its maximum of " + limits.maxSessions() + " live sessions; try again later";
-            session.sendText(messages.error(null, null, new FieldError(SERVER_FULL, null, why)), Callback.NOOP);
+            session.sendText(messages.error(null, null, new FieldError(SERVER_FULL, null, why,
+                    Msg.of("socket.serverFull", "max", limits.maxSessions()))), Callback.NOOP);
             session.close(1013, "try again later: server full", Callback.NOOP);
             return;
         }
@@ -147,7 +149,7 @@ public final class PlaygroundSocket {
         Connection c = connections.get(ctx.sessionId());
         if (c == null || c.isClosing() || !admit(c)) return;
         c.sendError(null, null, new FieldError(BINARY_NOT_ACCEPTED, null,
-                "binary messages are not accepted from clients; send JSON text messages; this one was ignored"));
+                "binary messages are not accepted from clients; send JSON text messages; this one was ignored", Msg.of("socket.binary")));
     }
 
     private void onClose(WsCloseContext ctx) {
@@ -176,7 +178,8 @@ public final class PlaygroundSocket {
                 stats.dropped.increment();
                 c.sendError(null, null, new FieldError(RATE_LIMITED, null, "more than " + limits.messagesPerSecond()
                         + " messages a second (bursts of " + limits.messageBurst() + "): this message and the next are dropped"
-                        + " until the rate falls; flooding on closes the connection"));
+                        + " until the rate falls; flooding on closes the connection",
+                        Msg.of("socket.rateLimited", "rate", limits.messagesPerSecond(), "burst", limits.messageBurst())));
             }
             case CLOSE -> {
                 stats.dropped.increment();
@@ -235,7 +238,7 @@ public final class PlaygroundSocket {
                 }
                 case ADD_POINT, REMOVE_POINT -> {
                     c.sendError(m.id(), cause, new FieldError(NOT_SUPPORTED, ClientMessage.TYPE, cause
-                            + " comes with editable data; this server does not support it yet"));
+                            + " comes with editable data; this server does not support it yet", Msg.of("socket.notSupported", "type", cause)));
                     return;
                 }
             }
@@ -244,7 +247,8 @@ public final class PlaygroundSocket {
             c.sendError(m.id(), cause, r.error());
         } catch (RuntimeException e) {
             LOG.error("{} failed on a session", cause, e);
-            c.sendError(m.id(), cause, new FieldError(INTERNAL, null, "the server failed on this " + cause + " message; it is logged"));
+            c.sendError(m.id(), cause, new FieldError(INTERNAL, null, "the server failed on this " + cause + " message; it is logged",
+                    Msg.of("socket.internal", "type", cause)));
         }
     }
 

@@ -82,6 +82,7 @@ final class ServerMessages {
             o.put("key", warning.key());
             o.put("value", warning.value());
             o.put("message", warning.message());
+            o.set("detail", mapper.valueToTree(warning.detail()));
         }
         ObjectNode s = n.putObject("status");
         s.put("playing", status.playing());
@@ -107,6 +108,7 @@ final class ServerMessages {
         n.put("code", first.code());
         n.put("message", first.message());
         n.put("field", first.field());
+        n.set("detail", mapper.valueToTree(first.detail()));
         if (errors.size() > 1) {
             ArrayNode all = n.putArray("errors");
             for (FieldError e : errors) {
@@ -114,6 +116,7 @@ final class ServerMessages {
                 o.put("code", e.code());
                 o.put("message", e.message());
                 o.put("field", e.field());
+                o.set("detail", mapper.valueToTree(e.detail()));
             }
         }
         return write(n);

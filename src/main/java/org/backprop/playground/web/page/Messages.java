@@ -1,6 +1,7 @@
 package org.backprop.playground.web.page;
 
 import java.util.Map;
+import org.backprop.playground.state.Msg;
 
 /** One language's words; {@code {name}} in a text is a placeholder filled by {@link #format}. */
 public record Messages(String lang, Map<String, String> table) {
@@ -17,5 +18,11 @@ public record Messages(String lang, Map<String, String> table) {
             text = text.replace("{" + namesAndValues[i] + "}", String.valueOf(namesAndValues[i + 1]));
         }
         return text;
+    }
+
+    /** A server message in these words ({@code "msg." + id}), or {@code english} when it has no id or no template. */
+    public String say(Msg detail, String english) {
+        String text = detail == null ? null : detail.render(table::get);
+        return text == null ? english : text;
     }
 }

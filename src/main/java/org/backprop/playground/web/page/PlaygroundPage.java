@@ -170,7 +170,7 @@ public final class PlaygroundPage implements Handler {
                 ul(each(warnings, w -> li(
                         w.key() == null ? text("") : code(w.key() + (w.value() == null ? "" : "=" + w.value())),
                         text(w.key() == null ? "" : " "),
-                        span(w.message())))).withId("warning-list"),
+                        span(c.m().say(w.detail(), w.message()))))).withId("warning-list"),
                 button(Ui.icon(Ui.CLOSE)).withType("button").withId("warnings-close").withClass("close-button")
                         .withTitle(c.m().t("status.dismiss")).attr("aria-label", c.m().t("status.dismiss"))
                         .attr("data-i18n-title", "status.dismiss")
@@ -221,6 +221,7 @@ public final class PlaygroundPage implements Handler {
             o.put("key", w.key());
             o.put("value", w.value());
             o.put("message", w.message());
+            o.put("detail", w.detail());
             return o;
         }).toList());
         boot.put("lang", m.lang());

@@ -237,6 +237,10 @@ class PageBrowserTest {
             WebElement warnings = b.findElement(By.id("warnings"));
             assertTrue(warnings.isDisplayed());
             assertTrue(warnings.getText().contains("noise=abc"), warnings.getText());
+            // and why, in Korean: the message's id and params through strings.json, not the English sentence
+            assertTrue(warnings.getText().codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL
+                    && warnings.getText().contains("abc")), warnings.getText());
+            assertFalse(warnings.getText().contains("is not a number"), warnings.getText());
             screenshot(b, "desktop-ko.png");
 
             // and back to English in place, without a reload
