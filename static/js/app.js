@@ -180,11 +180,17 @@ function onState(message) {
   query = message.query;
   history.replaceState(history.state, '', `${location.pathname}?${query}`);
   if (message.warnings && message.warnings.length) showWarnings(message.warnings);
-  if (message.notice) toast(message.notice, 'info');
+  // the one pause notice is divergence: say it in the page's language (the server's text is English)
+  if (message.notice) toast(message.status?.diverged ? divergedReason(message.status.epoch) : message.notice, 'info');
   if (message.status) setPlaying(message.status.playing);
   if (state.lang !== i18n.lang) setLanguage(state.lang, false);
   markPreset();
   render();
+}
+
+/** Why training stopped, from the same template as the server's refusal after divergence. */
+function divergedReason(epoch) {
+  return i18n.format('msg.session.diverged', { epoch, rate: state.learningRate });
 }
 
 function onError(message) {
@@ -234,7 +240,7 @@ function onFrame(envelope) {
   chart.add(h.epoch, h.trainLoss, h.testLoss, h.trainAccuracy, h.testAccuracy);
   if (h.updateRatio) ratioChart.add(h.epoch, h.updateRatio);
   setPlaying(h.playing);
-  if (h.diverged && h.diverged !== lastDiverged) toast(i18n.format('status.diverged', { why: h.diverged }), 'error', { sticky: true, id: 'diverged' });
+  if (h.diverged && h.diverged !== lastDiverged) toast(i18n.format('status.diverged', { why: divergedReason(h.epoch) }), 'error', { sticky: true, id: 'diverged' });
   if (!h.diverged && lastDiverged) clearToast('diverged');
   lastDiverged = h.diverged;
   scheduleDraw();

@@ -217,6 +217,23 @@ class PageBrowserTest {
     }
 
     @Test
+    void a_diverged_run_says_so_in_korean() {
+        ChromeDriver b = browser(1400, 900, false);
+        try {
+            b.get(base + "/?lang=ko&problem=regression&regDataset=reg-plane&activation=relu&learningRate=10&networkShape=8,8");
+            awaitFirstFrame(b);
+            b.findElement(By.id("play-pause-button")).click();
+            await(b, d -> !d.findElements(By.cssSelector("#status [data-toast='diverged']")).isEmpty());
+            String text = b.findElement(By.cssSelector("#status [data-toast='diverged']")).getText();
+            assertTrue(text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL), text);
+            assertFalse(text.contains("the network diverged"), text);
+            assertNoConsoleErrors(b);
+        } finally {
+            quit(b);
+        }
+    }
+
+    @Test
     void hide_keys_hide_controls_and_lang_ko_shows_korean() {
         ChromeDriver b = browser(1400, 900, false);
         try {
