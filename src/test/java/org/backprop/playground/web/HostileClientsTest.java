@@ -53,9 +53,7 @@ class HostileClientsTest {
     }
 
     private WsClient client() {
-        WsClient c = WsClient.connect(server.wsUrl());
-        c.hello();
-        return c;
+        return WsClient.greeted(server.wsUrl());
     }
 
     @Test

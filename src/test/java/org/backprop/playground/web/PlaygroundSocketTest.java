@@ -27,9 +27,7 @@ class PlaygroundSocketTest {
     }
 
     private WsClient client() {
-        WsClient c = WsClient.connect(server.wsUrl());
-        c.hello();
-        return c;
+        return WsClient.greeted(server.wsUrl());
     }
 
     @Test

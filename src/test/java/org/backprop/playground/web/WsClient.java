@@ -53,6 +53,13 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return open(url, true);
     }
 
+    /** A connected client past the server's hello: where most tests start. */
+    static WsClient greeted(String url) {
+        WsClient c = connect(url);
+        c.hello();
+        return c;
+    }
+
     /** A client that never reads a byte after the handshake: the server's messages pile up on the way. */
     static WsClient neverReading(String url) {
         return open(url, false);
