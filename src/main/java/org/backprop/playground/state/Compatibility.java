@@ -13,7 +13,8 @@ import org.backprop.playground.engine.Loss;
  * says what was changed) and the sentence a refused {@code set} carries. The output layer follows
  * from the task and the loss: regression trains a linear output (square or mse), two classes a
  * tanh output (square or mse, targets ±1 as TF) or a sigmoid one (bce, targets 0/1), K classes a
- * softmax output (ce, one-hot targets).
+ * softmax output (ce, one-hot targets). A hidden layer may be wider on a set without a 2-D map than
+ * on one with a map (see {@link PlaygroundLimits#maxNeuronsFor}).
  */
 final class Compatibility {
     private Compatibility() {}
@@ -21,7 +22,7 @@ final class Compatibility {
     /** A conflict on {@code key}: what is wrong and what to pick, and the change that resolves it. */
     record Conflict(String key, String message, Msg msg, Consumer<StateBuilder> fix) {}
 
-    static List<Conflict> find(PlaygroundState s) {
+    static List<Conflict> find(PlaygroundState s, PlaygroundLimits limits) {
         List<Conflict> found = new ArrayList<>();
         Dataset set = s.activeDataset();
         ProblemKind task = s.task();
@@ -59,6 +60,30 @@ final class Compatibility {
             found.add(new Conflict("goal", "regression has no accuracy; write the goal on trainLoss or testLoss, e.g. testLoss<0.05",
                     Msg.of("state.goalRegression"), b -> b.goal = null));
         }
+        Conflict wide = tooWide(s, limits);
+        if (wide != null) found.add(wide);
         return found;
+    }
+
+    /**
+     * A hidden layer wider than this data set allows: a 2-D set draws a map of every hidden neuron in
+     * every frame, so it keeps {@code maxNeurons}; a set without a map allows more (the shape reader
+     * lets those through, as it reads before the data set is known). Names the first such layer;
+     * the fix narrows every one.
+     */
+    private static Conflict tooWide(PlaygroundState s, PlaygroundLimits limits) {
+        int max = limits.maxNeuronsFor(s);
+        List<Integer> shape = s.networkShape();
+        for (int i = 0; i < shape.size(); i++) {
+            if (shape.get(i) <= max) continue;
+            String dataset = s.activeDataset().urlName();
+            return new Conflict("networkShape", "layer " + (i + 1) + " has " + shape.get(i) + " neurons, above the limit of " + max
+                    + " on " + dataset + ": a 2-D data set draws a map of every hidden neuron (a set without a map allows "
+                    + limits.maxNeuronsWithoutMap() + ")",
+                    Msg.of("state.layerMapLimit", "layer", i + 1, "size", shape.get(i), "max", max, "dataset", dataset,
+                            "mapless", limits.maxNeuronsWithoutMap()),
+                    b -> b.networkShape = new ArrayList<>(b.networkShape.stream().map(n -> Math.min(n, max)).toList()));
+        }
+        return null;
     }
 }

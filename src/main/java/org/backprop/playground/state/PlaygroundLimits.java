@@ -15,6 +15,8 @@ import org.backprop.playground.engine.Hyperparameters;
 public record PlaygroundLimits(int maxHiddenLayers, int maxNeurons, int maxBatchSize, int maxStepEpochs) {
     public static final int CEILING_HIDDEN_LAYERS = 32;
     public static final int CEILING_NEURONS = 256;
+    /** Neurons per hidden layer on a set without a 2-D map, unless maxNeurons is higher (the tutorials' 16-32-16-2). */
+    public static final int MAPLESS_NEURONS = 32;
 
     public PlaygroundLimits {
         check("maxHiddenLayers", maxHiddenLayers, 0, CEILING_HIDDEN_LAYERS);
@@ -25,6 +27,16 @@ public record PlaygroundLimits(int maxHiddenLayers, int maxNeurons, int maxBatch
 
     public static PlaygroundLimits defaults() {
         return new PlaygroundLimits(6, 8, 1000, 10_000);
+    }
+
+    /** Neurons per hidden layer on a data set that is not 2-D (no map per neuron): max(maxNeurons, 32). */
+    public int maxNeuronsWithoutMap() {
+        return Math.max(maxNeurons, MAPLESS_NEURONS);
+    }
+
+    /** Neurons per hidden layer on this state's data set: maxNeurons on a 2-D set, else maxNeuronsWithoutMap. */
+    public int maxNeuronsFor(PlaygroundState state) {
+        return state.isTwoDimensional() ? maxNeurons : maxNeuronsWithoutMap();
     }
 
     private static void check(String name, int value, int min, int max) {

@@ -38,6 +38,18 @@ public final class StateCodec {
         return limits;
     }
 
+    private static final String SHAPE = "networkShape";
+
+    /** A lenient read's warning for one value: a refusal falls back to the default, a clamp says what it kept. */
+    private static void warn(Warnings warnings, Key<?> key, String raw, Reading<?> r) {
+        if (r.refused()) {
+            warnings.add(key.name(), raw, r.message() + "; using the default " + defaultText(key),
+                    Msg.of("state.usingDefault", "reason", r.msg(), "default", defaultText(key)));
+        } else if (!r.clean()) {
+            warnings.add(key.name(), raw, r.message(), r.msg());
+        }
+    }
+
     /** Reads a query string, a hash fragment ({@code #activation=tanh&...}) or a URL holding either. */
     public Parsed parse(String text) {
         Warnings warnings = new Warnings();
@@ -77,6 +89,7 @@ public final class StateCodec {
 
     private Parsed read(Map<String, String> values, Warnings warnings) {
         StateBuilder b = PlaygroundState.defaults().toBuilder();
+        String shape = null; // read last: how wide a layer may be depends on the data set
         for (Map.Entry<String, String> e : values.entrySet()) {
             String name = e.getKey(), raw = e.getValue();
             if (name.endsWith(StateKeys.HIDE_SUFFIX)) {
@@ -98,18 +111,21 @@ public final class StateCodec {
                         Msg.of("state.usingDefault", "reason", Msg.of("state.tooLong", "length", raw.length()), "default", defaultText(key)));
                 continue;
             }
-            Reading<?> r = readInto(key, raw, b);
-            if (r.refused()) {
-                warnings.add(name, raw, r.message() + "; using the default " + defaultText(key),
-                        Msg.of("state.usingDefault", "reason", r.msg(), "default", defaultText(key)));
-            } else if (!r.clean()) {
-                warnings.add(name, raw, r.message(), r.msg());
+            if (name.equals(SHAPE)) {
+                shape = raw;
+                continue;
             }
+            warn(warnings, key, raw, readInto(key, raw, b));
+        }
+        if (shape != null) {
+            Reading<List<Integer>> r = ValueReaders.shape(shape, limits, limits.maxNeuronsFor(b.build()));
+            if (!r.refused()) b.networkShape = new ArrayList<>(r.value());
+            warn(warnings, StateKeys.BY_NAME.get(SHAPE), shape, r);
         }
         PlaygroundState state = b.build();
         // a fix may expose another conflict (a loss fixed, then a goal); there are only a few kinds
         for (int round = 0; round < 4; round++) {
-            List<Compatibility.Conflict> conflicts = Compatibility.find(state);
+            List<Compatibility.Conflict> conflicts = Compatibility.find(state, limits);
             if (conflicts.isEmpty()) break;
             StateBuilder fixed = state.toBuilder();
             for (Compatibility.Conflict c : conflicts) {
@@ -188,7 +204,7 @@ public final class StateCodec {
             if (probe.weights().size() != probe.parameterCount()) b.weights = List.of();
         }
         PlaygroundState next = b.build();
-        for (Compatibility.Conflict c : Compatibility.find(next)) {
+        for (Compatibility.Conflict c : Compatibility.find(next, limits)) {
             String field = touched.contains(c.key()) || touched.isEmpty() ? c.key() : touched.get(0);
             errors.add(new FieldError(FieldError.CONFLICT, field, c.message(), c.msg()));
         }

@@ -85,8 +85,22 @@ final class ValueReaders {
         return Reading.ok(s);
     }
 
-    /** Hidden layer sizes, "4,2"; empty means no hidden layer. Too many or too wide is clamped. */
+    /**
+     * Hidden layer sizes, "4,2", before the data set is known (a {@code set} reads its keys in any
+     * order): a layer may be as wide as a set without a 2-D map allows
+     * ({@link PlaygroundLimits#maxNeuronsWithoutMap()}); the narrower limit of a 2-D set is then
+     * {@link Compatibility}'s to enforce. A URL or config reads the shape last, with its set's limit.
+     */
     static Reading<List<Integer>> shape(String raw, PlaygroundLimits limits) {
+        return shape(raw, limits, limits.maxNeuronsWithoutMap());
+    }
+
+    /**
+     * Hidden layer sizes, "4,2", at most {@code maxNeurons} per layer; empty means no hidden layer.
+     * Too many or too wide is clamped. Below the map-less limit, the message says the limit is that
+     * of a set drawn as a 2-D map.
+     */
+    static Reading<List<Integer>> shape(String raw, PlaygroundLimits limits, int maxNeurons) {
         String s = raw.trim();
         List<Integer> sizes = new ArrayList<>();
         List<String> clamps = new ArrayList<>();
@@ -99,10 +113,17 @@ final class ValueReaders {
                 clampMsgs.add(Msg.of("state.tooManyLayers", "count", parts.length, "max", limits.maxHiddenLayers()));
             }
             for (int i = 0; i < parts.length; i++) {
-                Reading<Integer> n = integer(parts[i], 1, limits.maxNeurons(), "limit of");
+                Reading<Integer> n = integer(parts[i], 1, maxNeurons, "limit of");
                 if (n.refused()) {
                     return Reading.refused(Msg.of("state.badLayer", "layer", i + 1, "reason", n.msg()),
                             "layer " + (i + 1) + ": " + n.message() + "; write sizes like 4,2");
+                }
+                if (!n.clean() && maxNeurons < limits.maxNeuronsWithoutMap() && number(parts[i]).value() > maxNeurons) {
+                    String asked = plain(number(parts[i]).value());
+                    n = Reading.clamped(maxNeurons, Msg.of("state.aboveMapLimit", "value", asked, "max", maxNeurons,
+                            "mapless", limits.maxNeuronsWithoutMap()), asked + " is above the limit of " + maxNeurons
+                            + " neurons on a data set drawn as a 2-D map (a set without a map allows "
+                            + limits.maxNeuronsWithoutMap() + "); using " + maxNeurons);
                 }
                 if (i >= limits.maxHiddenLayers()) continue;
                 if (!n.clean()) {

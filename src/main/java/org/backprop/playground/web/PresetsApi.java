@@ -11,8 +11,9 @@ import org.backprop.playground.state.Warning;
 /**
  * {@code GET /api/presets}: the tutorials' networks (state.Presets) as
  * {@code [{"id","titleEn","titleKo","query","warnings"}]}; the page's Tutorials menu opens
- * {@code /?query}. {@code warnings} are what this server's limits make of the query (e.g. a layer
- * wider than {@code --max-neurons}), empty when it runs as written.
+ * {@code /?query}. {@code warnings} are what this server's limits make of the query, empty when it
+ * runs as written: e.g. more hidden layers than allowed, or a layer wider than its data set allows
+ * ({@code --max-neurons} on a 2-D set, at least 32 on a set without a map, as 001's 16-32-16-2 digits).
  */
 final class PresetsApi implements Handler {
     private final JsonBody json;

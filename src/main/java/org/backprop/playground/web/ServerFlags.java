@@ -22,7 +22,8 @@ public record ServerFlags(int port, AppConfig config) {
               --fps N                frames per second per session, 1-1000 (env FPS; default 30)
               --threads N            training threads shared by all sessions (env THREADS; default: cores)
               --max-hidden-layers N  hidden layers a network may have, 0-32 (env MAX_HIDDEN_LAYERS; default 6)
-              --max-neurons N        neurons per hidden layer, 1-256 (env MAX_NEURONS; default 8)""";
+              --max-neurons N        neurons per hidden layer on a 2-D data set, 1-256 (env MAX_NEURONS;
+                                     default 8); a set without a 2-D map allows max(N, 32)""";
 
     private static final Map<String, String> ENV = new LinkedHashMap<>();
 

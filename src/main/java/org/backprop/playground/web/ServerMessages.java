@@ -51,6 +51,7 @@ final class ServerMessages {
         l.put("maxSessions", socket.maxSessions());
         l.put("maxHiddenLayers", limits.maxHiddenLayers());
         l.put("maxNeurons", limits.maxNeurons());
+        l.put("maxNeuronsWithoutMap", limits.maxNeuronsWithoutMap());
         l.put("maxBatchSize", limits.maxBatchSize());
         l.put("maxStepEpochs", limits.maxStepEpochs());
         l.put("idleTimeoutSeconds", socket.idleTimeout().toSeconds());

@@ -25,17 +25,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every tutorial preset builds, trains and checks; the worked examples start from their printed weights. */
 class PresetsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** 001's digits net is 16-32-16-2: wider than the default 8 neurons, so these tests allow it as --max-neurons 32 does. */
-    private static final PlaygroundLimits WIDE = new PlaygroundLimits(6, 32, 1000, 10_000);
+    /** The default flags: every preset runs as written under them (001's digits net 16-32-16-2 too: seed-digits has no 2-D map). */
+    private static final PlaygroundLimits LIMITS = PlaygroundLimits.defaults();
 
     static Stream<Presets.Preset> presets() {
         return Presets.ALL.stream();
     }
 
     private static TrainingSession session(Presets.Preset p) {
-        Parsed parsed = new StateCodec(WIDE).parse(p.query());
+        Parsed parsed = new StateCodec(LIMITS).parse(p.query());
         assertEquals(List.of(), parsed.warnings(), p.id());
-        return new TrainingSession(parsed.state(), WIDE);
+        return new TrainingSession(parsed.state(), LIMITS);
     }
 
     private static Samples train(TrainingSession s) {
@@ -158,6 +158,23 @@ class PresetsTest {
         JsonNode row = d.get("predictions").get(0);
         assertEquals(3, row.size(), "label, p0, p1");
         assertEquals(1, row.get(1).asDouble() + row.get(2).asDouble(), 1e-3);
+    }
+
+    /** 001's digits network is the tutorial's 16-32-16-2 under the default --max-neurons 8, with no warning. */
+    @Test
+    void the_digits_preset_runs_16_32_16_2_as_written() throws Exception {
+        Parsed parsed = new StateCodec(PlaygroundLimits.defaults()).parse(preset("001-digits").query());
+        assertEquals(List.of(), parsed.warnings());
+        assertEquals(List.of(32, 16), parsed.state().networkShape());
+        TrainingSession s = session(preset("001-digits"));
+        Network net = s.network();
+        assertEquals(3, net.layout.layers());
+        assertEquals(List.of(16, 32, 16), List.of(net.layout.in(0), net.layout.in(1), net.layout.in(2)));
+        assertEquals(List.of(32, 16, 2), List.of(net.layout.out(0), net.layout.out(1), net.layout.out(2)));
+        FrameSnapshot snap = s.snapshot();
+        assertEquals(false, snap.hasGrids(), "no maps on seed-digits");
+        JsonNode h = FrameTest.header(new FrameRenderer().render(snap));
+        assertEquals(0, h.get("blocks").size());
     }
 
     private static Presets.Preset preset(String id) {

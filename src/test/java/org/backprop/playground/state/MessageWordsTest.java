@@ -72,6 +72,7 @@ class MessageWordsTest {
                 "weights=1e7",
                 "networkShape=9,9,9,9,9,9,9,9,9,9,9,9&batchSize=100000&noise=100",
                 "networkShape=4,100000",
+                "dataset=xor&networkShape=32,16", "dataset=seed-digits&loss=ce&networkShape=40",
                 "dataset=reg-plane&regDataset=circle",
                 "goal=foo<1", "goal=testLoss<abc", "learningRate=0", "activation=relu&goal=testLoss<1e999",
                 "lock=a,b,c,d,e", "lock=foo,learningRate",
@@ -91,7 +92,7 @@ class MessageWordsTest {
         List<Map<String, ?>> sets = List.of(
                 Map.of("nope", 1), Map.of("noise", ""), Map.of("x_hide", "maybe"), Map.of("7!_hide", "true"),
                 Map.of("learningRate", "abc"), Map.of("loss", "ce"), Map.of("noise", "9".repeat(5000)),
-                Map.of("noise", List.of(Map.of("a", 1))));
+                Map.of("noise", List.of(Map.of("a", 1))), Map.of("networkShape", List.of(32, 16)));
         for (Map<String, ?> change : sets) {
             for (FieldError e : codec.apply(plain, change).errors()) collect(e.detail(), msgs);
         }
@@ -113,7 +114,8 @@ class MessageWordsTest {
         // the hostile URLs reach the kinds of message the issue names
         for (String id : List.of("state.notANumber", "state.tooLarge", "state.unknownChoice", "state.badLayer", "state.badSeed",
                 "state.unknownLanguage", "state.goalSyntax", "state.notLockable", "state.lossCeBinary", "state.usingDefault",
-                "state.changedTo", "state.locked", "state.unknownKey", "state.moreWarnings", "state.tooManyKeys")) {
+                "state.changedTo", "state.locked", "state.unknownKey", "state.moreWarnings", "state.tooManyKeys",
+                "state.aboveMapLimit", "state.layerMapLimit")) {
             assertTrue(ids.contains(id), () -> id + " not produced; produced: " + ids);
         }
     }

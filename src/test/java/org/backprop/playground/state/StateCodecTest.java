@@ -204,6 +204,62 @@ class StateCodecTest {
         assertEquals(5000, p.state().batchSize());
     }
 
+    /** A set without a 2-D map draws no map per neuron: its layers may have 32 neurons; a 2-D set keeps maxNeurons. */
+    @Test
+    void a_set_without_a_2d_map_allows_32_neurons_a_layer_and_a_2d_set_keeps_8() {
+        assertEquals(8, PlaygroundLimits.defaults().maxNeurons());
+        assertEquals(32, PlaygroundLimits.defaults().maxNeuronsWithoutMap());
+
+        Parsed digits = codec.parse("dataset=seed-digits&networkShape=32,16&loss=ce");
+        assertEquals(List.of(), digits.warnings());
+        assertEquals(List.of(32, 16), digits.state().networkShape());
+        Parsed shapeFirst = codec.parse("networkShape=32,16&loss=ce&dataset=seed-digits");
+        assertEquals(List.of(), shapeFirst.warnings(), "the order of the keys does not matter");
+        assertEquals(List.of(32, 16), shapeFirst.state().networkShape());
+
+        for (String set : List.of("xor", "circle", "spiral", "gauss")) {
+            Parsed flat = codec.parse("networkShape=32,16&dataset=" + set);
+            assertEquals(List.of(8, 8), flat.state().networkShape(), set);
+            assertEquals(1, flat.warnings().size(), set + ": " + flat.warnings());
+            Warning w = flat.warnings().get(0);
+            assertEquals("networkShape", w.key());
+            assertTrue(w.message().contains("layer 1") && w.message().contains("layer 2") && w.message().contains("limit of 8"), w.message());
+            assertTrue(w.detail().toString().contains("id=state.aboveMapLimit"), w.detail().toString());
+        }
+        Parsed regression = codec.parse("problem=regression&regDataset=seed-regression&networkShape=20&loss=mse");
+        assertEquals(List.of(), regression.warnings());
+        assertEquals(List.of(20), regression.state().networkShape());
+        Parsed plane = codec.parse("problem=regression&regDataset=reg-plane&networkShape=20");
+        assertEquals(List.of(8), plane.state().networkShape(), "reg-plane is 2-D");
+        assertTrue(warned(plane, "networkShape"));
+
+        Parsed wide = codec.parse("dataset=seed-digits&networkShape=40,33,32&loss=ce");
+        assertEquals(List.of(32, 32, 32), wide.state().networkShape());
+        assertEquals(1, wide.warnings().size(), wide.warnings().toString());
+        assertTrue(wide.warnings().get(0).message().contains("limit of 32"), wide.warnings().get(0).message());
+        // a config (JSON values) is read the same way
+        assertEquals(List.of(32, 16), codec.parse(Map.of("dataset", "seed-digits", "networkShape", List.of(32, 16), "loss", "ce"))
+                .state().networkShape());
+    }
+
+    @Test
+    void a_raised_max_neurons_raises_the_limit_without_a_map_too() {
+        PlaygroundLimits raised = new PlaygroundLimits(6, 64, 1000, 10_000);
+        assertEquals(64, raised.maxNeuronsWithoutMap());
+        StateCodec big = new StateCodec(raised);
+        Parsed digits = big.parse("dataset=seed-digits&networkShape=64,48&loss=ce");
+        assertEquals(List.of(), digits.warnings());
+        assertEquals(List.of(64, 48), digits.state().networkShape());
+        Parsed over = big.parse("dataset=seed-digits&networkShape=65&loss=ce");
+        assertEquals(List.of(64), over.state().networkShape());
+        assertTrue(warned(over, "networkShape"));
+        Parsed flat = big.parse("dataset=xor&networkShape=64,48");
+        assertEquals(List.of(), flat.warnings(), "a 2-D set gets --max-neurons");
+        assertEquals(List.of(64, 48), flat.state().networkShape());
+        assertEquals(32, new PlaygroundLimits(6, 16, 1000, 10_000).maxNeuronsWithoutMap());
+        assertEquals(256, new PlaygroundLimits(6, 256, 1000, 10_000).maxNeuronsWithoutMap());
+    }
+
     @Test
     void hostile_text_is_refused_or_kept_as_inert_text() {
         String script = "%3Cscript%3Ealert(1)%3C%2Fscript%3E";

@@ -65,6 +65,48 @@ class StateUpdateTest {
         assertFalse(codec.apply(start, map("noise", -5)).accepted());
     }
 
+    /** On a 2-D set a layer above maxNeurons is a conflict; a set without a map allows 32; nothing changes on a refusal. */
+    @Test
+    void a_layer_wider_than_its_data_set_allows_is_refused_whole() {
+        Update flat = codec.apply(start, map("networkShape", List.of(32), "learningRate", 0.1));
+        assertFalse(flat.accepted());
+        assertSame(start, flat.state());
+        assertEquals(List.of(), flat.changed());
+        assertEquals(1, flat.errors().size(), flat.errors().toString());
+        FieldError e = flat.errors().get(0);
+        assertEquals(FieldError.CONFLICT, e.code());
+        assertEquals("networkShape", e.field());
+        assertTrue(e.message().contains("layer 1") && e.message().contains("limit of 8"), e.message());
+        assertEquals("state.layerMapLimit", e.detail().id());
+        assertFalse(codec.apply(start, map("networkShape", List.of(4, 9))).accepted(), "9 on circle");
+        assertTrue(codec.apply(start, map("networkShape", List.of(8, 8))).accepted());
+
+        Update digits = codec.apply(start, map("dataset", "seed-digits", "loss", "ce", "networkShape", List.of(32, 16)));
+        assertTrue(digits.accepted(), digits.errors().toString());
+        assertEquals(List.of(32, 16), digits.state().networkShape());
+        Update over = codec.apply(digits.state(), map("networkShape", List.of(33)));
+        assertFalse(over.accepted());
+        assertEquals(FieldError.BAD_VALUE, over.errors().get(0).code());
+        assertTrue(over.errors().get(0).message().contains("limit of 32"), over.errors().get(0).message());
+
+        // leaving seed-digits for a 2-D set with its 32-wide layer: refused, naming the data set that was sent
+        Update back = codec.apply(digits.state(), map("dataset", "xor", "loss", "square"));
+        assertFalse(back.accepted());
+        assertSame(digits.state(), back.state());
+        FieldError conflict = back.errors().get(0);
+        assertEquals(FieldError.CONFLICT, conflict.code());
+        assertEquals("dataset", conflict.field());
+        assertTrue(conflict.message().contains("xor") && conflict.message().contains("limit of 8"), conflict.message());
+        // with a shape that fits it is accepted, as the page sends it
+        Update fits = codec.apply(digits.state(), map("dataset", "xor", "loss", "square", "networkShape", List.of(8, 8)));
+        assertTrue(fits.accepted(), fits.errors().toString());
+        assertEquals(List.of(8, 8), fits.state().networkShape());
+
+        Update regression = codec.apply(start, map("problem", "regression", "regDataset", "seed-regression", "networkShape", "20"));
+        assertTrue(regression.accepted(), regression.errors().toString());
+        assertEquals(List.of(20), regression.state().networkShape());
+    }
+
     @Test
     void wrong_types_unknown_keys_and_nulls_are_errors() {
         Update u = codec.apply(start, map("learningRate", Map.of("x", 1), "bogus", 1, "dataset", null, "x", 3));

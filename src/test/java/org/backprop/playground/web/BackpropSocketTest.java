@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.Presets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -144,8 +145,26 @@ class BackpropSocketTest {
             assertTrue(!p.get("titleEn").asText().isBlank() && !p.get("titleKo").asText().isBlank());
             assertTrue(p.get("query").asText().matches(".*(dataset|regDataset)=seed-.*"), p.toString());
             assertTrue(p.get("warnings").isArray());
+            assertEquals(0, p.get("warnings").size(), "under the default flags every preset runs as written: " + p);
         }
         assertTrue(ids.containsAll(Set.of("000-blobs", "000-worked", "001-xor", "001-digits", "002-regression",
                 "003-neuron", "003-xor", "004-neuron", "004-relu", "004-guess-42")), ids.toString());
+    }
+
+    /** The presets' warnings still say when this server cannot run one as written: here --max-neurons 4. */
+    @Test
+    void a_preset_wider_than_the_servers_limits_is_listed_with_a_warning() {
+        try (TestServer narrow = new TestServer(AppConfig.defaults().withLimits(new PlaygroundLimits(6, 4, 1000, 10_000)))) {
+            JsonNode list = narrow.ok(narrow.get("/api/presets"));
+            for (JsonNode p : list) {
+                String id = p.get("id").asText();
+                if (id.equals("001-xor") || id.equals("003-xor")) {
+                    assertEquals(1, p.get("warnings").size(), p.toString());
+                    assertTrue(p.at("/warnings/0").asText().contains("limit of 4"), p.toString());
+                } else {
+                    assertEquals(0, p.get("warnings").size(), "digits keeps 32 on a set without a map: " + p);
+                }
+            }
+        }
     }
 }

@@ -42,6 +42,7 @@ class PlaygroundSocketTest {
             assertEquals(200, limits.get("maxSessions").asInt());
             assertEquals(6, limits.get("maxHiddenLayers").asInt());
             assertEquals(8, limits.get("maxNeurons").asInt());
+            assertEquals(32, limits.get("maxNeuronsWithoutMap").asInt());
             assertTrue(limits.get("messagesPerSecond").asInt() > 0);
             // the session it got: a state, then the points and a frame
             JsonNode state = c.await(m -> m.type().equals("state"), "first state").json();
@@ -219,6 +220,55 @@ class PlaygroundSocketTest {
             JsonNode state = c.stateFor("p");
             assertEquals(0.03, state.at("/state/learningRate").asDouble(), "the good key of the refused set was not applied");
             assertEquals(query, state.get("query").asText());
+        }
+    }
+
+    @Test
+    void a_set_wider_than_a_2d_set_allows_is_refused_and_changes_nothing() {
+        try (WsClient c = client()) {
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"networkShape\":[4,2]}}");
+            String query = c.stateFor("c").get("query").asText();
+            JsonNode error = c.send("s", "{\"type\":\"set\",\"id\":\"s\",\"state\":{\"networkShape\":[32],\"learningRate\":0.1}}");
+            assertEquals("error", error.get("type").asText(), error.toString());
+            assertEquals("conflict", error.get("code").asText(), error.toString());
+            assertEquals("networkShape", error.get("field").asText());
+            assertTrue(error.get("message").asText().contains("limit of 8"), error.toString());
+            assertEquals("state.layerMapLimit", error.at("/detail/id").asText(), error.toString());
+            c.send("{\"type\":\"pause\",\"id\":\"p\"}");
+            JsonNode state = c.stateFor("p");
+            assertEquals(List.of(4, 2), ints(state.at("/state/networkShape")));
+            assertEquals(query, state.get("query").asText(), "nothing of the refused set was applied");
+        }
+    }
+
+    /** Tutorial 001's digits preset over /ws: 16-32-16-2 as written, no warning, and it trains. */
+    @Test
+    void the_digits_preset_trains_as_16_32_16_2() {
+        String query = org.backprop.playground.state.Presets.ALL.stream().filter(p -> p.id().equals("001-digits"))
+                .findFirst().orElseThrow().query();
+        try (WsClient c = WsClient.connect(server.wsUrl() + "?" + query)) {
+            JsonNode state = c.await(m -> m.type().equals("state"), "first state").json();
+            assertEquals("seed-digits", state.at("/state/dataset").asText());
+            assertEquals(List.of(32, 16), ints(state.at("/state/networkShape")));
+            assertEquals(0, state.get("warnings").size(), state.toString());
+            long since = c.mark();
+            c.send("{\"type\":\"step\",\"epochs\":5}");
+            JsonNode frame = c.frame(since, h -> h.get("epoch").asLong() == 5, "epoch 5").json();
+            JsonNode layers = frame.get("layers");
+            assertEquals(3, layers.size());
+            int[][] shapes = {{32, 16}, {16, 32}, {2, 16}}; // out x in: 16-32-16-2
+            for (int l = 0; l < 3; l++) {
+                assertEquals(shapes[l][0], layers.at("/" + l + "/weights").size(), "layer " + l);
+                assertEquals(shapes[l][1], layers.at("/" + l + "/weights/0").size(), "layer " + l);
+            }
+            assertEquals(0, frame.get("blocks").size(), "no maps on seed-digits");
+            // leaving for a 2-D set keeps no 32-wide layer: a strict set is refused, a config is clamped with a warning
+            JsonNode refused = c.send("x", "{\"type\":\"set\",\"id\":\"x\",\"state\":{\"dataset\":\"xor\",\"loss\":\"square\"}}");
+            assertEquals("conflict", refused.get("code").asText(), refused.toString());
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"networkShape\":[32,16]}}");
+            JsonNode clamped = c.stateFor("c");
+            assertEquals(List.of(8, 8), ints(clamped.at("/state/networkShape")));
+            assertTrue(clamped.get("warnings").toString().contains("limit of 8"), clamped.toString());
         }
     }
 

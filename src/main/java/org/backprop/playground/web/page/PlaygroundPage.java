@@ -245,7 +245,8 @@ public final class PlaygroundPage implements Handler {
         boot.put("datasets", sets);
         boot.put("hidable", Choices.HIDABLE);
         boot.put("limits", Map.of("maxHiddenLayers", codec.limits().maxHiddenLayers(),
-                "maxNeurons", codec.limits().maxNeurons(), "maxBatchSize", codec.limits().maxBatchSize()));
+                "maxNeurons", codec.limits().maxNeurons(), "maxNeuronsWithoutMap", codec.limits().maxNeuronsWithoutMap(),
+                "maxBatchSize", codec.limits().maxBatchSize()));
         return boot;
     }
 

@@ -81,6 +81,8 @@ class PlaygroundPageTest {
         JsonNode boot = boot(html);
         assertEquals("xor", boot.get("state").get("dataset").asText());
         assertTrue(boot.get("query").asText().contains("networkShape=3&"));
+        assertEquals(8, boot.at("/limits/maxNeurons").asInt(), "per layer on a 2-D set");
+        assertEquals(32, boot.at("/limits/maxNeuronsWithoutMap").asInt(), "per layer on a set without a map");
         assertTrue(html.contains("/webjars/chart.js/4.5.1/dist/chart.umd.js"));
         assertTrue(html.contains("<script type=\"module\" src=\"/js/app.js\">"));
     }
