@@ -5,7 +5,7 @@
 import { MessageType, ServerMessageType, decodeEnvelope, blockBytes, blockFloats } from './protocol.js';
 import { ReconnectingSocket } from './socket.js';
 import { I18n } from './i18n.js';
-import { bindControls, showState, changesFor } from './controls.js';
+import { bindControls, showState, changesFor, neuronLimit } from './controls.js';
 import { NetworkView, featureLabel } from './network-view.js';
 import { LossChart } from './loss-chart.js';
 import { paintSigned, paintClasses, drawPoints, drawThumbnail, blockValues } from './heatmap.js';
@@ -162,7 +162,10 @@ function send(message) {
 }
 
 function change(key, value) {
-  const changes = changesFor(key, value, state, boot.datasets);
+  const changes = changesFor(key, value, state, boot.datasets, boot.limits);
+  if (changes.networkShape && key !== 'networkShape') {
+    toast(i18n.format('net.narrowed', { max: neuronLimit(boot.datasets[activeSet({ ...state, ...changes })], boot.limits) }), 'info');
+  }
   if (key === 'showTestData' || key === 'discretize') {
     // display keys: show at once, the server's state follows
     state = { ...state, ...changes };
@@ -488,7 +491,7 @@ function structure() {
     outputs: m.kind === 'multiclass' ? classCount() : 1,
     domain: m.domain,
     canToggle: twoD && !isHidden('features') && !FEATURES.some((f) => locked.has(f.name)),
-    maxNeurons: locked.has('networkShape') ? 0 : boot.limits.maxNeurons,
+    maxNeurons: locked.has('networkShape') ? 0 : neuronLimit(m, boot.limits),
     outputKind: m.kind,
     discretize: state.discretize,
     outputScale: state.loss === 'bce' ? scaleOutput : null,
@@ -643,7 +646,7 @@ const network = new NetworkView($('network'), i18n, {
   },
   onAddNeuron(layer) {
     const shape = [...state.networkShape];
-    if (shape[layer] < boot.limits.maxNeurons) shape[layer]++;
+    if (shape[layer] < neuronLimit(meta(), boot.limits)) shape[layer]++;
     change('networkShape', shape);
   },
   onRemoveNeuron(layer) {

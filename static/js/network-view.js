@@ -8,6 +8,10 @@ import { cssColor, classCss, paintSigned, paintFunction, blockValues } from './h
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEADER = 46;
+/** Rows of full-size nodes a column may have; above, nodes shrink to keep the view that tall. */
+const DENSE_ROWS = 12;
+/** The smallest row of a dense column, in px: a node still big enough to click and colour. */
+const MIN_ROW_STEP = 16;
 
 /** TF's link widths: |w| from 0 to 5 maps to 1 to 10 pixels. */
 function linkWidth(w) {
@@ -98,9 +102,18 @@ export class NetworkView {
     const cols = s.shape.length + 2;
     const narrow = width < 480;
     const labelW = shown.some((i) => i.label.length > 3) ? (narrow ? 40 : 50) : (narrow ? 22 : 28);
-    const size = Math.max(22, Math.min(38, Math.floor((width - labelW - 12) / (cols * 1.75))));
-    const gap = Math.max(9, Math.round(size * 0.34));
+    let size = Math.max(22, Math.min(38, Math.floor((width - labelW - 12) / (cols * 1.75))));
+    let gap = Math.max(9, Math.round(size * 0.34));
     const rows = Math.max(shown.length, ...s.shape, s.outputs);
+    // a tall column (a set without a 2-D map allows 32 neurons a layer, 16 inputs): smaller nodes,
+    // so the view stays about as tall as DENSE_ROWS full-size rows instead of a page or two
+    const dense = rows > DENSE_ROWS;
+    if (dense) {
+      const step = Math.max(MIN_ROW_STEP, (DENSE_ROWS * (size + gap)) / rows);
+      size = Math.max(10, Math.round(step * 0.72));
+      gap = Math.max(3, Math.round(step) - size);
+    }
+    c.classList.toggle('dense', dense);
     const rowStep = size + gap;
     const height = HEADER + rows * rowStep + 8;
     c.style.height = `${height}px`;

@@ -160,6 +160,8 @@ class BackpropBrowserTest {
             try {
                 b.get(base + "/?" + preset.path("query").asText());
                 awaitFirstFrame(b);
+                assertRunsAsWritten(b, id, preset.path("query").asText());
+                if (id.equals("001-digits")) assertEquals(List.of(32L, 16L), drawnLayers(b), "the tutorial's 16-32-16-2");
                 assertGradientCorrect(b, id + " at epoch 0");
                 // a few epochs, then check again: not after thousands, where a converged net's gradient
                 // (~1e-10) is below what central differences in double can resolve
@@ -232,6 +234,50 @@ class BackpropBrowserTest {
         }
     }
 
+    /** 001's digits net, 16-32-16-2, readable on a desktop of 1400×900 and on a 390×844 phone. */
+    @Test
+    void the_digits_preset_fits_a_desktop_and_a_phone() throws Exception {
+        JsonNode digits = presets().stream().filter(p -> p.path("id").asText().equals("001-digits")).findFirst().orElseThrow();
+        for (int[] size : new int[][] {{1400, 900}, {390, 844}}) {
+            boolean phone = size[0] < 500;
+            ChromeDriver b = browser(size[0], size[1], phone);
+            try {
+                b.get(base + "/?" + digits.path("query").asText());
+                awaitFirstFrame(b);
+                assertRunsAsWritten(b, "001-digits", digits.path("query").asText());
+                assertEquals(List.of(32L, 16L), drawnLayers(b));
+                // neurons do not overlap: each a distinct row of its column
+                assertTrue(number(b, "const ns = [...document.querySelectorAll('#network .hidden-neuron[data-layer=\"0\"]')];"
+                        + "return ns.slice(1).every((n, i) => n.getBoundingClientRect().top >= ns[i].getBoundingClientRect().bottom) ? 1 : 0") == 1,
+                        "the 32 neurons overlap");
+                long scrollWidth = number(b, "return document.documentElement.scrollWidth");
+                assertTrue(scrollWidth <= size[0], "the page is " + scrollWidth + " px wide at " + size[0]);
+                // the + button is live up to the map-less limit and a 2-D set keeps 8
+                assertTrue((Boolean) js(b, "return document.querySelector('#network [data-add-neuron=\"1\"]').disabled === false"),
+                        "+ on the 16-neuron layer");
+                assertTrue((Boolean) js(b, "return document.querySelector('#network [data-add-neuron=\"0\"]').disabled === true"),
+                        "+ on the 32-neuron layer");
+                b.executeScript("document.getElementById('network').scrollIntoView()");
+                screenshot(b, "preset-001-digits-" + size[0] + "x" + size[1] + ".png");
+                if (!phone) {
+                    // a 2-D set takes the page's click: the layers come down to 8 (the page sends the fix along), no error
+                    b.findElement(By.cssSelector(".dataset[data-value='xor']")).click();
+                    await(b, d -> "xor".equals(js(d, "return window.playground.state().dataset")));
+                    assertEquals(List.of(8L, 8L), js(b, "return window.playground.state().networkShape"));
+                    await(b, d -> List.of(8L, 8L).equals(drawnLayers((ChromeDriver) d)));
+                    assertTrue(b.findElements(By.cssSelector("#status .toast.error")).isEmpty(),
+                            "an error: " + b.findElement(By.id("status")).getText());
+                    assertTrue((Boolean) js(b, "return document.querySelector('#network [data-add-neuron=\"1\"]').disabled === true"),
+                            "+ stops at 8 on a 2-D set");
+                    assertNetworkInsideItsView(b, "xor after digits");
+                }
+                assertNoConsoleErrors(b);
+            } finally {
+                quit(b);
+            }
+        }
+    }
+
     @Test
     void the_phone_view_with_the_step_through_open_has_no_horizontal_scroll() {
         ChromeDriver b = browser(390, 844, true);
@@ -261,6 +307,33 @@ class BackpropBrowserTest {
     }
 
     /** Runs the gradient check from its button; every layer must be marked correct. */
+    /** No limit warning, and the network drawn is the preset's own: its hidden layers, every neuron inside the view. */
+    static void assertRunsAsWritten(ChromeDriver b, String id, String query) {
+        assertEquals(0L, number(b, "return document.getElementById('warning-list').children.length"),
+                id + ": warned " + b.findElement(By.id("warning-list")).getText());
+        String shape = query.replaceAll(".*networkShape=([0-9,]*).*", "$1");
+        List<Long> sizes = shape.isEmpty() ? List.of() : java.util.Arrays.stream(shape.split(",")).map(Long::valueOf).toList();
+        assertEquals(sizes, drawnLayers(b), id + ": the hidden layers drawn");
+        assertNetworkInsideItsView(b, id);
+    }
+
+    /** The hidden neurons drawn per layer. */
+    @SuppressWarnings("unchecked")
+    static List<Long> drawnLayers(ChromeDriver b) {
+        return (List<Long>) js(b, "const n = window.playground.state().networkShape.length;"
+                + "return Array.from({length: n}, (_, l) => document.querySelectorAll('#network .hidden-neuron[data-layer=\"' + l + '\"]').length)");
+    }
+
+    /** Every node and layer head lies inside the network view, which does not scroll sideways. */
+    static void assertNetworkInsideItsView(ChromeDriver b, String what) {
+        Object outside = js(b, "const c = document.getElementById('network'); const r = c.getBoundingClientRect();"
+                + "const bad = [...c.querySelectorAll('.node, .layer-head')].filter((n) => { const q = n.getBoundingClientRect();"
+                + " return q.left < r.left - 1 || q.right > r.right + 1 || q.top < r.top - 1 || q.bottom > r.bottom + 1; });"
+                + "return bad.length ? bad.length + ' outside, e.g. ' + bad[0].className + ' ' + bad[0].style.cssText : null;");
+        assertEquals(null, outside, what + ": the network overflows its view");
+        assertTrue(number(b, "const c = document.getElementById('network'); return c.scrollWidth - c.clientWidth") <= 0, what);
+    }
+
     static void assertGradientCorrect(ChromeDriver b, String what) {
         js(b, "window.__gradcheckBefore = window.playground.gradcheck()");
         b.findElement(By.id("gradcheck-button")).click();
