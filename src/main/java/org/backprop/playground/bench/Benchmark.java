@@ -12,7 +12,7 @@ import org.backprop.playground.engine.Trainer;
 import java.util.Arrays;
 
 /**
- * `java -jar backprop-playground.jar bench [--seconds S] [--rounds R]`: epochs per second for the
+ * `java -jar backprop-playground.jar bench [--seconds S] [--rounds R] [--only W1]`: epochs per second for the
  * oracle's workloads, printed beside TF Playground's figures from shared/oracle/README.md.
  * One epoch is what the playground does per step, like TF Playground's oneStep: a training pass,
  * then the train and test loss (and for W3 the grid). "train only" leaves the losses out.
@@ -25,11 +25,13 @@ public final class Benchmark {
     public static void run(String[] args) {
         double seconds = 1.0;
         int rounds = 5;
+        String only = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --seconds S --rounds R");
+                case "--only" -> only = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --seconds S --rounds R --only W1|W2|W3");
             }
         }
         System.out.printf("Backprop Playground engine benchmark: Java %s, %d cores, %d rounds of %.1f s, median shown%n",
@@ -37,6 +39,7 @@ public final class Benchmark {
         System.out.printf("%-4s %-18s %-9s %14s %14s %14s %8s%n",
                 "", "shape", "train/test", "epochs/s", "train only", "TF Playground", "ratio");
         for (Workload w : Workload.all()) {
+            if (only != null && !w.name().equalsIgnoreCase(only)) continue;
             double full = median(w, true, seconds, rounds);
             double trainOnly = w.grid() ? Double.NaN : median(w, false, seconds, rounds);
             System.out.printf("%-4s %-18s %4d/%-4d %14.0f %14s %14.1f %7.0fx%n", w.name(), w.shapeText(),

@@ -32,32 +32,25 @@ public enum Activation {
                 + "'; use one of linear, tanh, sigmoid, relu, leakyRelu, softmax");
     }
 
-    /** z[N][B] -> a[N][B]. Softmax normalizes over the N neurons of each sample; the others act elementwise. */
-    void forward(double[][] a, double[][] z, int B, int N) {
-        if (this == SOFTMAX) {
-            softmax(a, z, B, N);
-            return;
-        }
-        for (int k = 0; k < N; k++) forward(a[k], z[k], B);
-    }
-
-    private void forward(double[] a, double[] z, int n) {
+    /**
+     * z (N,S) -> a (N,S), packed rows of stride S (see {@link Kernels}). Softmax normalizes each
+     * column over the N neurons; the others act elementwise, in one loop over the whole layer.
+     */
+    void forward(double[] a, double[] z, int S, int N) {
+        int n = N * S;
         switch (this) {
             case LINEAR -> System.arraycopy(z, 0, a, 0, n);
             case TANH -> FastMath.tanh(a, z, n);
             case SIGMOID -> { for (int i = 0; i < n; i++) a[i] = sigmoid(z[i]); }
             case RELU -> { for (int i = 0; i < n; i++) a[i] = Math.max(0, z[i]); }
             case LEAKY_RELU -> { for (int i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : LEAKY_SLOPE * z[i]; }
-            case SOFTMAX -> throw new IllegalStateException("softmax acts on a whole layer");
+            case SOFTMAX -> softmax(a, z, S, N);
         }
     }
 
-    /** da[N][B] -> dz[N][B]: dz = da ⊙ f'(z). Not for softmax, whose δ comes from its loss. */
-    void backward(double[][] dz, double[][] da, double[][] z, double[][] a, int B, int N) {
-        for (int k = 0; k < N; k++) backward(dz[k], da[k], z[k], a[k], B);
-    }
-
-    private void backward(double[] dz, double[] da, double[] z, double[] a, int n) {
+    /** da (N,S) -> dz (N,S): dz = da ⊙ f'(z), one loop over the layer. Not for softmax, whose δ comes from its loss. */
+    void backward(double[] dz, double[] da, double[] z, double[] a, int S, int N) {
+        int n = N * S;
         switch (this) {
             case LINEAR -> System.arraycopy(da, 0, dz, 0, n);
             case TANH -> { for (int i = 0; i < n; i++) dz[i] = da[i] * (1 - a[i] * a[i]); }
@@ -85,17 +78,17 @@ public enum Activation {
         return 1 / (1 + StrictMath.exp(-z));
     }
 
-    private static void softmax(double[][] a, double[][] z, int B, int N) {
-        for (int b = 0; b < B; b++) {
+    private static void softmax(double[] a, double[] z, int S, int N) {
+        for (int b = 0; b < S; b++) {
             double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < N; k++) max = Math.max(max, z[k][b]);
+            for (int k = 0; k < N; k++) max = Math.max(max, z[k * S + b]);
             double sum = 0;
             for (int k = 0; k < N; k++) {
-                double e = StrictMath.exp(z[k][b] - max);
-                a[k][b] = e;
+                double e = StrictMath.exp(z[k * S + b] - max);
+                a[k * S + b] = e;
                 sum += e;
             }
-            for (int k = 0; k < N; k++) a[k][b] /= sum;
+            for (int k = 0; k < N; k++) a[k * S + b] /= sum;
         }
     }
 }

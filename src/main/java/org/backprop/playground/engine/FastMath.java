@@ -49,14 +49,14 @@ final class FastMath {
     private static double unsaturated(double x) {
         double u = x * 0.03125;
         double s = u * u;
-        double p = (P0 * s + P1) * s + P2;
-        double q = ((s + Q0) * s + Q1) * s + Q2;
-        double num = u * (q + s * p), den = q, next;
-        next = 2 * num * den; den = num * num + den * den; num = next;
-        next = 2 * num * den; den = num * num + den * den; num = next;
-        next = 2 * num * den; den = num * num + den * den; num = next;
-        next = 2 * num * den; den = num * num + den * den; num = next;
-        next = 2 * num * den; den = num * num + den * den; num = next;
+        double p = Math.fma(Math.fma(P0, s, P1), s, P2);
+        double q = Math.fma(Math.fma(s + Q0, s, Q1), s, Q2);
+        double num = u * Math.fma(s, p, q), den = q, next;
+        next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
+        next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
+        next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
+        next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
+        next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
         return num / den;
     }
 }

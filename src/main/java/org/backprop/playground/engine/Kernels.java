@@ -1,100 +1,115 @@
 package org.backprop.playground.engine;
 
 /**
- * The dense-layer kernels, llm.c style (outputs first, sizes last), on feature-major activations:
- * x[i] holds input i for the B samples of a batch. Each is a small matrix product computed in
- * 4 × 4 register blocks: sixteen independent sums per pass over the shared dimension instead of
- * one loop per row pair, because at playground sizes (8 × 8 layers, batches of 10) loop overhead,
- * not arithmetic, was the cost. Forward sums keep TF Playground's order (bias, then inputs in order).
+ * The dense-layer kernels, llm.c style (outputs first, sizes last), on packed feature-major
+ * activations: a layer's values for a batch are one array, row i (input or neuron i) at
+ * [i·S, i·S + S), where the stride S is the batch rounded up to a multiple of 4. Columns past the
+ * batch are padding: the forward kernel and the input gradient compute them (every column only
+ * ever depends on its own column, so they never touch a real sample), the weight gradient stops
+ * at the batch. That lets every sample loop run in whole blocks of 4.
+ *
+ * <p>Why this shape: at playground sizes (layers of 2 to 8 neurons, batches of 10) the cost was
+ * loop overhead, not arithmetic. Each product is computed in 4 × 4 register blocks, sixteen
+ * independent sums per pass over the shared dimension, and a whole layer's activation is one
+ * loop over OUT·S values (long enough for the JIT to vectorize) instead of OUT loops of 10.
+ * Forward sums keep TF Playground's order (bias, then inputs in order).
  */
 final class Kernels {
     private Kernels() {}
 
-    /** From this many samples on, one axpy per weight (vectorized by the JIT) beats register blocks. */
-    private static final int WIDE_BATCH = 32;
+    /** The packed stride for a batch of B samples: B rounded up to a multiple of 4. */
+    static int stride(int B) {
+        return (B + 3) & ~3;
+    }
 
-    /** x[IN][B], w (OUT,IN) at p[wOff], b (OUT) at p[bOff] -> out[OUT][B] */
-    static void linearForward(double[][] out, double[][] x, double[] p, int wOff, int bOff, int B, int IN, int OUT) {
-        if (B >= WIDE_BATCH) {
-            forwardRows(out, x, p, wOff, bOff, B, IN, 0, OUT);
-            return;
-        }
+    /** x (IN,S), w (OUT,IN) at p[wOff], b (OUT) at p[bOff] -> y (OUT,S), all S columns. */
+    static void linearForward(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT) {
         int o = 0;
         for (; o + 3 < OUT; o += 4) {
             int w0 = wOff + o * IN, w1 = w0 + IN, w2 = w1 + IN, w3 = w2 + IN;
-            double[] y0 = out[o], y1 = out[o + 1], y2 = out[o + 2], y3 = out[o + 3];
-            int b = 0;
-            for (; b + 3 < B; b += 4) {
-                double s00 = p[bOff + o], s01 = s00, s02 = s00, s03 = s00;
-                double s10 = p[bOff + o + 1], s11 = s10, s12 = s10, s13 = s10;
-                double s20 = p[bOff + o + 2], s21 = s20, s22 = s20, s23 = s20;
-                double s30 = p[bOff + o + 3], s31 = s30, s32 = s30, s33 = s30;
-                for (int i = 0; i < IN; i++) {
-                    double[] xi = x[i];
-                    double x0 = xi[b], x1 = xi[b + 1], x2 = xi[b + 2], x3 = xi[b + 3];
+            int y0 = o * S, y1 = y0 + S, y2 = y1 + S, y3 = y2 + S;
+            double c0 = p[bOff + o], c1 = p[bOff + o + 1], c2 = p[bOff + o + 2], c3 = p[bOff + o + 3];
+            for (int b = 0; b < S; b += 4) {
+                double s00 = c0, s01 = c0, s02 = c0, s03 = c0;
+                double s10 = c1, s11 = c1, s12 = c1, s13 = c1;
+                double s20 = c2, s21 = c2, s22 = c2, s23 = c2;
+                double s30 = c3, s31 = c3, s32 = c3, s33 = c3;
+                for (int i = 0, xi = b; i < IN; i++, xi += S) {
+                    double x0 = x[xi], x1 = x[xi + 1], x2 = x[xi + 2], x3 = x[xi + 3];
                     double a0 = p[w0 + i], a1 = p[w1 + i], a2 = p[w2 + i], a3 = p[w3 + i];
-                    s00 += a0 * x0; s01 += a0 * x1; s02 += a0 * x2; s03 += a0 * x3;
-                    s10 += a1 * x0; s11 += a1 * x1; s12 += a1 * x2; s13 += a1 * x3;
-                    s20 += a2 * x0; s21 += a2 * x1; s22 += a2 * x2; s23 += a2 * x3;
-                    s30 += a3 * x0; s31 += a3 * x1; s32 += a3 * x2; s33 += a3 * x3;
+                    s00 = Math.fma(a0, x0, s00); s01 = Math.fma(a0, x1, s01); s02 = Math.fma(a0, x2, s02); s03 = Math.fma(a0, x3, s03);
+                    s10 = Math.fma(a1, x0, s10); s11 = Math.fma(a1, x1, s11); s12 = Math.fma(a1, x2, s12); s13 = Math.fma(a1, x3, s13);
+                    s20 = Math.fma(a2, x0, s20); s21 = Math.fma(a2, x1, s21); s22 = Math.fma(a2, x2, s22); s23 = Math.fma(a2, x3, s23);
+                    s30 = Math.fma(a3, x0, s30); s31 = Math.fma(a3, x1, s31); s32 = Math.fma(a3, x2, s32); s33 = Math.fma(a3, x3, s33);
                 }
-                y0[b] = s00; y0[b + 1] = s01; y0[b + 2] = s02; y0[b + 3] = s03;
-                y1[b] = s10; y1[b + 1] = s11; y1[b + 2] = s12; y1[b + 3] = s13;
-                y2[b] = s20; y2[b + 1] = s21; y2[b + 2] = s22; y2[b + 3] = s23;
-                y3[b] = s30; y3[b + 1] = s31; y3[b + 2] = s32; y3[b + 3] = s33;
-            }
-            for (; b < B; b++) {
-                double s0 = p[bOff + o], s1 = p[bOff + o + 1], s2 = p[bOff + o + 2], s3 = p[bOff + o + 3];
-                for (int i = 0; i < IN; i++) {
-                    double xb = x[i][b];
-                    s0 += p[w0 + i] * xb; s1 += p[w1 + i] * xb; s2 += p[w2 + i] * xb; s3 += p[w3 + i] * xb;
-                }
-                y0[b] = s0; y1[b] = s1; y2[b] = s2; y3[b] = s3;
+                y[y0 + b] = s00; y[y0 + b + 1] = s01; y[y0 + b + 2] = s02; y[y0 + b + 3] = s03;
+                y[y1 + b] = s10; y[y1 + b + 1] = s11; y[y1 + b + 2] = s12; y[y1 + b + 3] = s13;
+                y[y2 + b] = s20; y[y2 + b + 1] = s21; y[y2 + b + 2] = s22; y[y2 + b + 3] = s23;
+                y[y3 + b] = s30; y[y3 + b + 1] = s31; y[y3 + b + 2] = s32; y[y3 + b + 3] = s33;
             }
         }
-        forwardRows(out, x, p, wOff, bOff, B, IN, o, OUT);
-    }
-
-    /** Output rows [from, OUT) of {@link #linearForward}, one axpy per weight. */
-    private static void forwardRows(double[][] out, double[][] x, double[] p, int wOff, int bOff, int B, int IN,
-                                    int from, int OUT) {
-        for (int o = from; o < OUT; o++) {
-            double[] y = out[o];
-            java.util.Arrays.fill(y, 0, B, p[bOff + o]);
-            int w = wOff + o * IN;
-            for (int i = 0; i < IN; i++) axpy(y, x[i], p[w + i], B);
+        for (; o < OUT; o++) {
+            int w = wOff + o * IN, yo = o * S;
+            double c = p[bOff + o];
+            for (int b = 0; b < S; b += 4) {
+                double s0 = c, s1 = c, s2 = c, s3 = c;
+                for (int i = 0, xi = b; i < IN; i++, xi += S) {
+                    double a = p[w + i];
+                    s0 += a * x[xi]; s1 += a * x[xi + 1]; s2 += a * x[xi + 2]; s3 += a * x[xi + 3];
+                }
+                y[yo + b] = s0; y[yo + b + 1] = s1; y[yo + b + 2] = s2; y[yo + b + 3] = s3;
+            }
         }
     }
 
     /**
-     * dy[OUT][B] = dL/dz, x[IN][B] -> dw (OUT,IN) at g[wOff] and db at g[bOff], accumulated;
-     * dx[IN][B] = Wᵀ dy overwritten when dx is not null.
+     * dy (OUT,S) = dL/dz, x (IN,S) -> dw (OUT,IN) at g[wOff] and db at g[bOff], accumulated over
+     * the batch's B real columns; dx (IN,S) = Wᵀ dy overwritten, all S columns, when dx is not null.
      */
-    static void linearBackward(double[][] dx, double[] g, double[][] dy, double[][] x, double[] p,
-                               int wOff, int bOff, int B, int IN, int OUT) {
-        for (int o = 0; o < OUT; o++) g[bOff + o] += sum(dy[o], B);
-        weightGradient(g, dy, x, wOff, B, IN, OUT);
-        if (dx != null) inputGradient(dx, dy, p, wOff, B, IN, OUT);
+    static void linearBackward(double[] dx, double[] g, double[] dy, double[] x, double[] p,
+                               int wOff, int bOff, int B, int S, int IN, int OUT) {
+        biasGradient(g, dy, bOff, B, S, OUT);
+        weightGradient(g, dy, x, wOff, B, S, IN, OUT);
+        if (dx != null) inputGradient(dx, dy, p, wOff, S, IN, OUT);
     }
 
-    /** dw[o][i] += Σ_b dy[o][b] · x[i][b], in 4 × 4 blocks of (o, i). */
-    private static void weightGradient(double[] g, double[][] dy, double[][] x, int wOff, int B, int IN, int OUT) {
+    /** db[o] += Σ_b dy[o][b], four neurons per pass. */
+    private static void biasGradient(double[] g, double[] dy, int bOff, int B, int S, int OUT) {
         int o = 0;
         for (; o + 3 < OUT; o += 4) {
-            double[] d0 = dy[o], d1 = dy[o + 1], d2 = dy[o + 2], d3 = dy[o + 3];
+            int r0 = o * S, r1 = r0 + S, r2 = r1 + S, r3 = r2 + S;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int b = 0; b < B; b++) {
+                s0 += dy[r0 + b]; s1 += dy[r1 + b]; s2 += dy[r2 + b]; s3 += dy[r3 + b];
+            }
+            g[bOff + o] += s0; g[bOff + o + 1] += s1; g[bOff + o + 2] += s2; g[bOff + o + 3] += s3;
+        }
+        for (; o < OUT; o++) {
+            int r = o * S;
+            double s = 0;
+            for (int b = 0; b < B; b++) s += dy[r + b];
+            g[bOff + o] += s;
+        }
+    }
+
+    /** dw[o][i] += Σ_{b<B} dy[o][b] · x[i][b], in 4 × 4 blocks of (o, i). */
+    private static void weightGradient(double[] g, double[] dy, double[] x, int wOff, int B, int S, int IN, int OUT) {
+        int o = 0;
+        for (; o + 3 < OUT; o += 4) {
+            int d0 = o * S, d1 = d0 + S, d2 = d1 + S, d3 = d2 + S;
             int w0 = wOff + o * IN, w1 = w0 + IN, w2 = w1 + IN, w3 = w2 + IN;
             int i = 0;
             for (; i + 3 < IN; i += 4) {
-                double[] x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3];
+                int x0 = i * S, x1 = x0 + S, x2 = x1 + S, x3 = x2 + S;
                 double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
                 double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
                 for (int b = 0; b < B; b++) {
-                    double a0 = d0[b], a1 = d1[b], a2 = d2[b], a3 = d3[b];
-                    double c0 = x0[b], c1 = x1[b], c2 = x2[b], c3 = x3[b];
-                    s00 += a0 * c0; s01 += a0 * c1; s02 += a0 * c2; s03 += a0 * c3;
-                    s10 += a1 * c0; s11 += a1 * c1; s12 += a1 * c2; s13 += a1 * c3;
-                    s20 += a2 * c0; s21 += a2 * c1; s22 += a2 * c2; s23 += a2 * c3;
-                    s30 += a3 * c0; s31 += a3 * c1; s32 += a3 * c2; s33 += a3 * c3;
+                    double a0 = dy[d0 + b], a1 = dy[d1 + b], a2 = dy[d2 + b], a3 = dy[d3 + b];
+                    double c0 = x[x0 + b], c1 = x[x1 + b], c2 = x[x2 + b], c3 = x[x3 + b];
+                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01); s02 = Math.fma(a0, c2, s02); s03 = Math.fma(a0, c3, s03);
+                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11); s12 = Math.fma(a1, c2, s12); s13 = Math.fma(a1, c3, s13);
+                    s20 = Math.fma(a2, c0, s20); s21 = Math.fma(a2, c1, s21); s22 = Math.fma(a2, c2, s22); s23 = Math.fma(a2, c3, s23);
+                    s30 = Math.fma(a3, c0, s30); s31 = Math.fma(a3, c1, s31); s32 = Math.fma(a3, c2, s32); s33 = Math.fma(a3, c3, s33);
                 }
                 g[w0 + i] += s00; g[w0 + i + 1] += s01; g[w0 + i + 2] += s02; g[w0 + i + 3] += s03;
                 g[w1 + i] += s10; g[w1 + i + 1] += s11; g[w1 + i + 2] += s12; g[w1 + i + 3] += s13;
@@ -102,87 +117,68 @@ final class Kernels {
                 g[w3 + i] += s30; g[w3 + i + 1] += s31; g[w3 + i + 2] += s32; g[w3 + i + 3] += s33;
             }
             for (; i < IN; i++) {
-                double[] xi = x[i];
-                g[w0 + i] += dot(d0, xi, B);
-                g[w1 + i] += dot(d1, xi, B);
-                g[w2 + i] += dot(d2, xi, B);
-                g[w3 + i] += dot(d3, xi, B);
+                int xi = i * S;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (int b = 0; b < B; b++) {
+                    double c = x[xi + b];
+                    s0 += dy[d0 + b] * c; s1 += dy[d1 + b] * c; s2 += dy[d2 + b] * c; s3 += dy[d3 + b] * c;
+                }
+                g[w0 + i] += s0; g[w1 + i] += s1; g[w2 + i] += s2; g[w3 + i] += s3;
             }
         }
         for (; o < OUT; o++) {
-            int w = wOff + o * IN;
-            for (int i = 0; i < IN; i++) g[w + i] += dot(dy[o], x[i], B);
+            int d = o * S, w = wOff + o * IN;
+            int i = 0;
+            for (; i + 3 < IN; i += 4) {
+                int x0 = i * S, x1 = x0 + S, x2 = x1 + S, x3 = x2 + S;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (int b = 0; b < B; b++) {
+                    double a = dy[d + b];
+                    s0 += a * x[x0 + b]; s1 += a * x[x1 + b]; s2 += a * x[x2 + b]; s3 += a * x[x3 + b];
+                }
+                g[w + i] += s0; g[w + i + 1] += s1; g[w + i + 2] += s2; g[w + i + 3] += s3;
+            }
+            for (; i < IN; i++) {
+                int xi = i * S;
+                double s = 0;
+                for (int b = 0; b < B; b++) s += dy[d + b] * x[xi + b];
+                g[w + i] += s;
+            }
         }
     }
 
     /** dx[i][b] = Σ_o w[o][i] · dy[o][b], in 4 × 4 blocks of (i, b); sums over o in order, as TF. */
-    private static void inputGradient(double[][] dx, double[][] dy, double[] p, int wOff, int B, int IN, int OUT) {
+    private static void inputGradient(double[] dx, double[] dy, double[] p, int wOff, int S, int IN, int OUT) {
         int i = 0;
         for (; i + 3 < IN; i += 4) {
-            double[] r0 = dx[i], r1 = dx[i + 1], r2 = dx[i + 2], r3 = dx[i + 3];
-            int b = 0;
-            for (; b + 3 < B; b += 4) {
+            int r0 = i * S, r1 = r0 + S, r2 = r1 + S, r3 = r2 + S;
+            for (int b = 0; b < S; b += 4) {
                 double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
                 double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-                for (int o = 0; o < OUT; o++) {
-                    int w = wOff + o * IN + i;
+                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
                     double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], a3 = p[w + 3];
-                    double[] d = dy[o];
-                    double c0 = d[b], c1 = d[b + 1], c2 = d[b + 2], c3 = d[b + 3];
-                    s00 += a0 * c0; s01 += a0 * c1; s02 += a0 * c2; s03 += a0 * c3;
-                    s10 += a1 * c0; s11 += a1 * c1; s12 += a1 * c2; s13 += a1 * c3;
-                    s20 += a2 * c0; s21 += a2 * c1; s22 += a2 * c2; s23 += a2 * c3;
-                    s30 += a3 * c0; s31 += a3 * c1; s32 += a3 * c2; s33 += a3 * c3;
+                    double c0 = dy[d], c1 = dy[d + 1], c2 = dy[d + 2], c3 = dy[d + 3];
+                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01); s02 = Math.fma(a0, c2, s02); s03 = Math.fma(a0, c3, s03);
+                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11); s12 = Math.fma(a1, c2, s12); s13 = Math.fma(a1, c3, s13);
+                    s20 = Math.fma(a2, c0, s20); s21 = Math.fma(a2, c1, s21); s22 = Math.fma(a2, c2, s22); s23 = Math.fma(a2, c3, s23);
+                    s30 = Math.fma(a3, c0, s30); s31 = Math.fma(a3, c1, s31); s32 = Math.fma(a3, c2, s32); s33 = Math.fma(a3, c3, s33);
                 }
-                r0[b] = s00; r0[b + 1] = s01; r0[b + 2] = s02; r0[b + 3] = s03;
-                r1[b] = s10; r1[b + 1] = s11; r1[b + 2] = s12; r1[b + 3] = s13;
-                r2[b] = s20; r2[b + 1] = s21; r2[b + 2] = s22; r2[b + 3] = s23;
-                r3[b] = s30; r3[b + 1] = s31; r3[b + 2] = s32; r3[b + 3] = s33;
-            }
-            for (; b < B; b++) {
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                for (int o = 0; o < OUT; o++) {
-                    int w = wOff + o * IN + i;
-                    double d = dy[o][b];
-                    s0 += p[w] * d; s1 += p[w + 1] * d; s2 += p[w + 2] * d; s3 += p[w + 3] * d;
-                }
-                r0[b] = s0; r1[b] = s1; r2[b] = s2; r3[b] = s3;
+                dx[r0 + b] = s00; dx[r0 + b + 1] = s01; dx[r0 + b + 2] = s02; dx[r0 + b + 3] = s03;
+                dx[r1 + b] = s10; dx[r1 + b + 1] = s11; dx[r1 + b + 2] = s12; dx[r1 + b + 3] = s13;
+                dx[r2 + b] = s20; dx[r2 + b + 1] = s21; dx[r2 + b + 2] = s22; dx[r2 + b + 3] = s23;
+                dx[r3 + b] = s30; dx[r3 + b + 1] = s31; dx[r3 + b + 2] = s32; dx[r3 + b + 3] = s33;
             }
         }
         for (; i < IN; i++) {
-            double[] di = dx[i];
-            java.util.Arrays.fill(di, 0, B, 0.0);
-            for (int o = 0; o < OUT; o++) axpy(di, dy[o], p[wOff + o * IN + i], B);
+            int r = i * S;
+            for (int b = 0; b < S; b += 4) {
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
+                    double a = p[w];
+                    s0 += a * dy[d]; s1 += a * dy[d + 1]; s2 += a * dy[d + 2]; s3 += a * dy[d + 3];
+                }
+                dx[r + b] = s0; dx[r + b + 1] = s1; dx[r + b + 2] = s2; dx[r + b + 3] = s3;
+            }
         }
-    }
-
-    /** y[0..n) += a · x[0..n) */
-    static void axpy(double[] y, double[] x, double a, int n) {
-        for (int b = 0; b < n; b++) y[b] += a * x[b];
-    }
-
-    /** Σ x·y over [0..n), in four interleaved partial sums so the adds do not wait on each other. */
-    static double dot(double[] x, double[] y, int n) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int b = 0;
-        for (; b + 3 < n; b += 4) {
-            s0 += x[b] * y[b];
-            s1 += x[b + 1] * y[b + 1];
-            s2 += x[b + 2] * y[b + 2];
-            s3 += x[b + 3] * y[b + 3];
-        }
-        for (; b < n; b++) s0 += x[b] * y[b];
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    static double sum(double[] x, int n) {
-        double s0 = 0, s1 = 0;
-        int b = 0;
-        for (; b + 1 < n; b += 2) {
-            s0 += x[b];
-            s1 += x[b + 1];
-        }
-        if (b < n) s0 += x[b];
-        return s0 + s1;
     }
 }

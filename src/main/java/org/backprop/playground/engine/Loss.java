@@ -50,64 +50,68 @@ public enum Loss {
         }
     }
 
-    /** Σ over samples b of the loss of o[k][b] (z[k][b] its pre-activation) against targets (N,K) from row. */
-    double sum(double[][] o, double[][] z, double[] t, int row, int B, int K) {
+    /**
+     * Σ over samples b < B of the loss of output o (K,S) packed with stride S (z its
+     * pre-activation) against targets (N,K) from row.
+     */
+    double sum(double[] o, double[] z, double[] t, int row, int B, int S, int K) {
         double sum = 0;
-        for (int b = 0; b < B; b++) sum += value(o, z, b, t, (row + b) * K, K);
+        for (int b = 0; b < B; b++) sum += value(o, z, b, S, t, (row + b) * K, K);
         return sum;
     }
 
     /** Loss of sample b against its target row at t[tOff..tOff+K). */
-    private double value(double[][] o, double[][] z, int b, double[] t, int tOff, int K) {
+    private double value(double[] o, double[] z, int b, int S, double[] t, int tOff, int K) {
         double sum = 0;
         switch (this) {
             case SQUARE -> {
                 // ½·(d·d), not ½·d·d: TF Playground's rounding
-                for (int k = 0; k < K; k++) { double d = o[k][b] - t[tOff + k]; sum += 0.5 * (d * d); }
+                for (int k = 0; k < K; k++) { double d = o[k * S + b] - t[tOff + k]; sum += 0.5 * (d * d); }
             }
             case MSE -> {
-                for (int k = 0; k < K; k++) { double d = o[k][b] - t[tOff + k]; sum += d * d; }
+                for (int k = 0; k < K; k++) { double d = o[k * S + b] - t[tOff + k]; sum += d * d; }
                 sum /= K;
             }
             case BCE -> {
                 // from z, not o: log(1 + e^-|z|) stays finite where log(σ(z)) would hit log(0)
                 for (int k = 0; k < K; k++) {
-                    double zk = z[k][b], tk = t[tOff + k];
+                    double zk = z[k * S + b], tk = t[tOff + k];
                     sum += Math.max(zk, 0) - zk * tk + StrictMath.log1p(StrictMath.exp(-Math.abs(zk)));
                 }
             }
             case CE -> {
                 double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < K; k++) max = Math.max(max, z[k][b]);
+                for (int k = 0; k < K; k++) max = Math.max(max, z[k * S + b]);
                 double s = 0;
-                for (int k = 0; k < K; k++) s += StrictMath.exp(z[k][b] - max);
+                for (int k = 0; k < K; k++) s += StrictMath.exp(z[k * S + b] - max);
                 double logSumExp = max + StrictMath.log(s);
-                for (int k = 0; k < K; k++) sum -= t[tOff + k] * (z[k][b] - logSumExp);
+                for (int k = 0; k < K; k++) sum -= t[tOff + k] * (z[k * S + b] - logSumExp);
             }
         }
         return sum;
     }
 
     /**
-     * o[K][B] (z[K][B] its pre-activation) against targets (N,K) from row -> dout[K][B]: dL/do for
+     * o (K,S) (z its pre-activation) against targets (N,K) from row -> dout (K,S): dL/do for
      * square and mse; dL/dz = o − t for bce and ce, written so that it keeps its precision where the
      * output saturates (o − 1 with o ≈ 1 would cancel to nothing, and a gradient check with it).
+     * Padding columns [B, S) get 0.
      */
-    void gradient(double[][] dout, double[][] o, double[][] z, double[] t, int row, int B, int K) {
+    void gradient(double[] dout, double[] o, double[] z, double[] t, int row, int B, int S, int K) {
         if (this == BCE) {
             for (int k = 0; k < K; k++) {
                 for (int b = 0; b < B; b++) {
-                    double tk = t[(row + b) * K + k], zk = z[k][b];
+                    double tk = t[(row + b) * K + k], zk = z[k * S + b];
                     // σ(z) − t = (1 − t)·σ(z) − t·σ(−z), each term exact on its own side
-                    dout[k][b] = (1 - tk) * Activation.sigmoid(zk) - tk * (1 / (1 + StrictMath.exp(zk)));
+                    dout[k * S + b] = (1 - tk) * Activation.sigmoid(zk) - tk * (1 / (1 + StrictMath.exp(zk)));
                 }
             }
-            return;
-        }
-        double scale = this == MSE ? 2.0 / K : 1.0;
-        for (int k = 0; k < K; k++) {
-            double[] d = dout[k], ok = o[k];
-            for (int b = 0; b < B; b++) d[b] = scale * (ok[b] - t[(row + b) * K + k]);
+        } else {
+            double scale = this == MSE ? 2.0 / K : 1.0;
+            for (int k = 0; k < K; k++) {
+                int r = k * S;
+                for (int b = 0; b < B; b++) dout[r + b] = scale * (o[r + b] - t[(row + b) * K + k]);
+            }
         }
         if (this == CE) {
             // one-hot t: p_c − 1 = −Σ_{k≠c} p_k, which keeps the small probabilities' precision
@@ -121,10 +125,11 @@ public enum Loss {
                 }
                 if (!oneHot || hot < 0) continue;
                 double rest = 0;
-                for (int k = 0; k < K; k++) if (k != hot) rest += o[k][b];
-                dout[hot][b] = -rest;
+                for (int k = 0; k < K; k++) if (k != hot) rest += o[k * S + b];
+                dout[hot * S + b] = -rest;
             }
         }
+        for (int k = 0; k < K; k++) java.util.Arrays.fill(dout, k * S + B, k * S + S, 0.0);
     }
 
     /** True when {@link #gradient} is dL/dz itself (the output activation's derivative is folded in). */

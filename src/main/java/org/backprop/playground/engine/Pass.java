@@ -2,56 +2,60 @@ package org.backprop.playground.engine;
 
 /**
  * Scratch for one forward and backward pass over up to {@code capacity} samples. Per layer it
- * keeps the pre-activations z, activations a and deltas δ = dL/dz, feature-major: z[l][neuron]
- * is an array over the batch's samples (see {@link Kernels}). Reused across batches so training
- * allocates nothing; the caches are also what the step-through view shows.
+ * keeps the pre-activations z, activations a and deltas δ = dL/dz, packed feature-major: neuron
+ * k's values for the batch at [k·S, k·S + S) of one array, S the batch rounded up to a multiple of
+ * 4 (see {@link Kernels}). Reused across batches so training allocates nothing; the caches are
+ * also what the step-through view shows.
  */
 public final class Pass {
     private final Layout layout;
     private int capacity;
-    /** [layer][neuron][sample] */
-    private final double[][][] z, a, delta;
-    /** The batch's inputs, [input][sample]. */
-    private double[][] x;
-    /** dL/da of the layer being entered from above, [neuron][sample]. */
-    private double[][] upstream;
-    private int batch;
+    /** [layer] -> (neurons, S) packed */
+    private final double[][] z, a, delta;
+    /** The batch's inputs, (inputs, S) packed. */
+    private double[] x;
+    /** dL/da of the layer being entered from above, (neurons, S) packed. */
+    private double[] upstream;
+    private int batch, stride;
 
     public Pass(Layout layout, int capacity) {
         this.layout = layout;
         int L = layout.layers();
-        z = new double[L][][];
-        a = new double[L][][];
-        delta = new double[L][][];
+        z = new double[L][];
+        a = new double[L][];
+        delta = new double[L][];
         ensure(Math.max(capacity, 1));
     }
 
     private void ensure(int B) {
         if (B <= capacity) return;
         capacity = B;
+        int S = Kernels.stride(B);
         for (int l = 0; l < layout.layers(); l++) {
-            z[l] = new double[layout.out(l)][B];
-            a[l] = new double[layout.out(l)][B];
-            delta[l] = new double[layout.out(l)][B];
+            z[l] = new double[layout.out(l) * S];
+            a[l] = new double[layout.out(l) * S];
+            delta[l] = new double[layout.out(l) * S];
         }
-        x = new double[layout.inputs()][B];
-        upstream = new double[layout.maxWidth()][B];
+        x = new double[layout.inputs() * S];
+        upstream = new double[layout.maxWidth() * S];
     }
 
     /** inputs (N,IN) row-major, rows [row, row+B) -> the network's outputs for those rows. */
     public void forward(Network net, double[] inputs, int row, int B) {
         ensure(B);
         batch = B;
+        int S = stride = Kernels.stride(B);
         int IN0 = layout.inputs();
-        for (int b = 0; b < B; b++) {
-            int r = (row + b) * IN0;
-            for (int i = 0; i < IN0; i++) x[i][b] = inputs[r + i];
+        for (int i = 0; i < IN0; i++) {
+            int r = i * S;
+            for (int b = 0; b < B; b++) x[r + b] = inputs[(row + b) * IN0 + i];
+            for (int b = B; b < S; b++) x[r + b] = 0;
         }
-        double[][] in = x;
+        double[] in = x;
         for (int l = 0; l < layout.layers(); l++) {
             int IN = layout.in(l), OUT = layout.out(l);
-            Kernels.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), B, IN, OUT);
-            net.activation(l).forward(a[l], z[l], B, OUT);
+            Kernels.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
+            net.activation(l).forward(a[l], z[l], S, OUT);
             in = a[l];
         }
     }
@@ -59,44 +63,44 @@ public final class Pass {
     /** Sum over the batch of the per-sample loss against targets (N,K) row-major from {@code row}. */
     public double lossSum(Network net, double[] targets, int row) {
         int L = layout.layers() - 1;
-        return net.loss.sum(a[L], z[L], targets, row, batch, layout.outputs());
+        return net.loss.sum(a[L], z[L], targets, row, batch, stride, layout.outputs());
     }
 
     /** Backprop from targets (N,K) from {@code row}; adds dL/dθ summed over the batch into grads. */
     public void backward(Network net, double[] targets, int row, double[] grads) {
-        int L = layout.layers() - 1, K = layout.outputs(), B = batch;
+        int L = layout.layers() - 1, K = layout.outputs(), B = batch, S = stride;
         Loss loss = net.loss;
         if (loss.gradientIsDelta()) {
-            loss.gradient(delta[L], a[L], z[L], targets, row, B, K);
+            loss.gradient(delta[L], a[L], z[L], targets, row, B, S, K);
         } else {
-            loss.gradient(upstream, a[L], z[L], targets, row, B, K);
-            net.activation(L).backward(delta[L], upstream, z[L], a[L], B, K);
+            loss.gradient(upstream, a[L], z[L], targets, row, B, S, K);
+            net.activation(L).backward(delta[L], upstream, z[L], a[L], S, K);
         }
         for (int l = L; l >= 0; l--) {
             int IN = layout.in(l), OUT = layout.out(l);
-            double[][] in = l == 0 ? x : a[l - 1];
+            double[] in = l == 0 ? x : a[l - 1];
             Kernels.linearBackward(l == 0 ? null : upstream, grads, delta[l], in, net.params,
-                    layout.weightOffset(l), layout.biasOffset(l), B, IN, OUT);
-            if (l > 0) net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], B, IN);
+                    layout.weightOffset(l), layout.biasOffset(l), B, S, IN, OUT);
+            if (l > 0) net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], S, IN);
         }
     }
 
     public int batch() { return batch; }
 
     /** Output k of sample b of the last forward pass. */
-    public double output(int b, int k) { return a[layout.layers() - 1][k][b]; }
+    public double output(int b, int k) { return a[layout.layers() - 1][k * stride + b]; }
 
     /** Layer l's pre-activations as (B,OUT) row-major, a copy. */
-    public double[] z(int layer) { return rows(z[layer]); }
+    public double[] z(int layer) { return rows(z[layer], layout.out(layer)); }
     /** Layer l's activations as (B,OUT) row-major, a copy. */
-    public double[] a(int layer) { return rows(a[layer]); }
+    public double[] a(int layer) { return rows(a[layer], layout.out(layer)); }
     /** Layer l's δ = dL/dz as (B,OUT) row-major, a copy; valid after {@link #backward}. */
-    public double[] delta(int layer) { return rows(delta[layer]); }
+    public double[] delta(int layer) { return rows(delta[layer], layout.out(layer)); }
 
-    private double[] rows(double[][] byNeuron) {
-        int OUT = byNeuron.length, B = batch;
+    private double[] rows(double[] packed, int OUT) {
+        int B = batch, S = stride;
         double[] out = new double[B * OUT];
-        for (int o = 0; o < OUT; o++) for (int b = 0; b < B; b++) out[b * OUT + o] = byNeuron[o][b];
+        for (int o = 0; o < OUT; o++) for (int b = 0; b < B; b++) out[b * OUT + o] = packed[o * S + b];
         return out;
     }
 }
