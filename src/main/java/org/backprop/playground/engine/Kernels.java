@@ -48,6 +48,21 @@ final class Kernels {
                 y[y3 + b] = s30; y[y3 + b + 1] = s31; y[y3 + b + 2] = s32; y[y3 + b + 3] = s33;
             }
         }
+        for (; o + 1 < OUT; o += 2) {
+            int w0 = wOff + o * IN, w1 = w0 + IN, y0 = o * S, y1 = y0 + S;
+            double c0 = p[bOff + o], c1 = p[bOff + o + 1];
+            for (int b = 0; b < S; b += 4) {
+                double s00 = c0, s01 = c0, s02 = c0, s03 = c0, s10 = c1, s11 = c1, s12 = c1, s13 = c1;
+                for (int i = 0, xi = b; i < IN; i++, xi += S) {
+                    double x0 = x[xi], x1 = x[xi + 1], x2 = x[xi + 2], x3 = x[xi + 3];
+                    double a0 = p[w0 + i], a1 = p[w1 + i];
+                    s00 = Math.fma(a0, x0, s00); s01 = Math.fma(a0, x1, s01); s02 = Math.fma(a0, x2, s02); s03 = Math.fma(a0, x3, s03);
+                    s10 = Math.fma(a1, x0, s10); s11 = Math.fma(a1, x1, s11); s12 = Math.fma(a1, x2, s12); s13 = Math.fma(a1, x3, s13);
+                }
+                y[y0 + b] = s00; y[y0 + b + 1] = s01; y[y0 + b + 2] = s02; y[y0 + b + 3] = s03;
+                y[y1 + b] = s10; y[y1 + b + 1] = s11; y[y1 + b + 2] = s12; y[y1 + b + 3] = s13;
+            }
+        }
         for (; o < OUT; o++) {
             int w = wOff + o * IN, yo = o * S;
             double c = p[bOff + o];
@@ -84,6 +99,14 @@ final class Kernels {
             }
             g[bOff + o] += s0; g[bOff + o + 1] += s1; g[bOff + o + 2] += s2; g[bOff + o + 3] += s3;
         }
+        for (; o + 1 < OUT; o += 2) {
+            int r0 = o * S, r1 = r0 + S;
+            double s0 = 0, s1 = 0;
+            for (int b = 0; b < B; b++) {
+                s0 += dy[r0 + b]; s1 += dy[r1 + b];
+            }
+            g[bOff + o] += s0; g[bOff + o + 1] += s1;
+        }
         for (; o < OUT; o++) {
             int r = o * S;
             double s = 0;
@@ -116,6 +139,20 @@ final class Kernels {
                 g[w2 + i] += s20; g[w2 + i + 1] += s21; g[w2 + i + 2] += s22; g[w2 + i + 3] += s23;
                 g[w3 + i] += s30; g[w3 + i + 1] += s31; g[w3 + i + 2] += s32; g[w3 + i + 3] += s33;
             }
+            for (; i + 1 < IN; i += 2) {
+                int x0 = i * S, x1 = x0 + S;
+                double s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
+                for (int b = 0; b < B; b++) {
+                    double c0 = x[x0 + b], c1 = x[x1 + b];
+                    double a0 = dy[d0 + b], a1 = dy[d1 + b], a2 = dy[d2 + b], a3 = dy[d3 + b];
+                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01);
+                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11);
+                    s20 = Math.fma(a2, c0, s20); s21 = Math.fma(a2, c1, s21);
+                    s30 = Math.fma(a3, c0, s30); s31 = Math.fma(a3, c1, s31);
+                }
+                g[w0 + i] += s00; g[w0 + i + 1] += s01; g[w1 + i] += s10; g[w1 + i + 1] += s11;
+                g[w2 + i] += s20; g[w2 + i + 1] += s21; g[w3 + i] += s30; g[w3 + i + 1] += s31;
+            }
             for (; i < IN; i++) {
                 int xi = i * S;
                 double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -124,6 +161,31 @@ final class Kernels {
                     s0 += dy[d0 + b] * c; s1 += dy[d1 + b] * c; s2 += dy[d2 + b] * c; s3 += dy[d3 + b] * c;
                 }
                 g[w0 + i] += s0; g[w1 + i] += s1; g[w2 + i] += s2; g[w3 + i] += s3;
+            }
+        }
+        for (; o + 1 < OUT; o += 2) {
+            int d0 = o * S, d1 = d0 + S, w0 = wOff + o * IN, w1 = w0 + IN;
+            int i = 0;
+            for (; i + 3 < IN; i += 4) {
+                int x0 = i * S, x1 = x0 + S, x2 = x1 + S, x3 = x2 + S;
+                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+                for (int b = 0; b < B; b++) {
+                    double a0 = dy[d0 + b], a1 = dy[d1 + b];
+                    double c0 = x[x0 + b], c1 = x[x1 + b], c2 = x[x2 + b], c3 = x[x3 + b];
+                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01); s02 = Math.fma(a0, c2, s02); s03 = Math.fma(a0, c3, s03);
+                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11); s12 = Math.fma(a1, c2, s12); s13 = Math.fma(a1, c3, s13);
+                }
+                g[w0 + i] += s00; g[w0 + i + 1] += s01; g[w0 + i + 2] += s02; g[w0 + i + 3] += s03;
+                g[w1 + i] += s10; g[w1 + i + 1] += s11; g[w1 + i + 2] += s12; g[w1 + i + 3] += s13;
+            }
+            for (; i < IN; i++) {
+                int xi = i * S;
+                double s0 = 0, s1 = 0;
+                for (int b = 0; b < B; b++) {
+                    double c = x[xi + b];
+                    s0 += dy[d0 + b] * c; s1 += dy[d1 + b] * c;
+                }
+                g[w0 + i] += s0; g[w1 + i] += s1;
             }
         }
         for (; o < OUT; o++) {
@@ -167,6 +229,20 @@ final class Kernels {
                 dx[r1 + b] = s10; dx[r1 + b + 1] = s11; dx[r1 + b + 2] = s12; dx[r1 + b + 3] = s13;
                 dx[r2 + b] = s20; dx[r2 + b + 1] = s21; dx[r2 + b + 2] = s22; dx[r2 + b + 3] = s23;
                 dx[r3 + b] = s30; dx[r3 + b + 1] = s31; dx[r3 + b + 2] = s32; dx[r3 + b + 3] = s33;
+            }
+        }
+        for (; i + 1 < IN; i += 2) {
+            int r0 = i * S, r1 = r0 + S;
+            for (int b = 0; b < S; b += 4) {
+                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
+                    double a0 = p[w], a1 = p[w + 1];
+                    double c0 = dy[d], c1 = dy[d + 1], c2 = dy[d + 2], c3 = dy[d + 3];
+                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01); s02 = Math.fma(a0, c2, s02); s03 = Math.fma(a0, c3, s03);
+                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11); s12 = Math.fma(a1, c2, s12); s13 = Math.fma(a1, c3, s13);
+                }
+                dx[r0 + b] = s00; dx[r0 + b + 1] = s01; dx[r0 + b + 2] = s02; dx[r0 + b + 3] = s03;
+                dx[r1 + b] = s10; dx[r1 + b + 1] = s11; dx[r1 + b + 2] = s12; dx[r1 + b + 3] = s13;
             }
         }
         for (; i < IN; i++) {

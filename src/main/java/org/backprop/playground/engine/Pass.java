@@ -42,15 +42,35 @@ public final class Pass {
 
     /** inputs (N,IN) row-major, rows [row, row+B) -> the network's outputs for those rows. */
     public void forward(Network net, double[] inputs, int row, int B) {
-        ensure(B);
-        batch = B;
-        int S = stride = Kernels.stride(B);
-        int IN0 = layout.inputs();
+        int S = begin(B), IN0 = layout.inputs();
         for (int i = 0; i < IN0; i++) {
             int r = i * S;
             for (int b = 0; b < B; b++) x[r + b] = inputs[(row + b) * IN0 + i];
-            for (int b = B; b < S; b++) x[r + b] = 0;
+            java.util.Arrays.fill(x, r + B, r + S, 0.0);
         }
+        layers(net, S);
+    }
+
+    /**
+     * As {@link #forward}, from inputs already feature-major, (IN, N) as {@link Samples#inputsByFeature}
+     * gives them: each input's B values are one copy, not B strided reads (training reuses one such copy).
+     */
+    public void forwardByFeature(Network net, double[] byFeature, int N, int row, int B) {
+        int S = begin(B), IN0 = layout.inputs();
+        for (int i = 0; i < IN0; i++) {
+            System.arraycopy(byFeature, i * N + row, x, i * S, B);
+            java.util.Arrays.fill(x, i * S + B, i * S + S, 0.0);
+        }
+        layers(net, S);
+    }
+
+    private int begin(int B) {
+        ensure(B);
+        batch = B;
+        return stride = Kernels.stride(B);
+    }
+
+    private void layers(Network net, int S) {
         double[] in = x;
         for (int l = 0; l < layout.layers(); l++) {
             int IN = layout.in(l), OUT = layout.out(l);

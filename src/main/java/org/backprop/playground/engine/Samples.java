@@ -39,6 +39,15 @@ public record Samples(double[] inputs, double[] targets, int count, int inputWid
         return new Samples(x, t, count, inputWidth, targetWidth);
     }
 
+    /** The inputs feature-major, (IN, N): input i of every row at [i·N, i·N + N). A new array. */
+    public double[] inputsByFeature() {
+        double[] t = new double[inputs.length];
+        for (int r = 0; r < count; r++) {
+            for (int i = 0; i < inputWidth; i++) t[i * count + r] = inputs[r * inputWidth + i];
+        }
+        return t;
+    }
+
     public double[] inputRow(int r) {
         return java.util.Arrays.copyOfRange(inputs, r * inputWidth, (r + 1) * inputWidth);
     }
