@@ -3,10 +3,10 @@ package org.backprop.playground.engine;
 /**
  * The dense-layer kernels, llm.c style (outputs first, sizes last), on packed feature-major
  * activations: a layer's values for a batch are one array, row i (input or neuron i) at
- * [i·S, i·S + S), where the stride S is the batch rounded up to a multiple of 4. Columns past the
- * batch are padding: the forward kernel and the input gradient compute them (every column only
- * ever depends on its own column, so they never touch a real sample), the weight gradient stops
- * at the batch. That lets every sample loop run in whole blocks of 4.
+ * [i·S, i·S + S), where the stride S is the batch rounded up to even. A column past the batch is
+ * padding: the forward kernel and the input gradient compute it (every column only ever depends on
+ * its own column, so it never touches a real sample), the weight gradient stops at the batch. That
+ * lets every sample loop run in whole blocks of 4 columns and at most one of 2.
  *
  * <p>Why this shape: at playground sizes (layers of 2 to 8 neurons, batches of 10) the cost was
  * loop overhead, not arithmetic. Each product is computed in 4 × 4 register blocks, sixteen
@@ -17,9 +17,9 @@ package org.backprop.playground.engine;
 final class Kernels {
     private Kernels() {}
 
-    /** The packed stride for a batch of B samples: B rounded up to a multiple of 4. */
+    /** The packed stride for a batch of B samples: B rounded up to even (blocks of 4 columns, then one of 2). */
     static int stride(int B) {
-        return (B + 3) & ~3;
+        return (B + 1) & ~1;
     }
 
     /** x (IN,S), w (OUT,IN) at p[wOff], b (OUT) at p[bOff] -> y (OUT,S), all S columns. */
@@ -29,11 +29,9 @@ final class Kernels {
             int w0 = wOff + o * IN, w1 = w0 + IN, w2 = w1 + IN, w3 = w2 + IN;
             int y0 = o * S, y1 = y0 + S, y2 = y1 + S, y3 = y2 + S;
             double c0 = p[bOff + o], c1 = p[bOff + o + 1], c2 = p[bOff + o + 2], c3 = p[bOff + o + 3];
-            for (int b = 0; b < S; b += 4) {
-                double s00 = c0, s01 = c0, s02 = c0, s03 = c0;
-                double s10 = c1, s11 = c1, s12 = c1, s13 = c1;
-                double s20 = c2, s21 = c2, s22 = c2, s23 = c2;
-                double s30 = c3, s31 = c3, s32 = c3, s33 = c3;
+            int b = 0;
+            for (; b + 3 < S; b += 4) {
+                double s00 = c0, s01 = c0, s02 = c0, s03 = c0, s10 = c1, s11 = c1, s12 = c1, s13 = c1, s20 = c2, s21 = c2, s22 = c2, s23 = c2, s30 = c3, s31 = c3, s32 = c3, s33 = c3;
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
                     double x0 = x[xi], x1 = x[xi + 1], x2 = x[xi + 2], x3 = x[xi + 3];
                     double a0 = p[w0 + i], a1 = p[w1 + i], a2 = p[w2 + i], a3 = p[w3 + i];
@@ -47,11 +45,28 @@ final class Kernels {
                 y[y2 + b] = s20; y[y2 + b + 1] = s21; y[y2 + b + 2] = s22; y[y2 + b + 3] = s23;
                 y[y3 + b] = s30; y[y3 + b + 1] = s31; y[y3 + b + 2] = s32; y[y3 + b + 3] = s33;
             }
+            if (b < S) { // the last two columns of a stride that is 2 mod 4
+                double s00 = c0, s01 = c0, s10 = c1, s11 = c1, s20 = c2, s21 = c2, s30 = c3, s31 = c3;
+                for (int i = 0, xi = b; i < IN; i++, xi += S) {
+                    double x0 = x[xi], x1 = x[xi + 1];
+                    double a0 = p[w0 + i], a1 = p[w1 + i], a2 = p[w2 + i], a3 = p[w3 + i];
+                    s00 = Math.fma(a0, x0, s00); s01 = Math.fma(a0, x1, s01);
+                    s10 = Math.fma(a1, x0, s10); s11 = Math.fma(a1, x1, s11);
+                    s20 = Math.fma(a2, x0, s20); s21 = Math.fma(a2, x1, s21);
+                    s30 = Math.fma(a3, x0, s30); s31 = Math.fma(a3, x1, s31);
+                }
+                y[y0 + b] = s00; y[y0 + b + 1] = s01;
+                y[y1 + b] = s10; y[y1 + b + 1] = s11;
+                y[y2 + b] = s20; y[y2 + b + 1] = s21;
+                y[y3 + b] = s30; y[y3 + b + 1] = s31;
+            }
         }
         for (; o + 1 < OUT; o += 2) {
-            int w0 = wOff + o * IN, w1 = w0 + IN, y0 = o * S, y1 = y0 + S;
+            int w0 = wOff + o * IN, w1 = w0 + IN;
+            int y0 = o * S, y1 = y0 + S;
             double c0 = p[bOff + o], c1 = p[bOff + o + 1];
-            for (int b = 0; b < S; b += 4) {
+            int b = 0;
+            for (; b + 3 < S; b += 4) {
                 double s00 = c0, s01 = c0, s02 = c0, s03 = c0, s10 = c1, s11 = c1, s12 = c1, s13 = c1;
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
                     double x0 = x[xi], x1 = x[xi + 1], x2 = x[xi + 2], x3 = x[xi + 3];
@@ -62,17 +77,40 @@ final class Kernels {
                 y[y0 + b] = s00; y[y0 + b + 1] = s01; y[y0 + b + 2] = s02; y[y0 + b + 3] = s03;
                 y[y1 + b] = s10; y[y1 + b + 1] = s11; y[y1 + b + 2] = s12; y[y1 + b + 3] = s13;
             }
+            if (b < S) { // the last two columns of a stride that is 2 mod 4
+                double s00 = c0, s01 = c0, s10 = c1, s11 = c1;
+                for (int i = 0, xi = b; i < IN; i++, xi += S) {
+                    double x0 = x[xi], x1 = x[xi + 1];
+                    double a0 = p[w0 + i], a1 = p[w1 + i];
+                    s00 = Math.fma(a0, x0, s00); s01 = Math.fma(a0, x1, s01);
+                    s10 = Math.fma(a1, x0, s10); s11 = Math.fma(a1, x1, s11);
+                }
+                y[y0 + b] = s00; y[y0 + b + 1] = s01;
+                y[y1 + b] = s10; y[y1 + b + 1] = s11;
+            }
         }
         for (; o < OUT; o++) {
-            int w = wOff + o * IN, yo = o * S;
-            double c = p[bOff + o];
-            for (int b = 0; b < S; b += 4) {
-                double s0 = c, s1 = c, s2 = c, s3 = c;
+            int w0 = wOff + o * IN;
+            int y0 = o * S;
+            double c0 = p[bOff + o];
+            int b = 0;
+            for (; b + 3 < S; b += 4) {
+                double s00 = c0, s01 = c0, s02 = c0, s03 = c0;
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
-                    double a = p[w + i];
-                    s0 += a * x[xi]; s1 += a * x[xi + 1]; s2 += a * x[xi + 2]; s3 += a * x[xi + 3];
+                    double x0 = x[xi], x1 = x[xi + 1], x2 = x[xi + 2], x3 = x[xi + 3];
+                    double a0 = p[w0 + i];
+                    s00 = Math.fma(a0, x0, s00); s01 = Math.fma(a0, x1, s01); s02 = Math.fma(a0, x2, s02); s03 = Math.fma(a0, x3, s03);
                 }
-                y[yo + b] = s0; y[yo + b + 1] = s1; y[yo + b + 2] = s2; y[yo + b + 3] = s3;
+                y[y0 + b] = s00; y[y0 + b + 1] = s01; y[y0 + b + 2] = s02; y[y0 + b + 3] = s03;
+            }
+            if (b < S) { // the last two columns of a stride that is 2 mod 4
+                double s00 = c0, s01 = c0;
+                for (int i = 0, xi = b; i < IN; i++, xi += S) {
+                    double x0 = x[xi], x1 = x[xi + 1];
+                    double a0 = p[w0 + i];
+                    s00 = Math.fma(a0, x0, s00); s01 = Math.fma(a0, x1, s01);
+                }
+                y[y0 + b] = s00; y[y0 + b + 1] = s01;
             }
         }
     }
@@ -214,9 +252,9 @@ final class Kernels {
         int i = 0;
         for (; i + 3 < IN; i += 4) {
             int r0 = i * S, r1 = r0 + S, r2 = r1 + S, r3 = r2 + S;
-            for (int b = 0; b < S; b += 4) {
-                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-                double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+            int b = 0;
+            for (; b + 3 < S; b += 4) {
+                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
                     double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], a3 = p[w + 3];
                     double c0 = dy[d], c1 = dy[d + 1], c2 = dy[d + 2], c3 = dy[d + 3];
@@ -230,10 +268,26 @@ final class Kernels {
                 dx[r2 + b] = s20; dx[r2 + b + 1] = s21; dx[r2 + b + 2] = s22; dx[r2 + b + 3] = s23;
                 dx[r3 + b] = s30; dx[r3 + b + 1] = s31; dx[r3 + b + 2] = s32; dx[r3 + b + 3] = s33;
             }
+            if (b < S) {
+                double s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
+                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
+                    double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], a3 = p[w + 3];
+                    double c0 = dy[d], c1 = dy[d + 1];
+                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01);
+                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11);
+                    s20 = Math.fma(a2, c0, s20); s21 = Math.fma(a2, c1, s21);
+                    s30 = Math.fma(a3, c0, s30); s31 = Math.fma(a3, c1, s31);
+                }
+                dx[r0 + b] = s00; dx[r0 + b + 1] = s01;
+                dx[r1 + b] = s10; dx[r1 + b + 1] = s11;
+                dx[r2 + b] = s20; dx[r2 + b + 1] = s21;
+                dx[r3 + b] = s30; dx[r3 + b + 1] = s31;
+            }
         }
         for (; i + 1 < IN; i += 2) {
             int r0 = i * S, r1 = r0 + S;
-            for (int b = 0; b < S; b += 4) {
+            int b = 0;
+            for (; b + 3 < S; b += 4) {
                 double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
                     double a0 = p[w], a1 = p[w + 1];
@@ -244,16 +298,38 @@ final class Kernels {
                 dx[r0 + b] = s00; dx[r0 + b + 1] = s01; dx[r0 + b + 2] = s02; dx[r0 + b + 3] = s03;
                 dx[r1 + b] = s10; dx[r1 + b + 1] = s11; dx[r1 + b + 2] = s12; dx[r1 + b + 3] = s13;
             }
+            if (b < S) {
+                double s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
+                    double a0 = p[w], a1 = p[w + 1];
+                    double c0 = dy[d], c1 = dy[d + 1];
+                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01);
+                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11);
+                }
+                dx[r0 + b] = s00; dx[r0 + b + 1] = s01;
+                dx[r1 + b] = s10; dx[r1 + b + 1] = s11;
+            }
         }
         for (; i < IN; i++) {
-            int r = i * S;
-            for (int b = 0; b < S; b += 4) {
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int r0 = i * S;
+            int b = 0;
+            for (; b + 3 < S; b += 4) {
+                double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
-                    double a = p[w];
-                    s0 += a * dy[d]; s1 += a * dy[d + 1]; s2 += a * dy[d + 2]; s3 += a * dy[d + 3];
+                    double a0 = p[w];
+                    double c0 = dy[d], c1 = dy[d + 1], c2 = dy[d + 2], c3 = dy[d + 3];
+                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01); s02 = Math.fma(a0, c2, s02); s03 = Math.fma(a0, c3, s03);
                 }
-                dx[r + b] = s0; dx[r + b + 1] = s1; dx[r + b + 2] = s2; dx[r + b + 3] = s3;
+                dx[r0 + b] = s00; dx[r0 + b + 1] = s01; dx[r0 + b + 2] = s02; dx[r0 + b + 3] = s03;
+            }
+            if (b < S) {
+                double s00 = 0, s01 = 0;
+                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
+                    double a0 = p[w];
+                    double c0 = dy[d], c1 = dy[d + 1];
+                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01);
+                }
+                dx[r0 + b] = s00; dx[r0 + b + 1] = s01;
             }
         }
     }

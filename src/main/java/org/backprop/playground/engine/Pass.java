@@ -3,8 +3,8 @@ package org.backprop.playground.engine;
 /**
  * Scratch for one forward and backward pass over up to {@code capacity} samples. Per layer it
  * keeps the pre-activations z, activations a and deltas δ = dL/dz, packed feature-major: neuron
- * k's values for the batch at [k·S, k·S + S) of one array, S the batch rounded up to a multiple of
- * 4 (see {@link Kernels}). Reused across batches so training allocates nothing; the caches are
+ * k's values for the batch at [k·S, k·S + S) of one array, S the batch rounded up to even (see
+ * {@link Kernels}). Reused across batches so training allocates nothing; the caches are
  * also what the step-through view shows.
  */
 public final class Pass {
