@@ -2,7 +2,7 @@ package org.backprop.playground.engine;
 
 /** Loss and accuracy over a data set, in batches through a reusable {@link Pass}. */
 public final class Evaluation {
-    private static final int CHUNK = 512;
+    private static final int CHUNK = 32;
 
     /** Mean loss and fraction right (NaN when accuracy was not asked for). */
     public record Score(double loss, double accuracy) {}

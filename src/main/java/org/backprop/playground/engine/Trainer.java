@@ -87,14 +87,18 @@ public final class Trainer {
             packedInputs = data.inputsByFeature();
             packedFor = data;
         }
-        while (i < n) {
-            int B = Math.min(batchSize - i % batchSize, n - i);
+        // i runs to the next update point, batchSize apart from the epoch's start (no division per batch)
+        for (int next = batchSize; i < n; ) {
+            int B = Math.min(next, n) - i;
             pass.forwardByFeature(net, packedInputs, n, i, B);
             pass.backward(net, data.targets(), i, grads);
             accumulated += B;
             i += B;
             epochCount += B;
-            if (i % batchSize == 0) update(i == lastUpdate);
+            if (i == next) {
+                update(i == lastUpdate);
+                next += batchSize;
+            }
         }
         if (accumulated > 0) countLeftover();
         if (epochCount > 0) for (int p = 0; p < epochSum.length; p++) epochMean[p] = epochSum[p] / epochCount;
@@ -111,10 +115,9 @@ public final class Trainer {
     }
 
     private void update(boolean measure) {
-        if (!leftoverCounted) {
-            for (int p = 0; p < grads.length; p++) epochSum[p] += grads[p];
-        } else {
-            for (int p = 0; p < grads.length; p++) epochSum[p] += grads[p] - counted[p];
+        if (leftoverCounted) {
+            // the leftover part is in epochSum already: count only what came after it
+            for (int p = 0; p < grads.length; p++) epochSum[p] -= counted[p];
             leftoverCounted = false;
         }
         if (measure) System.arraycopy(net.params, 0, before, 0, before.length);
@@ -139,7 +142,11 @@ public final class Trainer {
                 }
             });
         }
-        Arrays.fill(grads, 0);
+        // the step is done with grads: add them to the epoch's sum and clear them in one pass
+        for (int p = 0; p < grads.length; p++) {
+            epochSum[p] += grads[p];
+            grads[p] = 0;
+        }
         accumulated = 0;
         if (measure) ratios();
     }
