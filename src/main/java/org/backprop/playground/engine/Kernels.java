@@ -147,9 +147,13 @@ final class Kernels {
         }
         for (; o < OUT; o++) {
             int r = o * S;
-            double s = 0;
-            for (int b = 0; b < B; b++) s += dy[r + b];
-            g[bOff + o] += s;
+            double s0 = 0, s1 = 0; // even and odd columns: two chains of adds instead of one
+            int b = 0;
+            for (; b + 1 < B; b += 2) {
+                s0 += dy[r + b]; s1 += dy[r + b + 1];
+            }
+            if (b < B) s0 += dy[r + b];
+            g[bOff + o] += s0 + s1;
         }
     }
 
@@ -238,7 +242,16 @@ final class Kernels {
                 }
                 g[w + i] += s0; g[w + i + 1] += s1; g[w + i + 2] += s2; g[w + i + 3] += s3;
             }
-            for (; i < IN; i++) {
+            for (; i + 1 < IN; i += 2) {
+                int x0 = i * S, x1 = x0 + S;
+                double s0 = 0, s1 = 0;
+                for (int b = 0; b < B; b++) {
+                    double a = dy[d + b];
+                    s0 += a * x[x0 + b]; s1 += a * x[x1 + b];
+                }
+                g[w + i] += s0; g[w + i + 1] += s1;
+            }
+            if (i < IN) {
                 int xi = i * S;
                 double s = 0;
                 for (int b = 0; b < B; b++) s += dy[d + b] * x[xi + b];
