@@ -5,9 +5,12 @@ package org.backprop.playground.engine;
  * holds it to 2e-15 relative), but as branch-free arithmetic the JIT vectorizes: StrictMath.tanh
  * is a ~16 ns native call, this ~1 ns, and tanh dominates a small network's epoch.
  *
- * <p>How: tanh(x) = n/d is evaluated at u = x/32 with Cephes' rational approximation (relative
- * error ~1e-16 for |u| ≤ 0.625), then doubled five times with tanh(2u) = 2t/(1 + t²) kept as a
- * fraction, (n, d) ← (2nd, n² + d²), so there is a single division. Beyond |x| = 19.1, tanh is ±1
+ * <p>How: tanh(x) = n/d is evaluated at u = x/8 with Cephes' rational approximation, then doubled
+ * three times with tanh(2u) = 2t/(1 + t²) kept as a fraction, (n, d) ← (2nd, n² + d²), so there is
+ * a single division. The rational is fitted for |u| ≤ 0.625 (|x| ≤ 5); beyond, up to |u| = 2.4, it
+ * is less exact, but there tanh(x) is within 1e-4 of ±1 and the doublings shrink t's error by
+ * 1 − tanh²: the result stays within 7e-16 (checked against 40-digit tanh for |x| ≤ 19.1; two
+ * doublings would give 2e-13, five cost 8 more operations per value). Beyond |x| = 19.1, tanh is ±1
  * in double; those few are fixed in a second, predictable loop, because clamping inside the first
  * with Math.min/max stopped the JIT from vectorizing it (measured: 8 ns instead of 0.8 ns).
  */
@@ -47,13 +50,11 @@ final class FastMath {
 
     /** tanh(x) for |x| < 19.1; garbage beyond, which {@link #tanh} overwrites. */
     private static double unsaturated(double x) {
-        double u = x * 0.03125;
+        double u = x * 0.125;
         double s = u * u;
         double p = Math.fma(Math.fma(P0, s, P1), s, P2);
         double q = Math.fma(Math.fma(s + Q0, s, Q1), s, Q2);
         double num = u * Math.fma(s, p, q), den = q, next;
-        next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
-        next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
         next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
         next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
         next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
