@@ -40,24 +40,38 @@ final class FastMath {
         }
     }
 
+    /*
+     * The two loops below are the same arithmetic, written out in each rather than called: a
+     * 166-byte helper was sometimes compiled as a call per value ("callee is too large" when the
+     * JIT compiled the loop before the call site looked hot), which made the loop scalar and whole
+     * runs 30% slower. Written out, the loop always vectorizes. Garbage beyond |z| = 19.1, which
+     * tanh() overwrites.
+     */
     private static void tanhWide(double[] a, double[] z, int n) {
-        for (int i = 0; i < n; i++) a[i] = unsaturated(z[i]);
+        for (int i = 0; i < n; i++) {
+            double u = z[i] * 0.125;
+            double s = u * u;
+            double p = Math.fma(Math.fma(P0, s, P1), s, P2);
+            double q = Math.fma(Math.fma(s + Q0, s, Q1), s, Q2);
+            double num = u * Math.fma(s, p, q), den = q, next;
+            next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
+            next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
+            next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
+            a[i] = num / den;
+        }
     }
 
     private static void tanhNarrow(double[] a, double[] z, int n) {
-        for (int i = 0; i < n; i++) a[i] = unsaturated(z[i]);
-    }
-
-    /** tanh(x) for |x| < 19.1; garbage beyond, which {@link #tanh} overwrites. */
-    private static double unsaturated(double x) {
-        double u = x * 0.125;
-        double s = u * u;
-        double p = Math.fma(Math.fma(P0, s, P1), s, P2);
-        double q = Math.fma(Math.fma(s + Q0, s, Q1), s, Q2);
-        double num = u * Math.fma(s, p, q), den = q, next;
-        next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
-        next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
-        next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
-        return num / den;
+        for (int i = 0; i < n; i++) {
+            double u = z[i] * 0.125;
+            double s = u * u;
+            double p = Math.fma(Math.fma(P0, s, P1), s, P2);
+            double q = Math.fma(Math.fma(s + Q0, s, Q1), s, Q2);
+            double num = u * Math.fma(s, p, q), den = q, next;
+            next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
+            next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
+            next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
+            a[i] = num / den;
+        }
     }
 }
