@@ -14,7 +14,8 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final String USAGE = """
             usage: java -jar backprop-playground.jar [serve] [flags]  start the server
-                   java -jar backprop-playground.jar bench [args]     run the engine benchmark
+                   java -jar backprop-playground.jar bench [--seconds S] [--rounds R] [--only W1|W2|W3]
+                                                                      the engine benchmark
                    java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--url ws://host:port/ws]
                                                                       WebSocket clients against a running server
             server flags:
@@ -28,7 +29,14 @@ public final class Main {
         String[] rest = args.length > 0 && args[0].equals(command) ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
             case "serve" -> serve(rest);
-            case "bench" -> Benchmark.run(rest);
+            case "bench" -> {
+                try {
+                    Benchmark.run(rest);
+                } catch (IllegalArgumentException e) {
+                    System.err.println(e.getMessage() + "\n" + USAGE);
+                    System.exit(2);
+                }
+            }
             case "loadtest" -> LoadTest.run(rest);
             case "-h", "--help", "help" -> System.out.println(USAGE);
             default -> {
