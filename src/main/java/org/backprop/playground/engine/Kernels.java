@@ -128,32 +128,40 @@ final class Kernels {
 
     /** db[o] += Σ_b dy[o][b], four neurons per pass. */
     private static void biasGradient(double[] g, double[] dy, int bOff, int B, int S, int OUT) {
-        int o = 0;
+        // each row summed as even and odd columns: two chains of adds per row, half as long
+        int o = 0, pairs = B & ~1;
         for (; o + 3 < OUT; o += 4) {
             int r0 = o * S, r1 = r0 + S, r2 = r1 + S, r3 = r2 + S;
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            for (int b = 0; b < B; b++) {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+            for (int b = 0; b < pairs; b += 2) {
                 s0 += dy[r0 + b]; s1 += dy[r1 + b]; s2 += dy[r2 + b]; s3 += dy[r3 + b];
+                t0 += dy[r0 + b + 1]; t1 += dy[r1 + b + 1]; t2 += dy[r2 + b + 1]; t3 += dy[r3 + b + 1];
             }
-            g[bOff + o] += s0; g[bOff + o + 1] += s1; g[bOff + o + 2] += s2; g[bOff + o + 3] += s3;
+            if (pairs < B) {
+                s0 += dy[r0 + pairs]; s1 += dy[r1 + pairs]; s2 += dy[r2 + pairs]; s3 += dy[r3 + pairs];
+            }
+            g[bOff + o] += s0 + t0; g[bOff + o + 1] += s1 + t1; g[bOff + o + 2] += s2 + t2; g[bOff + o + 3] += s3 + t3;
         }
         for (; o + 1 < OUT; o += 2) {
             int r0 = o * S, r1 = r0 + S;
-            double s0 = 0, s1 = 0;
-            for (int b = 0; b < B; b++) {
+            double s0 = 0, s1 = 0, t0 = 0, t1 = 0;
+            for (int b = 0; b < pairs; b += 2) {
                 s0 += dy[r0 + b]; s1 += dy[r1 + b];
+                t0 += dy[r0 + b + 1]; t1 += dy[r1 + b + 1];
             }
-            g[bOff + o] += s0; g[bOff + o + 1] += s1;
+            if (pairs < B) {
+                s0 += dy[r0 + pairs]; s1 += dy[r1 + pairs];
+            }
+            g[bOff + o] += s0 + t0; g[bOff + o + 1] += s1 + t1;
         }
         for (; o < OUT; o++) {
             int r = o * S;
-            double s0 = 0, s1 = 0; // even and odd columns: two chains of adds instead of one
-            int b = 0;
-            for (; b + 1 < B; b += 2) {
-                s0 += dy[r + b]; s1 += dy[r + b + 1];
+            double s0 = 0, t0 = 0;
+            for (int b = 0; b < pairs; b += 2) {
+                s0 += dy[r + b]; t0 += dy[r + b + 1];
             }
-            if (b < B) s0 += dy[r + b];
-            g[bOff + o] += s0 + s1;
+            if (pairs < B) s0 += dy[r + pairs];
+            g[bOff + o] += s0 + t0;
         }
     }
 
