@@ -32,12 +32,12 @@ public final class Evaluation {
         int n = data.count(), K = net.layout.outputs();
         if (n == 0) return new Score(0, accuracy ? 0 : Double.NaN);
         double threshold = net.activation(net.layout.layers() - 1) == Activation.SIGMOID ? 0.5 : 0;
-        double[] t = data.targets();
+        double[] t = data.targets(), byFeature = data.inputsByFeature();
         double lossSum = 0;
         int right = 0;
         for (int i = 0; i < n; i += CHUNK) {
             int B = Math.min(CHUNK, n - i);
-            pass.forward(net, data.inputs(), i, B);
+            pass.forwardByFeature(net, byFeature, n, i, B);
             lossSum += pass.lossSum(net, t, i);
             if (!accuracy) continue;
             for (int b = 0; b < B; b++) {

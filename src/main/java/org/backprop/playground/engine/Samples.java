@@ -2,15 +2,32 @@ package org.backprop.playground.engine;
 
 /**
  * Training rows as the engine reads them: inputs (N, IN) and targets (N, K), row-major, so a
- * batch is one contiguous slice.
+ * batch is one contiguous slice; and, made once on first use, the inputs feature-major, which the
+ * kernels copy a whole batch of per input. The arrays are shared, never copied: nobody writes them.
  */
-public record Samples(double[] inputs, double[] targets, int count, int inputWidth, int targetWidth) {
-    public Samples {
+public final class Samples {
+    private final double[] inputs, targets;
+    private final int count, inputWidth, targetWidth;
+    /** (IN, N), built by the first {@link #inputsByFeature} call. */
+    private volatile double[] byFeature;
+
+    public Samples(double[] inputs, double[] targets, int count, int inputWidth, int targetWidth) {
         if (inputs.length != count * inputWidth || targets.length != count * targetWidth) {
             throw new IllegalArgumentException("samples: " + count + " rows of " + inputWidth + " inputs and "
                     + targetWidth + " targets do not match arrays of " + inputs.length + " and " + targets.length);
         }
+        this.inputs = inputs;
+        this.targets = targets;
+        this.count = count;
+        this.inputWidth = inputWidth;
+        this.targetWidth = targetWidth;
     }
+
+    public double[] inputs() { return inputs; }
+    public double[] targets() { return targets; }
+    public int count() { return count; }
+    public int inputWidth() { return inputWidth; }
+    public int targetWidth() { return targetWidth; }
 
     /** From rows: inputs[n] and targets[n] of equal widths. */
     public static Samples of(double[][] inputs, double[][] targets) {
@@ -39,11 +56,15 @@ public record Samples(double[] inputs, double[] targets, int count, int inputWid
         return new Samples(x, t, count, inputWidth, targetWidth);
     }
 
-    /** The inputs feature-major, (IN, N): input i of every row at [i·N, i·N + N). A new array. */
+    /** The inputs feature-major, (IN, N): input i of every row at [i·N, i·N + N). Shared: read it only. */
     public double[] inputsByFeature() {
-        double[] t = new double[inputs.length];
-        for (int r = 0; r < count; r++) {
-            for (int i = 0; i < inputWidth; i++) t[i * count + r] = inputs[r * inputWidth + i];
+        double[] t = byFeature;
+        if (t == null) {
+            t = new double[inputs.length];
+            for (int r = 0; r < count; r++) {
+                for (int i = 0; i < inputWidth; i++) t[i * count + r] = inputs[r * inputWidth + i];
+            }
+            byFeature = t;
         }
         return t;
     }

@@ -20,9 +20,6 @@ public final class Trainer {
     private boolean[] frozen;
     private int accumulated;
     private final Pass pass;
-    /** The rows last trained on and their inputs feature-major (a session trains on one Samples for good). */
-    private Samples packedFor;
-    private double[] packedInputs;
     private long epoch;
     /** Σ over this epoch's examples of dL/dθ so far (the data loss only), and how many examples. */
     private final double[] epochSum;
@@ -83,14 +80,11 @@ public final class Trainer {
         epochCount = 0;
         // the ratio is measured at the epoch's last update only: one O(params) copy per epoch, not per update
         int lastUpdate = n - n % batchSize;
-        if (data != packedFor) {
-            packedInputs = data.inputsByFeature();
-            packedFor = data;
-        }
+        double[] byFeature = data.inputsByFeature();
         // i runs to the next update point, batchSize apart from the epoch's start (no division per batch)
         for (int next = batchSize; i < n; ) {
             int B = Math.min(next, n) - i;
-            pass.forwardByFeature(net, packedInputs, n, i, B);
+            pass.forwardByFeature(net, byFeature, n, i, B);
             pass.backward(net, data.targets(), i, grads);
             accumulated += B;
             i += B;
