@@ -50,6 +50,28 @@ class FastMathTest {
     }
 
     @Test
+    void a_long_row_skips_the_fix_up_only_when_nothing_saturates() {
+        double[] calm = new double[64], z = new double[64], a = new double[64];
+        for (int i = 0; i < 64; i++) calm[i] = z[i] = (i - 32) * 0.5; // |z| <= 16
+        FastMath.tanh(a, calm, 64);
+        for (int i = 0; i < 64; i++) assertEquals(StrictMath.tanh(calm[i]), a[i], 2e-15 * Math.abs(StrictMath.tanh(calm[i])));
+        z[5] = 25;
+        z[40] = -1e300;
+        z[63] = Double.NaN;
+        FastMath.tanh(a, z, 64);
+        assertEquals(1, a[5]);
+        assertEquals(-1, a[40]);
+        assertTrue(Double.isNaN(a[63]));
+        assertEquals(StrictMath.tanh(z[6]), a[6], 2e-15);
+        z[63] = 0;
+        z[5] = Double.NaN; // NaN first, then a saturated value: the fix-up still runs
+        z[62] = 30;
+        FastMath.tanh(a, z, 64);
+        assertTrue(Double.isNaN(a[5]));
+        assertEquals(1, a[62]);
+    }
+
+    @Test
     void display_tanh_and_sigmoid_are_within_2e_6() {
         double worstTanh = 0, worstSigmoid = 0;
         for (double x = -30; x <= 30; x += 0.001) {
