@@ -2,6 +2,11 @@ package org.backprop.playground.engine;
 
 /** Loss and accuracy over a data set, in batches through a reusable {@link Pass}. */
 public final class Evaluation {
+    /**
+     * Rows per forward pass: as short as a training batch, so the kernels the JIT compiles for both
+     * stay shaped for training (250-row chunks made training compiled after them run 69k instead of
+     * 82k W1 epochs/s).
+     */
     private static final int CHUNK = 32;
 
     /** Mean loss and fraction right (NaN when accuracy was not asked for). */

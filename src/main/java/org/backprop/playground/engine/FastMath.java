@@ -12,7 +12,8 @@ package org.backprop.playground.engine;
  * 1 − tanh²: the result stays within 7e-16 (checked against 40-digit tanh for |x| ≤ 19.1; two
  * doublings would give 2e-13, five cost 8 more operations per value). Beyond |x| = 19.1, tanh is ±1
  * in double; those few are fixed in a second, predictable loop, because clamping inside the first
- * with Math.min/max stopped the JIT from vectorizing it (measured: 8 ns instead of 0.8 ns).
+ * with Math.min/max stopped the JIT from vectorizing it (measured: 8 ns instead of 0.8 ns). A long
+ * row carries max |z| through its loop and skips that second loop when nothing saturates.
  */
 final class FastMath {
     private FastMath() {}
