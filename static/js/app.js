@@ -221,6 +221,7 @@ function onData(envelope) {
   const trainValues = train ? blockFloats(envelope, train) : null;
   points = {
     dataVersion: h.dataVersion,
+    dataset: h.dataset,
     train: train && width === 3 ? trainValues : null,
     test: test && width === 3 ? blockFloats(envelope, test) : null,
     rows: rowsOf(trainValues, width),
@@ -333,13 +334,15 @@ function redrawPoints() {
 function drawSampleView() {
   const box = $('sample-view');
   const m = meta();
-  const show = m.dim !== 2 && points && points.rows.length > 0 && (m.kind === 'multiclass' || m.kind === 'regression');
+  // a state for a new set arrives before its data: the old set's rows are not this set's samples
+  const ours = points && points.dataset === activeSet() ? points : null;
+  const show = m.dim !== 2 && ours && ours.rows.length > 0 && (m.kind === 'multiclass' || m.kind === 'regression');
   box.hidden = !show;
   $('no-map').hidden = m.dim === 2 || show;
   if (!show) return;
   const layers = drawn && network.fits(drawn.header.layers) ? drawn.header.layers : null;
-  if (m.kind === 'multiclass') drawDigits(box, points.rows, layers, i18n);
-  else drawRegression(box, points.rows, layers, i18n);
+  if (m.kind === 'multiclass') drawDigits(box, ours.rows, layers, i18n);
+  else drawRegression(box, ours.rows, layers, i18n);
 }
 
 // ---------- the backprop view ----------
