@@ -140,9 +140,15 @@ public final class PlaygroundSocket {
     }
 
     private void onMessage(WsMessageContext ctx) {
+        stats.received.increment();
         Connection c = connections.get(ctx.sessionId());
-        if (c == null || c.isClosing() || !admit(c)) return;
+        if (c == null) {
+            stats.unknownConnection.increment();
+            return;
+        }
+        if (c.isClosing() || !admit(c)) return;
         handle(c, ctx.message());
+        stats.handled.increment();
     }
 
     private void onBinaryMessage(WsBinaryMessageContext ctx) {
@@ -281,9 +287,20 @@ public final class PlaygroundSocket {
         final LongAdder closedFlooding = new LongAdder();
         final LongAdder closedNotReading = new LongAdder();
         final LongAdder dropped = new LongAdder();
+        // text messages that reached onMessage, those with no connection of ours, and those handled through
+        final LongAdder received = new LongAdder();
+        final LongAdder unknownConnection = new LongAdder();
+        final LongAdder handled = new LongAdder();
         final LongAdder framesSent = new LongAdder();
         final LongAdder dataSent = new LongAdder();
         final AtomicLong queuedHighWater = new AtomicLong();
+
+        /** For a test that waited in vain: where the messages went. */
+        @Override
+        public String toString() {
+            return "received=" + received.sum() + " unknownConnection=" + unknownConnection.sum() + " handled=" + handled.sum()
+                    + " dropped=" + dropped.sum() + " framesSent=" + framesSent.sum() + " dataSent=" + dataSent.sum();
+        }
 
         void queuedHighWater(long bytes) {
             if (bytes > queuedHighWater.get()) queuedHighWater.accumulateAndGet(bytes, Math::max);

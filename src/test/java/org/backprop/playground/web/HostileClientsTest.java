@@ -33,7 +33,7 @@ class HostileClientsTest {
 
     @BeforeAll
     void start() {
-        healthy = WsClient.connect(server.wsUrl());
+        healthy = WsClient.connect(server.wsUrl()).watchedBy(server::socketDiagnostics);
         healthy.hello();
         healthy.send("{\"type\":\"config\",\"state\":{\"dataset\":\"spiral\"}}");
         healthy.send("{\"type\":\"play\"}");
@@ -53,7 +53,7 @@ class HostileClientsTest {
     }
 
     private WsClient client() {
-        return WsClient.greeted(server.wsUrl());
+        return WsClient.greeted(server.wsUrl()).watchedBy(server::socketDiagnostics);
     }
 
     @Test

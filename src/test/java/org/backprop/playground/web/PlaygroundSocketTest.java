@@ -27,7 +27,7 @@ class PlaygroundSocketTest {
     }
 
     private WsClient client() {
-        return WsClient.greeted(server.wsUrl());
+        return WsClient.greeted(server.wsUrl()).watchedBy(server::socketDiagnostics);
     }
 
     @Test

@@ -39,6 +39,12 @@ final class TestServer implements AutoCloseable {
         return "ws://localhost:" + app.port() + "/ws";
     }
 
+    /** The /ws layer's counters, for a test's wait that timed out. */
+    String socketDiagnostics() {
+        PlaygroundSocket socket = socket();
+        return socket.stats + " " + socket.stats();
+    }
+
     /** The server's /ws endpoint: its live sessions and counters. */
     PlaygroundSocket socket() {
         return App.socket(app);

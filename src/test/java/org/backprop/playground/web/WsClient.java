@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A JDK WebSocket client for tests: every message is kept with its arrival number (text as JSON,
@@ -43,6 +44,8 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
     private final boolean reading;
     private volatile WebSocket socket;
+    /** What the server says of its side, for a wait that timed out. */
+    private volatile Supplier<String> serverSide = () -> "(not watched)";
 
     private WsClient(boolean reading) {
         this.reading = reading;
@@ -70,6 +73,12 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         c.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create(url), c).orTimeout(10, TimeUnit.SECONDS).join();
         return c;
+    }
+
+    /** Adds the server's side (its counters) to the message of a wait that times out. */
+    WsClient watchedBy(Supplier<String> server) {
+        serverSide = server;
+        return this;
     }
 
     WebSocket socket() {
@@ -174,7 +183,8 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         while (true) {
             for (Message m : received) if (m.seq() > since && wanted.test(m)) return m;
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; last messages: " + tail());
+                throw new AssertionError("timed out waiting for " + what + "; last messages: " + tail()
+                        + "\n  server: " + serverSide.get() + "\n  threads: " + busyThreads());
             }
             sleep(5);
         }
@@ -255,6 +265,25 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
             all.add(s.length() > 300 ? s.substring(0, 300) + "…" : s);
         }
         return String.join("\n  ", all.subList(Math.max(0, all.size() - 8), all.size()));
+    }
+
+    /** The server's and the client's threads that are not idle in a pool: where a stall would show. */
+    private static String busyThreads() {
+        List<String> out = new ArrayList<>();
+        for (var e : Thread.getAllStackTraces().entrySet()) {
+            Thread t = e.getKey();
+            StackTraceElement[] stack = e.getValue();
+            if (t == Thread.currentThread() || stack.length == 0) continue;
+            String top = stack[0].getClassName();
+            boolean idle = stack[0].isNativeMethod() || top.startsWith("jdk.internal.misc.Unsafe") || top.startsWith("sun.nio.ch");
+            boolean ours = false;
+            for (StackTraceElement f : stack) ours |= f.getClassName().startsWith("org.backprop");
+            if (idle && !ours) continue;
+            StringBuilder b = new StringBuilder(t.getName()).append(' ').append(t.getState());
+            for (int i = 0; i < Math.min(6, stack.length); i++) b.append(" < ").append(stack[i]);
+            out.add(b.toString());
+        }
+        return out.isEmpty() ? "none busy" : String.join("\n    ", out);
     }
 
     static void sleep(long ms) {
