@@ -3,11 +3,12 @@ package org.backprop.playground.engine;
 /** Loss and accuracy over a data set, in batches through a reusable {@link Pass}. */
 public final class Evaluation {
     /**
-     * Rows per forward pass: as short as a training batch, so the kernels the JIT compiles for both
-     * stay shaped for training (250-row chunks made training compiled after them run 69k instead of
-     * 82k W1 epochs/s).
+     * Rows per forward pass: long, so each layer is a few vectorized sweeps over 256 columns
+     * ({@link Pass#forwardRowsByFeature}), and its own path, so training's short-batch kernels
+     * keep a profile of training batches (250-row chunks through those made training 69k instead
+     * of 82k W1 epochs/s).
      */
-    private static final int CHUNK = 32;
+    private static final int CHUNK = 256;
 
     /** Mean loss and fraction right (NaN when accuracy was not asked for). */
     public record Score(double loss, double accuracy) {}
@@ -42,7 +43,7 @@ public final class Evaluation {
         int right = 0;
         for (int i = 0; i < n; i += CHUNK) {
             int B = Math.min(CHUNK, n - i);
-            pass.forwardByFeature(net, byFeature, n, i, B);
+            pass.forwardRowsByFeature(net, byFeature, n, i, B);
             lossSum += pass.lossSum(net, t, i);
             if (!accuracy) continue;
             for (int b = 0; b < B; b++) {

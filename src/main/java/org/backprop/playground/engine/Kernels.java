@@ -116,6 +116,38 @@ final class Kernels {
     }
 
     /**
+     * As {@link #linearForward}, for long rows (evaluation's chunks): x and y as one array per
+     * row, each output row swept once per four inputs. Every array is indexed by the same b, which
+     * is what lets the JIT (17) vectorize the sweep; the register blocks above stay scalar, and a
+     * sweep over one packed array at two offsets did too (measured: 14 against 7 MACs per ns at
+     * 256 columns). The same sums in the same order (bias, then inputs in order, one fma each),
+     * so the results are bit for bit those of {@link #linearForward}.
+     */
+    static void linearForwardRows(double[][] y, double[][] x, double[] p, int wOff, int bOff, int S, int IN, int OUT) {
+        for (int o = 0; o < OUT; o++) {
+            double[] yo = y[o];
+            int w = wOff + o * IN;
+            java.util.Arrays.fill(yo, 0, S, p[bOff + o]);
+            int i = 0;
+            for (; i + 3 < IN; i += 4) {
+                double a0 = p[w + i], a1 = p[w + i + 1], a2 = p[w + i + 2], a3 = p[w + i + 3];
+                double[] x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3];
+                for (int b = 0; b < S; b++) yo[b] = Math.fma(a3, x3[b], Math.fma(a2, x2[b], Math.fma(a1, x1[b], Math.fma(a0, x0[b], yo[b]))));
+            }
+            for (; i + 1 < IN; i += 2) {
+                double a0 = p[w + i], a1 = p[w + i + 1];
+                double[] x0 = x[i], x1 = x[i + 1];
+                for (int b = 0; b < S; b++) yo[b] = Math.fma(a1, x1[b], Math.fma(a0, x0[b], yo[b]));
+            }
+            if (i < IN) {
+                double a0 = p[w + i];
+                double[] x0 = x[i];
+                for (int b = 0; b < S; b++) yo[b] = Math.fma(a0, x0[b], yo[b]);
+            }
+        }
+    }
+
+    /**
      * dy (OUT,S) = dL/dz, x (IN,S) -> dw (OUT,IN) at g[wOff] and db at g[bOff], accumulated over
      * the batch's B real columns; dx (IN,S) = Wᵀ dy overwritten, all S columns, when dx is not null.
      */

@@ -17,6 +17,10 @@ public final class Pass {
     /** dL/da of the layer being entered from above, (neurons, S) packed. */
     private double[] upstream;
     private int batch, stride;
+    /** Evaluation's layout: [input] and [layer][neuron] -> one row of up to S values. */
+    private double[][] xRows;
+    private double[][][] zRows, aRows;
+    private int rowsCapacity;
 
     public Pass(Layout layout, int capacity) {
         this.layout = layout;
@@ -62,6 +66,46 @@ public final class Pass {
             java.util.Arrays.fill(x, i * S + B, i * S + S, 0.0);
         }
         layers(net, S);
+    }
+
+    /**
+     * As {@link #forwardByFeature}, for evaluation's long chunks: the layers below the output as
+     * one array per neuron, through {@link Kernels#linearForwardRows}; the output layer then goes
+     * into its packed array as always, for the loss, the outputs and softmax. A path of its own,
+     * so the JIT compiles and profiles it apart from training's short batches.
+     */
+    public void forwardRowsByFeature(Network net, double[] byFeature, int N, int row, int B) {
+        int S = begin(B), L = layout.layers() - 1;
+        ensureRows(S);
+        for (int i = 0; i < layout.inputs(); i++) System.arraycopy(byFeature, i * N + row, xRows[i], 0, B);
+        double[][] in = xRows;
+        for (int l = 0; l <= L; l++) {
+            int OUT = layout.out(l);
+            Kernels.linearForwardRows(zRows[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), B, layout.in(l), OUT);
+            if (l == L) break;
+            Activation f = net.activation(l);
+            for (int o = 0; o < OUT; o++) f.forward(aRows[l][o], zRows[l][o], B, 1);
+            in = aRows[l];
+        }
+        for (int k = 0; k < layout.outputs(); k++) {
+            System.arraycopy(zRows[L][k], 0, z[L], k * S, B);
+            java.util.Arrays.fill(z[L], k * S + B, k * S + S, 0.0);
+        }
+        net.activation(L).forward(a[L], z[L], S, layout.outputs());
+    }
+
+    /** The per-neuron rows of {@link #forwardRowsByFeature}, made on its first use and grown with the batch. */
+    private void ensureRows(int S) {
+        if (S <= rowsCapacity) return;
+        rowsCapacity = S;
+        int L = layout.layers();
+        xRows = new double[layout.inputs()][S];
+        zRows = new double[L][][];
+        aRows = new double[L][][];
+        for (int l = 0; l < L; l++) {
+            zRows[l] = new double[layout.out(l)][S];
+            aRows[l] = new double[layout.out(l)][S];
+        }
     }
 
     private int begin(int B) {
