@@ -14,7 +14,7 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final String USAGE = """
             usage: java -jar backprop-playground.jar [serve] [flags]  start the server
-                   java -jar backprop-playground.jar bench [--seconds S] [--rounds R] [--only W1|W2|W3]
+                   java -jar backprop-playground.jar bench [--seconds S] [--rounds R] [--only W1|W2|W3] [--same-jvm]
                                                                       the engine benchmark
                    java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--url ws://host:port/ws]
                                                                       WebSocket clients against a running server

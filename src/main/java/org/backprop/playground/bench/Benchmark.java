@@ -9,10 +9,14 @@ import org.backprop.playground.engine.Network;
 import org.backprop.playground.engine.SeedRandom;
 import org.backprop.playground.engine.Trainer;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * `java -jar backprop-playground.jar bench [--seconds S] [--rounds R] [--only W1|W2|W3]`: epochs
+ * `java -jar backprop-playground.jar bench [--seconds S] [--rounds R] [--only W1|W2|W3] [--same-jvm]`: epochs
  * per second for the workloads of shared/oracle/README.md, beside TF Playground's figures there
  * and the targets (see {@link Workload}). An epoch is what TF Playground's oneStep does, which is
  * what its figures measured (its nn.ts run here in Node gives 4,653 / 205 epochs/s that way, and
@@ -20,6 +24,10 @@ import java.util.Arrays;
  * loss; W3 adds the output and every neuron on a 100 × 100 grid. The last column is the training
  * pass alone, for reference. Each figure is the median of R rounds of S seconds after one warm-up
  * round; rounds are timed by the wall clock, so a busy machine shows lower figures.
+ *
+ * <p>Each workload runs in a JVM of its own, as JMH forks one per benchmark: the JIT compiles the
+ * shared kernels for the shapes it meets first, and W2 measured after W1 in the same JVM ran about
+ * a fifth slower than alone. {@code --same-jvm} runs them all here, one after another.
  */
 public final class Benchmark {
     private static final int GRID = 100;
@@ -35,30 +43,68 @@ public final class Benchmark {
         double seconds = 1.0;
         int rounds = 5;
         String only = null;
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
-            switch (args[i]) {
-                case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
-                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
-                case "--only" -> only = args[i + 1];
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --seconds S --rounds R --only W1|W2|W3");
+        boolean sameJvm = false, header = true;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--same-jvm" -> sameJvm = true;
+                case "--no-header" -> header = false; // a forked JVM's output: its row alone
+                case "--seconds", "--rounds", "--only" -> {
+                    if (++i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+                    switch (option) {
+                        case "--seconds" -> seconds = Double.parseDouble(args[i]);
+                        case "--rounds" -> rounds = Integer.parseInt(args[i]);
+                        default -> only = args[i];
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option " + option
+                        + "; use --seconds S --rounds R --only W1|W2|W3 --same-jvm");
             }
         }
         if (!(seconds > 0) || rounds < 1) throw new IllegalArgumentException("--seconds must be > 0 and --rounds >= 1");
         if (only != null && !only.matches("(?i)W[123]")) throw new IllegalArgumentException("--only takes W1, W2 or W3, not " + only);
-        out.printf("Backprop Playground engine benchmark: Java %s, %d cores, %d rounds of %.1f s, median shown%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), rounds, seconds);
-        out.printf("%-4s %-18s %-9s %12s %14s %8s %10s %6s %18s%n",
-                "", "shape", "train/test", "epochs/s", "TF Playground", "ratio", "target", "", "training pass only");
+        if (header) {
+            out.printf("Backprop Playground engine benchmark: Java %s, %d cores, %d rounds of %.1f s, median shown, %s%n",
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), rounds, seconds,
+                    sameJvm ? "all workloads in this JVM" : "each workload in a JVM of its own");
+            out.printf("%-4s %-18s %-9s %12s %14s %8s %10s %6s %18s%n",
+                    "", "shape", "train/test", "epochs/s", "TF Playground", "ratio", "target", "", "training pass only");
+        }
         for (Workload w : Workload.all()) {
             if (only != null && !w.name().equalsIgnoreCase(only)) continue;
-            // the training pass alone first: the JIT compiles the kernels for training batches, not the loss's chunks
-            double trainingOnly = median(w, false, seconds, rounds, out);
-            double epochs = median(w, true, seconds, rounds, out);
-            double target = w.targetEpochsPerSecond();
-            out.printf("%-4s %-18s %4d/%-4d %12.0f %14.1f %7.1fx %10.0f %6s %18.0f%n", w.name(), w.shapeText(),
-                    w.train().count(), w.test().count(), epochs, w.tfPlaygroundEpochsPerSecond(),
-                    epochs / w.tfPlaygroundEpochsPerSecond(), target, epochs >= target ? "met" : "BELOW", trainingOnly);
+            if (sameJvm) row(w, seconds, rounds, out);
+            else out.print(forked(w, seconds, rounds));
+        }
+    }
+
+    private static void row(Workload w, double seconds, int rounds, java.io.PrintStream out) {
+        // the training pass alone first: the JIT compiles the kernels for training batches, not the loss's chunks
+        double trainingOnly = median(w, false, seconds, rounds, out);
+        double epochs = median(w, true, seconds, rounds, out);
+        double target = w.targetEpochsPerSecond();
+        out.printf("%-4s %-18s %4d/%-4d %12.0f %14.1f %7.1fx %10.0f %6s %18.0f%n", w.name(), w.shapeText(),
+                w.train().count(), w.test().count(), epochs, w.tfPlaygroundEpochsPerSecond(),
+                epochs / w.tfPlaygroundEpochsPerSecond(), target, epochs >= target ? "met" : "BELOW", trainingOnly);
+    }
+
+    /** One workload's row from a fresh JVM: this java, this class path, this command with --only. */
+    private static String forked(Workload w, double seconds, int rounds) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.backprop.playground.Main", "bench", "--same-jvm", "--no-header", "--only", w.name(),
+                "--seconds", Double.toString(seconds), "--rounds", Integer.toString(rounds));
+        try {
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String text = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int code = child.waitFor();
+            if (code != 0) throw new IllegalStateException(w.name() + "'s JVM exited with " + code + ":\n" + text);
+            return text;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start a JVM for " + w.name() + " (" + java + "): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + w.name() + " ran", e);
         }
     }
 

@@ -30,6 +30,19 @@ class BenchmarkTest {
     }
 
     @Test
+    void each_workload_runs_in_a_jvm_of_its_own_unless_asked_to_share_one() {
+        String forked = run("--only", "W1", "--seconds", "0.05", "--rounds", "1");
+        assertTrue(forked.lines().findFirst().orElse("").endsWith("each workload in a JVM of its own"), forked);
+        String same = run("--only", "W1", "--seconds", "0.05", "--rounds", "1", "--same-jvm");
+        assertTrue(same.lines().findFirst().orElse("").endsWith("all workloads in this JVM"), same);
+        // both print the same row layout: header, column names, one row
+        assertEquals(3, forked.lines().count(), forked);
+        assertEquals(3, same.lines().count(), same);
+        String rowOnly = run("--only", "W1", "--seconds", "0.05", "--rounds", "1", "--same-jvm", "--no-header");
+        assertTrue(rowOnly.startsWith("W1 ") && rowOnly.lines().count() == 1, rowOnly);
+    }
+
+    @Test
     void only_runs_the_named_workload() {
         String out = run("--only", "w2", "--seconds", "0.05", "--rounds", "1");
         assertTrue(out.contains("\nW2 "), out);
@@ -43,6 +56,7 @@ class BenchmarkTest {
         assertThrows(IllegalArgumentException.class, () -> run("--seconds"));
         assertThrows(IllegalArgumentException.class, () -> run("--frobnicate", "1"));
         assertThrows(IllegalArgumentException.class, () -> run("--seconds", "abc"));
+        assertThrows(IllegalArgumentException.class, () -> run("--only"));
     }
 
     private static String run(String... args) {
