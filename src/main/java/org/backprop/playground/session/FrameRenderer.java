@@ -40,27 +40,26 @@ public final class FrameRenderer {
         Network net = s.network();
         int last = net.layout.layers() - 1, K = net.layout.outputs(), P = OUTPUT_SIZE * OUTPUT_SIZE;
         List<Block> blocks = new ArrayList<>();
-        float[] out = outputGrid.evaluate(net, outputInputs)[last];
+        float[][] out = outputGrid.evaluate(net, outputInputs)[last];
         if (K == 1) {
-            blocks.add(Block.quantize("output", last, 0, out, 0, OUTPUT_SIZE, OUTPUT_SIZE));
+            blocks.add(Block.quantize("output", last, 0, out[0], 0, OUTPUT_SIZE, OUTPUT_SIZE));
         } else {
             // K classes: the winning class's probability, and which class wins
             float[] best = new float[P];
             byte[] cls = new byte[P];
             for (int p = 0; p < P; p++) {
                 int arg = 0;
-                for (int k = 1; k < K; k++) if (out[k * P + p] > out[arg * P + p]) arg = k;
-                best[p] = out[arg * P + p];
+                for (int k = 1; k < K; k++) if (out[k][p] > out[arg][p]) arg = k;
+                best[p] = out[arg][p];
                 cls[p] = (byte) arg;
             }
             blocks.add(Block.quantize("output", last, -1, best, 0, OUTPUT_SIZE, OUTPUT_SIZE));
             blocks.add(new Block("outputClass", last, -1, OUTPUT_SIZE, OUTPUT_SIZE, Block.UINT8, 0, 255, cls));
         }
-        float[][] small = neuronGrid.evaluate(net, neuronInputs);
-        int p = NEURON_SIZE * NEURON_SIZE;
+        float[][][] small = neuronGrid.evaluate(net, neuronInputs);
         for (int l = 0; l < last; l++) {
             for (int k = 0; k < net.layout.out(l); k++) {
-                blocks.add(Block.quantize("neuron", l, k, small[l], k * p, NEURON_SIZE, NEURON_SIZE));
+                blocks.add(Block.quantize("neuron", l, k, small[l][k], 0, NEURON_SIZE, NEURON_SIZE));
             }
         }
         return blocks;

@@ -19,7 +19,7 @@ class GridEvaluatorTest {
                 grid[P + p] = (float) y;
                 rows[p] = new double[] {x, y};
             }
-            float[][] values = new GridEvaluator(P).evaluate(net, grid);
+            float[][][] values = new GridEvaluator(P).evaluate(net, grid);
             Pass pass = new Pass(net.layout, P);
             pass.forward(net, Samples.of(rows, new double[P][3]).inputs(), 0, P);
             for (int l = 0; l < net.layout.layers(); l++) {
@@ -27,7 +27,7 @@ class GridEvaluatorTest {
                 int out = net.layout.out(l);
                 for (int p = 0; p < P; p++) {
                     for (int o = 0; o < out; o++) {
-                        assertEquals(a[p * out + o], values[l][o * P + p], 1e-4 * Math.max(1, Math.abs(a[p * out + o])),
+                        assertEquals(a[p * out + o], values[l][o][p], 1e-4 * Math.max(1, Math.abs(a[p * out + o])),
                                 hidden.key + " layer " + l + " neuron " + o + " point " + p);
                     }
                 }

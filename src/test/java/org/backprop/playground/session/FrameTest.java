@@ -64,7 +64,7 @@ class FrameTest {
         Network net = s.network();
         int n = FrameRenderer.OUTPUT_SIZE;
         float[] inputs = FrameRenderer.gridInputs(snap.features(), snap.domain(), n);
-        float[] expected = new GridEvaluator(n * n).evaluate(net, inputs)[net.layout.layers() - 1];
+        float[] expected = new GridEvaluator(n * n).evaluate(net, inputs)[net.layout.layers() - 1][0];
         double step = (max - min) / 255;
         for (int p = 0; p < n * n; p++) {
             double got = min + (frame.get(base + p) & 0xff) * step;
