@@ -297,6 +297,9 @@ class BackpropBrowserTest {
             await(b, d -> !d.findElements(By.cssSelector("#gradcheck-result li")).isEmpty());
             long scrollWidth = number(b, "return document.documentElement.scrollWidth");
             assertTrue(scrollWidth <= 390, "the page is " + scrollWidth + " px wide on a 390 px phone");
+            // step 9, backward through layer 1: its dW table (neuron, δ, two dW, db) fits without scrolling
+            assertEquals(1L, number(b, "const w = [...document.querySelectorAll('#stepper .bp-table-wrap')];"
+                    + "return w.length > 0 && w.every(t => t.scrollWidth <= t.clientWidth) ? 1 : 0"), "a dW table scrolls sideways");
             b.executeScript("document.getElementById('stepper').scrollIntoView()");
             screenshot(b, "phone-step-through.png");
             fullPageScreenshot(b, "phone-backprop-full.png");
