@@ -4,11 +4,10 @@ import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleEr
 import static org.backprop.playground.web.page.PageBrowserTest.await;
 import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
 import static org.backprop.playground.web.page.PageBrowserTest.awaitSteady;
-import static org.backprop.playground.web.page.PageBrowserTest.browser;
 import static org.backprop.playground.web.page.PageBrowserTest.fullPageScreenshot;
+import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
 import static org.backprop.playground.web.page.PageBrowserTest.js;
 import static org.backprop.playground.web.page.PageBrowserTest.number;
-import static org.backprop.playground.web.page.PageBrowserTest.quit;
 import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,8 +89,7 @@ class BackpropBrowserTest {
         // loss = −log 0.8468 = 0.1662; δ2 = A2 − y = −0.1532; dW2 = δ2 · A1 = −0.1838 each.
         JsonNode worked = presets().stream().filter(p -> p.path("query").asText().contains("weights="))
                 .findFirst().orElseThrow(() -> new AssertionError("no preset with the worked example's weights"));
-        ChromeDriver b = browser(1400, 900, false);
-        try {
+        inBrowser(1400, 900, false, b -> {
             b.get(base + "/?" + worked.path("query").asText());
             awaitFirstFrame(b);
             // the fields' hints are the worked example's sample: empty fields take them
@@ -117,9 +115,7 @@ class BackpropBrowserTest {
             screenshot(b, "preset-000-worked-example.png");
             fullPageScreenshot(b, "preset-000-worked-example-full.png");
             assertNoConsoleErrors(b);
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     @Test
@@ -135,8 +131,7 @@ class BackpropBrowserTest {
         for (var entry : printed.entrySet()) {
             JsonNode preset = presets().stream().filter(p -> p.path("id").asText().equals(entry.getKey())).findFirst()
                     .orElseThrow(() -> new AssertionError("no preset " + entry.getKey()));
-            ChromeDriver b = browser(1400, 900, false);
-            try {
+            inBrowser(1400, 900, false, b -> {
                 b.get(base + "/?" + preset.path("query").asText());
                 awaitFirstFrame(b);
                 b.findElement(By.id("inspect-button")).click();
@@ -146,9 +141,7 @@ class BackpropBrowserTest {
                     assertTrue(update.contains(expected), entry.getKey() + ": no " + expected + " in\n" + update);
                 }
                 assertNoConsoleErrors(b);
-            } finally {
-                quit(b);
-            }
+            });
         }
     }
 
@@ -156,59 +149,57 @@ class BackpropBrowserTest {
     void every_preset_trains_passes_the_gradient_check_and_steps_through_a_sample() throws Exception {
         for (JsonNode preset : presets()) {
             String id = preset.path("id").asText();
-            ChromeDriver b = browser(1400, 1000, false);
-            try {
-                b.get(base + "/?" + preset.path("query").asText());
-                awaitFirstFrame(b);
-                assertRunsAsWritten(b, id, preset.path("query").asText());
-                if (id.equals("001-digits")) assertEquals(List.of(32L, 16L), drawnLayers(b), "the tutorial's 16-32-16-2");
-                assertGradientCorrect(b, id + " at epoch 0");
-                // a few epochs, then check again: not after thousands, where a converged net's gradient
-                // (~1e-10) is below what central differences in double can resolve
-                for (int i = 1; i <= 5; i++) {
-                    long target = i;
-                    b.findElement(By.id("step-button")).click();
-                    await(b, d -> number(d, "return window.playground.epoch()") == target);
-                }
-                assertTrue(number(b, "return window.playground.ratioPoints()") > 0, id + ": the ratio chart is empty");
-                assertGradientCorrect(b, id + " at epoch 5");
-                b.findElement(By.id("play-pause-button")).click();
-                await(b, d -> number(d, "return window.playground.epoch()") > 200);
-                b.findElement(By.id("play-pause-button")).click();
-                awaitSteady(b);
+            inBrowser(1400, 1000, false, b -> {
+                try {
+                    b.get(base + "/?" + preset.path("query").asText());
+                    awaitFirstFrame(b);
+                    assertRunsAsWritten(b, id, preset.path("query").asText());
+                    if (id.equals("001-digits")) assertEquals(List.of(32L, 16L), drawnLayers(b), "the tutorial's 16-32-16-2");
+                    assertGradientCorrect(b, id + " at epoch 0");
+                    // a few epochs, then check again: not after thousands, where a converged net's gradient
+                    // (~1e-10) is below what central differences in double can resolve
+                    for (int i = 1; i <= 5; i++) {
+                        long target = i;
+                        b.findElement(By.id("step-button")).click();
+                        await(b, d -> number(d, "return window.playground.epoch()") == target);
+                    }
+                    assertTrue(number(b, "return window.playground.ratioPoints()") > 0, id + ": the ratio chart is empty");
+                    assertGradientCorrect(b, id + " at epoch 5");
+                    b.findElement(By.id("play-pause-button")).click();
+                    await(b, d -> number(d, "return window.playground.epoch()") > 200);
+                    b.findElement(By.id("play-pause-button")).click();
+                    awaitSteady(b);
 
-                // a sample: a click on a training point where there is a map, else by its number
-                boolean twoD = (Boolean) js(b, "return !!document.getElementById('no-map').hidden && document.getElementById('sample-view').hidden");
-                if (twoD) {
-                    clickFirstTrainingPoint(b);
-                } else {
-                    assertTrue(b.findElement(By.id("sample-view")).isDisplayed(), id + ": no view instead of the map");
-                    b.findElement(By.id("inspect-button")).click();
-                }
-                List<String> stages = stepThrough(b);
-                assertTrue(stages.size() >= 4, id + ": " + stages);
-                assertTrue(stages.get(0).contains("z^[1]"), stages.get(0));
+                    // a sample: a click on a training point where there is a map, else by its number
+                    boolean twoD = (Boolean) js(b, "return !!document.getElementById('no-map').hidden && document.getElementById('sample-view').hidden");
+                    if (twoD) {
+                        clickFirstTrainingPoint(b);
+                    } else {
+                        assertTrue(b.findElement(By.id("sample-view")).isDisplayed(), id + ": no view instead of the map");
+                        b.findElement(By.id("inspect-button")).click();
+                    }
+                    List<String> stages = stepThrough(b);
+                    assertTrue(stages.size() >= 4, id + ": " + stages);
+                    assertTrue(stages.get(0).contains("z^[1]"), stages.get(0));
 
-                b.findElement(By.id("gradient-view")).click();
-                await(b, d -> d.findElement(By.id("gradient-legend")).getText().contains("dL/dw"));
-                String name = "preset-" + id.replaceAll("[^A-Za-z0-9_.-]", "_");
-                b.executeScript("window.scrollTo(0, 0)");
-                screenshot(b, name + ".png");
-                fullPageScreenshot(b, name + "-full.png");
-                assertNoConsoleErrors(b);
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("preset " + id + " (" + preset.path("query").asText() + "): " + e.getMessage(), e);
-            } finally {
-                quit(b);
-            }
+                    b.findElement(By.id("gradient-view")).click();
+                    await(b, d -> d.findElement(By.id("gradient-legend")).getText().contains("dL/dw"));
+                    String name = "preset-" + id.replaceAll("[^A-Za-z0-9_.-]", "_");
+                    b.executeScript("window.scrollTo(0, 0)");
+                    screenshot(b, name + ".png");
+                    fullPageScreenshot(b, name + "-full.png");
+                    assertNoConsoleErrors(b);
+                } catch (AssertionError | RuntimeException e) {
+                    throw new AssertionError("preset " + id + " (" + preset.path("query").asText() + "): " + e.getMessage(), e);
+                }
+            });
         }
     }
 
     @Test
     void the_tutorials_menu_opens_a_preset_as_a_link_in_korean_too() throws Exception {
         JsonNode first = presets().get(0);
-        ChromeDriver b = browser(1400, 900, false);
-        try {
+        inBrowser(1400, 900, false, b -> {
             b.get(base + "/?lang=ko");
             awaitFirstFrame(b);
             await(b, d -> number(d, "return document.querySelectorAll('#tutorials option').length") > 1);
@@ -229,9 +220,7 @@ class BackpropBrowserTest {
             b.executeScript("document.getElementById('backprop').scrollIntoView()");
             screenshot(b, "desktop-ko-backprop.png");
             assertNoConsoleErrors(b);
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     /** 001's digits net, 16-32-16-2, readable on a desktop of 1400×900 and on a 390×844 phone. */
@@ -240,8 +229,7 @@ class BackpropBrowserTest {
         JsonNode digits = presets().stream().filter(p -> p.path("id").asText().equals("001-digits")).findFirst().orElseThrow();
         for (int[] size : new int[][] {{1400, 900}, {390, 844}}) {
             boolean phone = size[0] < 500;
-            ChromeDriver b = browser(size[0], size[1], phone);
-            try {
+            inBrowser(size[0], size[1], phone, b -> {
                 b.get(base + "/?" + digits.path("query").asText());
                 awaitFirstFrame(b);
                 assertRunsAsWritten(b, "001-digits", digits.path("query").asText());
@@ -272,16 +260,13 @@ class BackpropBrowserTest {
                     assertNetworkInsideItsView(b, "xor after digits");
                 }
                 assertNoConsoleErrors(b);
-            } finally {
-                quit(b);
-            }
+            });
         }
     }
 
     @Test
     void the_phone_view_with_the_step_through_open_has_no_horizontal_scroll() {
-        ChromeDriver b = browser(390, 844, true);
-        try {
+        inBrowser(390, 844, true, b -> {
             b.get(base + "/?dataset=xor&networkShape=8,8,8&activation=relu");
             awaitFirstFrame(b);
             b.findElement(By.id("step-button")).click();
@@ -304,9 +289,7 @@ class BackpropBrowserTest {
             screenshot(b, "phone-step-through.png");
             fullPageScreenshot(b, "phone-backprop-full.png");
             assertNoConsoleErrors(b);
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     /** Runs the gradient check from its button; every layer must be marked correct. */

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import org.backprop.playground.web.App;
@@ -70,8 +71,7 @@ class PageBrowserTest {
 
     @Test
     void page_loads_without_errors_then_play_trains_and_draws() {
-        ChromeDriver b = browser(1400, 900, false);
-        try {
+        inBrowser(1400, 900, false, b -> {
             b.get(base + "/?dataset=xor&networkShape=4,2&learningRate=0.03");
             awaitFirstFrame(b);
             assertEquals("000,000", b.findElement(By.id("epoch")).getText());
@@ -99,15 +99,12 @@ class PageBrowserTest {
             await(b, d -> number(d, "return window.playground.epoch()") == 0);
             assertEquals("000,000", b.findElement(By.id("epoch")).getText());
             assertNoConsoleErrors(b);
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     @Test
     void changing_the_learning_rate_while_playing_keeps_the_epoch() {
-        ChromeDriver b = browser(1400, 900, false);
-        try {
+        inBrowser(1400, 900, false, b -> {
             b.get(base + "/?dataset=circle");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
@@ -119,15 +116,12 @@ class PageBrowserTest {
             await(b, d -> number(d, "return window.playground.epoch()") > before + 20);
             assertTrue(number(b, "return window.playground.chartPoints()") > 5, "the chart was not started over");
             assertNoConsoleErrors(b);
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     @Test
     void adding_a_neuron_changes_the_network_view_and_training_goes_on() {
-        ChromeDriver b = browser(1400, 900, false);
-        try {
+        inBrowser(1400, 900, false, b -> {
             b.get(base + "/?dataset=gauss&networkShape=4,2");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
@@ -148,9 +142,7 @@ class PageBrowserTest {
             await(b, d -> d.getCurrentUrl().contains("networkShape=5,2,2&"));
             await(b, d -> js(d, "return document.getElementById('layers-label').textContent").equals("3 hidden layers"));
             assertNoConsoleErrors(b);
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     @Test
@@ -174,8 +166,7 @@ class PageBrowserTest {
         } finally {
             quit(a);
         }
-        ChromeDriver b = browser(1400, 900, false);
-        try {
+        inBrowser(1400, 900, false, b -> {
             b.get(shared);
             awaitFirstFrame(b);
             assertEquals(stateA, map(b, "return window.playground.state()"));
@@ -184,15 +175,12 @@ class PageBrowserTest {
                 assertNotNull(lossesA.get(epoch), "run A has no frame at epoch " + epoch + ": " + lossesA);
                 assertEquals(lossesA.get(epoch), lossesB.get(epoch), "epoch " + epoch);
             }
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     @Test
     void a_tensorflow_playground_hash_link_opens_as_the_same_experiment() {
-        ChromeDriver b = browser(1400, 900, false);
-        try {
+        inBrowser(1400, 900, false, b -> {
             b.get(base + "/#activation=relu&batchSize=10&dataset=gauss&regDataset=reg-plane&learningRate=0.3"
                     + "&regularizationRate=0&noise=5&networkShape=3,3&seed=0.12345&showTestData=true&discretize=false"
                     + "&percTrainData=60&x=true&y=true&xTimesY=false&xSquared=true&ySquared=false&cosX=false&sinX=false"
@@ -211,15 +199,12 @@ class PageBrowserTest {
             assertEquals("relu", new Select(b.findElement(By.id("activation"))).getFirstSelectedOption().getAttribute("value"));
             assertTrue(b.findElement(By.id("showTestData")).isSelected());
             assertNoConsoleErrors(b);
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     @Test
     void a_diverged_run_says_so_in_korean() {
-        ChromeDriver b = browser(1400, 900, false);
-        try {
+        inBrowser(1400, 900, false, b -> {
             b.get(base + "/?lang=ko&problem=regression&regDataset=reg-plane&activation=relu&learningRate=10&networkShape=8,8");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
@@ -228,15 +213,12 @@ class PageBrowserTest {
             assertTrue(text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL), text);
             assertFalse(text.contains("the network diverged"), text);
             assertNoConsoleErrors(b);
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     @Test
     void hide_keys_hide_controls_and_lang_ko_shows_korean() {
-        ChromeDriver b = browser(1400, 900, false);
-        try {
+        inBrowser(1400, 900, false, b -> {
             b.get(base + "/?lang=ko&learningRate_hide=true&noise_hide=true&playButton_hide=true&hideText=true"
                     + "&title=%EC%88%98%EC%97%85&goal=testLoss%3C0.2&noise=abc");
             awaitFirstFrame(b);
@@ -265,15 +247,12 @@ class PageBrowserTest {
             await(b, d -> d.findElement(By.cssSelector(".epoch .label")).getText().equalsIgnoreCase("Epoch"));
             await(b, d -> d.getCurrentUrl().contains("lang=en"));
             assertNoConsoleErrors(b);
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     @Test
     void a_refused_edit_shows_the_server_error_and_a_weight_edit_applies() {
-        ChromeDriver b = browser(1400, 900, false);
-        try {
+        inBrowser(1400, 900, false, b -> {
             b.get(base + "/?dataset=circle&networkShape=3");
             awaitFirstFrame(b);
             b.findElement(By.cssSelector("#network .hidden-neuron[data-neuron='0'] .bias")).click();
@@ -309,15 +288,12 @@ class PageBrowserTest {
             screenshot(b, "desktop-neuron.png");
             b.findElement(By.id("heatmap-back")).click();
             await(b, d -> number(d, "return document.getElementById('heatmap-grid').width") == 100);
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     @Test
     void picking_data_sets_and_problem_types_sends_what_they_need_along() {
-        ChromeDriver b = browser(1400, 900, false);
-        try {
+        inBrowser(1400, 900, false, b -> {
             b.get(base + "/?dataset=circle&loss=bce");
             awaitFirstFrame(b);
             // a K-class set trains with cross-entropy: the page sends loss=ce with it
@@ -346,9 +322,7 @@ class PageBrowserTest {
             assertTrue(b.getCurrentUrl().contains("seed=" + js(b, "return window.playground.state().seed")));
             assertTrue(b.findElements(By.cssSelector("#status .toast.error")).isEmpty());
             assertNoConsoleErrors(b);
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     @Test
@@ -377,8 +351,7 @@ class PageBrowserTest {
 
     @Test
     void the_phone_view_has_no_horizontal_scroll() {
-        ChromeDriver b = browser(390, 844, true);
-        try {
+        inBrowser(390, 844, true, b -> {
             b.get(base + "/?dataset=spiral-multi&loss=ce&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&sinX=true");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
@@ -390,9 +363,7 @@ class PageBrowserTest {
             screenshot(b, "phone.png");
             fullPageScreenshot(b, "phone-full.png");
             assertNoConsoleErrors(b);
-        } finally {
-            quit(b);
-        }
+        });
     }
 
     // ---------- helpers ----------
@@ -431,6 +402,16 @@ class PageBrowserTest {
                     Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         }
         return driver;
+    }
+
+    /** Runs {@code test} in a fresh {@link #browser}, which is quit afterwards whatever happens. */
+    static void inBrowser(int width, int height, boolean phone, Consumer<ChromeDriver> test) {
+        ChromeDriver b = browser(width, height, phone);
+        try {
+            test.accept(b);
+        } finally {
+            quit(b);
+        }
     }
 
     /** Ends the browser and removes its profile folder. */
