@@ -72,7 +72,8 @@ public final class Pass {
      * As {@link #forwardByFeature}, for evaluation's long chunks: the layers below the output as
      * one array per neuron, through {@link Kernels#linearForwardRows}; the output layer then goes
      * into its packed array as always, for the loss, the outputs and softmax. A path of its own,
-     * so the JIT compiles and profiles it apart from training's short batches.
+     * so the JIT compiles and profiles it apart from training's short batches. It leaves the
+     * hidden layers' {@link #z}, {@link #a} and {@link #delta} alone: those are for backward.
      */
     public void forwardRowsByFeature(Network net, double[] byFeature, int N, int row, int B) {
         int S = begin(B), L = layout.layers() - 1;
