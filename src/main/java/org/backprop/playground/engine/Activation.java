@@ -37,10 +37,15 @@ public enum Activation {
      * column over the N neurons; the others act elementwise, in one loop over the whole layer.
      */
     void forward(double[] a, double[] z, int S, int N) {
+        forward(a, z, S, N, Double.POSITIVE_INFINITY);
+    }
+
+    /** As {@link #forward(double[], double[], int, int)}, where |z| ≤ maxAbsZ is known (∞ or NaN: nothing is known). */
+    void forward(double[] a, double[] z, int S, int N, double maxAbsZ) {
         int n = N * S;
         switch (this) {
             case LINEAR -> System.arraycopy(z, 0, a, 0, n);
-            case TANH -> FastMath.tanh(a, z, n);
+            case TANH -> FastMath.tanh(a, z, n, maxAbsZ);
             case SIGMOID -> { for (int i = 0; i < n; i++) a[i] = sigmoid(z[i]); }
             case RELU -> { for (int i = 0; i < n; i++) a[i] = Math.max(0, z[i]); }
             case LEAKY_RELU -> { for (int i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : LEAKY_SLOPE * z[i]; }
@@ -60,6 +65,14 @@ public enum Activation {
             case LEAKY_RELU -> { for (int i = 0; i < n; i++) dz[i] = z[i] > 0 ? da[i] : LEAKY_SLOPE * da[i]; }
             case SOFTMAX -> throw new IllegalStateException("softmax's δ is taken with cross-entropy");
         }
+    }
+
+    /** A bound on |f(z)| whatever z is: 1 for the squashing ones, ∞ for the rest. */
+    double outputBound() {
+        return switch (this) {
+            case TANH, SIGMOID, SOFTMAX -> 1;
+            case LINEAR, RELU, LEAKY_RELU -> Double.POSITIVE_INFINITY;
+        };
     }
 
     /** f'(z) for one value, as the step-through view prints it. */

@@ -38,12 +38,12 @@ public final class Evaluation {
         int n = data.count(), K = net.layout.outputs();
         if (n == 0) return new Score(0, accuracy ? 0 : Double.NaN);
         double threshold = net.activation(net.layout.layers() - 1) == Activation.SIGMOID ? 0.5 : 0;
-        double[] t = data.targets(), byFeature = data.inputsByFeature();
+        double[] t = data.targets(), byFeature = data.inputsByFeature(), maxAbs = data.maxAbsByFeature();
         double lossSum = 0;
         int right = 0;
         for (int i = 0; i < n; i += CHUNK) {
             int B = Math.min(CHUNK, n - i);
-            pass.forwardRowsByFeature(net, byFeature, n, i, B);
+            pass.forwardRowsByFeature(net, byFeature, n, i, B, maxAbs);
             lossSum += pass.lossSum(net, t, i);
             if (!accuracy) continue;
             for (int b = 0; b < B; b++) {

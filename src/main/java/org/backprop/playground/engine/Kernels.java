@@ -148,6 +148,18 @@ final class Kernels {
     }
 
     /**
+     * A bound on neuron o's |z| = |b + Σ w·x|: |b| + Σ |w_i| · bound_i, where bound_i bounds |x_i|
+     * (inputBound[i], or sameBound for every input when inputBound is null). An unknown input
+     * bound (∞) makes the result ∞ or NaN, which callers read as "no bound".
+     */
+    static double zBound(double[] p, int wOff, int bOff, int IN, int o, double[] inputBound, double sameBound) {
+        double sum = Math.abs(p[bOff + o]);
+        int w = wOff + o * IN;
+        for (int i = 0; i < IN; i++) sum += Math.abs(p[w + i]) * (inputBound == null ? sameBound : inputBound[i]);
+        return sum;
+    }
+
+    /**
      * dy (OUT,S) = dL/dz, x (IN,S) -> dw (OUT,IN) at g[wOff] and db at g[bOff], accumulated over
      * the batch's B real columns; dx (IN,S) = Wᵀ dy overwritten, all S columns, when dx is not null.
      */

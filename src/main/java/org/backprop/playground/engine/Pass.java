@@ -75,24 +75,34 @@ public final class Pass {
      * so the JIT compiles and profiles it apart from training's short batches. It leaves the
      * hidden layers' {@link #z}, {@link #a} and {@link #delta} alone: those are for backward.
      */
-    public void forwardRowsByFeature(Network net, double[] byFeature, int N, int row, int B) {
+    public void forwardRowsByFeature(Network net, double[] byFeature, int N, int row, int B, double[] inputMaxAbs) {
         int S = begin(B), L = layout.layers() - 1;
         ensureRows(S);
         for (int i = 0; i < layout.inputs(); i++) System.arraycopy(byFeature, i * N + row, xRows[i], 0, B);
         double[][] in = xRows;
+        double[] p = net.params;
+        double zMax = 0;
         for (int l = 0; l <= L; l++) {
-            int OUT = layout.out(l);
-            Kernels.linearForwardRows(zRows[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), B, layout.in(l), OUT);
-            if (l == L) break;
+            int IN = layout.in(l), OUT = layout.out(l), wOff = layout.weightOffset(l), bOff = layout.biasOffset(l);
+            Kernels.linearForwardRows(zRows[l], in, p, wOff, bOff, B, IN, OUT);
+            // each neuron's |z| bound lets tanh skip its saturation pass (the weights and the inputs' range give it)
+            double sameBound = l == 0 ? Double.NaN : net.activation(l - 1).outputBound();
+            double[] inputBound = l == 0 ? inputMaxAbs : null;
+            if (l == L) {
+                for (int o = 0; o < OUT; o++) zMax = Math.max(zMax, Kernels.zBound(p, wOff, bOff, IN, o, inputBound, sameBound));
+                break;
+            }
             Activation f = net.activation(l);
-            for (int o = 0; o < OUT; o++) f.forward(aRows[l][o], zRows[l][o], B, 1);
+            for (int o = 0; o < OUT; o++) {
+                f.forward(aRows[l][o], zRows[l][o], B, 1, Kernels.zBound(p, wOff, bOff, IN, o, inputBound, sameBound));
+            }
             in = aRows[l];
         }
         for (int k = 0; k < layout.outputs(); k++) {
             System.arraycopy(zRows[L][k], 0, z[L], k * S, B);
             java.util.Arrays.fill(z[L], k * S + B, k * S + S, 0.0);
         }
-        net.activation(L).forward(a[L], z[L], S, layout.outputs());
+        net.activation(L).forward(a[L], z[L], S, layout.outputs(), zMax);
     }
 
     /** The per-neuron rows of {@link #forwardRowsByFeature}, made on its first use and grown with the batch. */

@@ -10,6 +10,8 @@ public final class Samples {
     private final int count, inputWidth, targetWidth;
     /** (IN, N), built by the first {@link #inputsByFeature} call. */
     private volatile double[] byFeature;
+    /** Per input, the largest |value| over the rows (NaN if one is NaN); by the first {@link #maxAbsByFeature} call. */
+    private volatile double[] maxAbs;
 
     public Samples(double[] inputs, double[] targets, int count, int inputWidth, int targetWidth) {
         if (inputs.length != count * inputWidth || targets.length != count * targetWidth) {
@@ -67,6 +69,19 @@ public final class Samples {
             byFeature = t;
         }
         return t;
+    }
+
+    /** Per input, the largest |value| over the rows: what bounds a first layer's z. Shared: read it only. */
+    public double[] maxAbsByFeature() {
+        double[] m = maxAbs;
+        if (m == null) {
+            m = new double[inputWidth];
+            for (int r = 0; r < count; r++) {
+                for (int i = 0; i < inputWidth; i++) m[i] = Math.max(m[i], Math.abs(inputs[r * inputWidth + i]));
+            }
+            maxAbs = m;
+        }
+        return m;
     }
 
     public double[] inputRow(int r) {

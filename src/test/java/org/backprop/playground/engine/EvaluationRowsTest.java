@@ -1,6 +1,7 @@
 package org.backprop.playground.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class EvaluationRowsTest {
                     for (int i = 0; i < t.length; i++) t[i] = kind.loss() == Loss.CE || kind.loss() == Loss.BCE ? (rng.uniform(0, 1) < 0.5 ? 0 : 1) : rng.uniform(-1, 1);
                     Pass packed = new Pass(net.layout, B), rows = new Pass(net.layout, B);
                     packed.forwardByFeature(net, byFeature, N, row, B);
-                    rows.forwardRowsByFeature(net, byFeature, N, row, B);
+                    rows.forwardRowsByFeature(net, byFeature, N, row, B, maxAbs(byFeature, width, N));
                     String where = kind + " sizes " + java.util.Arrays.toString(sizes) + " batch " + B;
                     for (int b = 0; b < B; b++) {
                         for (int k = 0; k < kind.outputs(); k++) {
@@ -51,6 +52,39 @@ class EvaluationRowsTest {
     }
 
     @Test
+    void saturated_neurons_come_out_as_plus_or_minus_one_whether_a_bound_is_known_or_not() {
+        // weights this large put |z| far past tanh's saturation at 19.1: the bound is above it, the fix-up runs
+        SeedRandom rng = new SeedRandom("saturated");
+        for (int width = 1; width <= 5; width++) {
+            Network net = Network.create(new int[] {width, 6, 3, 1}, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.XAVIER, rng);
+            for (int i = 0; i < net.params.length; i++) net.params[i] *= 60;
+            int N = 300, B = 256;
+            double[] byFeature = new double[width * N], t = new double[N];
+            for (int i = 0; i < byFeature.length; i++) byFeature[i] = rng.uniform(-5, 5);
+            Pass packed = new Pass(net.layout, B), bounded = new Pass(net.layout, B), unbounded = new Pass(net.layout, B);
+            packed.forwardByFeature(net, byFeature, N, 10, B);
+            bounded.forwardRowsByFeature(net, byFeature, N, 10, B, maxAbs(byFeature, width, N));
+            unbounded.forwardRowsByFeature(net, byFeature, N, 10, B, null);
+            int saturated = 0;
+            for (int b = 0; b < B; b++) {
+                double expected = StrictMath.tanh(packed.z(net.layout.layers() - 1)[b]);
+                assertEquals(expected, packed.output(b, 0), 2e-15, "the packed path at sample " + b);
+                assertEquals(packed.output(b, 0), bounded.output(b, 0), 0.0, "with a bound, sample " + b);
+                assertEquals(packed.output(b, 0), unbounded.output(b, 0), 0.0, "without one, sample " + b);
+                if (Math.abs(packed.output(b, 0)) == 1.0) saturated++;
+            }
+            assertTrue(saturated > 0, "no output saturated: the test does not reach the fix-up");
+            assertEquals(packed.lossSum(net, t, 10), bounded.lossSum(net, t, 10), 0.0);
+        }
+    }
+
+    private static double[] maxAbs(double[] byFeature, int width, int N) {
+        double[] m = new double[width];
+        for (int i = 0; i < width; i++) for (int r = 0; r < N; r++) m[i] = Math.max(m[i], Math.abs(byFeature[i * N + r]));
+        return m;
+    }
+
+    @Test
     void a_short_training_pass_after_a_long_evaluation_still_trains_its_own_batch() {
         // the trainer's pass serves both: a 256-row evaluation grows it, a 10-row batch follows
         SeedRandom rng = new SeedRandom("grow");
@@ -59,7 +93,7 @@ class EvaluationRowsTest {
         double[] byFeature = new double[2 * N];
         for (int i = 0; i < byFeature.length; i++) byFeature[i] = rng.uniform(-6, 6);
         Pass shared = new Pass(net.layout, 10), fresh = new Pass(net.layout, 10);
-        shared.forwardRowsByFeature(net, byFeature, N, 0, 256);
+        shared.forwardRowsByFeature(net, byFeature, N, 0, 256, null);
         shared.forwardByFeature(net, byFeature, N, 40, 10);
         fresh.forwardByFeature(net, byFeature, N, 40, 10);
         for (int b = 0; b < 10; b++) assertEquals(fresh.output(b, 0), shared.output(b, 0), 0.0, "sample " + b);
