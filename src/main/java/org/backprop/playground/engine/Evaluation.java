@@ -8,7 +8,7 @@ public final class Evaluation {
      * keep a profile of training batches (250-row chunks through those made training 69k instead
      * of 82k W1 epochs/s).
      */
-    private static final int CHUNK = 256;
+    public static final int CHUNK = 256;
 
     /** Mean loss and fraction right (NaN when accuracy was not asked for). */
     public record Score(double loss, double accuracy) {}

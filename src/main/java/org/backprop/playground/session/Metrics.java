@@ -11,13 +11,12 @@ import org.backprop.playground.engine.Samples;
  * frames (thirty frames a second must not allocate); the arithmetic is engine.Evaluation's.
  */
 final class Metrics {
-    private static final int CHUNK = 512;
     private Pass pass;
     private Layout passLayout;
 
     Evaluation.Score score(Network net, Samples data, boolean classification) {
         if (pass == null || !passLayout.equals(net.layout)) {
-            pass = new Pass(net.layout, CHUNK);
+            pass = new Pass(net.layout, Evaluation.CHUNK); // its arrays hold one chunk: more would sit unused
             passLayout = net.layout;
         }
         return Evaluation.score(net, data, pass, classification);
