@@ -27,7 +27,6 @@ import java.util.function.Supplier;
 final class WsClient implements WebSocket.Listener, AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One received message: its arrival number, and its JSON (the header for binary messages). */
     record Message(long seq, boolean binary, JsonNode json, int bytes) {
@@ -44,6 +43,11 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
     private final boolean reading;
     private volatile WebSocket socket;
+    /**
+     * An HTTP client of its own (its own selector thread), so a connection that a test floods or
+     * the server cuts off shares no I/O thread with the next test's connection.
+     */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** What the server says of its side, for a wait that timed out. */
     private volatile Supplier<String> serverSide = () -> "(not watched)";
 
@@ -70,7 +74,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     private static WsClient open(String url, boolean reading) {
         WsClient c = new WsClient(reading);
-        c.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        c.socket = c.http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create(url), c).orTimeout(10, TimeUnit.SECONDS).join();
         return c;
     }
