@@ -334,7 +334,7 @@ function redrawPoints() {
 function drawSampleView() {
   const box = $('sample-view');
   const m = meta();
-  // a state for a new set arrives before its data: the old set's rows are not this set's samples
+  // a new set's state and its points arrive as separate messages, in either order: draw only this set's rows
   const ours = points && points.dataset === activeSet() ? points : null;
   const show = m.dim !== 2 && ours && ours.rows.length > 0 && (m.kind === 'multiclass' || m.kind === 'regression');
   box.hidden = !show;
