@@ -1,6 +1,7 @@
 package org.backprop.playground.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,7 +100,7 @@ class ApiDocExamplesTest {
             JsonNode expected = server.mapper.readTree(object);
             JsonNode actual = null;
             for (JsonNode item : answer) if (item.get("id").equals(expected.get("id"))) actual = item;
-            assertTrue(actual != null, where + ": no item with id " + expected.get("id"));
+            assertNotNull(actual, where + ": no item with id " + expected.get("id"));
             for (Iterator<String> it = expected.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
                 if (!expected.get(field).asText().equals("…")) assertEquals(expected.get(field), actual.get(field), where + ": " + field);
