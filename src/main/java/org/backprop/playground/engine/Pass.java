@@ -94,7 +94,7 @@ public final class Pass {
             }
             Activation f = net.activation(l);
             for (int o = 0; o < OUT; o++) {
-                f.forward(aRows[l][o], zRows[l][o], B, 1, Kernels.zBound(p, wOff, bOff, IN, o, inputBound, sameBound));
+                f.forwardRows(aRows[l][o], zRows[l][o], B, 1, Kernels.zBound(p, wOff, bOff, IN, o, inputBound, sameBound));
             }
             in = aRows[l];
         }
@@ -102,7 +102,7 @@ public final class Pass {
             System.arraycopy(zRows[L][k], 0, z[L], k * S, B);
             java.util.Arrays.fill(z[L], k * S + B, k * S + S, 0.0);
         }
-        net.activation(L).forward(a[L], z[L], S, layout.outputs(), zMax);
+        net.activation(L).forwardRows(a[L], z[L], S, layout.outputs(), zMax);
     }
 
     /** The per-neuron rows of {@link #forwardRowsByFeature}, made on its first use and grown with the batch. */

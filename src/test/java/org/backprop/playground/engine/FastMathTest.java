@@ -16,8 +16,8 @@ class FastMathTest {
             z[i] = (rng.nextDouble() < 0.5 ? -1 : 1) * scale * rng.nextDouble();
         }
         double[] narrowA = new double[n];
-        FastMath.tanh(a, z, n);
-        // the narrow loop too: rows of 12, as a batch of 10 padded to 4s
+        // evaluation's loop over one long row, and training's over rows of 12 (a batch of 10 padded to 4s)
+        FastMath.tanhRows(a, z, n, Double.POSITIVE_INFINITY);
         double[] rowZ = new double[12], rowA = new double[12];
         for (int from = 0; from + 12 <= n; from += 12) {
             System.arraycopy(z, from, rowZ, 0, 12);
@@ -39,6 +39,13 @@ class FastMathTest {
         double[] z = {0, -0.0, 20, 21, -21, 1e300, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
         double[] a = new double[z.length];
         FastMath.tanh(a, z, z.length);
+        edgesHold(a);
+        java.util.Arrays.fill(a, 0.5);
+        FastMath.tanhRows(a, z, z.length, Double.NaN);
+        edgesHold(a);
+    }
+
+    private static void edgesHold(double[] a) {
         assertEquals(0, a[0]);
         assertEquals(StrictMath.tanh(20), a[2]); // exactly 1.0
         assertEquals(1, a[3]);
@@ -53,12 +60,12 @@ class FastMathTest {
     void a_long_row_skips_the_fix_up_only_when_nothing_saturates() {
         double[] calm = new double[64], z = new double[64], a = new double[64];
         for (int i = 0; i < 64; i++) calm[i] = z[i] = (i - 32) * 0.5; // |z| <= 16
-        FastMath.tanh(a, calm, 64);
+        FastMath.tanhRows(a, calm, 64, 16);
         for (int i = 0; i < 64; i++) assertEquals(StrictMath.tanh(calm[i]), a[i], 2e-15 * Math.abs(StrictMath.tanh(calm[i])));
         z[5] = 25;
         z[40] = -1e300;
         z[63] = Double.NaN;
-        FastMath.tanh(a, z, 64);
+        FastMath.tanhRows(a, z, 64, Double.POSITIVE_INFINITY);
         assertEquals(1, a[5]);
         assertEquals(-1, a[40]);
         assertTrue(Double.isNaN(a[63]));
@@ -66,7 +73,7 @@ class FastMathTest {
         z[63] = 0;
         z[5] = Double.NaN; // NaN first, then a saturated value: the fix-up still runs
         z[62] = 30;
-        FastMath.tanh(a, z, 64);
+        FastMath.tanhRows(a, z, 64, Double.NaN);
         assertTrue(Double.isNaN(a[5]));
         assertEquals(1, a[62]);
     }
