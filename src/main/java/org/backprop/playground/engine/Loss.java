@@ -140,6 +140,23 @@ public enum Loss {
         for (int k = 0; k < K; k++) java.util.Arrays.fill(dout, k * S + B, k * S + S, 0.0);
     }
 
+    /**
+     * Square and mse under a tanh output: dL/dz = dL/do · (1 − o²) for (K,S), in one pass, the same
+     * arithmetic as {@link #gradient} followed by tanh's derivative. Padding columns get 0.
+     */
+    void gradientThroughTanh(double[] dz, double[] o, double[] t, int row, int B, int S, int K) {
+        if (gradientIsDelta()) throw new IllegalStateException(key + "'s gradient is dL/dz already");
+        double scale = this == MSE ? 2.0 / K : 1.0;
+        for (int k = 0; k < K; k++) {
+            int r = k * S;
+            for (int b = 0; b < B; b++) {
+                double v = o[r + b];
+                dz[r + b] = scale * (v - t[(row + b) * K + k]) * (1 - v * v);
+            }
+            java.util.Arrays.fill(dz, r + B, r + S, 0.0);
+        }
+    }
+
     /** True when {@link #gradient} is dL/dz itself (the output activation's derivative is folded in). */
     boolean gradientIsDelta() {
         return this == BCE || this == CE;

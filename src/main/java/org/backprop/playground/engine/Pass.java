@@ -129,7 +129,8 @@ public final class Pass {
         double[] in = x;
         for (int l = 0; l < layout.layers(); l++) {
             int IN = layout.in(l), OUT = layout.out(l);
-            Kernels.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
+            if (Sweeps.fit(IN, OUT)) Sweeps.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
+            else Kernels.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
             net.activation(l).forward(a[l], z[l], S, OUT);
             in = a[l];
         }
@@ -147,6 +148,8 @@ public final class Pass {
         Loss loss = net.loss;
         if (loss.gradientIsDelta()) {
             loss.gradient(delta[L], a[L], z[L], targets, row, B, S, K);
+        } else if (net.activation(L) == Activation.TANH) {
+            loss.gradientThroughTanh(delta[L], a[L], targets, row, B, S, K);
         } else {
             loss.gradient(upstream, a[L], z[L], targets, row, B, S, K);
             net.activation(L).backward(delta[L], upstream, z[L], a[L], S, K);
@@ -154,6 +157,19 @@ public final class Pass {
         for (int l = L; l >= 0; l--) {
             int IN = layout.in(l), OUT = layout.out(l);
             double[] in = l == 0 ? x : a[l - 1];
+            if (Sweeps.fit(IN, OUT)) {
+                Sweeps.weightAndBiasGradient(grads, delta[l], in, layout.weightOffset(l), layout.biasOffset(l), B, S, IN, OUT);
+                if (l > 0) {
+                    // tanh′ = 1 − a² comes from the inputs' own values: it rides along the input gradient
+                    if (net.activation(l - 1) == Activation.TANH) {
+                        Sweeps.inputGradient(delta[l - 1], delta[l], net.params, a[l - 1], layout.weightOffset(l), S, IN, OUT);
+                    } else {
+                        Sweeps.inputGradient(upstream, delta[l], net.params, null, layout.weightOffset(l), S, IN, OUT);
+                        net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], S, IN);
+                    }
+                }
+                continue;
+            }
             Kernels.linearBackward(l == 0 ? null : upstream, grads, delta[l], in, net.params,
                     layout.weightOffset(l), layout.biasOffset(l), B, S, IN, OUT);
             if (l > 0) net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], S, IN);

@@ -16,8 +16,12 @@ class PassReferenceTest {
     @Test
     void packed_kernels_match_per_sample_loops_for_every_width_and_batch() {
         SeedRandom rng = new SeedRandom("reference");
-        for (int width = 1; width <= 9; width++) {
-            int[] sizes = {width, 10 - width, width, 1 + width % 3};
+        // the first family puts layers of 5 to 9 in the register blocks; the second keeps every
+        // layer at 4 or fewer, where the sweep kernels run (Kernels.sweeps)
+        java.util.List<int[]> shapes = new java.util.ArrayList<>();
+        for (int width = 1; width <= 9; width++) shapes.add(new int[] {width, 10 - width, width, 1 + width % 3});
+        for (int width = 1; width <= 4; width++) shapes.add(new int[] {width, 5 - width, 1 + (width + 1) % 4, 1 + width % 3});
+        for (int[] sizes : shapes) {
             for (int B = 1; B <= 13; B++) {
                 Network net = Network.create(sizes, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.XAVIER, rng);
                 int IN = sizes[0], K = sizes[sizes.length - 1];
