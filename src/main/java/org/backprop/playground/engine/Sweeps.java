@@ -64,18 +64,18 @@ final class Sweeps {
 
     /**
      * dx (IN,S) = Wᵀ dy, one input row at a time, a sweep over the columns per four neurons (sums
-     * over o in order, as {@link Kernels}' register blocks); with {@code a} (the inputs' tanh values) it
-     * gives dz = dx · (1 − a²) instead, the derivative taken in the row's last sweep.
+     * over o in order, as {@link Kernels}' register blocks). Given {@code tanhBelow}, the inputs'
+     * values a from a tanh layer, it gives dz = dx · (1 − a²) instead, in the row's last sweep.
      */
-    static void inputGradient(double[] dx, double[] dy, double[] p, double[] a, int wOff, int S, int IN, int OUT) {
+    static void inputGradient(double[] dx, double[] dy, double[] p, double[] tanhBelow, int wOff, int S, int IN, int OUT) {
         for (int i = 0; i < IN; i++) {
             int r = i * S, w = wOff + i;
             int o;
             if (OUT >= 4) {
                 double a0 = p[w], a1 = p[w + IN], a2 = p[w + 2 * IN], a3 = p[w + 3 * IN];
-                if (OUT == 4 && a != null) {
+                if (OUT == 4 && tanhBelow != null) {
                     for (int b = 0; b < S; b++) {
-                        double v = a[r + b];
+                        double v = tanhBelow[r + b];
                         dx[r + b] = Math.fma(a3, dy[3 * S + b], Math.fma(a2, dy[2 * S + b], Math.fma(a1, dy[S + b], a0 * dy[b]))) * (1 - v * v);
                     }
                     continue;
@@ -84,9 +84,9 @@ final class Sweeps {
                 o = 4;
             } else if (OUT >= 2) {
                 double a0 = p[w], a1 = p[w + IN];
-                if (OUT == 2 && a != null) {
+                if (OUT == 2 && tanhBelow != null) {
                     for (int b = 0; b < S; b++) {
-                        double v = a[r + b];
+                        double v = tanhBelow[r + b];
                         dx[r + b] = Math.fma(a1, dy[S + b], a0 * dy[b]) * (1 - v * v);
                     }
                     continue;
@@ -95,9 +95,9 @@ final class Sweeps {
                 o = 2;
             } else {
                 double a0 = p[w];
-                if (a != null) {
+                if (tanhBelow != null) {
                     for (int b = 0; b < S; b++) {
-                        double v = a[r + b];
+                        double v = tanhBelow[r + b];
                         dx[r + b] = a0 * dy[b] * (1 - v * v);
                     }
                     continue;
@@ -120,7 +120,7 @@ final class Sweeps {
                 int d0 = o * S;
                 for (int b = 0; b < S; b++) dx[r + b] = Math.fma(a0, dy[d0 + b], dx[r + b]);
             }
-            if (a != null) for (int b = 0; b < S; b++) { double v = a[r + b]; dx[r + b] *= 1 - v * v; }
+            if (tanhBelow != null) for (int b = 0; b < S; b++) { double v = tanhBelow[r + b]; dx[r + b] *= 1 - v * v; }
         }
     }
 
