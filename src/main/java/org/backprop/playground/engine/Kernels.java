@@ -128,8 +128,29 @@ final class Kernels {
         for (int o = 0; o < OUT; o++) {
             double[] yo = y[o];
             int w = wOff + o * IN;
-            java.util.Arrays.fill(yo, 0, S, p[bOff + o]);
-            int i = 0;
+            double c = p[bOff + o];
+            int i;
+            // the first sweep starts from the bias: no Arrays.fill, whose one shared loop training's
+            // empty fills would otherwise have profiled first (see FastMath on loops and profiles)
+            if (IN >= 4) {
+                double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], a3 = p[w + 3];
+                double[] x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3];
+                for (int b = 0; b < S; b++) yo[b] = Math.fma(a3, x3[b], Math.fma(a2, x2[b], Math.fma(a1, x1[b], Math.fma(a0, x0[b], c))));
+                i = 4;
+            } else if (IN >= 2) {
+                double a0 = p[w], a1 = p[w + 1];
+                double[] x0 = x[0], x1 = x[1];
+                for (int b = 0; b < S; b++) yo[b] = Math.fma(a1, x1[b], Math.fma(a0, x0[b], c));
+                i = 2;
+            } else if (IN == 1) {
+                double a0 = p[w];
+                double[] x0 = x[0];
+                for (int b = 0; b < S; b++) yo[b] = Math.fma(a0, x0[b], c);
+                i = 1;
+            } else {
+                for (int b = 0; b < S; b++) yo[b] = c;
+                i = 0;
+            }
             for (; i + 3 < IN; i += 4) {
                 double a0 = p[w + i], a1 = p[w + i + 1], a2 = p[w + i + 2], a3 = p[w + i + 3];
                 double[] x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3];
