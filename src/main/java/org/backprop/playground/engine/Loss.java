@@ -137,7 +137,7 @@ public enum Loss {
                 dout[hot * S + b] = -rest;
             }
         }
-        for (int k = 0; k < K; k++) java.util.Arrays.fill(dout, k * S + B, k * S + S, 0.0);
+        if (B < S) for (int k = 0; k < K; k++) dout[k * S + B] = 0; // the one padding column (Kernels.stride)
     }
 
     /**
@@ -153,7 +153,7 @@ public enum Loss {
                 double v = o[r + b];
                 dz[r + b] = scale * (v - t[(row + b) * K + k]) * (1 - v * v);
             }
-            java.util.Arrays.fill(dz, r + B, r + S, 0.0);
+            if (B < S) dz[r + B] = 0; // the one padding column (Kernels.stride)
         }
     }
 

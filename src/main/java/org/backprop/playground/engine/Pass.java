@@ -50,7 +50,7 @@ public final class Pass {
         for (int i = 0; i < IN0; i++) {
             int r = i * S;
             for (int b = 0; b < B; b++) x[r + b] = inputs[(row + b) * IN0 + i];
-            java.util.Arrays.fill(x, r + B, r + S, 0.0);
+            if (B < S) x[r + B] = 0; // the one padding column (Kernels.stride)
         }
         layers(net, S);
     }
@@ -63,7 +63,7 @@ public final class Pass {
         int S = begin(B), IN0 = layout.inputs();
         for (int i = 0; i < IN0; i++) {
             System.arraycopy(byFeature, i * N + row, x, i * S, B);
-            java.util.Arrays.fill(x, i * S + B, i * S + S, 0.0);
+            if (B < S) x[i * S + B] = 0; // the one padding column (Kernels.stride)
         }
         layers(net, S);
     }
@@ -100,7 +100,7 @@ public final class Pass {
         }
         for (int k = 0; k < layout.outputs(); k++) {
             System.arraycopy(zRows[L][k], 0, z[L], k * S, B);
-            java.util.Arrays.fill(z[L], k * S + B, k * S + S, 0.0);
+            if (B < S) z[L][k * S + B] = 0; // the one padding column (Kernels.stride)
         }
         net.activation(L).forwardRows(a[L], z[L], S, layout.outputs(), zMax);
     }
