@@ -30,7 +30,7 @@ final class Sweeps {
     /** As {@link Kernels#linearForward}: z = b + Σ w·x, the bias first and the inputs in order, all S columns. */
     static void linearForward(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT) {
         switch (IN) {
-            case 0 -> { for (int o = 0; o < OUT; o++) java.util.Arrays.fill(y, o * S, o * S + S, p[bOff + o]); }
+            case 0 -> { for (int o = 0; o < OUT; o++) for (int b = 0; b < S; b++) y[o * S + b] = p[bOff + o]; } // no Arrays.fill: see Kernels.linearForwardRows
             case 1 -> forward1(y, x, p, wOff, bOff, S, OUT);
             case 2 -> forward2(y, x, p, wOff, bOff, S, OUT);
             case 3 -> forward3(y, x, p, wOff, bOff, S, OUT);
