@@ -117,7 +117,10 @@ public final class Benchmark {
         double[] sink = new double[1];
         Runnable epoch = () -> {
             trainer.trainEpoch(w.train());
-            if (losses) sink[0] += trainer.meanLoss(w.train()) + trainer.meanLoss(w.test());
+            if (losses) {
+                double[] trainAndTest = trainer.meanLosses(w.train(), w.test());
+                sink[0] += trainAndTest[0] + trainAndTest[1];
+            }
             if (w.grid()) sink[0] += grid.evaluate(net, gridInputs)[0][0][0];
         };
         measure(epoch, seconds); // warm-up: let the JIT compile the loops

@@ -63,7 +63,9 @@ final class FastMath {
      * The two loops below are the same tanh arithmetic, written out in each rather than called: a
      * 166-byte helper was sometimes compiled as a call per value ("callee is too large" when the
      * JIT compiled the loop before the call site looked hot), which made the loop scalar and whole
-     * runs 30% slower. Written out, the loop always vectorizes.
+     * runs 30% slower. Written out, the loop always vectorizes. The doubling's 2·n·d is written
+     * (n + n)·d: the same value to the bit, but an add where C2 kept a multiply by 2.0, and on long
+     * rows the multiplies are what the loop waits for (0.46 against 0.60 ns a value, 2,000 values).
      */
     private static void tanhWide(double[] a, double[] z, int n) {
         for (int i = 0; i < n; i++) {
@@ -72,9 +74,9 @@ final class FastMath {
             double p = Math.fma(Math.fma(P0, s, P1), s, P2);
             double q = Math.fma(Math.fma(s + Q0, s, Q1), s, Q2);
             double num = u * Math.fma(s, p, q), den = q, next;
-            next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
-            next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
-            next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
+            next = (num + num) * den; den = Math.fma(num, num, den * den); num = next;
+            next = (num + num) * den; den = Math.fma(num, num, den * den); num = next;
+            next = (num + num) * den; den = Math.fma(num, num, den * den); num = next;
             a[i] = num / den;
         }
     }
@@ -86,9 +88,9 @@ final class FastMath {
             double p = Math.fma(Math.fma(P0, s, P1), s, P2);
             double q = Math.fma(Math.fma(s + Q0, s, Q1), s, Q2);
             double num = u * Math.fma(s, p, q), den = q, next;
-            next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
-            next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
-            next = 2 * num * den; den = Math.fma(num, num, den * den); num = next;
+            next = (num + num) * den; den = Math.fma(num, num, den * den); num = next;
+            next = (num + num) * den; den = Math.fma(num, num, den * den); num = next;
+            next = (num + num) * den; den = Math.fma(num, num, den * den); num = next;
             a[i] = num / den;
         }
     }

@@ -51,20 +51,21 @@ public enum Loss {
     }
 
     /**
-     * Σ over samples b < B of the loss of output o (K,S) packed with stride S (z its
-     * pre-activation) against targets (N,K) from row.
+     * {@code sum} plus, one at a time in column order, the loss of each column in [c, c + B) of
+     * output o (K,S) packed with stride S (z its pre-activation) against targets (N,K) from row:
+     * column c + b is row row + b. Continuing a sum, not starting one, so a set's total does not
+     * depend on where chunks cut it.
      */
-    double sum(double[] o, double[] z, double[] t, int row, int B, int S, int K) {
-        double sum = 0;
+    double sum(double sum, double[] o, double[] z, double[] t, int row, int c, int B, int S, int K) {
         if (this == SQUARE && K == 1) {
             // TF Playground's case, without a call and a switch per sample; the same sums in the same order
             for (int b = 0; b < B; b++) {
-                double d = o[b] - t[row + b];
+                double d = o[c + b] - t[row + b];
                 sum += 0.5 * (d * d);
             }
             return sum;
         }
-        for (int b = 0; b < B; b++) sum += value(o, z, b, S, t, (row + b) * K, K);
+        for (int b = 0; b < B; b++) sum += value(o, z, c + b, S, t, (row + b) * K, K);
         return sum;
     }
 

@@ -76,9 +76,37 @@ public final class Pass {
      * hidden layers' {@link #z}, {@link #a} and {@link #delta} alone: those are for backward.
      */
     public void forwardRowsByFeature(Network net, double[] byFeature, int N, int row, int B, double[] inputMaxAbs) {
-        int S = begin(B), L = layout.layers() - 1;
-        ensureRows(S);
-        for (int i = 0; i < layout.inputs(); i++) System.arraycopy(byFeature, i * N + row, xRows[i], 0, B);
+        beginRows(B);
+        loadRows(0, byFeature, N, row, B);
+        forwardRows(net, inputMaxAbs);
+    }
+
+    /**
+     * The steps of {@link #forwardRowsByFeature}, for a chunk that gathers its columns from more
+     * than one set (evaluation's train and test rows in one pass): make room for B columns, load
+     * each set's rows at its column, then run the layers over all B. Until the next training
+     * forward, only {@link #output} and the loss sums read this pass.
+     */
+    public void beginRows(int B) {
+        batch = B;
+        stride = Kernels.stride(B);
+        ensureRows(stride);
+        // of the packed arrays only the output layer's are used here: the hidden ones stay at training's size
+        int L = layout.layers() - 1, n = layout.out(L) * stride;
+        if (z[L].length < n) {
+            z[L] = new double[n];
+            a[L] = new double[n];
+        }
+    }
+
+    /** Inputs (IN, N) feature-major, rows [row, row + count) -> columns [column, column + count) of the chunk begun. */
+    public void loadRows(int column, double[] byFeature, int N, int row, int count) {
+        for (int i = 0; i < layout.inputs(); i++) System.arraycopy(byFeature, i * N + row, xRows[i], column, count);
+    }
+
+    /** The layers over the chunk begun and loaded; inputMaxAbs bounds each input's |value| over it (null: unknown). */
+    public void forwardRows(Network net, double[] inputMaxAbs) {
+        int B = batch, S = stride, L = layout.layers() - 1;
         double[][] in = xRows;
         double[] p = net.params;
         double zMax = 0;
@@ -138,8 +166,13 @@ public final class Pass {
 
     /** Sum over the batch of the per-sample loss against targets (N,K) row-major from {@code row}. */
     public double lossSum(Network net, double[] targets, int row) {
+        return addLosses(0, net, targets, row, 0, batch);
+    }
+
+    /** {@code sum} plus the losses of columns [column, column + count) of the batch, added in order; column c is target row row + c − column. */
+    public double addLosses(double sum, Network net, double[] targets, int row, int column, int count) {
         int L = layout.layers() - 1;
-        return net.loss.sum(a[L], z[L], targets, row, batch, stride, layout.outputs());
+        return net.loss.sum(sum, a[L], z[L], targets, row, column, count, stride, layout.outputs());
     }
 
     /** Backprop from targets (N,K) from {@code row}; adds dL/dθ summed over the batch into grads. */

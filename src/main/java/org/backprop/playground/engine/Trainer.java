@@ -172,4 +172,9 @@ public final class Trainer {
     public double meanLoss(Samples data) {
         return Evaluation.meanLoss(net, data, pass);
     }
+
+    /** {@link #meanLoss} of each set (train and test, say), the same figures, in fewer and fuller forward passes. */
+    public double[] meanLosses(Samples... sets) {
+        return Evaluation.meanLosses(net, pass, sets);
+    }
 }

@@ -7,18 +7,19 @@ import org.backprop.playground.engine.Pass;
 import org.backprop.playground.engine.Samples;
 
 /**
- * Mean loss and accuracy of a data set in one forward pass, through a {@link Pass} kept between
+ * Mean loss and accuracy of data sets in shared forward passes, through a {@link Pass} kept between
  * frames (thirty frames a second must not allocate); the arithmetic is engine.Evaluation's.
  */
 final class Metrics {
     private Pass pass;
     private Layout passLayout;
 
-    Evaluation.Score score(Network net, Samples data, boolean classification) {
+    /** Each set's score, the sets evaluated together (train and test rows share forward passes). */
+    Evaluation.Score[] scores(Network net, boolean classification, Samples... sets) {
         if (pass == null || !passLayout.equals(net.layout)) {
             pass = new Pass(net.layout, Evaluation.CHUNK); // its arrays hold one chunk: more would sit unused
             passLayout = net.layout;
         }
-        return Evaluation.score(net, data, pass, classification);
+        return Evaluation.scores(net, pass, classification, sets);
     }
 }

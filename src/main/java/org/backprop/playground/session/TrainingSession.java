@@ -323,8 +323,8 @@ public final class TrainingSession {
     /** Everything a frame shows, losses and accuracies measured now. */
     public synchronized FrameSnapshot snapshot() {
         boolean classification = state.task() != ProblemKind.REGRESSION;
-        Evaluation.Score tr = metrics.score(net, train, classification);
-        Evaluation.Score te = metrics.score(net, test, classification);
+        Evaluation.Score[] scores = metrics.scores(net, classification, train, test);
+        Evaluation.Score tr = scores[0], te = scores[1];
         if (diverged == null && !(Double.isFinite(tr.loss()) && Double.isFinite(te.loss()))) diverge();
         return new FrameSnapshot(version, epoch, dataVersion, tr.loss(), te.loss(), tr.accuracy(), te.accuracy(),
                 playing, diverged, net.copy(), spec.inputs().features(), split.dataset().domain(),

@@ -52,13 +52,14 @@ final class TrainApi implements Handler {
         List<Double> trainLoss = new ArrayList<>(epochs), testLoss = new ArrayList<>(epochs);
         for (int e = 0; e < epochs; e++) {
             trainer.trainEpoch(order == null ? train : train.permuted(order.next()));
-            double loss = trainer.meanLoss(train);
+            double[] losses = test == null ? new double[] {trainer.meanLoss(train)} : trainer.meanLosses(train, test);
+            double loss = losses[0];
             if (!Double.isFinite(loss) || !net.isFinite()) {
                 throw new ApiException(422, "diverged", "learningRate", "training diverged in epoch " + (e + 1)
                         + " (a weight or the loss became NaN or infinite); lower the learning rate");
             }
             trainLoss.add(loss);
-            if (test != null) testLoss.add(trainer.meanLoss(test));
+            if (test != null) testLoss.add(losses[1]);
         }
 
         ObjectNode response = body.mapper().createObjectNode();
