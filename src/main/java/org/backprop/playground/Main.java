@@ -3,6 +3,7 @@ package org.backprop.playground;
 import io.javalin.Javalin;
 import java.util.Arrays;
 import org.backprop.playground.bench.Benchmark;
+import org.backprop.playground.engine.EngineInfo;
 import org.backprop.playground.load.LoadTest;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.ServerFlags;
@@ -14,6 +15,7 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final String USAGE = """
             usage: java -jar backprop-playground.jar [serve] [flags]  start the server
+                   (java --add-modules jdk.incubator.vector -jar ...: the engine's faster tanh, see README)
                    java -jar backprop-playground.jar bench [--seconds S] [--rounds R] [--only W1|W2|W3] [--same-jvm]
                                                                       the engine benchmark
                    java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--url ws://host:port/ws]
@@ -56,6 +58,8 @@ public final class Main {
             return;
         }
         Javalin app = App.create(flags.config()).start(flags.port());
+        if (EngineInfo.vectorized()) LOG.info("engine: {}", EngineInfo.describe());
+        else LOG.warn("engine: {}", EngineInfo.describe());
         LOG.info("Backprop Playground at http://localhost:{}/ ({} sessions at most, {} frames/s each)", app.port(),
                 flags.config().socket().maxSessions(), flags.config().scheduler().framesPerSecond());
     }

@@ -1,6 +1,7 @@
 package org.backprop.playground.bench;
 
 import org.backprop.playground.engine.Activation;
+import org.backprop.playground.engine.EngineInfo;
 import org.backprop.playground.engine.GridEvaluator;
 import org.backprop.playground.engine.Hyperparameters;
 import org.backprop.playground.engine.Init;
@@ -66,7 +67,8 @@ public final class Benchmark {
         if (header) {
             out.printf("Backprop Playground engine benchmark: Java %s, %d cores, %d rounds of %.1f s, median shown, %s%n",
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), rounds, seconds,
-                    sameJvm ? "all workloads in this JVM" : "each workload in a JVM of its own");
+                    sameJvm ? "all workloads in this JVM (" + EngineInfo.describe() + ")"
+                            : "each workload in a JVM of its own, started with " + EngineInfo.VECTOR_FLAG);
             out.printf("%-4s %-18s %-9s %12s %14s %8s %10s %6s %18s%n",
                     "", "shape", "train/test", "epochs/s", "TF Playground", "ratio", "target", "", "training pass only");
         }
@@ -82,6 +84,7 @@ public final class Benchmark {
         double trainingOnly = median(w, false, seconds, rounds, out);
         // the verdict is taken on the figure as printed: 399.6 shows as 400, and 400 meets a target of 400
         long epochs = Math.round(median(w, true, seconds, rounds, out));
+        if (!EngineInfo.vectorized()) out.println("(" + w.name() + ": " + EngineInfo.describe() + ")");
         double target = w.targetEpochsPerSecond();
         out.printf("%-4s %-18s %4d/%-4d %12d %14.1f %7.1fx %10.0f %6s %18.0f%n", w.name(), w.shapeText(),
                 w.train().count(), w.test().count(), epochs, w.tfPlaygroundEpochsPerSecond(),
@@ -92,7 +95,8 @@ public final class Benchmark {
     private static String forked(Workload w, double seconds, int rounds) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
+        // started as the README starts the server, so the engine runs its Vector API path
+        List<String> command = List.of(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 "org.backprop.playground.Main", "bench", "--same-jvm", "--no-header", "--only", w.name(),
                 "--seconds", Double.toString(seconds), "--rounds", Integer.toString(rounds));
         try {
@@ -100,7 +104,8 @@ public final class Benchmark {
             String text = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int code = child.waitFor();
             if (code != 0) throw new IllegalStateException(w.name() + "'s JVM exited with " + code + ":\n" + text);
-            return text;
+            // the JVM's own notice that it runs an incubator module is not part of the row
+            return text.replaceAll("(?m)^WARNING: Using incubator modules: .*\\R", "");
         } catch (IOException e) {
             throw new IllegalStateException("could not start a JVM for " + w.name() + " (" + java + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {

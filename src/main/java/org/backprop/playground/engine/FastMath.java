@@ -20,12 +20,26 @@ package org.backprop.playground.engine;
 final class FastMath {
     private FastMath() {}
 
-    private static final double P0 = -9.64399179425052238628E-1, P1 = -9.92877231001918586564E1,
+    static final double P0 = -9.64399179425052238628E-1, P1 = -9.92877231001918586564E1,
             P2 = -1.61468768441708447952E3;
-    private static final double Q0 = 1.12811678491632931402E2, Q1 = 2.23548839060100448583E3,
+    static final double Q0 = 1.12811678491632931402E2, Q1 = 2.23548839060100448583E3,
             Q2 = 4.84406305325125486048E3;
     /** From here on 1 − tanh(x) < 2⁻⁵⁴, so tanh(x) rounds to exactly 1. */
-    private static final double SATURATION = 19.1;
+    static final double SATURATION = 19.1;
+
+    /**
+     * Whether this JVM has the Vector API ({@code --add-modules jdk.incubator.vector}, as the
+     * README starts it): then {@link VectorMath} computes tanh, in whole vectors, to the same bits.
+     */
+    static final boolean VECTORIZED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    /**
+     * n rounded up to a multiple of 8, the widest vector of doubles on x86 (AVX-512): arrays this
+     * long let {@link VectorMath} finish a row in whole vectors. Wider vectors end in a scalar tail.
+     */
+    static int padded(int n) {
+        return (n + 7) & ~7;
+    }
 
     /** A bound on |z| below this (a margin under {@link #SATURATION} for the bound's own rounding) skips the fix-up. */
     static final double UNSATURATED = 19.0;
@@ -40,21 +54,42 @@ final class FastMath {
         tanh(a, z, n, Double.POSITIVE_INFINITY);
     }
 
-    /** As {@link #tanh(double[], double[], int)}, where the caller knows |z| ≤ maxAbsZ (∞ or NaN: no bound known). */
+    /**
+     * As {@link #tanh(double[], double[], int)}, where the caller knows |z| ≤ maxAbsZ (∞ or NaN: no
+     * bound known). With the Vector API, past n up to {@link #padded}(n) a and z are scratch: the
+     * last vector may read and write there.
+     */
     static void tanh(double[] a, double[] z, int n, double maxAbsZ) {
-        tanhNarrow(a, z, n);
-        if (!(maxAbsZ < UNSATURATED)) saturate(a, z, n);
+        if (VECTORIZED) {
+            vectorTanh(a, z, n);
+            return;
+        }
+        tanhNarrow(a, z, 0, n);
+        if (!(maxAbsZ < UNSATURATED)) saturate(a, z, 0, n);
     }
 
     /** As {@link #tanh(double[], double[], int, double)}, for evaluation's long rows: loops of their own. */
     static void tanhRows(double[] a, double[] z, int n, double maxAbsZ) {
+        if (VECTORIZED) {
+            vectorTanh(a, z, n);
+            return;
+        }
         tanhWide(a, z, n);
-        if (!(maxAbsZ < UNSATURATED)) saturate(a, z, n);
+        if (!(maxAbsZ < UNSATURATED)) saturate(a, z, 0, n);
+    }
+
+    /** Whole vectors (they saturate as they go, so no bound is needed), then the scalar loops for a tail the arrays left. */
+    private static void vectorTanh(double[] a, double[] z, int n) {
+        int done = VectorMath.tanh(a, z, n);
+        if (done < n) {
+            tanhNarrow(a, z, done, n);
+            saturate(a, z, done, n);
+        }
     }
 
     /** Beyond |z| = 19.1 tanh is ±1 in double; the loops below leave garbage there. */
-    private static void saturate(double[] a, double[] z, int n) {
-        for (int i = 0; i < n; i++) {
+    static void saturate(double[] a, double[] z, int from, int n) {
+        for (int i = from; i < n; i++) {
             if (Math.abs(z[i]) >= SATURATION) a[i] = z[i] > 0 ? 1.0 : -1.0;
         }
     }
@@ -67,7 +102,7 @@ final class FastMath {
      * (n + n)·d: the same value to the bit, but an add where C2 kept a multiply by 2.0, and on long
      * rows the multiplies are what the loop waits for (0.46 against 0.60 ns a value, 2,000 values).
      */
-    private static void tanhWide(double[] a, double[] z, int n) {
+    static void tanhWide(double[] a, double[] z, int n) {
         for (int i = 0; i < n; i++) {
             double u = z[i] * 0.125;
             double s = u * u;
@@ -81,8 +116,9 @@ final class FastMath {
         }
     }
 
-    private static void tanhNarrow(double[] a, double[] z, int n) {
-        for (int i = 0; i < n; i++) {
+    /** tanh over [from, n), without the fix-up past saturation; the scalar loop training's rows use. */
+    static void tanhNarrow(double[] a, double[] z, int from, int n) {
+        for (int i = from; i < n; i++) {
             double u = z[i] * 0.125;
             double s = u * u;
             double p = Math.fma(Math.fma(P0, s, P1), s, P2);

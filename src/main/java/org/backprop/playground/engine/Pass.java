@@ -36,8 +36,9 @@ public final class Pass {
         capacity = B;
         int S = Kernels.stride(B);
         for (int l = 0; l < layout.layers(); l++) {
-            z[l] = new double[layout.out(l) * S];
-            a[l] = new double[layout.out(l) * S];
+            // z and a padded to whole vectors: tanh's last vector runs over the padding (FastMath.padded)
+            z[l] = new double[FastMath.padded(layout.out(l) * S)];
+            a[l] = new double[FastMath.padded(layout.out(l) * S)];
             delta[l] = new double[layout.out(l) * S];
         }
         x = new double[layout.inputs() * S];
@@ -92,7 +93,7 @@ public final class Pass {
         stride = Kernels.stride(B);
         ensureRows(stride);
         // of the packed arrays only the output layer's are used here: the hidden ones stay at training's size
-        int L = layout.layers() - 1, n = layout.out(L) * stride;
+        int L = layout.layers() - 1, n = FastMath.padded(layout.out(L) * stride);
         if (z[L].length < n) {
             z[L] = new double[n];
             a[L] = new double[n];
@@ -142,8 +143,8 @@ public final class Pass {
         zRows = new double[L][][];
         aRows = new double[L][][];
         for (int l = 0; l < L; l++) {
-            zRows[l] = new double[layout.out(l)][S];
-            aRows[l] = new double[layout.out(l)][S];
+            zRows[l] = new double[layout.out(l)][FastMath.padded(S)];
+            aRows[l] = new double[layout.out(l)][FastMath.padded(S)];
         }
     }
 

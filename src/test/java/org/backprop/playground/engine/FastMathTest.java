@@ -79,6 +79,52 @@ class FastMathTest {
     }
 
     @Test
+    void the_vector_path_gives_the_scalar_loops_bits() {
+        assertTrue(FastMath.VECTORIZED, "this JVM lacks jdk.incubator.vector: the tests run with "
+                + "--add-modules jdk.incubator.vector (surefire's argLine), as the README's commands start java");
+        SeedRandom rng = new SeedRandom("tanh bits");
+        double[] edges = {0, -0.0, Double.MIN_VALUE, -1e-300, 19.0999, 19.1, -19.1, 20, -93.9, 1e300, -1e300,
+                Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 0.625, 5, -5};
+        int n = FastMath.padded(100_000 + edges.length);
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) z[i] = (rng.nextDouble() < 0.5 ? -1 : 1) * Math.pow(10, rng.uniform(-12, 3)) * rng.nextDouble();
+        System.arraycopy(edges, 0, z, 5, edges.length);
+        double[] vector = new double[n], narrow = new double[n], wide = new double[n];
+        assertEquals(n, VectorMath.tanh(vector, z, n));
+        FastMath.tanhNarrow(narrow, z, 0, n);
+        FastMath.saturate(narrow, z, 0, n);
+        FastMath.tanhWide(wide, z, n);
+        FastMath.saturate(wide, z, 0, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToLongBits(narrow[i]), Double.doubleToLongBits(vector[i]), "z = " + z[i]);
+            assertEquals(Double.doubleToLongBits(narrow[i]), Double.doubleToLongBits(wide[i]), "z = " + z[i]);
+        }
+    }
+
+    @Test
+    void a_row_the_vectors_cannot_cover_ends_in_the_scalar_loop_and_padding_past_it_is_all_they_touch() {
+        double[] values = {0.3, -2, 7, 25, -0.001, 19.5, -30, 1, 2, 3, 4, Double.NaN, -40};
+        int n = values.length;
+        // arrays exactly n long: whole vectors stop short, the scalar loop finishes the row
+        double[] exact = values.clone(), a = new double[n];
+        FastMath.tanh(a, exact, n);
+        for (int i = 0; i < n; i++) expectTanh(values[i], a[i]);
+        // arrays with room: the last vector runs into the padding, and not beyond FastMath.padded(n)
+        double[] roomy = new double[FastMath.padded(n) + 8], out = new double[roomy.length];
+        System.arraycopy(values, 0, roomy, 0, n);
+        java.util.Arrays.fill(out, 42);
+        FastMath.tanh(out, roomy, n);
+        for (int i = 0; i < n; i++) expectTanh(values[i], out[i]);
+        for (int i = FastMath.padded(n); i < out.length; i++) assertEquals(42, out[i], "index " + i + " is past the padding");
+    }
+
+    private static void expectTanh(double z, double got) {
+        double exact = StrictMath.tanh(z);
+        if (Double.isNaN(z)) assertTrue(Double.isNaN(got));
+        else assertEquals(exact, got, 2e-15 * Math.abs(exact), "tanh(" + z + ")");
+    }
+
+    @Test
     void display_tanh_and_sigmoid_are_within_2e_6() {
         double worstTanh = 0, worstSigmoid = 0;
         for (double x = -30; x <= 30; x += 0.001) {
