@@ -70,22 +70,14 @@ public final class Pass {
     }
 
     /**
-     * As {@link #forwardByFeature}, for evaluation's long chunks: the layers below the output as
-     * one array per neuron, through {@link Kernels#linearForwardRows}; the output layer then goes
-     * into its packed array as always, for the loss, the outputs and softmax. A path of its own,
-     * so the JIT compiles and profiles it apart from training's short batches. It leaves the
-     * hidden layers' {@link #z}, {@link #a} and {@link #delta} alone: those are for backward.
-     */
-    public void forwardRowsByFeature(Network net, double[] byFeature, int N, int row, int B, double[] inputMaxAbs) {
-        beginRows(B);
-        loadRows(0, byFeature, N, row, B);
-        forwardRows(net, inputMaxAbs);
-    }
-
-    /**
-     * The steps of {@link #forwardRowsByFeature}, for a chunk that gathers its columns from more
-     * than one set (evaluation's train and test rows in one pass): make room for B columns, load
-     * each set's rows at its column, then run the layers over all B. Until the next training
+     * Evaluation's forward pass, for long chunks whose columns may come from more than one set
+     * (the train and test rows in one pass), in three steps: make room for B columns, load each
+     * set's rows at its column ({@link #loadRows}), then run the layers over all B
+     * ({@link #forwardRows}). The layers below the output go as one array per neuron, through
+     * {@link Kernels#linearForwardRows}; the output layer then goes into its packed array as
+     * always, for the loss, the outputs and softmax. A path of its own, so the JIT compiles and
+     * profiles it apart from training's short batches. It leaves the hidden layers' {@link #z},
+     * {@link #a} and {@link #delta} alone: those are for backward. Until the next training
      * forward, only {@link #output} and the loss sums read this pass.
      */
     public void beginRows(int B) {
@@ -134,7 +126,7 @@ public final class Pass {
         net.activation(L).forwardRows(a[L], z[L], S, layout.outputs(), zMax);
     }
 
-    /** The per-neuron rows of {@link #forwardRowsByFeature}, made on its first use and grown with the batch. */
+    /** The per-neuron rows of {@link #beginRows}, made on its first use and grown with the chunk. */
     private void ensureRows(int S) {
         if (S <= rowsCapacity) return;
         rowsCapacity = S;

@@ -38,7 +38,7 @@ class EvaluationRowsTest {
                     for (int i = 0; i < t.length; i++) t[i] = kind.loss() == Loss.CE || kind.loss() == Loss.BCE ? (rng.uniform(0, 1) < 0.5 ? 0 : 1) : rng.uniform(-1, 1);
                     Pass packed = new Pass(net.layout, B), rows = new Pass(net.layout, B);
                     packed.forwardByFeature(net, byFeature, N, row, B);
-                    rows.forwardRowsByFeature(net, byFeature, N, row, B, maxAbs(byFeature, width, N));
+                    forwardRows(rows, net, byFeature, N, row, B, maxAbs(byFeature, width, N));
                     String where = kind + " sizes " + java.util.Arrays.toString(sizes) + " batch " + B;
                     for (int b = 0; b < B; b++) {
                         for (int k = 0; k < kind.outputs(); k++) {
@@ -63,8 +63,8 @@ class EvaluationRowsTest {
             for (int i = 0; i < byFeature.length; i++) byFeature[i] = rng.uniform(-5, 5);
             Pass packed = new Pass(net.layout, B), bounded = new Pass(net.layout, B), unbounded = new Pass(net.layout, B);
             packed.forwardByFeature(net, byFeature, N, 10, B);
-            bounded.forwardRowsByFeature(net, byFeature, N, 10, B, maxAbs(byFeature, width, N));
-            unbounded.forwardRowsByFeature(net, byFeature, N, 10, B, null);
+            forwardRows(bounded, net, byFeature, N, 10, B, maxAbs(byFeature, width, N));
+            forwardRows(unbounded, net, byFeature, N, 10, B, null);
             int saturated = 0;
             for (int b = 0; b < B; b++) {
                 double expected = StrictMath.tanh(packed.z(net.layout.layers() - 1)[b]);
@@ -76,6 +76,13 @@ class EvaluationRowsTest {
             assertTrue(saturated > 0, "no output saturated: the test does not reach the fix-up");
             assertEquals(packed.lossSum(net, t, 10), bounded.lossSum(net, t, 10), 0.0);
         }
+    }
+
+    /** Evaluation's path over rows [row, row + B) of one set, as Evaluation.scores runs it for a chunk. */
+    private static void forwardRows(Pass pass, Network net, double[] byFeature, int N, int row, int B, double[] maxAbs) {
+        pass.beginRows(B);
+        pass.loadRows(0, byFeature, N, row, B);
+        pass.forwardRows(net, maxAbs);
     }
 
     private static double[] maxAbs(double[] byFeature, int width, int N) {
@@ -93,7 +100,7 @@ class EvaluationRowsTest {
         double[] byFeature = new double[2 * N];
         for (int i = 0; i < byFeature.length; i++) byFeature[i] = rng.uniform(-6, 6);
         Pass shared = new Pass(net.layout, 10), fresh = new Pass(net.layout, 10);
-        shared.forwardRowsByFeature(net, byFeature, N, 0, 256, null);
+        forwardRows(shared, net, byFeature, N, 0, 256, null);
         shared.forwardByFeature(net, byFeature, N, 40, 10);
         fresh.forwardByFeature(net, byFeature, N, 40, 10);
         for (int b = 0; b < 10; b++) assertEquals(fresh.output(b, 0), shared.output(b, 0), 0.0, "sample " + b);
