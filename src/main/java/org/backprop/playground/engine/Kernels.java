@@ -13,6 +13,12 @@ package org.backprop.playground.engine;
  * independent sums per pass over the shared dimension, and a whole layer's activation is one
  * loop over OUT·S values (long enough for the JIT to vectorize) instead of OUT loops of 10.
  * Forward sums keep TF Playground's order (bias, then inputs in order).
+ *
+ * <p>With the Vector API ({@link VectorMath}) the forward pass and the input gradient take the
+ * columns up to the last whole vector 8 at a time, the same sums in the same order, and the
+ * blocks here the rest: C2 does not vectorize these loops itself, since it cannot tell that the
+ * arrays they read and write are distinct. W2's training pass: 111 against 137–145 µs an epoch.
+ * The weight and bias gradients sum over the batch and stay here: lanes would change their order.
  */
 final class Kernels {
     private Kernels() {}
@@ -24,12 +30,18 @@ final class Kernels {
 
     /** x (IN,S), w (OUT,IN) at p[wOff], b (OUT) at p[bOff] -> y (OUT,S), all S columns. */
     static void linearForward(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT) {
+        int from = FastMath.VECTORIZED ? VectorMath.linearForward(y, x, p, wOff, bOff, S, IN, OUT) : 0;
+        if (from < S) linearForward(y, x, p, wOff, bOff, S, IN, OUT, from);
+    }
+
+    /** As {@link #linearForward(double[], double[], double[], int, int, int, int, int)}, columns [from, S) only (from a multiple of 4). */
+    private static void linearForward(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT, int from) {
         int o = 0;
         for (; o + 3 < OUT; o += 4) {
             int w0 = wOff + o * IN, w1 = w0 + IN, w2 = w1 + IN, w3 = w2 + IN;
             int y0 = o * S, y1 = y0 + S, y2 = y1 + S, y3 = y2 + S;
             double c0 = p[bOff + o], c1 = p[bOff + o + 1], c2 = p[bOff + o + 2], c3 = p[bOff + o + 3];
-            int b = 0;
+            int b = from;
             for (; b + 3 < S; b += 4) {
                 double s00 = c0, s01 = c0, s02 = c0, s03 = c0, s10 = c1, s11 = c1, s12 = c1, s13 = c1, s20 = c2, s21 = c2, s22 = c2, s23 = c2, s30 = c3, s31 = c3, s32 = c3, s33 = c3;
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
@@ -65,7 +77,7 @@ final class Kernels {
             int w0 = wOff + o * IN, w1 = w0 + IN;
             int y0 = o * S, y1 = y0 + S;
             double c0 = p[bOff + o], c1 = p[bOff + o + 1];
-            int b = 0;
+            int b = from;
             for (; b + 3 < S; b += 4) {
                 double s00 = c0, s01 = c0, s02 = c0, s03 = c0, s10 = c1, s11 = c1, s12 = c1, s13 = c1;
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
@@ -93,7 +105,7 @@ final class Kernels {
             int w0 = wOff + o * IN;
             int y0 = o * S;
             double c0 = p[bOff + o];
-            int b = 0;
+            int b = from;
             for (; b + 3 < S; b += 4) {
                 double s00 = c0, s01 = c0, s02 = c0, s03 = c0;
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
@@ -189,7 +201,10 @@ final class Kernels {
                                int wOff, int bOff, int B, int S, int IN, int OUT) {
         biasGradient(g, dy, bOff, B, S, OUT);
         weightGradient(g, dy, x, wOff, B, S, IN, OUT);
-        if (dx != null) inputGradient(dx, dy, p, wOff, S, IN, OUT);
+        if (dx != null) {
+            int from = FastMath.VECTORIZED ? VectorMath.inputGradient(dx, dy, p, wOff, S, IN, OUT) : 0;
+            if (from < S) inputGradient(dx, dy, p, wOff, S, IN, OUT, from);
+        }
     }
 
     /** db[o] += Σ_b dy[o][b], four neurons per pass. */
@@ -335,11 +350,11 @@ final class Kernels {
     }
 
     /** dx[i][b] = Σ_o w[o][i] · dy[o][b], in 4 × 4 blocks of (i, b); sums over o in order, as TF. */
-    private static void inputGradient(double[] dx, double[] dy, double[] p, int wOff, int S, int IN, int OUT) {
+    private static void inputGradient(double[] dx, double[] dy, double[] p, int wOff, int S, int IN, int OUT, int from) {
         int i = 0;
         for (; i + 3 < IN; i += 4) {
             int r0 = i * S, r1 = r0 + S, r2 = r1 + S, r3 = r2 + S;
-            int b = 0;
+            int b = from;
             for (; b + 3 < S; b += 4) {
                 double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
@@ -373,7 +388,7 @@ final class Kernels {
         }
         for (; i + 1 < IN; i += 2) {
             int r0 = i * S, r1 = r0 + S;
-            int b = 0;
+            int b = from;
             for (; b + 3 < S; b += 4) {
                 double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
@@ -399,7 +414,7 @@ final class Kernels {
         }
         for (; i < IN; i++) {
             int r0 = i * S;
-            int b = 0;
+            int b = from;
             for (; b + 3 < S; b += 4) {
                 double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {

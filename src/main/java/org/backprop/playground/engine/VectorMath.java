@@ -50,4 +50,79 @@ final class VectorMath {
         }
         return Math.min(i, n);
     }
+
+    /**
+     * {@link Kernels#linearForward}'s z = b + Σ w·x for the columns [0, V), V the batch stride
+     * rounded down to whole vectors, four neurons at a time; each z starts from its bias and adds
+     * the inputs in order with fma, as the register blocks do, so the same bits. Returns V: the
+     * register blocks do the columns past it. A store never crosses into the next neuron's row.
+     */
+    static int linearForward(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT) {
+        int V = S / LANES * LANES;
+        if (V == 0) return 0;
+        int o = 0;
+        for (; o + 3 < OUT; o += 4) {
+            int w0 = wOff + o * IN, w1 = w0 + IN, w2 = w1 + IN, w3 = w2 + IN, y0 = o * S;
+            for (int b = 0; b < V; b += LANES) {
+                DoubleVector s0 = DoubleVector.broadcast(SPECIES, p[bOff + o]), s1 = DoubleVector.broadcast(SPECIES, p[bOff + o + 1]);
+                DoubleVector s2 = DoubleVector.broadcast(SPECIES, p[bOff + o + 2]), s3 = DoubleVector.broadcast(SPECIES, p[bOff + o + 3]);
+                for (int i = 0, xi = b; i < IN; i++, xi += S) {
+                    DoubleVector xv = DoubleVector.fromArray(SPECIES, x, xi);
+                    s0 = xv.fma(DoubleVector.broadcast(SPECIES, p[w0 + i]), s0);
+                    s1 = xv.fma(DoubleVector.broadcast(SPECIES, p[w1 + i]), s1);
+                    s2 = xv.fma(DoubleVector.broadcast(SPECIES, p[w2 + i]), s2);
+                    s3 = xv.fma(DoubleVector.broadcast(SPECIES, p[w3 + i]), s3);
+                }
+                s0.intoArray(y, y0 + b);
+                s1.intoArray(y, y0 + S + b);
+                s2.intoArray(y, y0 + 2 * S + b);
+                s3.intoArray(y, y0 + 3 * S + b);
+            }
+        }
+        for (; o < OUT; o++) {
+            int w0 = wOff + o * IN;
+            for (int b = 0; b < V; b += LANES) {
+                DoubleVector s0 = DoubleVector.broadcast(SPECIES, p[bOff + o]);
+                for (int i = 0, xi = b; i < IN; i++, xi += S) s0 = DoubleVector.fromArray(SPECIES, x, xi).fma(DoubleVector.broadcast(SPECIES, p[w0 + i]), s0);
+                s0.intoArray(y, o * S + b);
+            }
+        }
+        return V;
+    }
+
+    /**
+     * {@link Kernels}' input gradient dx = Wᵀ dy for the columns [0, V), four inputs at a time;
+     * each dx starts from 0 and adds the neurons in order with fma, as the register blocks do.
+     * Returns V, as {@link #linearForward}.
+     */
+    static int inputGradient(double[] dx, double[] dy, double[] p, int wOff, int S, int IN, int OUT) {
+        int V = S / LANES * LANES;
+        if (V == 0) return 0;
+        int i = 0;
+        for (; i + 3 < IN; i += 4) {
+            int r0 = i * S;
+            for (int b = 0; b < V; b += LANES) {
+                DoubleVector s0 = DoubleVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
+                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
+                    DoubleVector c = DoubleVector.fromArray(SPECIES, dy, d);
+                    s0 = c.fma(DoubleVector.broadcast(SPECIES, p[w]), s0);
+                    s1 = c.fma(DoubleVector.broadcast(SPECIES, p[w + 1]), s1);
+                    s2 = c.fma(DoubleVector.broadcast(SPECIES, p[w + 2]), s2);
+                    s3 = c.fma(DoubleVector.broadcast(SPECIES, p[w + 3]), s3);
+                }
+                s0.intoArray(dx, r0 + b);
+                s1.intoArray(dx, r0 + S + b);
+                s2.intoArray(dx, r0 + 2 * S + b);
+                s3.intoArray(dx, r0 + 3 * S + b);
+            }
+        }
+        for (; i < IN; i++) {
+            for (int b = 0; b < V; b += LANES) {
+                DoubleVector s0 = DoubleVector.zero(SPECIES);
+                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) s0 = DoubleVector.fromArray(SPECIES, dy, d).fma(DoubleVector.broadcast(SPECIES, p[w]), s0);
+                s0.intoArray(dx, i * S + b);
+            }
+        }
+        return V;
+    }
 }

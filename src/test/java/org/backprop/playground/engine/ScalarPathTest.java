@@ -32,7 +32,7 @@ class ScalarPathTest {
         for (int i = 0; i < here.size(); i++) assertEquals(here.get(i), there.get(i), "line " + i);
     }
 
-    /** Trains a few networks (odd batch sizes, every hidden activation, three output kinds) and prints each epoch's losses and the final weights as bits. */
+    /** Trains a few networks (odd batch sizes, every hidden activation, three output kinds, layers narrow and wide) and prints each epoch's losses and the final weights as bits. */
     public static final class TrainingFigures {
         public static void main(String[] args) {
             System.out.println("vectorized=" + FastMath.VECTORIZED);
@@ -46,6 +46,7 @@ class ScalarPathTest {
                     {new int[] {3, 9, 5, 1}, Activation.TANH, Activation.SIGMOID, Loss.BCE, 7},
                     {new int[] {2, 6, 3}, Activation.RELU, Activation.SOFTMAX, Loss.CE, 13},
                     {new int[] {4, 3, 3, 2}, Activation.LEAKY_RELU, Activation.TANH, Loss.MSE, 1},
+                    {new int[] {2, 8, 8, 8, 1}, Activation.TANH, Activation.TANH, Loss.SQUARE, 10}, // W2's layers: 8 columns in vectors, 2 in blocks
             };
             SeedRandom rng = new SeedRandom("scalar path");
             for (Object[] spec : nets) {
