@@ -34,7 +34,7 @@ final class Kernels {
         if (from < S) linearForward(y, x, p, wOff, bOff, S, IN, OUT, from);
     }
 
-    /** As {@link #linearForward(double[], double[], double[], int, int, int, int, int)}, columns [from, S) only (from a multiple of 4). */
+    /** As {@link #linearForward(double[], double[], double[], int, int, int, int, int)}, columns [from, S) only (from even, as S is). */
     private static void linearForward(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT, int from) {
         int o = 0;
         for (; o + 3 < OUT; o += 4) {
