@@ -67,7 +67,7 @@ public final class Benchmark {
         if (header) {
             out.printf("Backprop Playground engine benchmark: Java %s, %d cores, %d rounds of %.1f s, median shown, %s%n",
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), rounds, seconds,
-                    sameJvm ? "all workloads in this JVM (" + EngineInfo.describe() + ")"
+                    sameJvm ? "all workloads in this JVM; " + EngineInfo.describe()
                             : "each workload in a JVM of its own, started with " + EngineInfo.VECTOR_FLAG);
             out.printf("%-4s %-18s %-9s %12s %14s %8s %10s %6s %18s%n",
                     "", "shape", "train/test", "epochs/s", "TF Playground", "ratio", "target", "", "training pass only");
