@@ -60,6 +60,10 @@ final class Compatibility {
             found.add(new Conflict("goal", "regression has no accuracy; write the goal on trainLoss or testLoss, e.g. testLoss<0.05",
                     Msg.of("state.goalRegression"), b -> b.goal = null));
         }
+        if (s.goalEpochs() > 0 && s.goal() == null) {
+            found.add(new Conflict("goalEpochs", "goalEpochs=" + s.goalEpochs() + " is a budget for a goal, and there is no goal; "
+                    + "add one, e.g. goal=testLoss<0.1", Msg.of("state.goalEpochsNoGoal", "epochs", s.goalEpochs()), b -> b.goalEpochs = 0));
+        }
         Conflict wide = tooWide(s, limits);
         if (wide != null) found.add(wide);
         return found;

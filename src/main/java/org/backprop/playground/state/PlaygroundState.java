@@ -28,6 +28,7 @@ import org.backprop.playground.engine.Regularization;
  * @param hiddenControls controls hidden with {@code <control>_hide=true}, sorted
  * @param numClasses     classes for the K-class sets (2..4), or 0 for the data set's own default
  * @param goal           an exercise's target, or null for none
+ * @param goalEpochs     the goal's budget: met only if reached within this many epochs; 0 for none
  * @param lock           state keys a student may not change (the {@code set} message refuses them)
  * @param outputActivation the output layer's activation, or null for the one the task and loss imply
  * @param weights        initial parameters in the engine's flat layout (per layer W row-major, then b),
@@ -58,6 +59,7 @@ public record PlaygroundState(
         String lang,
         String title,
         Goal goal,
+        int goalEpochs,
         List<String> lock,
         Activation outputActivation,
         List<Double> weights) {
@@ -70,6 +72,8 @@ public record PlaygroundState(
     public static final String DEFAULT_SEED = "0.50000";
     public static final List<String> LANGUAGES = List.of("en", "ko");
     public static final int MAX_TITLE_CHARS = 200;
+    /** The largest goal budget: ten million epochs, far past any exercise (a TF-paced minute is 3,600). */
+    public static final int MAX_GOAL_EPOCHS = 10_000_000;
 
     public PlaygroundState {
         networkShape = List.copyOf(networkShape);
@@ -89,7 +93,7 @@ public record PlaygroundState(
         return new PlaygroundState(Activation.TANH, Hyperparameters.DEFAULT_BATCH_SIZE, Dataset.CIRCLE,
                 Dataset.REG_PLANE, Hyperparameters.DEFAULT_LEARNING_RATE, Regularization.NONE, 0, 0, List.of(4, 2),
                 DEFAULT_SEED, false, false, 50, EnumSet.of(InputFeature.X, InputFeature.Y), Problem.CLASSIFICATION,
-                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", "", null, List.of(), null, List.of());
+                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", "", null, 0, List.of(), null, List.of());
     }
 
     /** The set being trained: {@code regDataset} for regression, {@code dataset} otherwise. */

@@ -39,6 +39,7 @@ final class StateBuilder {
     String lang;
     String title;
     Goal goal;
+    int goalEpochs;
     List<String> lock;
     Activation outputActivation;
     List<Double> weights;
@@ -68,6 +69,7 @@ final class StateBuilder {
         lang = s.lang();
         title = s.title();
         goal = s.goal();
+        goalEpochs = s.goalEpochs();
         lock = new ArrayList<>(s.lock());
         outputActivation = s.outputActivation();
         weights = s.weights();
@@ -81,7 +83,7 @@ final class StateBuilder {
     PlaygroundState build() {
         return new PlaygroundState(activation, batchSize, dataset, regDataset, learningRate, regularization,
                 regularizationRate, noise, networkShape, seed, showTestData, discretize, percTrainData, features,
-                problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, title, goal, lock,
+                problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, title, goal, goalEpochs, lock,
                 outputActivation, weights);
     }
 }

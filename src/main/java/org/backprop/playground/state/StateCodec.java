@@ -203,6 +203,8 @@ public final class StateCodec {
             PlaygroundState probe = b.build();
             if (probe.weights().size() != probe.parameterCount()) b.weights = List.of();
         }
+        // a set that clears the goal clears its budget with it (a dependent change, reported in changed)
+        if (touched.contains("goal") && b.goal == null && !touched.contains("goalEpochs")) b.goalEpochs = 0;
         PlaygroundState next = b.build();
         for (Compatibility.Conflict c : Compatibility.find(next, limits)) {
             String field = touched.contains(c.key()) || touched.isEmpty() ? c.key() : touched.get(0);

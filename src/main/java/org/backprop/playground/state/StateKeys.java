@@ -82,6 +82,9 @@ final class StateKeys {
                 (b, v) -> b.title = v, PlaygroundState::title, v -> v.isEmpty() ? null : v, v -> v, true));
         keys.add(new Key<Goal>("goal", (raw, lim) -> ValueReaders.goal(raw), (b, v) -> b.goal = v, PlaygroundState::goal,
                 v -> v == null ? null : v.toString(), v -> v == null ? "" : v.toString(), true));
+        // blank or 0 is "no budget"; written only when set, null in JSON when not
+        keys.add(new Key<Integer>("goalEpochs", (raw, lim) -> goalEpochs(raw), (b, v) -> b.goalEpochs = v,
+                PlaygroundState::goalEpochs, v -> v == 0 ? null : String.valueOf(v), v -> v == 0 ? null : v, true));
         keys.add(new Key<List<String>>("lock", (raw, lim) -> ValueReaders.lock(raw, lockable()),
                 (b, v) -> b.lock = new ArrayList<>(v), PlaygroundState::lock,
                 v -> v.isEmpty() ? null : String.join(",", v), v -> v, true));
@@ -169,6 +172,10 @@ final class StateKeys {
                     + " (or 0 for the data set's own count)");
         }
         return r;
+    }
+
+    private static Reading<Integer> goalEpochs(String raw) {
+        return raw.isBlank() ? Reading.ok(0) : ValueReaders.integer(raw, 0, PlaygroundState.MAX_GOAL_EPOCHS, null);
     }
 
     private static Reading<String> lang(String raw) {

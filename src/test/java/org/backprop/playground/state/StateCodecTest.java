@@ -406,6 +406,8 @@ class StateCodecTest {
         }
         // ours for the tutorial presets (docs/protocol.md §1): an explicit output layer and exact initial weights
         assertTrue(names.remove("outputActivation") && names.remove("weights"));
+        // issue 12's goal budget
+        assertTrue(names.remove("goalEpochs"));
         assertEquals(Set.of(), names, "no key beyond DESIGN.md's and the presets'");
         assertTrue(Arrays.asList(codec.write(PlaygroundState.defaults()).split("&")).size() >= 24);
     }
