@@ -33,6 +33,8 @@ public final class FrameEncoder {
         number(h, s.trainAccuracy());
         h.append(",\"testAccuracy\":");
         number(h, s.testAccuracy());
+        h.append(",\"goal\":");
+        GoalJson.write(h, s.goal());
         h.append(",\"domain\":[");
         number(h, s.domain().min());
         h.append(',');
@@ -188,7 +190,7 @@ public final class FrameEncoder {
     }
 
     /** JSON has no NaN or ∞: those are null. */
-    private static void number(StringBuilder h, double v) {
+    static void number(StringBuilder h, double v) {
         if (!Double.isFinite(v)) h.append("null");
         else if (v == Math.rint(v) && Math.abs(v) < 1e15) h.append((long) v);
         else h.append(v);
@@ -198,7 +200,7 @@ public final class FrameEncoder {
         return v == Math.rint(v) && Math.abs(v) < 1e7 ? Long.toString((long) v) : Float.toString(v);
     }
 
-    private static void string(StringBuilder h, String s) {
+    static void string(StringBuilder h, String s) {
         if (s == null) {
             h.append("null");
             return;

@@ -15,11 +15,13 @@ import org.backprop.playground.engine.Network;
  * @param gradient      the last epoch's mean dL/dθ in the parameter layout (see Trainer#epochGradient)
  * @param updateRatio   per weight layer ‖Δθ‖/‖θ‖ of the last update (NaN before any)
  * @param predictions   for a set that is not 2-D: rows [target label, outputs...] of the first test points; else null
+ * @param goal          the goal's progress, measured in this frame; null without a goal
  */
 public record FrameSnapshot(long version, long epoch, long dataVersion, double trainLoss, double testLoss,
                             double trainAccuracy, double testAccuracy, boolean playing, String diverged,
                             Network network, Features features, Domain domain,
-                            double[] gradient, double[] updateRatio, double[][] predictions) {
+                            double[] gradient, double[] updateRatio, double[][] predictions,
+                            GoalView goal) {
 
     public boolean hasGrids() {
         return features != null;

@@ -175,8 +175,8 @@ public final class Scheduler implements AutoCloseable {
                 s.runSlice(deadline);
                 now = System.nanoTime();
             }
-            String notice = s.takePauseNotice();
-            if (notice != null) sink.paused(notice);
+            PauseNotice notice = s.takePauseNotice();
+            if (notice != null) sink.paused(notice.message(), notice.detail());
             if (s.version() != h.sentVersion && now >= h.frameDueAt()) {
                 if (sink.ready()) {
                     long start = System.nanoTime();

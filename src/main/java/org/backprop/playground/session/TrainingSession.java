@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import org.backprop.playground.data.DataSplit;
 import org.backprop.playground.data.Point;
 import org.backprop.playground.data.ProblemKind;
@@ -19,6 +20,7 @@ import org.backprop.playground.engine.Samples;
 import org.backprop.playground.engine.SeedRandom;
 import org.backprop.playground.engine.Trainer;
 import org.backprop.playground.state.FieldError;
+import org.backprop.playground.state.Goal;
 import org.backprop.playground.state.Msg;
 import org.backprop.playground.state.Parsed;
 import org.backprop.playground.state.PlaygroundLimits;
@@ -38,6 +40,9 @@ import org.backprop.playground.state.Update;
  * ends stay keeps its weight; new links start small, drawn from the seeded generator); new data
  * keeps the weights. The optimizer's state (momentum, Adam's moments) and a batch's leftover
  * gradient restart when the network is rebuilt; for TF's SGD there is none of either.
+ *
+ * <p>An exercise's goal is checked here, after every epoch while it is still open and in every
+ * frame (see {@link GoalProgress}); a budget that runs out pauses the session as divergence does.
  *
  * <p>Thread-safe: every method takes this session's lock, which the scheduler holds for one
  * bounded slice of epochs at most. Commands notify the listener (the scheduler) afterwards.
@@ -61,15 +66,25 @@ public final class TrainingSession {
     private SeedRandom random;
     private long epoch, pendingEpochs, version, dataVersion;
     private boolean playing;
-    private String diverged, pauseNotice;
+    private String diverged;
+    private PauseNotice pauseNotice;
     private Msg divergedMsg;
+    private final TrainingClock clock;
+    /** Progress toward the state's goal, or null without one. */
+    private GoalProgress goal;
     /** The scheduler's wake-up; set and cleared from its threads, read by whoever sends a command. */
     private volatile Runnable listener = () -> { };
 
-    public TrainingSession(PlaygroundState state, PlaygroundLimits limits) {
+    /** {@code nanos} is the training clock's time source ({@link System#nanoTime} but in tests). */
+    public TrainingSession(PlaygroundState state, PlaygroundLimits limits, LongSupplier nanos) {
         this.limits = limits;
         this.codec = new StateCodec(limits);
+        this.clock = new TrainingClock(nanos);
         start(state);
+    }
+
+    public TrainingSession(PlaygroundState state, PlaygroundLimits limits) {
+        this(state, limits, System::nanoTime);
     }
 
     public TrainingSession(PlaygroundState state) {
@@ -136,6 +151,7 @@ public final class TrainingSession {
         synchronized (this) {
             refuseIfDiverged("play");
             playing = true;
+            clock.start();
             version++;
         }
         listener.run();
@@ -145,6 +161,7 @@ public final class TrainingSession {
         synchronized (this) {
             playing = false;
             pendingEpochs = 0;
+            clock.stop();
             version++;
         }
         listener.run();
@@ -160,6 +177,7 @@ public final class TrainingSession {
             refuseIfDiverged("step");
             playing = false;
             pendingEpochs = Math.min(pendingEpochs + epochs, limits.maxStepEpochs());
+            clock.start();
             version++;
         }
         listener.run();
@@ -294,7 +312,7 @@ public final class TrainingSession {
         while (wantsTraining()) {
             trainOne();
             done++;
-            if (pendingEpochs > 0) pendingEpochs--;
+            if (pendingEpochs > 0 && --pendingEpochs == 0 && !playing) clock.stop();
             if (System.nanoTime() >= deadlineNanos) break;
         }
         return done;
@@ -310,8 +328,8 @@ public final class TrainingSession {
     }
 
     /** Why the session paused itself since the last call, or null. */
-    synchronized String takePauseNotice() {
-        String notice = pauseNotice;
+    synchronized PauseNotice takePauseNotice() {
+        PauseNotice notice = pauseNotice;
         pauseNotice = null;
         return notice;
     }
@@ -326,9 +344,44 @@ public final class TrainingSession {
         Evaluation.Score[] scores = metrics.scores(net, classification, train, test);
         Evaluation.Score tr = scores[0], te = scores[1];
         if (diverged == null && !(Double.isFinite(tr.loss()) && Double.isFinite(te.loss()))) diverge();
+        if (goal != null) {
+            Goal g = goal.goal();
+            Evaluation.Score score = g.metric() == Goal.Metric.TRAIN_LOSS || g.metric() == Goal.Metric.TRAIN_ACCURACY ? tr : te;
+            recordGoal(g.metric().isAccuracy() ? score.accuracy() : score.loss());
+        }
         return new FrameSnapshot(version, epoch, dataVersion, tr.loss(), te.loss(), tr.accuracy(), te.accuracy(),
                 playing, diverged, net.copy(), spec.inputs().features(), split.dataset().domain(),
-                trainer.epochGradient(), trainer.updateRatio(), predictions());
+                trainer.epochGradient(), trainer.updateRatio(), predictions(), goalView());
+    }
+
+    /** The goal's progress measured now (what a {@code state} message carries), or null without a goal. */
+    public synchronized GoalView goal() {
+        if (goal == null) return null;
+        recordGoal(measureGoal());
+        return goalView();
+    }
+
+    private GoalView goalView() {
+        return goal == null ? null : goal.view();
+    }
+
+    /** The goal's metric now, on the one set it names (loss alone unless it is an accuracy). */
+    private double measureGoal() {
+        Goal.Metric m = goal.goal().metric();
+        Samples set = m == Goal.Metric.TRAIN_LOSS || m == Goal.Metric.TRAIN_ACCURACY ? train : test;
+        Evaluation.Score score = metrics.scores(net, m.isAccuracy(), set)[0];
+        return m.isAccuracy() ? score.accuracy() : score.loss();
+    }
+
+    /** One measurement of the goal; the one that spends its budget pauses the session. */
+    private void recordGoal(double value) {
+        if (!goal.record(epoch, clock.seconds(), value)) return;
+        GoalView v = goal.view();
+        pauseNotice = new PauseNotice(GoalWords.budgetSpentEnglish(v), GoalWords.budgetSpentNotice(v));
+        playing = false;
+        pendingEpochs = 0;
+        clock.stop();
+        version++;
     }
 
     /** Regression: at most 100 test points' [actual, predicted]; K classes: 8 test points' [label, p0..pK−1]. */
@@ -358,15 +411,18 @@ public final class TrainingSession {
         epoch++;
         version++;
         if (!net.isFinite()) diverge();
+        // exact to the epoch at any speed; a met or spent goal needs no more checks
+        else if (goal != null && goal.open()) recordGoal(measureGoal());
     }
 
     private void diverge() {
         divergedMsg = Msg.of("session.diverged", "epoch", epoch, "rate", codec.toMap(state).get("learningRate"));
         diverged = "the network diverged at epoch " + epoch + ": its weights became NaN or infinite. Lower the learning rate (now "
                 + codec.toMap(state).get("learningRate") + ") and press reset";
-        pauseNotice = diverged;
+        pauseNotice = new PauseNotice(diverged, divergedMsg);
         playing = false;
         pendingEpochs = 0;
+        clock.stop();
         version++;
     }
 
@@ -392,6 +448,8 @@ public final class TrainingSession {
         playing = false;
         diverged = null;
         pauseNotice = null;
+        clock.clear();
+        goal = freshGoal(s);
         dataVersion++;
         version++;
     }
@@ -424,7 +482,13 @@ public final class TrainingSession {
             test = TrainingData.encode(split.test(), nextSpec);
         }
         spec = nextSpec;
+        if (!java.util.Objects.equals(prev.goal(), next.goal()) || prev.goalEpochs() != next.goalEpochs()) goal = freshGoal(next);
         version++;
+    }
+
+    /** Progress toward {@code s}'s goal from now (this epoch, this training second), or null without a goal. */
+    private GoalProgress freshGoal(PlaygroundState s) {
+        return s.goal() == null ? null : new GoalProgress(s.goal(), s.goalEpochs(), epoch, clock.seconds());
     }
 
     private void refuseIfDiverged(String command) {

@@ -11,10 +11,13 @@ import java.util.function.Supplier;
 import org.backprop.playground.data.DataSplit;
 import org.backprop.playground.session.FrameEncoder;
 import org.backprop.playground.session.FrameSink;
+import org.backprop.playground.session.GoalView;
+import org.backprop.playground.session.PauseNotice;
 import org.backprop.playground.session.Scheduler;
 import org.backprop.playground.session.SessionStatus;
 import org.backprop.playground.session.TrainingSession;
 import org.backprop.playground.state.FieldError;
+import org.backprop.playground.state.Msg;
 import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.Warning;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -107,7 +110,12 @@ final class Connection implements FrameSink {
 
     @Override
     public void paused(String reason) {
-        sendState(null, "paused", reason, List.of(), List.of());
+        paused(reason, null);
+    }
+
+    @Override
+    public void paused(String reason, Msg detail) {
+        sendState(null, "paused", new PauseNotice(reason, detail), List.of(), List.of());
     }
 
     private void sendBinary(ByteBuffer buf) {
@@ -133,14 +141,16 @@ final class Connection implements FrameSink {
     }
 
     /** A {@code state} message; {@code notice} says why the session paused itself (else null). */
-    void sendState(Object requestId, String cause, String notice, List<Warning> warnings, List<String> changed) {
+    void sendState(Object requestId, String cause, PauseNotice notice, List<Warning> warnings, List<String> changed) {
         PlaygroundState state;
         SessionStatus status;
-        synchronized (training) { // the state and its status, as one
+        GoalView goal;
+        synchronized (training) { // the state, its status and its goal's progress, as one
             state = training.state();
             status = training.status();
+            goal = training.goal();
         }
-        sendText(owner.messages.state(requestId, cause, notice, state, training.codec(), status, warnings, changed));
+        sendText(owner.messages.state(requestId, cause, notice, state, training.codec(), status, goal, warnings, changed));
     }
 
     void sendError(Object requestId, String cause, FieldError error) {

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.backprop.playground.engine.GradientCheck;
+import org.backprop.playground.session.GoalJson;
+import org.backprop.playground.session.GoalView;
 import org.backprop.playground.session.Inspection;
+import org.backprop.playground.session.PauseNotice;
 import org.backprop.playground.session.SessionStatus;
 import org.backprop.playground.state.FieldError;
 import org.backprop.playground.state.PlaygroundLimits;
@@ -64,15 +67,17 @@ final class ServerMessages {
     /**
      * The session's state after a change: the normalized state (every key, typed), its canonical
      * query string, the keys that changed, the warnings of a lenient read, and the session's status;
-     * {@code notice} is why the session paused itself (cause {@code paused}), else null.
+     * {@code notice} is why the session paused itself (cause {@code paused}), else null; {@code goal}
+     * the goal's progress (GoalJson, as in frames), null without a goal.
      */
-    String state(Object id, String cause, String notice, PlaygroundState state, StateCodec codec, SessionStatus status,
-                 List<Warning> warnings, List<String> changed) {
+    String state(Object id, String cause, PauseNotice notice, PlaygroundState state, StateCodec codec, SessionStatus status,
+                 GoalView goal, List<Warning> warnings, List<String> changed) {
         ObjectNode n = mapper.createObjectNode();
         n.put("type", ServerMessageType.STATE.wire);
         putId(n, id);
         n.put("cause", cause);
-        n.put("notice", notice);
+        n.put("notice", notice == null ? null : notice.message());
+        n.set("noticeDetail", notice == null ? null : mapper.valueToTree(notice.detail()));
         n.set("state", mapper.valueToTree(codec.toMap(state)));
         n.put("query", codec.write(state));
         ArrayNode c = n.putArray("changed");
@@ -91,6 +96,7 @@ final class ServerMessages {
         s.put("pendingEpochs", status.pendingEpochs());
         s.put("diverged", status.diverged());
         s.put("dataVersion", status.dataVersion());
+        n.set("goal", json(GoalJson.text(goal)));
         return write(n);
     }
 
@@ -180,6 +186,14 @@ final class ServerMessages {
             o.put("verdict", l.verdict());
         }
         return write(n);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("GoalJson wrote what is not JSON: " + text, e);
+        }
     }
 
     private ArrayNode array(double[] v) {

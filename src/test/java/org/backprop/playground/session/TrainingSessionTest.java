@@ -330,7 +330,7 @@ class TrainingSessionTest {
         assertNotNull(why, "diverged after " + epochs + " epochs");
         assertTrue(why.contains("learning rate"), why);
         assertFalse(s.status().playing());
-        assertEquals(why, s.takePauseNotice());
+        assertEquals(why, s.takePauseNotice().message());
         assertNull(s.takePauseNotice(), "said once");
         assertEquals(Refusal.DIVERGED, assertThrows(Refusal.class, s::play).error().code());
         FrameSnapshot f = s.snapshot();

@@ -41,6 +41,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.playground.data.Dataset;
+import org.backprop.playground.session.GoalView;
+import org.backprop.playground.session.GoalWords;
 import org.backprop.playground.state.Parsed;
 import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.StateCodec;
@@ -177,16 +179,22 @@ public final class PlaygroundPage implements Handler {
         ).withId("warnings").withClass("warnings").withCondHidden(warnings.isEmpty()).attr("role", "status");
     }
 
-    /** An exercise's title and goal, checked live against every frame by app.js. */
+    /**
+     * An exercise's title and goal in words (GoalWords, the formatter frames use too); the server
+     * checks the goal, and every frame's {@code goal} brings the status the page shows next.
+     */
     private static DomContent exercise(PageContext c) {
         PlaygroundState s = c.state();
         boolean any = !s.title().isEmpty() || s.goal() != null;
+        GoalWords.Status status = s.goal() == null ? null : GoalWords.status(GoalView.fresh(s.goal(), s.goalEpochs()));
         return section(
                 h2(s.title()).withId("exercise-title").withCondHidden(s.title().isEmpty()),
                 p(
                         span(c.m().t("exercise.goal")).attr("data-i18n", "exercise.goal").withClass("goal-label"),
-                        code(s.goal() == null ? "" : s.goal().toString()).withId("exercise-goal"),
-                        span(c.m().t("exercise.notMet")).withId("goal-status").withClass("goal-status")
+                        span(s.goal() == null ? "" : c.m().say(GoalWords.words(s.goal()), s.goal().toString()))
+                                .withId("exercise-goal").withClass("goal-words"),
+                        span(status == null ? "" : c.m().say(status.msg(), ""))
+                                .withId("goal-status").withClass("goal-status " + (status == null ? "" : status.kind()))
                 ).withClass("goal").withCondHidden(s.goal() == null)
         ).withId("exercise").withClass("exercise").withCondHidden(!any);
     }

@@ -105,6 +105,17 @@ class PlaygroundPageTest {
     }
 
     @Test
+    void the_exercise_banner_says_the_goal_in_words_in_the_pages_language() {
+        String en = page("/?goal=testLoss%3C0.1&title=Circle");
+        assertTrue(en.contains("<span id=\"exercise-goal\" class=\"goal-words\">test loss below 0.1</span>"), en);
+        assertTrue(en.contains("<span id=\"goal-status\" class=\"goal-status pending\">not reached yet</span>"), en);
+        assertFalse(en.contains(">testLoss&lt;0.1<"), "never the raw goal");
+        String ko = page("/?lang=ko&goal=testAccuracy%3E%3D0.95&goalEpochs=500");
+        assertTrue(ko.contains(">테스트 정확도 95% 이상</span>"), ko);
+        assertTrue(ko.contains(">아직 달성하지 못함. 예산 500 에포크</span>"), ko);
+    }
+
+    @Test
     void shows_the_warnings_of_the_link() {
         String html = page("/?noise=abc&learningRate=0");
         assertTrue(html.contains("<section id=\"warnings\" class=\"warnings\" role=\"status\">"), "warnings in view");
