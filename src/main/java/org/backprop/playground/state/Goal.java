@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * An exercise's target, written in the URL as {@code testLoss<0.05} or {@code testAccuracy>=0.95}:
- * a metric, a comparison and a finite number. The page checks it against every frame.
+ * a metric, a comparison and a finite number. The session checks it (session.GoalProgress).
  */
 public record Goal(Metric metric, Comparison comparison, double value) {
     public enum Metric {
