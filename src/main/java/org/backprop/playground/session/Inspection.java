@@ -2,6 +2,7 @@ package org.backprop.playground.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backprop.playground.engine.Activation;
 import org.backprop.playground.engine.Layout;
 import org.backprop.playground.engine.Network;
 import org.backprop.playground.engine.Pass;
@@ -21,9 +22,12 @@ public record Inspection(String split, int index, double[] input, double[] coord
                          List<LayerValues> layers, String lossFormula, double learningRate,
                          double afterLoss, Network after) {
 
-    /** Weight layer l: z, a, δ of its neurons, dL/dW (out × in) and dL/db, and its W and b. */
-    public record LayerValues(String activation, double[] z, double[] a, double[] delta, double[][] dW, double[] db,
-                              double[][] weights, double[] biases) {}
+    /**
+     * Weight layer l: z, a, δ of its neurons, f′(z) ({@code dadz}, null for softmax, whose δ is taken
+     * with cross-entropy), dL/dW (out × in) and dL/db, and its W and b.
+     */
+    public record LayerValues(String activation, double[] z, double[] a, double[] dadz, double[] delta, double[][] dW,
+                              double[] db, double[][] weights, double[] biases) {}
 
     static Inspection of(Network net, String split, int index, double[] input, double[] coords, double[] target,
                          double learningRate) {
@@ -40,13 +44,21 @@ public record Inspection(String split, int index, double[] input, double[] coord
             for (int o = 0; o < OUT; o++) System.arraycopy(grads, layout.weightOffset(l) + o * IN, dW[o], 0, IN);
             double[] db = new double[OUT];
             System.arraycopy(grads, layout.biasOffset(l), db, 0, OUT);
-            layers.add(new LayerValues(net.activation(l).key, pass.z(l), pass.a(l), pass.delta(l), dW, db,
-                    net.weights(l), net.biases(l)));
+            layers.add(new LayerValues(net.activation(l).key, pass.z(l), pass.a(l), dadz(net.activation(l), pass.z(l), pass.a(l)),
+                    pass.delta(l), dW, db, net.weights(l), net.biases(l)));
         }
         Network after = net.copy();
         for (int i = 0; i < grads.length; i++) after.params[i] -= learningRate * grads[i];
         pass.forward(after, input, 0, 1);
         double afterLoss = pass.lossSum(after, target, 0);
         return new Inspection(split, index, input, coords, target, loss, layers, net.loss.key, learningRate, afterLoss, after);
+    }
+
+    /** f′(z) per neuron, as the engine takes it (tanh′ = 1 − a²); null for softmax. */
+    private static double[] dadz(Activation f, double[] z, double[] a) {
+        if (f == Activation.SOFTMAX) return null;
+        double[] d = new double[z.length];
+        for (int j = 0; j < z.length; j++) d[j] = f.derivative(z[j], a[j]);
+        return d;
     }
 }

@@ -145,6 +145,8 @@ final class ServerMessages {
             o.put("activation", l.activation());
             o.set("z", array(l.z()));
             o.set("a", array(l.a()));
+            if (l.dadz() == null) o.putNull("dadz");
+            else o.set("dadz", array(l.dadz()));
             o.set("delta", array(l.delta()));
             o.set("dW", matrix(l.dW()));
             o.set("db", array(l.db()));

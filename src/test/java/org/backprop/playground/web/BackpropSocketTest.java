@@ -58,6 +58,9 @@ class BackpropSocketTest {
             assertEquals(-0.0918982295, hidden.get("db").get(0).asDouble(), TOL);
             assertEquals(-0.1072146011, hidden.get("db").get(1).asDouble(), TOL);
             assertEquals(-0.1531637158, out.get("delta").get(0).asDouble(), TOL);
+            // f′(z) as printed in the step-through: relu′(1.2) = 1, σ′ = A2(1 − A2) = 0.8468362842 · 0.1531637158
+            assertEquals(1.0, hidden.get("dadz").get(0).asDouble(), 0);
+            assertEquals(0.1297045920, out.get("dadz").get(0).asDouble(), TOL);
             assertEquals(0.6, out.get("weights").get(0).get(0).asDouble(), 0);
             assertEquals("bce", r.get("lossFormula").asText());
             assertEquals("sigmoid", out.get("activation").asText());
