@@ -17,18 +17,6 @@ export function sci(v) {
   return v === 0 ? '0' : v.toExponential(1).replace('-', '−');
 }
 
-/** f′(z) from z and a = f(z), as the engine takes it (tanh′ = 1 − a², σ′ = a(1 − a)). */
-export function derivative(activation, z, a) {
-  switch (activation) {
-    case 'relu': return z > 0 ? 1 : 0;
-    case 'leakyRelu': return z > 0 ? 1 : 0.01;
-    case 'tanh': return 1 - a * a;
-    case 'sigmoid': return a * (1 - a);
-    case 'linear': return 1;
-    default: return NaN;
-  }
-}
-
 const MAX_ROWS = 8;   // neurons written out term by term
 const MAX_TERMS = 6;  // terms of a sum written out before "…"
 
@@ -144,7 +132,7 @@ export function renderStage(box, inspection, stage, words) {
         const scale = inspection.lossFormula === 'mse' ? `2/${layer.a.length}·` : '';
         box.appendChild(line(`δ^[${n(l)}] = ${scale}(a^[${n(l)}] − y) ⊙ f′(z^[${n(l)}])`));
         layer.delta.slice(0, MAX_ROWS).forEach((d, j) => {
-          const f = derivative(layer.activation, layer.z[j], layer.a[j]);
+          const f = layer.dadz?.[j]; // f′(z) as the engine took it (inspection's dadz)
           box.appendChild(line(`δ${j + 1} = ${scale}(${fmt(layer.a[j])} − ${fmt(y[j])})·${fmt(f)} = ${fmt(d)}`));
         });
       }
@@ -153,7 +141,7 @@ export function renderStage(box, inspection, stage, words) {
       box.appendChild(line(`δ^[${n(l)}] = (W^[${n(l + 1)}])ᵀ δ^[${n(l + 1)}] ⊙ f′(z^[${n(l)}])`));
       layer.delta.slice(0, MAX_ROWS).forEach((d, j) => {
         const terms = next.weights.map((row, k) => times(row[j], next.delta[k]));
-        const f = derivative(layer.activation, layer.z[j], layer.a[j]);
+        const f = layer.dadz?.[j]; // f′(z) as the engine took it (inspection's dadz)
         box.appendChild(line(`δ${j + 1} = (${sum(terms)})·${fmt(f)} = ${fmt(d)}`));
       });
     }
