@@ -12,13 +12,14 @@ import org.backprop.playground.engine.Pass;
  * step-through view shows. {@code after} is the same sample after one plain SGD step on it alone
  * (θ − lr · dL/dθ) at the session's learning rate, computed on a copy.
  *
+ * @param epoch  the epochs the session had trained when these weights were taken
  * @param split  "train", "test", or null for a sample the client sent
  * @param index  the point's index in its split, or −1
  * @param input  the network's input vector (the enabled features of a 2-D point)
  * @param coords the raw point (its coordinates), or null for a sample the client sent
  * @param target the encoded target row (0/1, ±1, one-hot or the value)
  */
-public record Inspection(String split, int index, double[] input, double[] coords, double[] target, double loss,
+public record Inspection(long epoch, String split, int index, double[] input, double[] coords, double[] target, double loss,
                          List<LayerValues> layers, String lossFormula, double learningRate,
                          double afterLoss, Network after) {
 
@@ -29,7 +30,7 @@ public record Inspection(String split, int index, double[] input, double[] coord
     public record LayerValues(String activation, double[] z, double[] a, double[] dadz, double[] delta, double[][] dW,
                               double[] db, double[][] weights, double[] biases) {}
 
-    static Inspection of(Network net, String split, int index, double[] input, double[] coords, double[] target,
+    static Inspection of(Network net, long epoch, String split, int index, double[] input, double[] coords, double[] target,
                          double learningRate) {
         Layout layout = net.layout;
         Pass pass = new Pass(layout, 1);
@@ -51,7 +52,7 @@ public record Inspection(String split, int index, double[] input, double[] coord
         for (int i = 0; i < grads.length; i++) after.params[i] -= learningRate * grads[i];
         pass.forward(after, input, 0, 1);
         double afterLoss = pass.lossSum(after, target, 0);
-        return new Inspection(split, index, input, coords, target, loss, layers, net.loss.key, learningRate, afterLoss, after);
+        return new Inspection(epoch, split, index, input, coords, target, loss, layers, net.loss.key, learningRate, afterLoss, after);
     }
 
     /** f′(z) per neuron, as the engine takes it (tanh′ = 1 − a²); null for softmax. */

@@ -132,6 +132,7 @@ final class ServerMessages {
         ObjectNode n = mapper.createObjectNode();
         n.put("type", ServerMessageType.INSPECTION.wire);
         putId(n, id);
+        n.put("epoch", i.epoch());
         n.put("split", i.split());
         n.put("index", i.index() < 0 ? null : i.index());
         n.set("input", array(i.input()));

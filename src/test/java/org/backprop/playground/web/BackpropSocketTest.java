@@ -70,6 +70,13 @@ class BackpropSocketTest {
             // the session's weights did not move
             c.send("{\"type\":\"inspect\",\"id\":\"again\",\"input\":[1,2],\"target\":[1]}");
             assertEquals(0.166247892, reply(c, "inspection", "again").get("loss").asDouble(), TOL);
+            // an inspection names the epoch its weights were taken at
+            assertEquals(0, r.get("epoch").asLong());
+            long since = c.mark();
+            c.send("{\"type\":\"step\",\"epochs\":2}");
+            c.frame(since, f -> f.get("epoch").asLong() >= 2, "epoch 2");
+            c.send("{\"type\":\"inspect\",\"id\":\"later\",\"input\":[1,2],\"target\":[1]}");
+            assertEquals(2, reply(c, "inspection", "later").get("epoch").asLong());
         }
     }
 
