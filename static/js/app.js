@@ -61,7 +61,8 @@ const network = mountNetwork({
 }, store, i18n, boot, act);
 const backprop = mountBackprop({
   stepper: els.stepper, stepBody: els.stepBody, stepCount: els.stepCount, stepSample: els.stepSample,
-  stepPrev: els.stepPrev, stepNext: els.stepNext, stepClose: els.stepClose, sampleIndex: els.sampleIndex,
+  stepPrev: els.stepPrev, stepNext: els.stepNext, stepClose: els.stepClose, stepEpoch: els.stepEpoch,
+  stepRefresh: els.stepRefresh, stepNet: els.stepNet, sampleIndex: els.sampleIndex,
   inspectButton: els.inspectButton, ownInput: els.ownInput, ownTarget: els.ownTarget,
   ownInspectButton: els.ownInspectButton, gradcheckButton: els.gradcheckButton, gradcheckResult: els.gradcheckResult,
 }, store, i18n, boot.datasets, network.sizes, { send: act.send, toast });

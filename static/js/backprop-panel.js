@@ -5,6 +5,8 @@
 import { MessageType } from './protocol.js';
 import { stagesOf, renderStage, renderGradcheck, fmt } from './stepper.js';
 import { setFacts } from './facts.js';
+import { drawStepNet } from './step-net.js';
+import { formatEpoch } from './readout.js';
 
 function note(box, text) {
   const words = document.createElement('p');
@@ -19,7 +21,7 @@ function numbers(text) {
 }
 
 /**
- * @param els {stepper, stepBody, stepCount, stepSample, stepPrev, stepNext, stepClose, sampleIndex,
+ * @param els {stepper, stepBody, stepCount, stepSample, stepPrev, stepNext, stepClose, stepEpoch, stepRefresh, stepNet, sampleIndex,
  *             inspectButton, ownInput, ownTarget, ownInspectButton, gradcheckButton, gradcheckResult}
  * @param sizes the network's layer sizes, inputs first (network-panel)
  * @param act   {send(message), toast(text, kind, options)}
@@ -28,8 +30,11 @@ export function mountBackprop(els, store, i18n, datasets, sizes, act) {
   let inspection = null; // the last inspection message, stepped through
   let stageIndex = 0;
   let gradcheck = null;
+  let asked = null;       // the last inspect request, for refresh
+  let keepStage = false;  // a refresh stays on the stage being read
 
   function inspect(message) {
+    asked = message;
     act.send({ type: MessageType.INSPECT, ...message });
     els.stepper.hidden = false;
     note(els.stepBody, i18n.t('bp.waiting'));
@@ -70,7 +75,19 @@ export function mountBackprop(els, store, i18n, datasets, sizes, act) {
     els.stepSample.textContent = `${i18n.format('bp.sample', { which })} · x = [${inspection.input.map(fmt).join(', ')}], y = [${inspection.target.map(fmt).join(', ')}]`;
     els.stepPrev.disabled = stageIndex === 0;
     els.stepNext.disabled = stageIndex === stages.length - 1;
+    drawStepNet(els.stepNet, [inspection.input.length, ...inspection.layers.map((l) => l.a.length)], stage, i18n);
+    showTaken();
     store.set({ highlight: stage.layer });
+  }
+
+  /** When these numbers were taken, and whether the network has trained since. */
+  function showTaken() {
+    if (!inspection) return;
+    const now = store.get().frame?.header.epoch;
+    const taken = i18n.format('bp.takenAt', { epoch: formatEpoch(inspection.epoch) });
+    const stale = now != null && now !== inspection.epoch;
+    els.stepEpoch.textContent = stale ? `${taken} · ${i18n.format('bp.stale', { now: formatEpoch(now) })}` : taken;
+    els.stepEpoch.classList.toggle('stale', stale);
   }
 
   function close() {
@@ -92,12 +109,18 @@ export function mountBackprop(els, store, i18n, datasets, sizes, act) {
   els.stepNext.addEventListener('click', () => { stageIndex++; showStage(); });
   els.stepPrev.addEventListener('click', () => { stageIndex--; showStage(); });
   els.stepClose.addEventListener('click', close);
+  els.stepRefresh.addEventListener('click', () => {
+    if (!asked) return;
+    keepStage = true;
+    inspect(asked);
+  });
   els.gradcheckButton.addEventListener('click', () => {
     note(els.gradcheckResult, i18n.t('bp.gradcheckRunning'));
     act.send({ type: MessageType.GRADCHECK });
   });
 
   store.subscribe(['state'], hint);
+  store.subscribe(['frame'], showTaken);
   store.subscribe(['points'], ({ points }) => {
     els.sampleIndex.max = String(Math.max(0, points.rows.length - 1));
     store.set({ inspected: null });
@@ -112,7 +135,8 @@ export function mountBackprop(els, store, i18n, datasets, sizes, act) {
     inspectTrain,
     onInspection(message) {
       inspection = message;
-      stageIndex = 0;
+      if (!keepStage) stageIndex = 0;
+      keepStage = false;
       showStage();
       // on a wide screen the panel is below the map: bring its top into view, no further
       if (els.stepper.getBoundingClientRect().top > window.innerHeight - 120) els.stepper.scrollIntoView({ block: 'nearest' });

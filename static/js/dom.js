@@ -9,7 +9,7 @@ const IDS = ['accuracy-test', 'accuracy-train', 'add-layer', 'axis-max', 'axis-m
   'loss-chart', 'loss-test', 'loss-train', 'network', 'no-map', 'numClasses', 'own-input', 'own-inspect-button',
   'own-target', 'play-pause-button', 'ratio-chart', 'regenerate-button', 'remove-layer', 'reset-button',
   'sample-index', 'sample-view', 'share-button', 'status', 'step-body', 'step-button', 'step-close',
-  'step-count', 'step-next', 'step-prev', 'step-sample', 'stepper', 'tutorials', 'warning-list', 'warnings',
+  'step-count', 'step-epoch', 'step-net', 'step-next', 'step-refresh', 'step-prev', 'step-sample', 'stepper', 'tutorials', 'warning-list', 'warnings',
   'warnings-close'];
 
 const camel = (id) => id.replace(/-(\w)/g, (m, c) => c.toUpperCase());

@@ -3,6 +3,8 @@
 // equations are the tutorials', filled in with the server's numbers (an `inspection` message).
 // Everything is built with DOM nodes and textContent; nothing from the server becomes markup.
 
+import { layerName } from './step-net.js';
+
 /** A number as the tutorials print it: 4 decimals, a true minus sign, no "−0.0000". */
 export function fmt(v) {
   if (v == null || !Number.isFinite(v)) return '–';
@@ -95,7 +97,7 @@ export function renderStage(box, inspection, stage, words) {
     const l = stage.layer;
     const layer = inspection.layers[l];
     const act = layer.activation;
-    box.appendChild(el('h5', 'bp-stage-title', words.format('bp.forward', { l: n(l), act })));
+    box.appendChild(el('h5', 'bp-stage-title', words.format('bp.forward', { layer: layerName(l, L, words), act })));
     if (l === 0) box.appendChild(line(`a^[0] = x = [${inspection.input.map(fmt).join(', ')}]`));
     box.appendChild(line(`z^[${n(l)}] = W^[${n(l)}] a^[${l}] + b^[${n(l)}],   a^[${n(l)}] = ${act}(z^[${n(l)}])`));
     const a0 = input(l);
@@ -120,7 +122,7 @@ export function renderStage(box, inspection, stage, words) {
   } else if (stage.kind === 'backward') {
     const l = stage.layer;
     const layer = inspection.layers[l];
-    box.appendChild(el('h5', 'bp-stage-title', words.format('bp.backward', { l: n(l) })));
+    box.appendChild(el('h5', 'bp-stage-title', words.format('bp.backward', { layer: layerName(l, L, words) })));
     if (l === L - 1) {
       const y = inspection.target;
       if (inspection.lossFormula === 'bce' || inspection.lossFormula === 'ce') {
