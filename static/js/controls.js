@@ -1,6 +1,8 @@
 // The page's controls, found by data-key (the state key each edits): reading a person's change
-// into state values, showing a state in them, and the couplings a change brings along (a K-class
-// data set trains with cross-entropy, so picking one sends loss=ce with it).
+// into state values and showing a state in them. The couplings a change brings along live in
+// cascade.js (a copy of the server's rules, to be deleted).
+
+import { lossesFor } from './cascade.js';
 
 const NUMBER_KEYS = new Set(['learningRate', 'regularizationRate', 'noise', 'percTrainData', 'batchSize', 'numClasses']);
 
@@ -79,44 +81,4 @@ function addOption(select, value) {
   o.textContent = value;
   const after = [...select.options].find((x) => Number(x.value) > Number(value));
   select.insertBefore(o, after ?? null);
-}
-
-export function lossesFor(task) {
-  if (task === 'multiclass') return ['ce'];
-  if (task === 'regression') return ['square', 'mse'];
-  return ['square', 'mse', 'bce'];
-}
-
-/**
- * Neurons a hidden layer may have on a data set (its boot metadata): a 2-D set draws a map of every
- * hidden neuron, so it keeps maxNeurons; a set without a map allows maxNeuronsWithoutMap.
- */
-export function neuronLimit(set, limits) {
-  const twoD = !set || set.dim === 2;
-  return twoD ? limits.maxNeurons : (limits.maxNeuronsWithoutMap ?? limits.maxNeurons);
-}
-
-/**
- * The set message for one change: the key, plus what it forces (problem for a data set of the
- * other kind, a loss the new task can train with, hidden layers no wider than the new data set
- * allows). The server refuses a conflicting change, so the page sends the fix along.
- */
-export function changesFor(key, value, state, datasets, limits) {
-  const changes = { [key]: value };
-  let problem = state.problem;
-  if (key === 'dataset' && problem !== 'classification') changes.problem = problem = 'classification';
-  if (key === 'regDataset' && problem !== 'regression') changes.problem = problem = 'regression';
-  if (key === 'problem') problem = value;
-  const active = key === 'dataset' || key === 'regDataset' ? value
-    : problem === 'regression' ? state.regDataset : state.dataset;
-  const task = datasets[active]?.kind;
-  if (task && key !== 'loss') {
-    const allowed = lossesFor(task);
-    if (!allowed.includes(state.loss)) changes.loss = task === 'multiclass' ? 'ce' : 'square';
-  }
-  if (limits && key !== 'networkShape' && !(state.lock || []).includes('networkShape')) {
-    const max = neuronLimit(datasets[active], limits);
-    if (state.networkShape.some((n) => n > max)) changes.networkShape = state.networkShape.map((n) => Math.min(n, max));
-  }
-  return changes;
 }

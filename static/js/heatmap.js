@@ -90,22 +90,13 @@ export function paintClasses(canvas, classes, probs, width, height, K, { discret
   ctx.putImageData(image, 0, 0);
 }
 
-/** An input feature's picture: f over the domain, scaled by its largest |value| so it spans the colours. */
-export function paintFunction(canvas, f, domain, size = 20) {
-  const [lo, hi] = domain;
-  const values = new Float32Array(size * size);
+/** A grid the server sent (an input feature's values), scaled by its largest |value| to [−1, 1]. */
+export function paintPeak(canvas, grid) {
+  const values = Float32Array.from(grid.values);
   let peak = 0;
-  for (let r = 0; r < size; r++) {
-    const y = hi - (r * (hi - lo)) / (size - 1);
-    for (let c = 0; c < size; c++) {
-      const x = lo + (c * (hi - lo)) / (size - 1);
-      const v = f(x, y);
-      values[r * size + c] = v;
-      peak = Math.max(peak, Math.abs(v));
-    }
-  }
+  for (const v of values) peak = Math.max(peak, Math.abs(v));
   if (peak > 0) for (let i = 0; i < values.length; i++) values[i] /= peak;
-  paintSigned(canvas, values, size, size, { shades: 0 });
+  paintSigned(canvas, values, grid.width, grid.height, { shades: 0 });
 }
 
 /**

@@ -4,7 +4,7 @@
 // Click an input to feed it in or leave it out, a neuron to see it large, a link or a bias mark
 // to edit it.
 
-import { cssColor, classCss, paintSigned, paintFunction, blockValues } from './heatmap.js';
+import { cssColor, classCss, paintSigned, paintPeak, blockValues } from './heatmap.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEADER = 46;
@@ -63,6 +63,8 @@ export class NetworkView {
     this.editorTarget = null;
     this.mode = 'weights';
     this.highlighted = undefined;
+    this.inputMaps = new Map();      // feature name → {values, width, height}, from the data message
+    this.inputCanvases = new Map();
     this.resizeObserver = new ResizeObserver(() => {
       if (this.structure && this.container.clientWidth !== this.builtWidth) this.build();
     });
@@ -71,7 +73,7 @@ export class NetworkView {
   }
 
   /**
-   * @param s {inputs: [{name, label, enabled, f}], shape: [sizes], outputs, domain, canToggle,
+   * @param s {inputs: [{name, label, enabled}], shape: [sizes], outputs, domain, canToggle,
    *           maxNeurons, outputKind: 'binary'|'multiclass'|'regression'}
    */
   setStructure(s) {
@@ -85,6 +87,12 @@ export class NetworkView {
     this.build();
   }
 
+  /** The input neurons' pictures (feature name → {values, width, height}); an empty map for none. */
+  setInputMaps(maps) {
+    this.inputMaps = maps;
+    for (const [name, canvas] of this.inputCanvases) if (maps.has(name)) paintPeak(canvas, maps.get(name));
+  }
+
   /** The layer sizes, inputs first: [enabled inputs, ...hidden, outputs]. */
   sizes() {
     const s = this.structure;
@@ -95,6 +103,7 @@ export class NetworkView {
     const s = this.structure;
     const c = this.container;
     c.replaceChildren();
+    this.inputCanvases = new Map();
     this.closeEditor();
     const width = c.clientWidth || 500;
     this.builtWidth = width;
@@ -141,7 +150,8 @@ export class NetworkView {
       node.style.cssText = `left:${colX(0)}px;top:${colY(shown.length, j)}px;width:${size}px;height:${size}px`;
       node.dataset.feature = input.name;
       const canvas = el('canvas', 'thumb', node);
-      if (input.f) paintFunction(canvas, input.f, s.domain);
+      this.inputCanvases.set(input.name, canvas);
+      if (this.inputMaps.has(input.name)) paintPeak(canvas, this.inputMaps.get(input.name));
       const label = el('span', 'node-label', node);
       label.textContent = input.label;
       node.title = s.canToggle ? this.i18n.format('net.featureTitle', { name: input.label }) : input.label;

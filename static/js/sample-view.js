@@ -1,12 +1,11 @@
 // What stands in for the output map when the inputs are not two coordinates: for the 4×4 "digit"
-// patterns, the patterns with their labels and the network's predictions, and the first layer's
-// weights as 4×4 images; for regression, predicted against actual. Drawn from the data message's
-// rows and the frame's weights (forward.js), into a box the caller owns.
+// patterns, the first test patterns with their labels and the network's predictions, and the first
+// layer's weights as 4×4 images; for regression, predicted against actual. The predictions are the
+// frame's (the server's forward pass, docs/protocol.md §6); the page computes none.
 
-import { forward } from './forward.js';
 import { cssColor, classCss } from './heatmap.js';
+import { setFacts, activeSet } from './facts.js';
 
-const PATTERNS = 12;
 
 function el(tag, className, text) {
   const e = document.createElement(tag);
@@ -38,13 +37,14 @@ function argmax(v) {
   return k;
 }
 
-/** Digits: the first patterns (label → prediction) and the first layer's weights as images. */
-export function drawDigits(box, rows, layers, words) {
+/** Digits: the test patterns (label → predicted class) and the first layer's weights as images. */
+function drawDigits(box, rows, predictions, layers, words) {
   box.replaceChildren();
   const side = Math.round(Math.sqrt(rows[0]?.x.length ?? 16));
   box.appendChild(el('div', 'view-caption', words.t('view.digitsPatterns')));
   const grid = el('div', 'pattern-grid');
-  for (const row of rows.slice(0, PATTERNS)) {
+  const shown = predictions ? rows.slice(0, predictions.length) : rows.slice(0, 8);
+  shown.forEach((row, r) => {
     const cell = el('figure', 'pattern-cell');
     cell.appendChild(image(row.x, side));
     const label = Math.round(row.label);
@@ -52,32 +52,32 @@ export function drawDigits(box, rows, layers, words) {
     const truth = el('span', '', String(label));
     truth.style.color = classCss(label);
     cap.appendChild(truth);
-    if (layers) {
-      const p = argmax(forward(layers, row.x));
-      const pred = el('span', p === label ? 'right' : 'wrong', ` → ${p}`);
-      cap.appendChild(pred);
+    if (predictions) {
+      const p = argmax(predictions[r].slice(1)); // a row is [label, p0, …, pK−1]
+      cap.appendChild(el('span', p === label ? 'right' : 'wrong', ` → ${p}`));
     }
     cell.appendChild(cap);
     grid.appendChild(cell);
-  }
+  });
   box.appendChild(grid);
-  if (!layers || !layers[0]) return;
+  const first = layers?.[0]?.weights;
+  if (!first || first[0]?.length !== rows[0]?.x.length) return;
   box.appendChild(el('div', 'view-caption', words.t('view.digitsWeights')));
   const weights = el('div', 'pattern-grid weights');
-  const first = layers[0].weights;
   const scale = Math.max(1e-9, ...first.flat().map(Math.abs));
   for (const row of first) weights.appendChild(image(row, side, { signed: true, scale }));
   box.appendChild(weights);
 }
 
-/** Regression: predicted against actual, one dot per training point, the diagonal drawn. */
-export function drawRegression(box, rows, layers, words) {
+/** Regression: predicted against actual, one dot per test point the frame predicted, the diagonal drawn. */
+function drawRegression(box, predictions, words) {
   box.replaceChildren();
   box.appendChild(el('div', 'view-caption', words.t('view.regression')));
-  const pairs = rows.map((r) => [r.label, layers ? forward(layers, r.x)[0] : NaN]).filter((p) => Number.isFinite(p[1]));
+  const rows = predictions ?? [];
+  const pairs = rows.map((r) => [r[0], r[1]]).filter((p) => Number.isFinite(p[1]));
   const c = el('canvas', 'scatter');
   // one target value (004's "guess 42"): no scatter to draw, the numbers say it all
-  if (new Set(rows.map((r) => r.label)).size > 1) box.appendChild(c);
+  if (new Set(rows.map((r) => r[0])).size > 1) box.appendChild(c);
   const ratio = window.devicePixelRatio || 1;
   // a square that fits under the caption (and the numbers, for a handful of points)
   const room = (box.clientHeight || 280) - 36 - (rows.length <= 8 ? 18 * Math.min(rows.length, 8) : 0);
@@ -88,7 +88,7 @@ export function drawRegression(box, rows, layers, words) {
   c.style.height = `${size}px`;
   const g = c.getContext('2d');
   g.scale(ratio, ratio);
-  const all = pairs.flat().concat(rows.map((r) => r.label));
+  const all = pairs.flat();
   const lo = Math.min(...all), hi = Math.max(...all);
   const pad = 24;
   const span = hi - lo || 1;
@@ -119,4 +119,28 @@ export function drawRegression(box, rows, layers, words) {
   g.rotate(-Math.PI / 2);
   g.fillText(words.t('view.predicted'), 0, 0);
   g.restore();
+}
+
+/**
+ * The view in place of the map, shown for a set without a 2-D map (digits, regression).
+ * @param els {box, noMap}
+ */
+export function mountSampleView(els, store, i18n, datasets) {
+  function draw() {
+    const { state, points, frame } = store.get();
+    const m = setFacts(state, datasets);
+    // a new set's state and its points arrive as separate messages, in either order: draw only this set's rows
+    const ours = points && points.dataset === activeSet(state) ? points : null;
+    const show = m.dim !== 2 && ours && ours.rows.length > 0 && (m.kind === 'multiclass' || m.kind === 'regression');
+    els.box.hidden = !show;
+    els.noMap.hidden = m.dim === 2 || show;
+    if (!show) return;
+    // the frame's predictions are of this data only when both carry the same version
+    const current = frame && frame.header.dataVersion === ours.dataVersion ? frame.header : null;
+    const predictions = current?.predictions ?? null;
+    if (m.kind === 'multiclass') drawDigits(els.box, ours.testRows, predictions, current?.layers, i18n);
+    else drawRegression(els.box, predictions, i18n);
+  }
+  store.subscribe(['state', 'points', 'frame', 'lang'], draw);
+  draw();
 }

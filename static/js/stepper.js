@@ -3,6 +3,8 @@
 // equations are the tutorials', filled in with the server's numbers (an `inspection` message).
 // Everything is built with DOM nodes and textContent; nothing from the server becomes markup.
 
+import { layerName } from './step-net.js';
+
 /** A number as the tutorials print it: 4 decimals, a true minus sign, no "−0.0000". */
 export function fmt(v) {
   if (v == null || !Number.isFinite(v)) return '–';
@@ -15,18 +17,6 @@ export function fmt(v) {
 export function sci(v) {
   if (v == null || !Number.isFinite(v)) return '–';
   return v === 0 ? '0' : v.toExponential(1).replace('-', '−');
-}
-
-/** f′(z) from z and a = f(z), as the engine takes it (tanh′ = 1 − a², σ′ = a(1 − a)). */
-export function derivative(activation, z, a) {
-  switch (activation) {
-    case 'relu': return z > 0 ? 1 : 0;
-    case 'leakyRelu': return z > 0 ? 1 : 0.01;
-    case 'tanh': return 1 - a * a;
-    case 'sigmoid': return a * (1 - a);
-    case 'linear': return 1;
-    default: return NaN;
-  }
 }
 
 const MAX_ROWS = 8;   // neurons written out term by term
@@ -107,7 +97,7 @@ export function renderStage(box, inspection, stage, words) {
     const l = stage.layer;
     const layer = inspection.layers[l];
     const act = layer.activation;
-    box.appendChild(el('h5', 'bp-stage-title', words.format('bp.forward', { l: n(l), act })));
+    box.appendChild(el('h5', 'bp-stage-title', words.format('bp.forward', { layer: layerName(l, L, words), act })));
     if (l === 0) box.appendChild(line(`a^[0] = x = [${inspection.input.map(fmt).join(', ')}]`));
     box.appendChild(line(`z^[${n(l)}] = W^[${n(l)}] a^[${l}] + b^[${n(l)}],   a^[${n(l)}] = ${act}(z^[${n(l)}])`));
     const a0 = input(l);
@@ -132,7 +122,7 @@ export function renderStage(box, inspection, stage, words) {
   } else if (stage.kind === 'backward') {
     const l = stage.layer;
     const layer = inspection.layers[l];
-    box.appendChild(el('h5', 'bp-stage-title', words.format('bp.backward', { l: n(l) })));
+    box.appendChild(el('h5', 'bp-stage-title', words.format('bp.backward', { layer: layerName(l, L, words) })));
     if (l === L - 1) {
       const y = inspection.target;
       if (inspection.lossFormula === 'bce' || inspection.lossFormula === 'ce') {
@@ -144,7 +134,7 @@ export function renderStage(box, inspection, stage, words) {
         const scale = inspection.lossFormula === 'mse' ? `2/${layer.a.length}·` : '';
         box.appendChild(line(`δ^[${n(l)}] = ${scale}(a^[${n(l)}] − y) ⊙ f′(z^[${n(l)}])`));
         layer.delta.slice(0, MAX_ROWS).forEach((d, j) => {
-          const f = derivative(layer.activation, layer.z[j], layer.a[j]);
+          const f = layer.dadz?.[j]; // f′(z) as the engine took it (inspection's dadz)
           box.appendChild(line(`δ${j + 1} = ${scale}(${fmt(layer.a[j])} − ${fmt(y[j])})·${fmt(f)} = ${fmt(d)}`));
         });
       }
@@ -153,7 +143,7 @@ export function renderStage(box, inspection, stage, words) {
       box.appendChild(line(`δ^[${n(l)}] = (W^[${n(l + 1)}])ᵀ δ^[${n(l + 1)}] ⊙ f′(z^[${n(l)}])`));
       layer.delta.slice(0, MAX_ROWS).forEach((d, j) => {
         const terms = next.weights.map((row, k) => times(row[j], next.delta[k]));
-        const f = derivative(layer.activation, layer.z[j], layer.a[j]);
+        const f = layer.dadz?.[j]; // f′(z) as the engine took it (inspection's dadz)
         box.appendChild(line(`δ${j + 1} = (${sum(terms)})·${fmt(f)} = ${fmt(d)}`));
       });
     }

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.backprop.playground.data.DataSplit;
+import org.backprop.playground.data.Domain;
+import org.backprop.playground.data.InputFeature;
 import org.backprop.playground.data.Point;
 import org.backprop.playground.engine.Network;
 
@@ -137,9 +139,15 @@ public final class FrameEncoder {
         }
     }
 
-    /** The points: one float32 row per point, its coordinates then its label; "train" then "test". */
+    /**
+     * The points: one float32 row per point, its coordinates then its label; "train" then "test".
+     * A 2-D set adds a "feature" block per input feature (TF's order, named in "features"): its
+     * values over the domain, the input neurons' thumbnails.
+     */
     public static ByteBuffer encodeData(DataSplit split, long dataVersion) {
-        List<Block> blocks = List.of(points("train", split.train()), points("test", split.test()));
+        List<Block> blocks = new ArrayList<>(List.of(points("train", split.train()), points("test", split.test())));
+        boolean twoD = split.dataset().inputDim() == 2;
+        if (twoD) for (InputFeature f : InputFeature.values()) blocks.add(featureGrid(f, split.dataset().domain()));
         StringBuilder h = new StringBuilder(256);
         h.append("{\"type\":\"data\",\"dataVersion\":").append(dataVersion).append(",\"dataset\":");
         string(h, split.dataset().urlName());
@@ -147,10 +155,29 @@ public final class FrameEncoder {
         number(h, split.dataset().domain().min());
         h.append(',');
         number(h, split.dataset().domain().max());
+        h.append("],\"features\":[");
+        if (twoD) {
+            for (InputFeature f : InputFeature.values()) {
+                if (f.ordinal() > 0) h.append(',');
+                string(h, f.urlName());
+            }
+        }
         h.append(']');
         List<byte[]> payload = descriptors(h, blocks);
         h.append('}');
         return Envelope.wrap(h.toString(), payload);
+    }
+
+    /** One feature over the domain, NEURON_SIZE², on the grid geometry of the neurons' blocks. */
+    private static Block featureGrid(InputFeature f, Domain domain) {
+        int n = FrameRenderer.NEURON_SIZE;
+        double lo = domain.min(), hi = domain.max();
+        float[] values = new float[n * n];
+        for (int r = 0; r < n; r++) {
+            double y = hi - r * (hi - lo) / (n - 1);
+            for (int c = 0; c < n; c++) values[r * n + c] = (float) f.apply(lo + c * (hi - lo) / (n - 1), y);
+        }
+        return Block.quantize("feature", -1, -1, values, 0, n, n);
     }
 
     private static Block points(String name, List<Point> points) {

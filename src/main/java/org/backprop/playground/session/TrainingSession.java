@@ -257,7 +257,7 @@ public final class TrainingSession {
                     + ", not " + index, Msg.of("session.badIndex", "split", which, "last", points.size() - 1, "value", index));
         }
         Samples row = TrainingData.encode(List.of(points.get(index)), spec);
-        return Inspection.of(net, which, index, row.inputs(), points.get(index).coords(), row.targets(), state.learningRate());
+        return Inspection.of(net, epoch, which, index, row.inputs(), points.get(index).coords(), row.targets(), state.learningRate());
     }
 
     /** {@code inspect} of a sample the client sent: the network's input vector and the encoded target. */
@@ -272,7 +272,7 @@ public final class TrainingSession {
                     + net.layout.outputs() + " values, not " + target.length,
                     Msg.of("session.badTarget", "count", net.layout.outputs(), "value", target.length));
         }
-        return Inspection.of(net, null, -1, input.clone(), null, target.clone(), state.learningRate());
+        return Inspection.of(net, epoch, null, -1, input.clone(), null, target.clone(), state.learningRate());
     }
 
     /** What a gradient check runs on: a copy of the network and the first training samples, taken under the lock. */

@@ -138,6 +138,7 @@ final class ServerMessages {
         ObjectNode n = mapper.createObjectNode();
         n.put("type", ServerMessageType.INSPECTION.wire);
         putId(n, id);
+        n.put("epoch", i.epoch());
         n.put("split", i.split());
         n.put("index", i.index() < 0 ? null : i.index());
         n.set("input", array(i.input()));
@@ -151,6 +152,8 @@ final class ServerMessages {
             o.put("activation", l.activation());
             o.set("z", array(l.z()));
             o.set("a", array(l.a()));
+            if (l.dadz() == null) o.putNull("dadz");
+            else o.set("dadz", array(l.dadz()));
             o.set("delta", array(l.delta()));
             o.set("dW", matrix(l.dW()));
             o.set("db", array(l.db()));

@@ -3,6 +3,7 @@ package org.backprop.playground.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.backprop.playground.data.Features;
 import org.backprop.playground.engine.GridEvaluator;
 import org.backprop.playground.engine.Network;
@@ -116,5 +117,29 @@ class FrameTest {
         int base = Envelope.payloadOffset(data) + train.get("offset").asInt();
         assertEquals((float) s.data().train().get(7).y(), data.getFloat(base + (7 * 3 + 1) * 4));
         assertEquals((float) s.data().train().get(7).label(), data.getFloat(base + (7 * 3 + 2) * 4));
+    }
+
+    @Test
+    void the_data_message_of_a_2d_set_carries_each_features_grid() throws Exception {
+        TrainingSession s = TrainingSessionTest.session("dataset=xor");
+        ByteBuffer data = FrameEncoder.encodeData(s.data(), s.status().dataVersion());
+        JsonNode h = header(data);
+        assertEquals("[\"x\",\"y\",\"xSquared\",\"ySquared\",\"xTimesY\",\"sinX\",\"sinY\"]", h.get("features").toString());
+        JsonNode xTimesY = h.get("blocks").get(2 + 4);
+        assertEquals("feature", xTimesY.get("name").asText());
+        assertEquals(20, xTimesY.get("width").asInt());
+        // x·y over [−6, 6]²: −36 at the top-left (−6, 6) to 36 at the top-right (6, 6)
+        assertEquals(-36, xTimesY.get("min").asDouble(), 1e-4);
+        assertEquals(36, xTimesY.get("max").asDouble(), 1e-4);
+        int base = Envelope.payloadOffset(data) + xTimesY.get("offset").asInt();
+        assertEquals(0, data.get(base) & 0xff, "the top-left corner is the minimum");
+        assertEquals(255, data.get(base + 19) & 0xff, "the top-right corner is the maximum");
+        // x grows to the right along row 0, y is largest on row 0 (the top of the domain)
+        int x = Envelope.payloadOffset(data) + h.get("blocks").get(2).get("offset").asInt();
+        int y = Envelope.payloadOffset(data) + h.get("blocks").get(3).get("offset").asInt();
+        assertEquals(List.of(0, 255, 255, 255), List.of(data.get(x) & 0xff, data.get(x + 19) & 0xff, data.get(y) & 0xff, data.get(y + 19) & 0xff));
+        ByteBuffer digits = FrameEncoder.encodeData(TrainingSessionTest.session("dataset=seed-digits&loss=ce").data(), 1);
+        assertEquals(0, header(digits).get("features").size());
+        assertEquals(2, header(digits).get("blocks").size());
     }
 }

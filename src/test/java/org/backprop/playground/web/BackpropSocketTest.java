@@ -58,6 +58,9 @@ class BackpropSocketTest {
             assertEquals(-0.0918982295, hidden.get("db").get(0).asDouble(), TOL);
             assertEquals(-0.1072146011, hidden.get("db").get(1).asDouble(), TOL);
             assertEquals(-0.1531637158, out.get("delta").get(0).asDouble(), TOL);
+            // f′(z) as printed in the step-through: relu′(1.2) = 1, σ′ = A2(1 − A2) = 0.8468362842 · 0.1531637158
+            assertEquals(1.0, hidden.get("dadz").get(0).asDouble(), 0);
+            assertEquals(0.1297045920, out.get("dadz").get(0).asDouble(), TOL);
             assertEquals(0.6, out.get("weights").get(0).get(0).asDouble(), 0);
             assertEquals("bce", r.get("lossFormula").asText());
             assertEquals("sigmoid", out.get("activation").asText());
@@ -67,6 +70,13 @@ class BackpropSocketTest {
             // the session's weights did not move
             c.send("{\"type\":\"inspect\",\"id\":\"again\",\"input\":[1,2],\"target\":[1]}");
             assertEquals(0.166247892, reply(c, "inspection", "again").get("loss").asDouble(), TOL);
+            // an inspection names the epoch its weights were taken at
+            assertEquals(0, r.get("epoch").asLong());
+            long since = c.mark();
+            c.send("{\"type\":\"step\",\"epochs\":2}");
+            c.frame(since, f -> f.get("epoch").asLong() >= 2, "epoch 2");
+            c.send("{\"type\":\"inspect\",\"id\":\"later\",\"input\":[1,2],\"target\":[1]}");
+            assertEquals(2, reply(c, "inspection", "later").get("epoch").asLong());
         }
     }
 

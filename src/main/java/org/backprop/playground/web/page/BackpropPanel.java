@@ -47,6 +47,12 @@ final class BackpropPanel {
                                 ).withClass("bp-row"),
                                 div(
                                         div(
+                                                span().withId("step-epoch").withClass("step-epoch"),
+                                                button(c, "step-refresh", "bp.refresh", "bp.refreshTitle")
+                                        ).withClass("bp-row step-taken"),
+                                        // a compact copy of the network, the stage's layer lit, kept in view beside the numbers
+                                        div().withId("step-net").withClass("step-net").attr("aria-hidden", "true"),
+                                        div(
                                                 button(c, "step-prev", "bp.prev", null),
                                                 span().withId("step-count").withClass("step-count"),
                                                 button(c, "step-next", "bp.next", null).withClass("basic-button small primary"),

@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.playground.data.Dataset;
+import org.backprop.playground.data.InputFeature;
 import org.backprop.playground.session.GoalView;
 import org.backprop.playground.session.GoalWords;
 import org.backprop.playground.state.Parsed;
@@ -251,6 +252,9 @@ public final class PlaygroundPage implements Handler {
             sets.put(d.urlName(), o);
         }
         boot.put("datasets", sets);
+        // the input neurons of a 2-D set, in TF's order; their thumbnails come in the data message
+        boot.put("features", java.util.Arrays.stream(InputFeature.values())
+                .map(f -> Map.of("name", f.urlName(), "label", f.label())).toList());
         boot.put("hidable", Choices.HIDABLE);
         boot.put("limits", Map.of("maxHiddenLayers", codec.limits().maxHiddenLayers(),
                 "maxNeurons", codec.limits().maxNeurons(), "maxNeuronsWithoutMap", codec.limits().maxNeuronsWithoutMap(),

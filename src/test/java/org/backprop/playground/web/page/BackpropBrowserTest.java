@@ -105,14 +105,32 @@ class BackpropBrowserTest {
             assertTrue(stages.get(3).contains("−0.1838"), stages.get(3));
             String after = b.findElement(By.cssSelector("#step-body .bp-loss-after")).getText();
             assertTrue(Double.parseDouble(after) < 0.1662, "one SGD step on the sample lowers its loss: " + after);
+            // the panel names the epoch its weights were taken at; its compact network lights every column at the update
+            assertEquals("Weights of epoch 000,000", b.findElement(By.id("step-epoch")).getText());
+            assertEquals(2L, number(b, "return document.querySelectorAll('#step-net .sn-column.lit').length"));
+            // the output layer has one name in both views: the network's "Output"
+            assertTrue(stages.get(1).startsWith("Forward · Output (sigmoid)"), stages.get(1));
+            assertTrue(stages.get(0).startsWith("Forward · layer 1 (relu)"), stages.get(0));
             // the update stage lights the whole network; back one step lights the first layer alone
             assertEquals(3L, number(b, "return document.querySelectorAll('#network .node.active').length"));
+
             b.findElement(By.id("step-prev")).click();
             await(b, d -> number(d, "return document.querySelectorAll('#network .node.active').length") == 2);
             b.findElement(By.id("step-prev")).click();
             await(b, d -> d.findElement(By.id("step-body")).getText().contains("−0.1838"));
+            // backward through the output: the compact copy lights the output column alone
+            assertEquals("2", js(b, "return document.querySelector('#step-net .sn-column.lit').dataset.column"));
             b.executeScript("document.getElementById('backprop').scrollIntoView()");
             screenshot(b, "preset-000-worked-example.png");
+            // after training goes on the panel says its numbers are older; refresh takes them again, on the same stage
+            String stage = b.findElement(By.id("step-count")).getText();
+            b.findElement(By.id("step-button")).click();
+            await(b, d -> d.findElement(By.id("step-epoch")).getText().contains("000,001"));
+            assertTrue(b.findElement(By.id("step-epoch")).getAttribute("class").contains("stale"));
+            b.findElement(By.id("step-refresh")).click();
+            await(b, d -> d.findElement(By.id("step-epoch")).getText().equals("Weights of epoch 000,001"));
+            assertEquals(stage, b.findElement(By.id("step-count")).getText());
+            screenshot(b, "preset-000-worked-example-refreshed.png");
             fullPageScreenshot(b, "preset-000-worked-example-full.png");
             assertNoConsoleErrors(b);
         });

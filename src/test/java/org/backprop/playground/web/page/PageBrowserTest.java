@@ -76,6 +76,12 @@ class PageBrowserTest {
             awaitFirstFrame(b);
             assertEquals("000,000", b.findElement(By.id("epoch")).getText());
             assertEquals(1, distinctColors(b, "heatmap-grid") > 1 ? 1 : 0, "the output map is drawn before play");
+            // the input neurons' pictures are the server's grids (data message), not computed in the page
+            long featureColors = number(b, "const c = document.querySelector('#network .node.input[data-feature=\"xSquared\"] canvas');"
+                    + "const p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const s = new Set();"
+                    + "for (let i = 0; i < p.length; i += 4) s.add(((p[i] << 24) | (p[i + 1] << 16) | (p[i + 2] << 8) | p[i + 3]) >>> 0);"
+                    + "return s.size;");
+            assertTrue(featureColors > 5, "the X₁² thumbnail is painted: " + featureColors + " colours");
             long chartBefore = number(b, "return window.playground.chartPoints()");
 
             b.findElement(By.id("play-pause-button")).click();

@@ -83,6 +83,10 @@ class PlaygroundPageTest {
         assertTrue(boot.get("query").asText().contains("networkShape=3&"));
         assertEquals(8, boot.at("/limits/maxNeurons").asInt(), "per layer on a 2-D set");
         assertEquals(32, boot.at("/limits/maxNeuronsWithoutMap").asInt(), "per layer on a set without a map");
+        // the input neurons, in TF's order, named as the URL toggles and labelled as TF labels them
+        assertEquals(7, boot.get("features").size());
+        assertEquals("xSquared", boot.at("/features/2/name").asText());
+        assertEquals("X_1^2", boot.at("/features/2/label").asText());
         assertTrue(html.contains("/webjars/chart.js/4.5.1/dist/chart.umd.js"));
         assertTrue(html.contains("<script type=\"module\" src=\"/js/app.js\">"));
     }

@@ -1,0 +1,51 @@
+// What a person can do, as messages to the server: a change of a state key (a `set`), play/pause,
+// step, reset. A new control calls change(key, value) or send(message); nothing else talks to the socket.
+
+import { MessageType } from './protocol.js';
+import { changesFor, neuronLimit } from './cascade.js';
+import { setFacts } from './facts.js';
+
+/** Keys only the page draws: shown at once, the server's state follows. */
+const DISPLAY_KEYS = new Set(['showTestData', 'discretize']);
+
+/**
+ * @param socket {send(message)}
+ * @param toast  (text, kind) for a notice
+ */
+export function createActions(store, socket, i18n, boot, toast) {
+  const send = (message) => socket.send(message);
+
+  function change(key, value) {
+    const { state } = store.get();
+    const changes = changesFor(key, value, state, boot.datasets, boot.limits);
+    if (changes.networkShape && key !== 'networkShape') {
+      toast(i18n.format('net.narrowed', { max: neuronLimit(setFacts({ ...state, ...changes }, boot.datasets), boot.limits) }), 'info');
+    }
+    if (DISPLAY_KEYS.has(key)) store.set({ state: { ...state, ...changes } });
+    send({ type: MessageType.SET, state: changes });
+  }
+
+  function setPlaying(on) {
+    if (store.get().status.playing === on) return;
+    store.set({ status: { ...store.get().status, playing: on } });
+  }
+
+  return {
+    send,
+    change,
+    setPlaying,
+    togglePlay() {
+      const playing = store.get().status.playing;
+      send({ type: playing ? MessageType.PAUSE : MessageType.PLAY });
+      setPlaying(!playing);
+    },
+    step(epochs = 1) {
+      send({ type: MessageType.STEP, epochs });
+    },
+    reset() {
+      // a new run: the charts start over and the map shows the output again
+      store.set({ selection: null, run: store.get().run + 1 });
+      send({ type: MessageType.RESET });
+    },
+  };
+}

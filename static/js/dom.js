@@ -1,0 +1,31 @@
+// The page's elements, looked up once by id (the ids PlaygroundPage.java renders) for app.js to
+// hand to the modules: the one place that knows the page's ids and selectors.
+
+const IDS = ['accuracy-test', 'accuracy-train', 'add-layer', 'axis-max', 'axis-max-y', 'axis-mid', 'axis-mid-y',
+  'axis-min', 'axis-min-y', 'boot', 'epoch', 'exercise', 'exercise-goal', 'exercise-title', 'goal-status',
+  'gradcheck-button', 'gradcheck-result', 'gradient-legend', 'gradient-view', 'heatmap', 'heatmap-back',
+  'heatmap-caption', 'heatmap-caption-text', 'heatmap-grid', 'heatmap-points', 'hide-controls',
+  'hide-controls-link', 'inspect-button', 'layers-label', 'legend-bar', 'legend-text', 'legend-ticks',
+  'loss-chart', 'loss-test', 'loss-train', 'network', 'no-map', 'numClasses', 'own-input', 'own-inspect-button',
+  'own-target', 'play-pause-button', 'ratio-chart', 'regenerate-button', 'remove-layer', 'reset-button',
+  'sample-index', 'sample-view', 'share-button', 'status', 'step-body', 'step-button', 'step-close',
+  'step-count', 'step-epoch', 'step-net', 'step-next', 'step-refresh', 'step-prev', 'step-sample', 'stepper', 'tutorials', 'warning-list', 'warnings',
+  'warnings-close'];
+
+const camel = (id) => id.replace(/-(\w)/g, (m, c) => c.toUpperCase());
+
+/** {playPauseButton: <button id="play-pause-button">, …} plus the groups found by class. */
+export function lookup(doc) {
+  const els = {};
+  for (const id of IDS) {
+    const el = doc.getElementById(id);
+    if (!el) throw new Error(`the page has no #${id}`);
+    els[camel(id)] = el;
+  }
+  els.axes = [...doc.querySelectorAll('.heatmap-frame .axis')];
+  els.accuracyStats = [...doc.querySelectorAll('.stat.accuracy')];
+  els.langButtons = [...doc.querySelectorAll('.lang-button')];
+  els.datasetButtons = [...doc.querySelectorAll('.dataset[data-value]')];
+  els.numClassesControl = els.numClasses.closest('.control');
+  return els;
+}

@@ -1,0 +1,23 @@
+// The keyboard: space plays or pauses, s steps, r resets, unless a field or menu has the focus.
+
+/** @param act {togglePlay(), step(), reset()} */
+export function bindKeys(doc, act) {
+  // a mouse click leaves no focus on a button, so space goes on meaning play/pause
+  doc.addEventListener('click', (e) => {
+    if (e.detail > 0 && doc.activeElement instanceof HTMLButtonElement && !e.target.closest('form')) doc.activeElement.blur();
+  });
+  doc.addEventListener('keydown', (e) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target;
+    if (t instanceof Element && t.closest('input, select, textarea, [contenteditable=""], [contenteditable="true"]')) return;
+    if (e.key === ' ' || e.key === 'Spacebar') {
+      if (t instanceof HTMLButtonElement) return; // a focused button clicks itself
+      e.preventDefault();
+      act.togglePlay();
+    } else if (e.key === 's' || e.key === 'S') {
+      act.step();
+    } else if (e.key === 'r' || e.key === 'R') {
+      act.reset();
+    }
+  });
+}

@@ -1,0 +1,120 @@
+// The big map: the output (or a picked neuron) over the domain, the points on it, its axes and
+// legend; a click near a training point asks to step that point through the network.
+
+import { paintSigned, paintClasses, drawPoints, blockValues } from './heatmap.js';
+import { setFacts, classCount } from './facts.js';
+
+/** Output values on TF's [−1, 1] scale: a sigmoid output (bce) is a probability in [0, 1]. */
+export function outputScale(state) {
+  if (state.loss !== 'bce') return null;
+  return (values) => {
+    for (let i = 0; i < values.length; i++) values[i] = 2 * values[i] - 1;
+    return values;
+  };
+}
+
+/**
+ * @param els {heatmap, grid, points, caption, captionText, back, legendBar, legendTicks, legendText,
+ *             axes: [elements], axisMin, axisMax, axisMid, axisMinY, axisMaxY, axisMidY}
+ * @param on  {inspectPoint(index)}
+ */
+export function mountMap(els, store, i18n, datasets, on) {
+  const facts = () => setFacts(store.get().state, datasets);
+
+  function paint() {
+    const { frame, selection, state } = store.get();
+    if (!frame) return;
+    if (selection) {
+      const block = frame.blocks.find((b) => b.name === 'neuron' && b.layer === selection.layer && b.neuron === selection.neuron);
+      if (block) {
+        paintSigned(els.grid, blockValues(block, block.bytes), block.width, block.height, { shades: 0 });
+        els.captionText.textContent = i18n.format('out.neuronView', { l: selection.layer + 1, n: selection.neuron + 1 });
+        els.caption.hidden = false;
+        return;
+      }
+      store.set({ selection: null }); // that neuron is gone (a narrower layer): back to the output
+      return;
+    }
+    els.caption.hidden = true;
+    const output = frame.blocks.find((b) => b.name === 'output');
+    if (!output) return;
+    const values = blockValues(output, output.bytes);
+    const classes = frame.blocks.find((b) => b.name === 'outputClass');
+    if (classes) {
+      paintClasses(els.grid, classes.bytes, values, output.width, output.height, classCount(state, datasets), { discretize: state.discretize });
+    } else {
+      const scale = outputScale(state);
+      paintSigned(els.grid, scale ? scale(values) : values, output.width, output.height, { discretize: state.discretize });
+    }
+  }
+
+  function drawDots() {
+    const { points, state, inspected } = store.get();
+    const canvas = els.points;
+    if (!points || !points.train) {
+      canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+      return;
+    }
+    const sets = [{ rows: points.train, stroke: '#fff' }];
+    if (state.showTestData) sets.push({ rows: points.test, stroke: '#000' });
+    drawPoints(canvas, sets, points.domain, points.kind);
+    if (inspected && inspected.split === 'train') {
+      // the point being stepped through, ringed
+      const i = 3 * inspected.index;
+      const [lo, hi] = points.domain;
+      const g = canvas.getContext('2d');
+      const ratio = window.devicePixelRatio || 1;
+      g.lineWidth = 2 * ratio;
+      g.strokeStyle = '#183d4e';
+      g.beginPath();
+      g.arc(((points.train[i] - lo) / (hi - lo)) * canvas.width, ((hi - points.train[i + 1]) / (hi - lo)) * canvas.height, 7 * ratio, 0, 2 * Math.PI);
+      g.stroke();
+    }
+  }
+
+  function frameTheMap() {
+    const m = facts();
+    const multi = m.kind === 'multiclass';
+    els.legendBar.classList.toggle('classes', multi);
+    els.legendTicks.hidden = multi;
+    els.legendText.dataset.i18n = multi ? 'out.classColors' : 'out.colors';
+    els.legendText.textContent = i18n.t(els.legendText.dataset.i18n);
+    for (const axis of els.axes) axis.hidden = m.dim !== 2;
+    els.points.hidden = m.dim !== 2;
+    const [lo, hi] = m.domain;
+    els.axisMin.textContent = els.axisMinY.textContent = String(lo);
+    els.axisMax.textContent = els.axisMaxY.textContent = String(hi);
+    els.axisMid.textContent = els.axisMidY.textContent = String((lo + hi) / 2);
+  }
+
+  /** The nearest training point to a click on the map, within 16 px, or none. */
+  function pointAt(event) {
+    const { points } = store.get();
+    if (!points || !points.train) return null;
+    const rect = els.points.getBoundingClientRect();
+    const [lo, hi] = points.domain;
+    const x = lo + ((event.clientX - rect.left) / rect.width) * (hi - lo);
+    const y = hi - ((event.clientY - rect.top) / rect.height) * (hi - lo);
+    const perPixel = (hi - lo) / rect.width;
+    let best = -1, bestD = Infinity;
+    for (let i = 0; i + 2 < points.train.length; i += 3) {
+      const d = (points.train[i] - x) ** 2 + (points.train[i + 1] - y) ** 2;
+      if (d < bestD) { bestD = d; best = i / 3; }
+    }
+    return best >= 0 && Math.sqrt(bestD) <= 16 * perPixel ? best : null;
+  }
+
+  els.heatmap.addEventListener('click', (e) => {
+    if (els.caption.contains(e.target) || store.get().selection) return;
+    const index = pointAt(e);
+    if (index != null) on.inspectPoint(index);
+  });
+  els.back.addEventListener('click', () => store.set({ selection: null }));
+  new ResizeObserver(drawDots).observe(els.heatmap);
+
+  store.subscribe(['frame', 'selection'], paint);
+  store.subscribe(['state'], () => { frameTheMap(); paint(); drawDots(); });
+  store.subscribe(['points', 'inspected'], drawDots);
+  store.subscribe(['lang'], () => { frameTheMap(); paint(); });
+  frameTheMap();
+}

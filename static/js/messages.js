@@ -1,0 +1,48 @@
+// The binary messages as the views use them: a frame with its blocks' bytes, and the points of a
+// data message with the input features' grids (docs/protocol.md §6).
+
+import { blockBytes, blockFloats } from './protocol.js';
+import { blockValues } from './heatmap.js';
+
+/** A frame: its header and every block with a view of its bytes. */
+export function frameOf(envelope) {
+  const blocks = envelope.header.blocks.map((b) => ({ ...b, bytes: blockBytes(envelope, b) }));
+  return { header: envelope.header, blocks };
+}
+
+/** Rows of a points block (width values each, the label last) as [{x: [..], label}]. */
+function rowsOf(values, width) {
+  const rows = [];
+  if (!values || width < 1) return rows; // width 1: no inputs at all (004's "guess 42")
+  for (let i = 0; i + width <= values.length; i += width) {
+    rows.push({ x: Array.from(values.subarray(i, i + width - 1)), label: values[i + width - 1] });
+  }
+  return rows;
+}
+
+/**
+ * A data message: train/test as flat x, y, label rows for a 2-D map (else null), every split's
+ * rows, and features: name → {values, width, height} (the input neurons' pictures).
+ */
+export function pointsOf(envelope, datasets) {
+  const h = envelope.header;
+  const train = h.blocks.find((b) => b.name === 'train');
+  const test = h.blocks.find((b) => b.name === 'test');
+  const width = train ? train.width : 0;
+  const trainValues = train ? blockFloats(envelope, train) : null;
+  const testValues = test ? blockFloats(envelope, test) : null;
+  const grids = h.blocks.filter((b) => b.name === 'feature');
+  const features = new Map((h.features ?? []).map((name, i) => [name,
+    { values: blockValues(grids[i], blockBytes(envelope, grids[i])), width: grids[i].width, height: grids[i].height }]));
+  return {
+    dataVersion: h.dataVersion,
+    dataset: h.dataset,
+    train: width === 3 ? trainValues : null,
+    test: width === 3 ? testValues : null,
+    rows: rowsOf(trainValues, width),
+    testRows: rowsOf(testValues, width),
+    domain: h.domain,
+    kind: datasets[h.dataset]?.kind ?? 'binary',
+    features,
+  };
+}

@@ -1,0 +1,109 @@
+// The network's panel: the NetworkView (network-view.js) fed from the store, its layer buttons,
+// and the weights/gradients switch. Structure from the state, colours from the drawn frame, input
+// pictures from the data message, the picked neuron and the stepped-through layer from the store.
+
+import { NetworkView, featureLabel } from './network-view.js';
+import { neuronLimit } from './cascade.js';
+import { setFacts, classCount, isHidden } from './facts.js';
+import { outputScale } from './map-view.js';
+import { MessageType } from './protocol.js';
+
+/**
+ * @param els {network, addLayer, removeLayer, layersLabel, gradientView, gradientLegend}
+ * @param boot {features, datasets, limits, hidable}
+ * @param act  {change(key, value), send(message)}
+ */
+export function mountNetwork(els, store, i18n, boot, act) {
+  const facts = () => setFacts(store.get().state, boot.datasets);
+
+  function structure(state) {
+    const m = setFacts(state, boot.datasets);
+    const twoD = m.dim === 2;
+    const inputs = twoD
+      ? boot.features.map((f) => ({ name: f.name, label: featureLabel(f.label), enabled: state[f.name] === true }))
+      : Array.from({ length: m.dim }, (_, i) => ({ name: `c${i}`, label: `x${i + 1}`, enabled: true }));
+    const locked = new Set(state.lock || []);
+    return {
+      inputs,
+      shape: state.networkShape,
+      outputs: m.kind === 'multiclass' ? classCount(state, boot.datasets) : 1,
+      domain: m.domain,
+      canToggle: twoD && !isHidden(state, 'features') && !boot.features.some((f) => locked.has(f.name)),
+      maxNeurons: locked.has('networkShape') ? 0 : neuronLimit(m, boot.limits),
+      outputKind: m.kind,
+      discretize: state.discretize,
+      outputScale: outputScale(state),
+    };
+  }
+
+  const network = new NetworkView(els.network, i18n, {
+    onToggleFeature(name) {
+      act.change(name, !(store.get().state[name] === true));
+    },
+    onAddNeuron(layer) {
+      const shape = [...store.get().state.networkShape];
+      if (shape[layer] < neuronLimit(facts(), boot.limits)) shape[layer]++;
+      act.change('networkShape', shape);
+    },
+    onRemoveNeuron(layer) {
+      const shape = [...store.get().state.networkShape];
+      if (shape[layer] > 1) shape[layer]--;
+      act.change('networkShape', shape);
+    },
+    onSelectNeuron(layer, neuron) {
+      store.set({ selection: layer == null ? null : { layer, neuron } });
+    },
+    onSetWeight(layer, to, from, value) {
+      act.send({ type: MessageType.SET_WEIGHT, layer, to, from, value });
+    },
+    onSetBias(layer, to, value) {
+      act.send({ type: MessageType.SET_WEIGHT, layer, to, bias: true, value });
+    },
+  });
+
+  function showStructure() {
+    const { state } = store.get();
+    network.setStructure(structure(state));
+    const layers = state.networkShape.length;
+    els.layersLabel.textContent = layers === 1 ? i18n.t('net.layersOne') : i18n.format('net.layersMany', { n: layers });
+    const shapeLocked = (state.lock || []).includes('networkShape');
+    els.addLayer.disabled = shapeLocked || layers >= boot.limits.maxHiddenLayers;
+    els.removeLayer.disabled = shapeLocked || layers === 0;
+    for (const name of boot.hidable) {
+      for (const el of els.network.querySelectorAll(`.ui-${name}`)) el.classList.toggle('is-hidden', isHidden(state, name));
+    }
+  }
+
+  function showGradientLegend() {
+    const on = els.gradientView.checked;
+    els.gradientLegend.dataset.i18n = on ? 'bp.legendGradients' : 'bp.legendWeights';
+    els.gradientLegend.textContent = i18n.t(els.gradientLegend.dataset.i18n);
+  }
+
+  els.addLayer.addEventListener('click', () => {
+    const shape = store.get().state.networkShape;
+    if (shape.length < boot.limits.maxHiddenLayers) act.change('networkShape', [...shape, 2]);
+  });
+  els.removeLayer.addEventListener('click', () => {
+    const shape = store.get().state.networkShape;
+    if (shape.length > 0) act.change('networkShape', shape.slice(0, -1));
+  });
+  els.gradientView.addEventListener('change', () => {
+    network.setMode(els.gradientView.checked ? 'gradients' : 'weights');
+    showGradientLegend();
+  });
+
+  store.subscribe(['state'], showStructure);
+  store.subscribe(['frame'], ({ frame }) => network.update(frame.header, frame.blocks));
+  store.subscribe(['points'], ({ points }) => network.setInputMaps(points.features));
+  store.subscribe(['selection'], ({ selection }) => network.select(selection?.layer ?? null, selection?.neuron ?? null));
+  store.subscribe(['highlight'], ({ highlight }) => network.highlight(highlight));
+  store.subscribe(['lang'], () => { network.relabel(); showStructure(); showGradientLegend(); });
+  showStructure();
+  showGradientLegend();
+
+  return {
+    /** Layer sizes, inputs first. */
+    sizes: () => network.sizes(),
+  };
+}

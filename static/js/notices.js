@@ -1,0 +1,59 @@
+// Messages on screen: toasts at the bottom of the page (an id replaces the earlier one with that id)
+// and the box of the state's warnings (a bad URL value, a narrowed layer).
+
+export class Notices {
+  /**
+   * @param els {status, warnings, warningList, warningsClose}
+   * @param i18n the page's words
+   */
+  constructor(els, i18n) {
+    this.els = els;
+    this.i18n = i18n;
+    els.warningsClose.addEventListener('click', () => { els.warnings.hidden = true; });
+  }
+
+  /** Shows text; kind 'info' | 'ok' | 'error' | 'lost'; errors stay 9 s, others 5 s, sticky ones until closed. */
+  toast(text, kind = 'info', { sticky = false, id = null } = {}) {
+    if (id) this.clear(id);
+    const box = document.createElement('div');
+    box.className = `toast ${kind}`;
+    box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+    if (id) box.dataset.toast = id;
+    const words = document.createElement('span');
+    words.textContent = text;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'close-button';
+    close.textContent = '×';
+    close.title = this.i18n.t('status.dismiss');
+    close.setAttribute('aria-label', close.title);
+    close.addEventListener('click', () => box.remove());
+    box.append(words, close);
+    this.els.status.appendChild(box);
+    if (!sticky) setTimeout(() => box.remove(), kind === 'error' ? 9000 : 5000);
+    return box;
+  }
+
+  clear(id) {
+    this.els.status.querySelector(`[data-toast="${id}"]`)?.remove();
+  }
+
+  /** The state's warnings ({key, value, message, detail}), each in the page's language. */
+  warn(list) {
+    const ul = this.els.warningList;
+    ul.replaceChildren();
+    for (const w of list) {
+      const li = document.createElement('li');
+      if (w.key != null) {
+        const code = document.createElement('code');
+        code.textContent = w.value == null ? w.key : `${w.key}=${w.value}`;
+        li.append(code, ' ');
+      }
+      const text = document.createElement('span');
+      text.textContent = this.i18n.say(w.detail, w.message);
+      li.appendChild(text);
+      ul.appendChild(li);
+    }
+    this.els.warnings.hidden = list.length === 0;
+  }
+}

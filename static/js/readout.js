@@ -1,0 +1,24 @@
+// The numbers above the chart and beside play: epoch, losses and accuracies of the drawn frame.
+
+/** 1234 → "001,234": six digits at least, so the counter's width holds still as it grows. */
+export function formatEpoch(n) {
+  return String(n).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+function formatLoss(v) {
+  return v == null || !Number.isFinite(v) ? '–' : v.toFixed(3);
+}
+function formatPercent(v) {
+  return v == null || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(1)}%`;
+}
+
+/** @param els {epoch, lossTrain, lossTest, accuracyTrain, accuracyTest} */
+export function mountReadout(els, store) {
+  store.subscribe(['frame'], ({ frame }) => {
+    const h = frame.header;
+    els.epoch.textContent = formatEpoch(h.epoch);
+    els.lossTrain.textContent = formatLoss(h.trainLoss);
+    els.lossTest.textContent = formatLoss(h.testLoss);
+    els.accuracyTrain.textContent = formatPercent(h.trainAccuracy);
+    els.accuracyTest.textContent = formatPercent(h.testAccuracy);
+  });
+}
