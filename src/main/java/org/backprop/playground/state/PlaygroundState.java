@@ -29,6 +29,7 @@ import org.backprop.playground.engine.Regularization;
  * @param numClasses     classes for the K-class sets (2..4), or 0 for the data set's own default
  * @param goal           an exercise's target, or null for none
  * @param lock           state keys a student may not change (the {@code set} message refuses them)
+ * @param speed          epochs per second while playing (a live key: the next turn trains at the new rate)
  * @param outputActivation the output layer's activation, or null for the one the task and loss imply
  * @param weights        initial parameters in the engine's flat layout (per layer W row-major, then b),
  *                       used at build and reset instead of the seed's draw; empty for none
@@ -56,6 +57,7 @@ public record PlaygroundState(
         Optimizer.Kind optimizer,
         int numClasses,
         String lang,
+        Speed speed,
         String title,
         Goal goal,
         List<String> lock,
@@ -79,17 +81,17 @@ public record PlaygroundState(
         lock = List.copyOf(lock);
         weights = weights == null ? List.of() : List.copyOf(weights);
         if (activation == null || dataset == null || regDataset == null || regularization == null || seed == null
-                || problem == null || loss == null || optimizer == null || lang == null || title == null) {
+                || problem == null || loss == null || optimizer == null || lang == null || speed == null || title == null) {
             throw new IllegalArgumentException("a playground state needs every key but goal");
         }
     }
 
-    /** TF Playground's defaults (state.ts), plus ours: square loss and SGD as TF trains, English. */
+    /** TF Playground's defaults (state.ts), plus ours: square loss and SGD as TF trains, English, TF's pace. */
     public static PlaygroundState defaults() {
         return new PlaygroundState(Activation.TANH, Hyperparameters.DEFAULT_BATCH_SIZE, Dataset.CIRCLE,
                 Dataset.REG_PLANE, Hyperparameters.DEFAULT_LEARNING_RATE, Regularization.NONE, 0, 0, List.of(4, 2),
                 DEFAULT_SEED, false, false, 50, EnumSet.of(InputFeature.X, InputFeature.Y), Problem.CLASSIFICATION,
-                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", "", null, List.of(), null, List.of());
+                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", Speed.DEFAULT, "", null, List.of(), null, List.of());
     }
 
     /** The set being trained: {@code regDataset} for regression, {@code dataset} otherwise. */

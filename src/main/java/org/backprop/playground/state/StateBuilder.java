@@ -37,6 +37,7 @@ final class StateBuilder {
     Optimizer.Kind optimizer;
     int numClasses;
     String lang;
+    Speed speed;
     String title;
     Goal goal;
     List<String> lock;
@@ -66,6 +67,7 @@ final class StateBuilder {
         optimizer = s.optimizer();
         numClasses = s.numClasses();
         lang = s.lang();
+        speed = s.speed();
         title = s.title();
         goal = s.goal();
         lock = new ArrayList<>(s.lock());
@@ -81,7 +83,7 @@ final class StateBuilder {
     PlaygroundState build() {
         return new PlaygroundState(activation, batchSize, dataset, regDataset, learningRate, regularization,
                 regularizationRate, noise, networkShape, seed, showTestData, discretize, percTrainData, features,
-                problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, title, goal, lock,
+                problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, speed, title, goal, lock,
                 outputActivation, weights);
     }
 }
