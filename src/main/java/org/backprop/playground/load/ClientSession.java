@@ -4,17 +4,19 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.backprop.playground.state.Speed;
 
 /**
- * One simulated browser: after the server's hello it configures the default network and presses
+ * One simulated browser: after the server's hello it configures the default network (at a given speed) and presses
  * play, then counts frames, their sizes and the gaps between them while measuring is on.
  */
 final class ClientSession implements WebSocket.Listener {
-    private static final String CONFIG = "{\"type\":\"config\",\"state\":{}}";
     private static final String PLAY = "{\"type\":\"play\"}";
     /** How a frame's header starts (FrameEncoder writes type first); a {@code data} message starts otherwise. */
     private static final byte[] FRAME_PREFIX = "{\"type\":\"frame\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
+    /** The default network at the speed asked for. */
+    private final String config;
     private volatile WebSocket socket;
     private volatile boolean measuring;
     private final StringBuilder text = new StringBuilder();
@@ -31,6 +33,10 @@ final class ClientSession implements WebSocket.Listener {
     final AtomicInteger errors = new AtomicInteger();
     volatile String firstError;
 
+    ClientSession(Speed speed) {
+        config = "{\"type\":\"config\",\"state\":{\"speed\":\"" + speed.key() + "\"}}";
+    }
+
     @Override
     public void onOpen(WebSocket webSocket) {
         socket = webSocket;
@@ -44,7 +50,7 @@ final class ClientSession implements WebSocket.Listener {
             String message = text.toString();
             text.setLength(0);
             if (message.contains("\"type\":\"hello\"")) {
-                webSocket.sendText(CONFIG, true).thenCompose(w -> w.sendText(PLAY, true));
+                webSocket.sendText(config, true).thenCompose(w -> w.sendText(PLAY, true));
             } else if (message.contains("\"type\":\"error\"")) {
                 error(message);
             }

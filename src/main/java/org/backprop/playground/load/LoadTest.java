@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.backprop.playground.state.Speed;
 
 /**
- * `java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--url ws://host:port/ws]`:
- * opens N real WebSocket clients that configure the default network and press play, then reports
+ * `java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--speed max|1…10000] [--url ws://host:port/ws]`:
+ * opens N real WebSocket clients that configure the default network and press play, unpaced by
+ * default (speed {@code max}: the worst case a server must bear, not the page's 60 epochs/s), then reports
  * per-session frames per second (median and 5th percentile), the 95th-percentile gap between
  * frames, bytes per frame, errors, and the server's CPU and heap as /api/health reports them.
  * Every connection goes to the given address only; the run stops by itself after S seconds.
@@ -26,13 +28,18 @@ public final class LoadTest {
         int sessions = 200;
         double seconds = 30;
         String url = "ws://127.0.0.1:7070/ws";
+        Speed speed = Speed.MAX;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--sessions" -> sessions = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
                 case "--url" -> url = args[i + 1];
+                case "--speed" -> {
+                    speed = Speed.parse(args[i + 1]);
+                    if (speed == null) throw new IllegalArgumentException("--speed is one of " + Speed.CHOICES_TEXT);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --sessions N --seconds S --url ws://host:port/ws");
+                        + "; use --sessions N --seconds S --speed max|1…10000 --url ws://host:port/ws");
             }
         }
         if (sessions < 1 || sessions > 5000) throw new IllegalArgumentException("--sessions must be 1..5000");
@@ -41,11 +48,11 @@ public final class LoadTest {
         URI health = URI.create(url.replaceFirst("^ws", "http").replaceFirst("/ws$", "/api/health"));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        System.out.printf(Locale.ROOT, "load test: %d sessions for %.0f s against %s%n", sessions, seconds, ws);
+        System.out.printf(Locale.ROOT, "load test: %d sessions at speed %s for %.0f s against %s%n", sessions, speed, seconds, ws);
         List<ClientSession> clients = new ArrayList<>();
         List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
-            ClientSession c = new ClientSession();
+            ClientSession c = new ClientSession(speed);
             clients.add(c);
             opening.add(http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(ws, c)
                     .whenComplete((socket, error) -> { if (error != null) c.connectFailed(error); }));

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * sessions take turns, first come first served) or sets a timer for its next frame. Nothing spins:
  * an idle session has no task at all, a waiting one a single timer.
  *
- * <p>Pacing: at most {@link SchedulerConfig#framesPerSecond()} frames per session; between frames
- * a fast network trains as many epochs as its turns allow. The turn shrinks as sessions multiply
+ * <p>Pacing: at most {@link SchedulerConfig#framesPerSecond()} frames per session. Between frames a
+ * session at speed {@code max} trains as many epochs as its turns allow; a paced one trains the
+ * epochs its speed has made due (see {@code Pacer}) and then waits on a timer for the next ones. The turn shrinks as sessions multiply
  * so every session gets a turn each frame period while that is possible: a session's share of a
  * period (period × threads / sessions) less what a frame costs (measured, smoothed), within the
  * configured bounds. Frames come first: under load the training slices give way before the frame
@@ -172,7 +173,7 @@ public final class Scheduler implements AutoCloseable {
                 long deadline = now + slice();
                 long due = h.frameDueAt();
                 if (due > now) deadline = Math.min(deadline, due); // be there when the frame is due
-                s.runSlice(deadline);
+                s.runSlice(now, deadline);
                 now = System.nanoTime();
             }
             PauseNotice notice = s.takePauseNotice();
@@ -210,12 +211,20 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Queues the next turn (playing), a timer (a frame waits), or nothing (idle); never loses a wake-up. */
+    /**
+     * Queues the next turn (training due now), a timer (a frame waits, or a paced session's next
+     * epochs), or nothing (idle); never loses a wake-up.
+     */
     private void finish(Handle h, TrainingSession s) {
+        long now = System.nanoTime();
         long seen = s.version();
-        boolean again = s.wantsTraining();
-        long delay = -1;
-        if (!again && seen != h.sentVersion) delay = Math.max(0, h.frameDueAt() - System.nanoTime());
+        long training = s.nanosUntilTraining(now);
+        boolean again = training == 0;
+        long delay = training;
+        if (!again && seen != h.sentVersion) {
+            long frame = Math.max(0, h.frameDueAt() - now);
+            delay = delay < 0 ? frame : Math.min(delay, frame);
+        }
         h.scheduled.set(false);
         // a command that came during this turn found it scheduled and left the wake-up to us
         if (again || s.version() != seen) h.wake();

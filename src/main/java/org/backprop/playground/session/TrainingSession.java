@@ -44,6 +44,9 @@ import org.backprop.playground.state.Update;
  * <p>An exercise's goal is checked here, after every epoch while it is still open and in every
  * frame (see {@link GoalProgress}); a budget that runs out pauses the session as divergence does.
  *
+ * <p>Playing trains at the state's {@code speed} (epochs per second; a live key, read at each
+ * turn, the epoch count kept), or as fast as turns allow at {@code max}; a {@code step} is never paced.
+ *
  * <p>Thread-safe: every method takes this session's lock, which the scheduler holds for one
  * bounded slice of epochs at most. Commands notify the listener (the scheduler) afterwards.
  */
@@ -56,6 +59,8 @@ public final class TrainingSession {
     private final PlaygroundLimits limits;
     private final StateCodec codec;
     private final Metrics metrics = new Metrics();
+    /** The epochs a paced session's time has made due; see {@link #runSlice}. */
+    private final Pacer pacer = new Pacer();
     private PlaygroundState state;
     private NetworkSpec spec;
     private DataSplit split;
@@ -150,6 +155,7 @@ public final class TrainingSession {
     public void play() {
         synchronized (this) {
             refuseIfDiverged("play");
+            if (!playing) pacer.stop(); // the time paused earns no epochs
             playing = true;
             clock.start();
             version++;
@@ -306,16 +312,45 @@ public final class TrainingSession {
         return done;
     }
 
-    /** The scheduler's turn: trains while playing or stepping, at least one epoch, until the deadline. */
-    synchronized int runSlice(long deadlineNanos) {
+    /**
+     * The scheduler's turn at time {@code now}: a step's epochs now, then while playing as many as the
+     * speed has made due (all it can until the deadline at {@code max}); at least one epoch when any
+     * is due, none when a paced session is ahead of its time.
+     */
+    synchronized int runSlice(long now, long deadlineNanos) {
         int done = 0;
-        while (wantsTraining()) {
+        if (!state.speed().paced()) {
+            while (wantsTraining()) {
+                trainOne();
+                done++;
+                if (pendingEpochs > 0 && --pendingEpochs == 0 && !playing) clock.stop();
+                if (System.nanoTime() >= deadlineNanos) break;
+            }
+            return done;
+        }
+        while (pendingEpochs > 0 && diverged == null) { // a step is not paced
             trainOne();
             done++;
-            if (pendingEpochs > 0 && --pendingEpochs == 0 && !playing) clock.stop();
+            if (--pendingEpochs == 0 && !playing) clock.stop();
+            if (System.nanoTime() >= deadlineNanos) return done;
+        }
+        if (!playing || diverged != null) return done;
+        long due = pacer.due(now, state.speed());
+        int paced = 0;
+        while (paced < due && playing && diverged == null) { // a spent goal budget pauses mid-turn
+            trainOne();
+            paced++;
             if (System.nanoTime() >= deadlineNanos) break;
         }
-        return done;
+        pacer.spend(paced);
+        return done + paced;
+    }
+
+    /** When this session next has training to do: 0 now, else in that many nanoseconds; -1 when it has none. */
+    synchronized long nanosUntilTraining(long now) {
+        if (!wantsTraining()) return -1;
+        if (pendingEpochs > 0 || !state.speed().paced()) return 0;
+        return pacer.nanosUntilDue(now, state.speed());
     }
 
     synchronized boolean wantsTraining() {

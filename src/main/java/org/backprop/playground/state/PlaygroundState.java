@@ -30,6 +30,7 @@ import org.backprop.playground.engine.Regularization;
  * @param goal           an exercise's target, or null for none
  * @param goalEpochs     the goal's budget: met only if reached within this many epochs; 0 for none
  * @param lock           state keys a student may not change (the {@code set} message refuses them)
+ * @param speed          epochs per second while playing (a live key: the next turn trains at the new rate)
  * @param outputActivation the output layer's activation, or null for the one the task and loss imply
  * @param weights        initial parameters in the engine's flat layout (per layer W row-major, then b),
  *                       used at build and reset instead of the seed's draw; empty for none
@@ -57,6 +58,7 @@ public record PlaygroundState(
         Optimizer.Kind optimizer,
         int numClasses,
         String lang,
+        Speed speed,
         String title,
         Goal goal,
         int goalEpochs,
@@ -83,17 +85,17 @@ public record PlaygroundState(
         lock = List.copyOf(lock);
         weights = weights == null ? List.of() : List.copyOf(weights);
         if (activation == null || dataset == null || regDataset == null || regularization == null || seed == null
-                || problem == null || loss == null || optimizer == null || lang == null || title == null) {
+                || problem == null || loss == null || optimizer == null || lang == null || speed == null || title == null) {
             throw new IllegalArgumentException("a playground state needs every key but goal");
         }
     }
 
-    /** TF Playground's defaults (state.ts), plus ours: square loss and SGD as TF trains, English. */
+    /** TF Playground's defaults (state.ts), plus ours: square loss and SGD as TF trains, English, TF's pace. */
     public static PlaygroundState defaults() {
         return new PlaygroundState(Activation.TANH, Hyperparameters.DEFAULT_BATCH_SIZE, Dataset.CIRCLE,
                 Dataset.REG_PLANE, Hyperparameters.DEFAULT_LEARNING_RATE, Regularization.NONE, 0, 0, List.of(4, 2),
                 DEFAULT_SEED, false, false, 50, EnumSet.of(InputFeature.X, InputFeature.Y), Problem.CLASSIFICATION,
-                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", "", null, 0, List.of(), null, List.of());
+                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", Speed.DEFAULT, "", null, 0, List.of(), null, List.of());
     }
 
     /** The set being trained: {@code regDataset} for regression, {@code dataset} otherwise. */

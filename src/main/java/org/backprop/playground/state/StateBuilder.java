@@ -37,6 +37,7 @@ final class StateBuilder {
     Optimizer.Kind optimizer;
     int numClasses;
     String lang;
+    Speed speed;
     String title;
     Goal goal;
     int goalEpochs;
@@ -67,6 +68,7 @@ final class StateBuilder {
         optimizer = s.optimizer();
         numClasses = s.numClasses();
         lang = s.lang();
+        speed = s.speed();
         title = s.title();
         goal = s.goal();
         goalEpochs = s.goalEpochs();
@@ -83,7 +85,7 @@ final class StateBuilder {
     PlaygroundState build() {
         return new PlaygroundState(activation, batchSize, dataset, regDataset, learningRate, regularization,
                 regularizationRate, noise, networkShape, seed, showTestData, discretize, percTrainData, features,
-                problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, title, goal, goalEpochs, lock,
+                problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, speed, title, goal, goalEpochs, lock,
                 outputActivation, weights);
     }
 }

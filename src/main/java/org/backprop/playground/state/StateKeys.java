@@ -78,6 +78,8 @@ final class StateKeys {
         keys.add(new Key<Integer>("numClasses", (raw, lim) -> numClasses(raw), (b, v) -> b.numClasses = v,
                 PlaygroundState::numClasses, v -> v == 0 ? null : String.valueOf(v), v -> v, false));
         keys.add(key("lang", (raw, lim) -> lang(raw), (b, v) -> b.lang = v, PlaygroundState::lang, v -> v));
+        keys.add(new Key<Speed>("speed", (raw, lim) -> speed(raw), (b, v) -> b.speed = v, PlaygroundState::speed,
+                Speed::key, Speed::json, false));
         keys.add(new Key<String>("title", (raw, lim) -> ValueReaders.text(raw, PlaygroundState.MAX_TITLE_CHARS),
                 (b, v) -> b.title = v, PlaygroundState::title, v -> v.isEmpty() ? null : v, v -> v, true));
         keys.add(new Key<Goal>("goal", (raw, lim) -> ValueReaders.goal(raw), (b, v) -> b.goal = v, PlaygroundState::goal,
@@ -176,6 +178,13 @@ final class StateKeys {
 
     private static Reading<Integer> goalEpochs(String raw) {
         return raw.isBlank() ? Reading.ok(0) : ValueReaders.integer(raw, 0, PlaygroundState.MAX_GOAL_EPOCHS, null);
+    }
+
+    private static Reading<Speed> speed(String raw) {
+        Speed s = Speed.parse(raw);
+        return s != null ? Reading.ok(s)
+                : Reading.refused(Msg.of("state.speed", "value", raw, "choices", Speed.CHOICES_TEXT),
+                        "speed is epochs per second, one of " + Speed.CHOICES_TEXT + "; got '" + raw + "'");
     }
 
     private static Reading<String> lang(String raw) {

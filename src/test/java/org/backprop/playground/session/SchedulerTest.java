@@ -89,8 +89,9 @@ class SchedulerTest {
     @Test
     void two_sessions_on_one_thread_both_progress_fairly() throws Exception {
         Scheduler s = start(1);
-        TrainingSession a = TrainingSessionTest.session("networkShape=8,8,8,8&dataset=spiral");
-        TrainingSession b = TrainingSessionTest.session("networkShape=8,8,8,8&dataset=spiral");
+        // unpaced, so the two really compete for the one thread
+        TrainingSession a = TrainingSessionTest.session("networkShape=8,8,8,8&dataset=spiral&speed=max");
+        TrainingSession b = TrainingSessionTest.session("networkShape=8,8,8,8&dataset=spiral&speed=max");
         s.add(a, new ListSink());
         s.add(b, new ListSink());
         a.play();
@@ -106,7 +107,7 @@ class SchedulerTest {
     @Test
     void frames_are_paced_to_at_most_30_a_second_with_many_epochs_each() throws Exception {
         ListSink sink = new ListSink();
-        TrainingSession session = TrainingSessionTest.session("");
+        TrainingSession session = TrainingSessionTest.session("speed=max");
         start(2).add(session, sink);
         await(() -> sink.headers.size() == 1, "the first frame");
         session.play();

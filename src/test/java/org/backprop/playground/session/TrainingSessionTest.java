@@ -322,10 +322,10 @@ class TrainingSessionTest {
 
     @Test
     void divergence_pauses_with_a_message_and_reset_recovers() {
-        TrainingSession s = session("problem=regression&activation=linear&learningRate=10&networkShape=8,8,8");
+        TrainingSession s = session("problem=regression&activation=linear&learningRate=10&networkShape=8,8,8&speed=max");
         s.play();
         int epochs = 0;
-        while (s.wantsTraining() && epochs < 1000) epochs += s.runSlice(System.nanoTime() + 1_000_000);
+        while (s.wantsTraining() && epochs < 1000) epochs += s.runSlice(System.nanoTime(), System.nanoTime() + 1_000_000);
         String why = s.status().diverged();
         assertNotNull(why, "diverged after " + epochs + " epochs");
         assertTrue(why.contains("learning rate"), why);

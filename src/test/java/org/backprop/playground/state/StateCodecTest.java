@@ -401,7 +401,7 @@ class StateCodecTest {
         for (String key : List.of("activation", "batchSize", "dataset", "regDataset", "learningRate", "regularization",
                 "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize", "percTrainData",
                 "x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY", "problem", "initZero", "hideText",
-                "loss", "optimizer", "numClasses", "lang", "title", "goal", "lock")) {
+                "loss", "optimizer", "numClasses", "lang", "speed", "title", "goal", "lock")) {
             assertTrue(names.remove(key), key);
         }
         // ours for the tutorial presets (docs/protocol.md §1): an explicit output layer and exact initial weights

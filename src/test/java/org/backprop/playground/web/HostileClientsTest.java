@@ -35,7 +35,7 @@ class HostileClientsTest {
     void start() {
         healthy = WsClient.connect(server.wsUrl()).watchedBy(server::socketDiagnostics);
         healthy.hello();
-        healthy.send("{\"type\":\"config\",\"state\":{\"dataset\":\"spiral\"}}");
+        healthy.send("{\"type\":\"config\",\"state\":{\"dataset\":\"spiral\",\"speed\":\"max\"}}"); // a busy neighbour
         healthy.send("{\"type\":\"play\"}");
         healthy.assertStreaming(3);
     }
@@ -242,7 +242,7 @@ class HostileClientsTest {
         try {
             // a big network makes big frames, so the network buffers fill soon
             slow.send("{\"type\":\"config\",\"state\":{\"networkShape\":\"8,8,8,8,8,8\",\"xSquared\":true,\"ySquared\":true,"
-                    + "\"xTimesY\":true,\"sinX\":true,\"sinY\":true}}");
+                    + "\"xTimesY\":true,\"sinX\":true,\"sinY\":true,\"speed\":\"max\"}}");
             slow.send("{\"type\":\"play\"}");
             // replies it never reads pile up, under the rate limit, until the server gives up on it
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

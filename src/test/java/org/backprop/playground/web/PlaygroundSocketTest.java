@@ -56,7 +56,8 @@ class PlaygroundSocketTest {
     @Test
     void config_xor_then_play_streams_frames_whose_loss_falls() {
         try (WsClient c = client()) {
-            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"networkShape\":\"4,2\"}}");
+            // unpaced: hundreds of epochs in a moment (the default 60/s is tested in PacingSocketTest)
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"networkShape\":\"4,2\",\"speed\":\"max\"}}");
             JsonNode state = c.stateFor("c");
             assertEquals("xor", state.at("/state/dataset").asText());
             assertEquals(0, state.at("/status/epoch").asLong());
@@ -89,7 +90,7 @@ class PlaygroundSocketTest {
     @Test
     void set_learning_rate_mid_run_keeps_the_epoch_count() {
         try (WsClient c = client()) {
-            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\"}}");
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"speed\":\"max\"}}");
             c.stateFor("c");
             long since = c.mark();
             c.send("{\"type\":\"play\"}");

@@ -34,6 +34,7 @@ class SessionCapTest {
             for (int i = 0; i < 3; i++) {
                 WsClient c = WsClient.connect(server.wsUrl());
                 assertEquals(3, c.hello().at("/limits/maxSessions").asInt());
+                c.send("{\"type\":\"config\",\"state\":{\"speed\":\"max\"}}"); // the worst case: unpaced
                 c.send("{\"type\":\"play\"}");
                 clients.add(c);
             }
