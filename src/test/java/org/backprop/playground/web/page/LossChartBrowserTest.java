@@ -250,7 +250,12 @@ class LossChartBrowserTest {
             for (String epoch : List.of("001,234", "1,234,567", "9,999,999,999")) {
                 js(b, "document.getElementById('epoch').textContent = arguments[0]", epoch);
                 assertEquals(before, boxes(b), "after epoch " + epoch);
+                assertEquals(true, js(b, "const e = document.getElementById('epoch'); return e.scrollWidth <= e.clientWidth"),
+                        epoch + " fits its box");
             }
+            // and the box does not push the menus onto a second row at 1400px
+            assertEquals(true, js(b, "const t = [...document.querySelectorAll('.top-inner > *')].map((e) => e.getBoundingClientRect().top);"
+                    + "return Math.max(...t) - Math.min(...t) < 20"), "the top bar is one row");
             js(b, "document.getElementById('loss-train').textContent = '12.345';"
                     + "document.getElementById('accuracy-train').textContent = '100.0%'");
             assertEquals(before.get("lossTest"), boxes(b).get("lossTest"), "the test loss stays put");
