@@ -34,7 +34,13 @@ final class OutputColumn {
                         stat(c, "accuracy-test", "out.testAccuracy", "test").withClass("stat test accuracy" + (regression ? " is-na" : "")),
                         stat(c, "accuracy-train", "out.trainAccuracy", "train").withClass("stat train accuracy" + (regression ? " is-na" : ""))
                 ).withClass("metrics"),
-                div(canvas().withId("loss-chart")).withClass("chart-box"),
+                div(
+                        div(canvas().withId("loss-chart")).withClass("chart-canvas"),
+                        // no data-key: the axis is the viewer's, not the experiment's; loss-chart.js binds it
+                        label(input().withType("checkbox").attr("data-chart", "logX"), Ui.words(c, "out.logX"))
+                                .withClass("check chart-option").attr("data-i18n-title", "out.logXTitle")
+                                .withTitle(c.m().t("out.logXTitle"))
+                ).withClass("chart-box"),
                 div(
                         div(
                                 canvas().withId("heatmap-grid").withClass("heatmap-grid").attr("width", 100).attr("height", 100),
