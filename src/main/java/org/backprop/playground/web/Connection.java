@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.backprop.playground.data.DataSplit;
+import org.backprop.playground.session.Derived;
 import org.backprop.playground.session.FrameEncoder;
 import org.backprop.playground.session.FrameSink;
 import org.backprop.playground.session.Scheduler;
@@ -136,11 +137,13 @@ final class Connection implements FrameSink {
     void sendState(Object requestId, String cause, String notice, List<Warning> warnings, List<String> changed) {
         PlaygroundState state;
         SessionStatus status;
-        synchronized (training) { // the state and its status, as one
+        Derived derived;
+        synchronized (training) { // the state, its status and what the session made of it, as one
             state = training.state();
             status = training.status();
+            derived = training.derived();
         }
-        sendText(owner.messages.state(requestId, cause, notice, state, training.codec(), status, warnings, changed));
+        sendText(owner.messages.state(requestId, cause, notice, state, training.codec(), status, derived, warnings, changed));
     }
 
     void sendError(Object requestId, String cause, FieldError error) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.backprop.playground.engine.GradientCheck;
+import org.backprop.playground.session.Derived;
 import org.backprop.playground.session.Inspection;
 import org.backprop.playground.session.SessionStatus;
 import org.backprop.playground.state.FieldError;
@@ -63,11 +64,13 @@ final class ServerMessages {
 
     /**
      * The session's state after a change: the normalized state (every key, typed), its canonical
-     * query string, the keys that changed, the warnings of a lenient read, and the session's status;
-     * {@code notice} is why the session paused itself (cause {@code paused}), else null.
+     * query string, the keys that changed, the warnings of a lenient read or of dependent changes,
+     * the session's status, and what the session derived from the state (the batch in effect, the
+     * training points, the output layer's activation); {@code notice} is why the session paused
+     * itself (cause {@code paused}), else null.
      */
     String state(Object id, String cause, String notice, PlaygroundState state, StateCodec codec, SessionStatus status,
-                 List<Warning> warnings, List<String> changed) {
+                 Derived derived, List<Warning> warnings, List<String> changed) {
         ObjectNode n = mapper.createObjectNode();
         n.put("type", ServerMessageType.STATE.wire);
         putId(n, id);
@@ -91,6 +94,11 @@ final class ServerMessages {
         s.put("pendingEpochs", status.pendingEpochs());
         s.put("diverged", status.diverged());
         s.put("dataVersion", status.dataVersion());
+        ObjectNode d = n.putObject("derived");
+        d.put("batchSize", derived.batchSize());
+        d.put("trainPoints", derived.trainPoints());
+        d.put("outputActivation", derived.outputActivation().key);
+        d.put("autoOutputActivation", derived.autoOutputActivation().key);
         return write(n);
     }
 
