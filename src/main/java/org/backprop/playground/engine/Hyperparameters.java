@@ -24,6 +24,23 @@ public record Hyperparameters(double learningRate, int batchSize, Optimizer.Kind
         if (regularization == null) regularization = Regularization.NONE;
     }
 
+    /**
+     * The batch an epoch trains with on {@code points} training examples: min(batchSize, points).
+     * TF's rule updates after every batchSize-th example of an epoch, so a batch larger than the
+     * whole training set would never update at all (seed-xor's 4 points at TF's batch 10); capped,
+     * each epoch is one update of all the points. With no points there is nothing to update, and
+     * batchSize stays as asked (never 0: the trainer divides by it).
+     */
+    public static int effectiveBatchSize(int batchSize, int points) {
+        return points > 0 && points < batchSize ? points : batchSize;
+    }
+
+    /** These hyperparameters with the batch {@link #effectiveBatchSize} gives; this very object when it is unchanged. */
+    public Hyperparameters forTrainingSet(int points) {
+        int b = effectiveBatchSize(batchSize, points);
+        return b == batchSize ? this : withBatchSize(b);
+    }
+
     public static Hyperparameters defaults() {
         return new Hyperparameters(DEFAULT_LEARNING_RATE, DEFAULT_BATCH_SIZE, Optimizer.Kind.SGD, Regularization.NONE, 0);
     }

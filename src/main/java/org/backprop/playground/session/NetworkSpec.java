@@ -9,33 +9,22 @@ import org.backprop.playground.state.PlaygroundState;
 
 /**
  * The network a state asks for: sizes [inputs, networkShape..., outputs], the hidden activation
- * on every hidden layer and the output activation the task and loss imply (see
- * {@code state.Compatibility}) unless {@code outputActivation} names one, the loss, TF's initialization, and how labels become targets.
+ * on every hidden layer and the output activation the state resolves
+ * ({@link PlaygroundState#resolvedOutputActivation}), the loss, TF's initialization, and how labels become targets.
  */
 record NetworkSpec(InputMap inputs, int[] sizes, Activation[] activations, Loss loss, Init init, TargetEncoding encoding) {
 
     static NetworkSpec of(PlaygroundState s) {
         InputMap inputs = s.isTwoDimensional() ? InputMap.of(s.enabledFeatures()) : InputMap.raw(s.activeDataset().inputDim());
         ProblemKind task = s.task();
-        Activation output;
-        TargetEncoding encoding;
-        int outputs = 1;
-        if (task == ProblemKind.REGRESSION) {
-            output = Activation.LINEAR;
-            encoding = TargetEncoding.VALUE;
-        } else if (task == ProblemKind.MULTICLASS) {
-            output = Activation.SOFTMAX;
-            encoding = TargetEncoding.ONE_HOT;
-            outputs = s.classes();
-        } else if (s.loss() == Loss.BCE) {
-            output = Activation.SIGMOID;
-            encoding = TargetEncoding.ZERO_ONE;
-        } else {
-            output = s.outputActivation() == null ? Activation.TANH : s.outputActivation();
+        Activation output = s.resolvedOutputActivation();
+        int outputs = task == ProblemKind.MULTICLASS ? s.classes() : 1;
+        TargetEncoding encoding = switch (task) {
+            case REGRESSION -> TargetEncoding.VALUE;
+            case MULTICLASS -> TargetEncoding.ONE_HOT;
             // outputs in [0, 1) or [0, ∞) learn 0/1; tanh and linear learn TF's ±1
-            encoding = output == Activation.SIGMOID || output == Activation.RELU ? TargetEncoding.ZERO_ONE : TargetEncoding.SIGN;
-        }
-        if (task == ProblemKind.REGRESSION && s.outputActivation() != null) output = s.outputActivation();
+            case BINARY -> output == Activation.SIGMOID || output == Activation.RELU ? TargetEncoding.ZERO_ONE : TargetEncoding.SIGN;
+        };
         int hidden = s.networkShape().size();
         int[] sizes = new int[hidden + 2];
         sizes[0] = inputs.size();

@@ -10,7 +10,9 @@ import java.util.function.LongSupplier;
 import org.backprop.playground.data.DataSplit;
 import org.backprop.playground.data.Point;
 import org.backprop.playground.data.ProblemKind;
+import org.backprop.playground.engine.Activation;
 import org.backprop.playground.engine.Evaluation;
+import org.backprop.playground.engine.Hyperparameters;
 import org.backprop.playground.engine.Init;
 import org.backprop.playground.engine.Network;
 import org.backprop.playground.engine.Pass;
@@ -111,6 +113,13 @@ public final class TrainingSession {
 
     public synchronized long epoch() {
         return epoch;
+    }
+
+    /** What the session made of its state: the batch in effect, the training points, the output layer's activation. */
+    public synchronized Derived derived() {
+        Activation[] activations = spec.activations();
+        return new Derived(state.batchSize(), trainer.hyperparameters().batchSize(), train.count(), activations[activations.length - 1],
+                state.autoOutputActivation());
     }
 
     /** A copy of the network as it is now. */
@@ -477,7 +486,7 @@ public final class TrainingSession {
         }
         train = TrainingData.encode(split.train(), spec);
         test = TrainingData.encode(split.test(), spec);
-        trainer = new Trainer(net, s.hyperparameters());
+        trainer = new Trainer(net, s.hyperparameters().forTrainingSet(train.count()));
         epoch = 0;
         pendingEpochs = 0;
         playing = false;
@@ -503,14 +512,16 @@ public final class TrainingSession {
             split = TrainingData.generate(next, new SeedRandom(next.seed()));
             dataVersion++;
         }
+        // the batch in effect follows the training set's size (seed-xor's 4 points at batch 10 train with 4)
+        Hyperparameters hyper = next.hyperparameters().forTrainingSet(split.train().size());
         if (newNetwork) {
             Init init = nextSpec.init();
             DoubleSupplier weight = init == Init.ZERO ? () -> 0 : () -> NEW_WEIGHT_SCALE * (random.nextDouble() - 0.5);
             net = Reshape.apply(net, nextSpec.sizes(), nextSpec.inputs().sourcesIn(spec.inputs()), nextSpec.activations(),
                     nextSpec.loss(), weight, () -> 0).network();
-            trainer = new Trainer(net, next.hyperparameters());
+            trainer = new Trainer(net, hyper);
         } else {
-            trainer.setHyperparameters(next.hyperparameters());
+            trainer.setHyperparameters(hyper);
         }
         if (newData || newNetwork || nextSpec.encoding() != spec.encoding()) {
             train = TrainingData.encode(split.train(), nextSpec);

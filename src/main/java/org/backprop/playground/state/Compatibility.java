@@ -41,16 +41,8 @@ final class Compatibility {
                     + set.urlName() + " has two classes: use loss bce (sigmoid output) or square (tanh output)",
                     Msg.of("state.lossCeBinary", "dataset", set.urlName()), b -> b.loss = Loss.SQUARE));
         }
-        Activation output = s.outputActivation();
-        if (output != null && task == ProblemKind.MULTICLASS) {
-            found.add(new Conflict("outputActivation", "data set " + set.urlName() + " has " + s.classes()
-                    + " classes: its output is softmax (with loss ce); use outputActivation=auto",
-                    Msg.of("state.outputMulticlass", "dataset", set.urlName(), "classes", s.classes()), b -> b.outputActivation = null));
-        } else if (output != null && output != Activation.SIGMOID && s.loss() == Loss.BCE) {
-            found.add(new Conflict("outputActivation", "loss bce needs a sigmoid output, not " + output.key
-                    + "; use outputActivation=sigmoid (or auto), or loss square/mse",
-                    Msg.of("state.outputBce", "output", output.key), b -> b.outputActivation = null));
-        }
+        Conflict output = outputConflict(s);
+        if (output != null) found.add(output);
         if (!s.weights().isEmpty() && s.weights().size() != s.parameterCount()) {
             found.add(new Conflict("weights", s.weights().size() + " initial parameters do not fit this network of "
                     + s.parameterCount() + " (per layer W row-major, then b); ignored",
@@ -67,6 +59,37 @@ final class Compatibility {
         Conflict wide = tooWide(s, limits);
         if (wide != null) found.add(wide);
         return found;
+    }
+
+    /** {@code outputActivation} against the task and the loss: softmax is K classes' own, bce needs sigmoid; null when it fits. */
+    static Conflict outputConflict(PlaygroundState s) {
+        Activation output = s.outputActivation();
+        if (output == null) return null;
+        String dataset = s.activeDataset().urlName();
+        if (s.task() == ProblemKind.MULTICLASS) {
+            return new Conflict("outputActivation", "data set " + dataset + " has " + s.classes()
+                    + " classes: its output is softmax (with loss ce); use outputActivation=auto",
+                    Msg.of("state.outputMulticlass", "dataset", dataset, "classes", s.classes()), b -> b.outputActivation = null);
+        }
+        if (output != Activation.SIGMOID && s.loss() == Loss.BCE) {
+            return new Conflict("outputActivation", "loss bce needs a sigmoid output, not " + output.key
+                    + "; use outputActivation=sigmoid (or auto), or loss square/mse",
+                    Msg.of("state.outputBce", "output", output.key), b -> b.outputActivation = null);
+        }
+        return null;
+    }
+
+    /**
+     * The output layer's activation: {@code outputActivation} when the state names one, else the one
+     * the task and loss imply: linear for regression, softmax for K classes, sigmoid for bce, tanh
+     * (TF's) for two classes otherwise.
+     */
+    static Activation outputActivation(PlaygroundState s) {
+        return switch (s.task()) {
+            case MULTICLASS -> Activation.SOFTMAX;
+            case REGRESSION -> s.outputActivation() == null ? Activation.LINEAR : s.outputActivation();
+            case BINARY -> s.outputActivation() != null ? s.outputActivation() : s.loss() == Loss.BCE ? Activation.SIGMOID : Activation.TANH;
+        };
     }
 
     /**

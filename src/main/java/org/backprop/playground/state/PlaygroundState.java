@@ -146,6 +146,25 @@ public record PlaygroundState(
         return count + (in + 1) * outputCount();
     }
 
+    /** The output layer's activation: {@code outputActivation}, or for auto the one the task and loss imply. */
+    public Activation resolvedOutputActivation() {
+        return Compatibility.outputActivation(this);
+    }
+
+    /** What {@code outputActivation=auto} gives with this task and loss (the menu says "auto (sigmoid)"). */
+    public Activation autoOutputActivation() {
+        StateBuilder b = toBuilder();
+        b.outputActivation = null;
+        return Compatibility.outputActivation(b.build());
+    }
+
+    /** Whether {@code outputActivation=output} (null for auto) trains with this state's task and loss. */
+    public boolean allowsOutputActivation(Activation output) {
+        StateBuilder b = toBuilder();
+        b.outputActivation = output;
+        return Compatibility.outputConflict(b.build()) == null;
+    }
+
     StateBuilder toBuilder() {
         return new StateBuilder(this);
     }

@@ -130,8 +130,7 @@ public final class StateCodec {
             StateBuilder fixed = state.toBuilder();
             for (Compatibility.Conflict c : conflicts) {
                 c.fix().accept(fixed);
-                String now = orNone(keyText(c.key(), fixed.build()));
-                warnings.add(c.key(), null, c.message() + "; changed to " + now, Msg.of("state.changedTo", "reason", c.msg(), "value", now));
+                warnings.add(DependentChanges.changedTo(c.key(), c.message(), c.msg(), valueText(c.key(), fixed.build())));
             }
             state = fixed.build();
         }
@@ -141,7 +140,8 @@ public final class StateCodec {
     /**
      * Applies a partial state, as the {@code set} message sends it. Every key is validated as a URL
      * value is; anything a URL would only warn about is refused here, and so is a key the
-     * exercise locked. One refusal refuses the whole change.
+     * exercise locked. One refusal refuses the whole change. What the change forces on keys it
+     * does not name is applied too, with a warning each ({@link DependentChanges}).
      */
     public Update apply(PlaygroundState current, Map<String, ?> changes) {
         List<FieldError> errors = new ArrayList<>();
@@ -205,13 +205,10 @@ public final class StateCodec {
         }
         // a set that clears the goal clears its budget with it (a dependent change, reported in changed)
         if (touched.contains("goal") && b.goal == null && !touched.contains("goalEpochs")) b.goalEpochs = 0;
-        PlaygroundState next = b.build();
-        for (Compatibility.Conflict c : Compatibility.find(next, limits)) {
-            String field = touched.contains(c.key()) || touched.isEmpty() ? c.key() : touched.get(0);
-            errors.add(new FieldError(FieldError.CONFLICT, field, c.message(), c.msg()));
-        }
-        if (!errors.isEmpty()) return new Update(current, List.of(), errors);
-        return new Update(next, changedKeys(current, next), List.of());
+        DependentChanges.Result fixed = DependentChanges.resolve(b.build(), touched, current.lock(), limits);
+        if (!fixed.errors().isEmpty()) return new Update(current, List.of(), fixed.errors());
+        PlaygroundState next = fixed.state();
+        return new Update(next, changedKeys(current, next), List.of(), fixed.warnings());
     }
 
     /** The keys whose value differs between two states, hide keys included, in writing order. */
@@ -316,12 +313,11 @@ public final class StateCodec {
         return text == null || text.isEmpty() ? "(none)" : text;
     }
 
-    private static String keyText(String name, PlaygroundState state) {
+    /** A key's value as a warning quotes it: its URL text, else its JSON word (outputActivation's "auto"), else "none". */
+    static String valueText(String name, PlaygroundState state) {
         Key<?> key = StateKeys.BY_NAME.get(name);
-        return key == null ? null : key.write(state);
-    }
-
-    private static String orNone(String text) {
+        String text = key == null ? null : key.write(state);
+        if ((text == null || text.isEmpty()) && key != null && key.json(state) instanceof String word) text = word;
         return text == null || text.isEmpty() ? "none" : text;
     }
 
@@ -331,7 +327,11 @@ public final class StateCodec {
         private int dropped;
 
         void add(String key, String value, String message, Msg detail) {
-            if (list.size() < MAX_WARNINGS) list.add(new Warning(key, value, message, detail));
+            add(new Warning(key, value, message, detail));
+        }
+
+        void add(Warning w) {
+            if (list.size() < MAX_WARNINGS) list.add(w);
             else dropped++;
         }
 

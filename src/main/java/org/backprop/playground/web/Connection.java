@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.backprop.playground.data.DataSplit;
+import org.backprop.playground.session.Derived;
 import org.backprop.playground.session.FrameEncoder;
 import org.backprop.playground.session.FrameSink;
 import org.backprop.playground.session.GoalView;
@@ -145,12 +146,14 @@ final class Connection implements FrameSink {
         PlaygroundState state;
         SessionStatus status;
         GoalView goal;
-        synchronized (training) { // the state, its status and its goal's progress, as one
+        Derived derived;
+        synchronized (training) { // the state, its status, its goal's progress and what the session made of it, as one
             state = training.state();
             status = training.status();
             goal = training.goal();
+            derived = training.derived();
         }
-        sendText(owner.messages.state(requestId, cause, notice, state, training.codec(), status, goal, warnings, changed));
+        sendText(owner.messages.state(requestId, cause, notice, state, training.codec(), status, goal, derived, warnings, changed));
     }
 
     void sendError(Object requestId, String cause, FieldError error) {

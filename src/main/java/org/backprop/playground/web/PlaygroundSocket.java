@@ -7,6 +7,7 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsErrorContext;
 import io.javalin.websocket.WsMessageContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.backprop.playground.engine.GradientCheck;
+import org.backprop.playground.session.Derived;
 import org.backprop.playground.session.Inspection;
 import org.backprop.playground.session.Refusal;
 import org.backprop.playground.session.Scheduler;
@@ -26,6 +28,7 @@ import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.StateCodec;
 import org.backprop.playground.state.Update;
+import org.backprop.playground.state.Warning;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -123,7 +126,7 @@ public final class PlaygroundSocket {
             connections.put(c.id, c);
             stats.opened.increment();
             c.sendText(messages.hello());
-            c.sendState(null, "connect", initial.warnings(), List.of());
+            c.sendState(null, "connect", concat(initial.warnings(), training.derived().warningsSince(null)), List.of());
             Scheduler.Handle h = scheduler.add(training, c);
             c.attach(h);
             if (c.released.get()) h.remove(); // it closed while being added
@@ -208,15 +211,18 @@ public final class PlaygroundSocket {
         TrainingSession t = c.training;
         try {
             PlaygroundState before = t.state();
+            Derived derivedBefore = t.derived();
             switch (m.type()) {
                 case CONFIG -> {
                     Parsed parsed = t.configure(m.state());
-                    c.sendState(m.id(), cause, parsed.warnings(), StateCodec.changedKeys(before, parsed.state()));
+                    // a new state: its batch warning is said again
+                    c.sendState(m.id(), cause, concat(parsed.warnings(), t.derived().warningsSince(null)),
+                            StateCodec.changedKeys(before, parsed.state()));
                     return;
                 }
                 case SET -> {
                     Update u = t.set(m.state());
-                    if (u.accepted()) c.sendState(m.id(), cause, List.of(), u.changed());
+                    if (u.accepted()) c.sendState(m.id(), cause, concat(u.warnings(), t.derived().warningsSince(derivedBefore)), u.changed());
                     else c.sendErrors(m.id(), cause, u.errors());
                     return;
                 }
@@ -248,7 +254,7 @@ public final class PlaygroundSocket {
                     return;
                 }
             }
-            c.sendState(m.id(), cause, List.of(), StateCodec.changedKeys(before, t.state()));
+            c.sendState(m.id(), cause, t.derived().warningsSince(derivedBefore), StateCodec.changedKeys(before, t.state()));
         } catch (Refusal r) {
             c.sendError(m.id(), cause, r.error());
         } catch (RuntimeException e) {
@@ -256,6 +262,13 @@ public final class PlaygroundSocket {
             c.sendError(m.id(), cause, new FieldError(INTERNAL, null, "the server failed on this " + cause + " message; it is logged",
                     Msg.of("socket.internal", "type", cause)));
         }
+    }
+
+    private static List<Warning> concat(List<Warning> a, List<Warning> b) {
+        if (b.isEmpty()) return a;
+        List<Warning> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     // ---- bookkeeping ----------------------------------------------------------------------

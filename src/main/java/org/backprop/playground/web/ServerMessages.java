@@ -8,6 +8,7 @@ import java.util.List;
 import org.backprop.playground.engine.GradientCheck;
 import org.backprop.playground.session.GoalJson;
 import org.backprop.playground.session.GoalView;
+import org.backprop.playground.session.Derived;
 import org.backprop.playground.session.Inspection;
 import org.backprop.playground.session.PauseNotice;
 import org.backprop.playground.session.SessionStatus;
@@ -66,12 +67,14 @@ final class ServerMessages {
 
     /**
      * The session's state after a change: the normalized state (every key, typed), its canonical
-     * query string, the keys that changed, the warnings of a lenient read, and the session's status;
-     * {@code notice} is why the session paused itself (cause {@code paused}), else null; {@code goal}
-     * the goal's progress (GoalJson, as in frames), null without a goal.
+     * query string, the keys that changed, the warnings of a lenient read or of dependent changes,
+     * the session's status, and what the session derived from the state (the batch in effect, the
+     * training points, the output layer's activation); {@code notice} is why the session paused
+     * itself (cause {@code paused}), else null; {@code goal} the goal's progress (GoalJson, as in
+     * frames), null without a goal.
      */
     String state(Object id, String cause, PauseNotice notice, PlaygroundState state, StateCodec codec, SessionStatus status,
-                 GoalView goal, List<Warning> warnings, List<String> changed) {
+                 GoalView goal, Derived derived, List<Warning> warnings, List<String> changed) {
         ObjectNode n = mapper.createObjectNode();
         n.put("type", ServerMessageType.STATE.wire);
         putId(n, id);
@@ -97,6 +100,11 @@ final class ServerMessages {
         s.put("diverged", status.diverged());
         s.put("dataVersion", status.dataVersion());
         n.set("goal", json(GoalJson.text(goal)));
+        ObjectNode d = n.putObject("derived");
+        d.put("batchSize", derived.batchSize());
+        d.put("trainPoints", derived.trainPoints());
+        d.put("outputActivation", derived.outputActivation().key);
+        d.put("autoOutputActivation", derived.autoOutputActivation().key);
         return write(n);
     }
 

@@ -47,7 +47,8 @@ final class TrainApi implements Handler {
         JsonNode seedNode = Fields.optional(request, "seed");
         String seed = seedNode == null ? DEFAULT_SEED : Fields.string(seedNode, "seed");
 
-        Trainer trainer = new Trainer(net, hyper);
+        // the session's rule: a batch larger than the rows trains as one batch of all of them (docs/api.md)
+        Trainer trainer = new Trainer(net, hyper.forTrainingSet(train.count()));
         EpochOrder order = shuffle ? new EpochOrder(train.count(), new SeedRandom(seed)) : null;
         List<Double> trainLoss = new ArrayList<>(epochs), testLoss = new ArrayList<>(epochs);
         for (int e = 0; e < epochs; e++) {

@@ -18,6 +18,7 @@ import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.StateCodec;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.Update;
+import org.backprop.playground.state.Warning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -339,5 +340,49 @@ class TrainingSessionTest {
         assertNull(s.status().diverged());
         s.play();
         assertTrue(s.status().playing());
+    }
+    /** seed-xor at TF's default batch 10 has 4 points: the batch in effect is 4, so it learns, and the warning comes once. */
+    @Test
+    void seed_xor_learns_at_the_default_batch_and_says_the_batch_in_effect_once() {
+        TrainingSession s = session("dataset=seed-xor&learningRate=0.3");
+        Derived d = s.derived();
+        assertEquals(10, d.requestedBatchSize());
+        assertEquals(4, d.batchSize());
+        assertEquals(4, d.trainPoints());
+        assertEquals(Activation.TANH, d.outputActivation());
+        List<Warning> warned = d.warningsSince(null);
+        assertEquals(1, warned.size(), warned.toString());
+        assertEquals("batchSize", warned.get(0).key());
+        assertEquals("session.batchAboveTrainingSet", warned.get(0).detail().id());
+        assertEquals(Map.of("batchSize", "10", "points", "4"), warned.get(0).detail().params());
+        assertTrue(warned.get(0).message().contains("one update of all 4"), warned.get(0).message());
+        assertEquals(List.of(), d.warningsSince(d), "once, not with every state");
+
+        double[] start = s.network().params.clone();
+        double before = s.snapshot().trainLoss();
+        s.runEpochs(300);
+        assertFalse(java.util.Arrays.equals(start, s.network().params), "the weights move");
+        assertTrue(s.snapshot().trainLoss() < before * 0.5, before + " -> " + s.snapshot().trainLoss());
+
+        s.set(Map.of("batchSize", 2));
+        Derived two = s.derived();
+        assertEquals(2, two.batchSize());
+        assertEquals(List.of(), two.warningsSince(d), "no cap, no warning");
+        s.set(Map.of("batchSize", 20));
+        assertEquals(4, s.derived().batchSize());
+        assertEquals(1, s.derived().warningsSince(two).size(), "a new batch past the set is said again");
+        s.set(Map.of("dataset", "circle"));
+        assertEquals(20, s.derived().batchSize(), "250 training points take the whole batch");
+        assertEquals(List.of(), s.derived().warningsSince(null));
+    }
+
+    @Test
+    void derived_names_the_output_activation_auto_resolves_to() {
+        assertEquals(Activation.SIGMOID, session("loss=bce").derived().outputActivation());
+        assertEquals(Activation.LINEAR, session("problem=regression").derived().outputActivation());
+        assertEquals(Activation.SOFTMAX, session("dataset=blobs&loss=ce").derived().outputActivation());
+        Derived named = session("dataset=circle&outputActivation=sigmoid").derived();
+        assertEquals(Activation.SIGMOID, named.outputActivation());
+        assertEquals(Activation.TANH, named.autoOutputActivation());
     }
 }

@@ -89,18 +89,23 @@ class StateUpdateTest {
         assertEquals(FieldError.BAD_VALUE, over.errors().get(0).code());
         assertTrue(over.errors().get(0).message().contains("limit of 32"), over.errors().get(0).message());
 
-        // leaving seed-digits for a 2-D set with its 32-wide layer: refused, naming the data set that was sent
+        // leaving seed-digits for a 2-D set narrows its 32-wide layers itself, saying so (a dependent change)
         Update back = codec.apply(digits.state(), map("dataset", "xor", "loss", "square"));
-        assertFalse(back.accepted());
-        assertSame(digits.state(), back.state());
-        FieldError conflict = back.errors().get(0);
-        assertEquals(FieldError.CONFLICT, conflict.code());
-        assertEquals("dataset", conflict.field());
-        assertTrue(conflict.message().contains("xor") && conflict.message().contains("limit of 8"), conflict.message());
-        // with a shape that fits it is accepted, as the page sends it
-        Update fits = codec.apply(digits.state(), map("dataset", "xor", "loss", "square", "networkShape", List.of(8, 8)));
-        assertTrue(fits.accepted(), fits.errors().toString());
-        assertEquals(List.of(8, 8), fits.state().networkShape());
+        assertTrue(back.accepted(), back.errors().toString());
+        assertEquals(List.of(8, 8), back.state().networkShape());
+        assertEquals(List.of("dataset", "networkShape", "loss"), back.changed());
+        assertEquals(1, back.warnings().size(), "loss was sent: no warning for it");
+        Warning narrowed = back.warnings().get(0);
+        assertEquals("networkShape", narrowed.key());
+        assertEquals("state.changedTo", narrowed.detail().id());
+        assertEquals("state.layerMapLimit", ((Msg) narrowed.detail().params().get("reason")).id());
+        assertTrue(narrowed.message().contains("xor") && narrowed.message().contains("limit of 8"), narrowed.message());
+        // but a shape the set names itself is the person's choice: refused, naming it
+        Update asked = codec.apply(digits.state(), map("dataset", "xor", "loss", "square", "networkShape", List.of(32)));
+        assertFalse(asked.accepted());
+        assertSame(digits.state(), asked.state());
+        assertEquals(FieldError.CONFLICT, asked.errors().get(0).code());
+        assertEquals("networkShape", asked.errors().get(0).field());
 
         Update regression = codec.apply(start, map("problem", "regression", "regDataset", "seed-regression", "networkShape", "20"));
         assertTrue(regression.accepted(), regression.errors().toString());
@@ -115,22 +120,99 @@ class StateUpdateTest {
         assertTrue(u.errors().stream().allMatch(e -> e.field() != null));
     }
 
+    /** A set that names only the data set gets the loss it needs from the server, reported in changed and a warning. */
     @Test
-    void an_impossible_combination_is_refused_naming_the_fix() {
+    void a_data_set_brings_the_loss_it_needs_but_an_explicit_conflict_is_refused() {
         Update u = codec.apply(start, map("dataset", "blobs"));
-        assertFalse(u.accepted());
-        FieldError e = u.errors().get(0);
+        assertTrue(u.accepted(), u.errors().toString());
+        assertEquals(Dataset.BLOBS, u.state().dataset());
+        assertEquals(Loss.CE, u.state().loss());
+        assertEquals(List.of("dataset", "loss"), u.changed());
+        assertEquals(1, u.warnings().size(), u.warnings().toString());
+        Warning w = u.warnings().get(0);
+        assertEquals("loss", w.key());
+        assertEquals("state.lossMulticlass", ((Msg) w.detail().params().get("reason")).id());
+        assertEquals("ce", w.detail().params().get("value"));
+        assertTrue(w.message().endsWith("changed to ce"), w.message());
+
+        // a regression set takes a regression loss: bce becomes square
+        PlaygroundState bce = codec.parse("loss=bce").state();
+        Update reg = codec.apply(bce, map("problem", "regression"));
+        assertTrue(reg.accepted(), reg.errors().toString());
+        assertEquals(Loss.SQUARE, reg.state().loss());
+        assertEquals(List.of("problem", "loss"), reg.changed());
+
+        // what the set names itself is not changed for it: refused with the clear error, nothing changes
+        Update explicit = codec.apply(u.state(), map("loss", "bce"));
+        assertFalse(explicit.accepted());
+        assertSame(u.state(), explicit.state());
+        FieldError e = explicit.errors().get(0);
         assertEquals(FieldError.CONFLICT, e.code());
-        assertEquals("dataset", e.field(), "the key that was sent");
+        assertEquals("loss", e.field());
+        assertEquals("state.lossMulticlass", e.detail().id());
         assertTrue(e.message().contains("loss ce"), e.message());
-
-        Update both = codec.apply(start, map("dataset", "blobs", "loss", "ce"));
-        assertTrue(both.accepted());
-        assertEquals(Dataset.BLOBS, both.state().dataset());
-        assertEquals(Loss.CE, both.state().loss());
-
+        assertFalse(codec.apply(start, map("dataset", "blobs", "loss", "square")).accepted());
         assertFalse(codec.apply(start, map("loss", "ce")).accepted());
         assertTrue(codec.apply(start, map("loss", "bce")).accepted());
+        assertEquals(List.of(), codec.apply(start, map("loss", "bce")).warnings());
+    }
+
+    /** dataset names a classification set, regDataset a regression one: naming one switches problem to it. */
+    @Test
+    void a_data_set_of_the_other_problem_switches_problem_and_what_follows() {
+        Update toRegression = codec.apply(codec.parse("loss=bce").state(), map("regDataset", "reg-gauss"));
+        assertTrue(toRegression.accepted(), toRegression.errors().toString());
+        assertEquals(Problem.REGRESSION, toRegression.state().problem());
+        assertEquals(Loss.SQUARE, toRegression.state().loss(), "bce does not train a regression");
+        assertEquals(List.of("regDataset", "problem", "loss"), toRegression.changed());
+        assertEquals(List.of("problem", "loss"), toRegression.warnings().stream().map(Warning::key).toList());
+        assertEquals("state.problemOfSet", ((Msg) toRegression.warnings().get(0).detail().params().get("reason")).id());
+
+        Update back = codec.apply(toRegression.state(), map("dataset", "xor"));
+        assertTrue(back.accepted());
+        assertEquals(Problem.CLASSIFICATION, back.state().problem());
+        assertEquals(List.of("dataset", "problem"), back.changed());
+        // naming problem too keeps it: the other set is then only stored
+        Update stored = codec.apply(toRegression.state(), map("dataset", "xor", "problem", "regression"));
+        assertEquals(Problem.REGRESSION, stored.state().problem());
+        assertEquals(List.of("dataset"), stored.changed());
+    }
+
+    /** A dependent change never touches a locked key: the set is refused instead, saying which key it would need. */
+    @Test
+    void a_dependent_change_of_a_locked_key_refuses_the_set() {
+        PlaygroundState lockedLoss = codec.parse("lock=loss").state();
+        Update u = codec.apply(lockedLoss, map("dataset", "blobs"));
+        assertFalse(u.accepted());
+        assertSame(lockedLoss, u.state());
+        FieldError e = u.errors().get(0);
+        assertEquals(FieldError.LOCKED, e.code());
+        assertEquals("dataset", e.field(), "the key that was sent");
+        assertEquals("state.fixLocked", e.detail().id());
+        assertEquals("loss", e.detail().params().get("key"));
+        assertTrue(e.message().contains("loss=ce") && e.message().contains("locks"), e.message());
+
+        PlaygroundState lockedProblem = codec.parse("problem=regression&lock=problem").state();
+        Update p = codec.apply(lockedProblem, map("dataset", "xor"));
+        assertFalse(p.accepted());
+        assertEquals(FieldError.LOCKED, p.errors().get(0).code());
+        assertEquals("problem", p.errors().get(0).detail().params().get("key"));
+        assertTrue(codec.apply(lockedLoss, map("dataset", "xor")).accepted(), "no fix needed, no refusal");
+    }
+
+    /** outputActivation follows the loss when the set did not name it; named against the loss it is refused. */
+    @Test
+    void the_output_activation_follows_a_new_loss() {
+        PlaygroundState tanh = codec.parse("outputActivation=tanh").state();
+        Update u = codec.apply(tanh, map("loss", "bce"));
+        assertTrue(u.accepted(), u.errors().toString());
+        assertEquals(null, u.state().outputActivation());
+        assertEquals(List.of("loss", "outputActivation"), u.changed());
+        assertEquals("auto", u.warnings().get(0).detail().params().get("value"));
+        Update refused = codec.apply(u.state(), map("outputActivation", "tanh"));
+        assertFalse(refused.accepted());
+        assertEquals("outputActivation", refused.errors().get(0).field());
+        assertEquals("state.outputBce", refused.errors().get(0).detail().id());
     }
 
     @Test

@@ -268,13 +268,65 @@ class PlaygroundSocketTest {
                 assertEquals(shapes[l][1], layers.at("/" + l + "/weights/0").size(), "layer " + l);
             }
             assertEquals(0, frame.get("blocks").size(), "no maps on seed-digits");
-            // leaving for a 2-D set keeps no 32-wide layer: a strict set is refused, a config is clamped with a warning
-            JsonNode refused = c.send("x", "{\"type\":\"set\",\"id\":\"x\",\"state\":{\"dataset\":\"xor\",\"loss\":\"square\"}}");
-            assertEquals("conflict", refused.get("code").asText(), refused.toString());
+            // leaving for a 2-D set keeps no 32-wide layer: a set narrows it (a dependent change), a config clamps it, both say so
+            JsonNode narrowed = c.send("x", "{\"type\":\"set\",\"id\":\"x\",\"state\":{\"dataset\":\"xor\",\"loss\":\"square\"}}");
+            assertEquals("state", narrowed.get("type").asText(), narrowed.toString());
+            assertEquals(List.of(8, 8), ints(narrowed.at("/state/networkShape")));
+            assertTrue(strings(narrowed.get("changed")).contains("networkShape"), narrowed.toString());
+            assertTrue(narrowed.get("warnings").toString().contains("limit of 8"), narrowed.toString());
             c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"networkShape\":[32,16]}}");
             JsonNode clamped = c.stateFor("c");
             assertEquals(List.of(8, 8), ints(clamped.at("/state/networkShape")));
             assertTrue(clamped.get("warnings").toString().contains("limit of 8"), clamped.toString());
+        }
+    }
+
+    /** The server applies what a set forces: only the data set is sent, the loss follows, and state says so. */
+    @Test
+    void a_set_of_only_a_k_class_data_set_brings_its_loss_and_reports_it() {
+        try (WsClient c = client()) {
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\"}}");
+            assertEquals("tanh", c.stateFor("c").at("/derived/outputActivation").asText());
+            JsonNode state = c.send("s", "{\"type\":\"set\",\"id\":\"s\",\"state\":{\"dataset\":\"seed-digits\"}}");
+            assertEquals("state", state.get("type").asText(), state.toString());
+            assertEquals("seed-digits", state.at("/state/dataset").asText());
+            assertEquals("ce", state.at("/state/loss").asText());
+            assertEquals(List.of("dataset", "loss"), strings(state.get("changed")));
+            JsonNode warning = state.at("/warnings/0");
+            assertEquals("loss", warning.get("key").asText(), state.toString());
+            assertEquals("state.changedTo", warning.at("/detail/id").asText());
+            assertEquals("state.lossMulticlass", warning.at("/detail/params/reason/id").asText());
+            assertEquals("softmax", state.at("/derived/outputActivation").asText());
+            assertEquals("softmax", state.at("/derived/autoOutputActivation").asText());
+            // naming the conflicting value itself is still refused, and changes nothing
+            JsonNode error = c.send("b", "{\"type\":\"set\",\"id\":\"b\",\"state\":{\"loss\":\"bce\"}}");
+            assertEquals("conflict", error.get("code").asText(), error.toString());
+            assertEquals("loss", error.get("field").asText());
+            c.send("{\"type\":\"pause\",\"id\":\"p\"}");
+            assertEquals("ce", c.stateFor("p").at("/state/loss").asText());
+        }
+    }
+
+    /** seed-xor at the default batch 10: state says the batch in effect is 4 and warns once; it trains. */
+    @Test
+    void seed_xor_reports_the_batch_in_effect_warns_once_and_learns() {
+        try (WsClient c = WsClient.connect(server.wsUrl() + "?dataset=seed-xor&learningRate=0.3")) {
+            JsonNode first = c.await(m -> m.type().equals("state"), "first state").json();
+            assertEquals(10, first.at("/state/batchSize").asInt());
+            assertEquals(4, first.at("/derived/batchSize").asInt(), first.toString());
+            assertEquals(4, first.at("/derived/trainPoints").asInt());
+            assertEquals("session.batchAboveTrainingSet", first.at("/warnings/0/detail/id").asText(), first.toString());
+            JsonNode frame0 = c.frame(0, h -> h.get("epoch").asLong() == 0, "first frame").json();
+            long since = c.mark();
+            c.send("{\"type\":\"step\",\"id\":\"s\",\"epochs\":300}");
+            JsonNode stepped = c.stateFor("s");
+            assertEquals(0, stepped.get("warnings").size(), "said once: " + stepped);
+            assertEquals(4, stepped.at("/derived/batchSize").asInt());
+            JsonNode frame = c.frame(since, h -> h.get("epoch").asLong() == 300, "epoch 300").json();
+            assertTrue(frame.get("trainLoss").asDouble() < frame0.get("trainLoss").asDouble() * 0.5, frame.get("trainLoss").toString());
+            // a config of the same state is a new state: said again
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"seed-xor\"}}");
+            assertEquals("batchSize", c.stateFor("c").at("/warnings/0/key").asText());
         }
     }
 

@@ -86,6 +86,19 @@ class TrainApiTest {
         assertEquals(last, server.ok(server.post("/api/backprop", again)).get("loss").asDouble(), 1e-15);
     }
 
+    /** The session's rule: 4 rows at batchSize 10 train as batch 4 (TF's rule alone would never update). */
+    @Test
+    void a_batch_larger_than_the_rows_trains_as_all_the_rows() {
+        ObjectNode ten = request(xorNet(), 20);
+        ten.put("batchSize", 10);
+        JsonNode capped = server.ok(server.post("/api/train", ten));
+        JsonNode four = server.ok(server.post("/api/train", request(xorNet(), 20)));
+        assertArrayEquals(losses(four.get("trainLoss")), losses(capped.get("trainLoss")), 0);
+        assertEquals(four.get("model"), capped.get("model"));
+        double[] trained = losses(capped.get("trainLoss"));
+        assertTrue(trained[19] < trained[0], "it learns: " + trained[0] + " -> " + trained[19]);
+    }
+
     @Test
     void train_matches_the_engine_trainer_bit_for_bit() {
         ObjectNode body = request(xorNet(), 50);

@@ -14,6 +14,9 @@ final class Choices {
     static final List<String> REGULARIZATION_RATES =
             List.of("0", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10");
     static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "linear", "leakyRelu");
+    /** The output layer's menu after "auto": the values a URL's outputActivation takes (softmax comes with loss ce). */
+    static final String AUTO = "auto";
+    static final List<String> OUTPUT_ACTIVATIONS = List.of("linear", "tanh", "sigmoid", "relu");
     static final List<String> REGULARIZATIONS = List.of("none", "L1", "L2");
     static final List<String> PROBLEMS = List.of("classification", "regression");
     static final List<String> LOSSES = List.of("square", "mse", "bce", "ce");
@@ -34,7 +37,7 @@ final class Choices {
     static final List<String> HIDABLE = List.of("showTestData", "discretize", "playButton", "stepButton",
             "resetButton", "learningRate", "activation", "regularization", "regularizationRate", "problem",
             "dataset", "percTrainData", "noise", "batchSize", "numHiddenLayers",
-            "loss", "optimizer", "numClasses", "regenerate", "features");
+            "loss", "outputActivation", "optimizer", "numClasses", "regenerate", "features");
 
     /** The losses a task can train with (docs/protocol.md, "Output layer, loss and targets"). */
     static List<String> lossesFor(ProblemKind task) {

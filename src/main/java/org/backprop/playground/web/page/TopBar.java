@@ -8,6 +8,7 @@ import j2html.tags.specialized.ButtonTag;
 import j2html.tags.specialized.DivTag;
 import java.util.ArrayList;
 import java.util.List;
+import org.backprop.playground.engine.Activation;
 import org.backprop.playground.state.PlaygroundState;
 
 /** TF Playground's top bar: reset, play/pause, step, the epoch, then the training menus, and ours. */
@@ -29,6 +30,8 @@ final class TopBar {
                         numbers(Choices.LEARNING_RATES, s.learningRate()), Choices.plain(s.learningRate())),
                 Ui.menu(c, "activation", "top.activation", "top.activationTitle",
                         keyed("opt.activation.", Choices.ACTIVATIONS, List.of()), s.activation().key),
+                Ui.menu(c, "outputActivation", "top.outputActivation", "top.outputActivationTitle",
+                        outputActivations(c), s.outputActivation() == null ? Choices.AUTO : s.outputActivation().key),
                 Ui.menu(c, "regularization", "top.regularization", "top.regularizationTitle",
                         keyed("opt.regularization.", Choices.REGULARIZATIONS, List.of()), s.regularization().key),
                 Ui.menu(c, "regularizationRate", "top.regularizationRate", "top.regularizationRateTitle",
@@ -58,6 +61,22 @@ final class TopBar {
             values.sort((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
         }
         return values.stream().map(v -> new String[] {v, "=" + v}).toList();
+    }
+
+    /**
+     * The output activation's menu: "auto (sigmoid)" names what auto resolves to here; the values
+     * this task and loss cannot train with are disabled, as the server would refuse them.
+     */
+    static List<String[]> outputActivations(PageContext c) {
+        PlaygroundState s = c.state();
+        String resolved = c.m().t("opt.activation." + s.autoOutputActivation().key);
+        List<String[]> options = new ArrayList<>();
+        options.add(new String[] {Choices.AUTO, "=" + c.m().format("opt.outputActivation.auto", "output", resolved)});
+        for (String v : Choices.OUTPUT_ACTIVATIONS) {
+            options.add(s.allowsOutputActivation(Activation.parse(v))
+                    ? new String[] {v, "opt.activation." + v} : new String[] {v, "opt.activation." + v, "disabled"});
+        }
+        return options;
     }
 
     /** Named options; those not in {@code allowed} (when it is not empty) are disabled. */

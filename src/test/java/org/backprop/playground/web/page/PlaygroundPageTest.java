@@ -91,6 +91,25 @@ class PlaygroundPageTest {
         assertTrue(html.contains("<script type=\"module\" src=\"/js/app.js\">"));
     }
 
+    /** The output activation's menu: auto names what it resolves to (in the page's language); what cannot train is disabled. */
+    @Test
+    void the_output_activation_menu_names_what_auto_resolves_to() {
+        String sigmoid = page("/?regDataset=seed-neuron&problem=regression&loss=mse&outputActivation=sigmoid&batchSize=1&networkShape=");
+        assertTrue(sigmoid.contains("<select id=\"outputActivation\" data-key=\"outputActivation\">"), sigmoid);
+        assertTrue(sigmoid.contains("<option value=\"sigmoid\" data-i18n=\"opt.activation.sigmoid\" selected>Sigmoid</option>"), sigmoid);
+        assertTrue(sigmoid.contains("<option value=\"auto\">auto (Linear)</option>"), "auto on regression is linear");
+
+        String bce = page("/?loss=bce");
+        assertTrue(bce.contains("<option value=\"auto\" selected>auto (Sigmoid)</option>"), bce);
+        assertTrue(bce.contains("<option value=\"tanh\" data-i18n=\"opt.activation.tanh\" disabled>Tanh</option>"), "bce needs sigmoid");
+        assertTrue(bce.contains("<option value=\"sigmoid\" data-i18n=\"opt.activation.sigmoid\">Sigmoid</option>"));
+
+        String ko = page("/?dataset=blobs&loss=ce&lang=ko");
+        assertTrue(ko.contains("<option value=\"auto\" selected>자동 (소프트맥스)</option>"), ko);
+        assertTrue(ko.contains("<option value=\"relu\" data-i18n=\"opt.activation.relu\" disabled>"), "K classes: softmax only");
+        assertTrue(page("/").contains("<option value=\"auto\" selected>auto (Tanh)</option>"), "TF's two classes");
+    }
+
     @Test
     void a_learning_rate_off_the_menu_joins_the_menu() {
         String html = page("/?learningRate=0.5");

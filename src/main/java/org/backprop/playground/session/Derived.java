@@ -1,0 +1,47 @@
+package org.backprop.playground.session;
+
+import java.util.List;
+import org.backprop.playground.engine.Activation;
+import org.backprop.playground.state.Msg;
+import org.backprop.playground.state.Warning;
+
+/**
+ * What a session made of its state, so a page shows it and never re-implements the rule: the batch
+ * in effect ({@link org.backprop.playground.engine.Hyperparameters#effectiveBatchSize}), the
+ * training points it is taken over, and the output layer's activation.
+ *
+ * @param requestedBatchSize   the state's {@code batchSize}
+ * @param batchSize            the batch an epoch trains with
+ * @param outputActivation     the output layer's activation in effect
+ * @param autoOutputActivation what {@code outputActivation=auto} gives here (the menu's "auto (sigmoid)")
+ */
+public record Derived(int requestedBatchSize, int batchSize, int trainPoints, Activation outputActivation,
+                      Activation autoOutputActivation) {
+
+    /** Whether the batch is capped or there is nothing to train on: worth a word to the person. */
+    public boolean needsWarning() {
+        return batchSize < requestedBatchSize || trainPoints == 0;
+    }
+
+    /**
+     * The warnings these values bring after {@code before} (null for a new state): said once, when
+     * the cap or the empty set first applies to this batch and these points, not with every state.
+     */
+    public List<Warning> warningsSince(Derived before) {
+        if (!needsWarning() || sameBatchAs(before)) return List.of();
+        if (trainPoints == 0) {
+            return List.of(new Warning("batchSize", null,
+                    "there are no training points: epochs run but nothing is learned; pick a data set that has points",
+                    Msg.of("session.noTrainingPoints")));
+        }
+        return List.of(new Warning("batchSize", String.valueOf(requestedBatchSize), "batchSize " + requestedBatchSize
+                + " is larger than the " + trainPoints + " training points, so each epoch is one update of all " + trainPoints
+                + " (the batch in effect is " + batchSize + ")",
+                Msg.of("session.batchAboveTrainingSet", "batchSize", requestedBatchSize, "points", trainPoints)));
+    }
+
+    private boolean sameBatchAs(Derived before) {
+        return before != null && before.requestedBatchSize == requestedBatchSize && before.batchSize == batchSize
+                && before.trainPoints == trainPoints;
+    }
+}
