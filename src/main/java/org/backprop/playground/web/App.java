@@ -47,13 +47,14 @@ public final class App {
             }
             errors.register(config);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json.mapper())));
+            // one copy of the words: the page and /api/presets (the tutorials' texts) read the same strings.json
+            org.backprop.playground.web.page.I18n i18n = org.backprop.playground.web.page.I18n.load(appConfig.staticDir(), json.mapper());
             config.routes.get("/", new org.backprop.playground.web.page.PlaygroundPage(
-                    new org.backprop.playground.state.StateCodec(appConfig.limits()),
-                    org.backprop.playground.web.page.I18n.load(appConfig.staticDir(), json.mapper()), json.mapper()));
+                    new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper()));
             config.routes.get("/about", new HomePage());
             config.routes.get("/api/health", new HealthApi(json, sessions));
             config.routes.get("/api/datasets/{name}", new DatasetsApi(json));
-            config.routes.get("/api/presets", new PresetsApi(json, new org.backprop.playground.state.StateCodec(appConfig.limits())));
+            config.routes.get("/api/presets", new PresetsApi(json, new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n));
             config.routes.post("/api/backprop", new BackpropApi(json));
             config.routes.post("/api/train", new TrainApi(json));
         });

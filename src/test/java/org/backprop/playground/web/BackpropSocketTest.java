@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.backprop.playground.state.PlaygroundLimits;
@@ -146,13 +147,28 @@ class BackpropSocketTest {
     }
 
     @Test
-    void presets_are_listed_with_both_titles() {
+    void presets_are_listed_with_their_titles_texts_and_samples_in_both_languages() {
         JsonNode list = server.ok(server.get("/api/presets"));
         assertEquals(Presets.ALL.size(), list.size());
         Set<String> ids = new HashSet<>();
         for (JsonNode p : list) {
             ids.add(p.get("id").asText());
             assertTrue(!p.get("titleEn").asText().isBlank() && !p.get("titleKo").asText().isBlank());
+            Presets.Preset own = Presets.byId(p.get("id").asText()).orElseThrow();
+            for (String lang : List.of("en", "ko")) {
+                assertEquals(p.at("/title/" + lang).asText(), p.get(lang.equals("en") ? "titleEn" : "titleKo").asText());
+                for (String part : Presets.TEXTS) {
+                    String text = p.at("/text/" + lang + "/" + part).asText();
+                    assertTrue(!text.isBlank() && !text.equals(own.key(part)), p.get("id") + " " + lang + " " + part);
+                }
+            }
+            assertTrue(p.at("/text/ko/numbers").asText().codePoints().anyMatch(cp -> cp >= 0xAC00 && cp <= 0xD7A3), "Korean words");
+            if (own.sample() == null) {
+                assertTrue(p.get("sample").isNull(), p.toString());
+            } else {
+                assertEquals(own.sample().input().size(), p.at("/sample/input").size(), p.toString());
+                assertEquals(own.sample().target().get(0), p.at("/sample/target/0").asDouble(), p.toString());
+            }
             assertTrue(p.get("query").asText().matches(".*(dataset|regDataset)=seed-.*"), p.toString());
             assertTrue(p.get("warnings").isArray());
             assertEquals(0, p.get("warnings").size(), "under the default flags every preset runs as written: " + p);

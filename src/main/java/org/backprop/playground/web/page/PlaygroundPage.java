@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import j2html.tags.DomContent;
+import j2html.tags.specialized.SelectTag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ import org.backprop.playground.session.GoalView;
 import org.backprop.playground.session.GoalWords;
 import org.backprop.playground.state.Parsed;
 import org.backprop.playground.state.PlaygroundState;
+import org.backprop.playground.state.Presets;
 import org.backprop.playground.state.StateCodec;
 import org.backprop.playground.state.Update;
 import org.backprop.playground.state.Warning;
@@ -103,6 +105,7 @@ public final class PlaygroundPage implements Handler {
         }
         Messages m = i18n.of(state.lang());
         PageContext c = new PageContext(m, state, state.hiddenControls());
+        Presets.Preset preset = Presets.match(codec, state).orElse(null);
         return document(html(
                 head(
                         meta().withCharset("utf-8"),
@@ -113,11 +116,12 @@ public final class PlaygroundPage implements Handler {
                         script(rawHtml(HASH_TO_QUERY))
                 ),
                 body(
-                        pageHeader(c),
+                        pageHeader(c, preset),
                         div().withId("status").withClass("status-area").attr("aria-live", "polite"),
                         warnings(c, parsed.warnings()),
                         exercise(c),
                         TopBar.render(c),
+                        PresetCard.render(c, preset),
                         main(DataColumn.render(c), NetworkColumn.render(c), OutputColumn.render(c)).withId("main-part").withClass("main"),
                         BackpropPanel.render(c),
                         prose(c),
@@ -125,7 +129,7 @@ public final class PlaygroundPage implements Handler {
                                 span(m.t("keys.help")).attr("data-i18n", "keys.help"),
                                 a(m.t("app.about")).withHref("/about").attr("data-i18n", "app.about")
                         ).withClass("page-footer"),
-                        script(rawHtml(scriptJson(boot(state, parsed.warnings(), m, langSource))))
+                        script(rawHtml(scriptJson(boot(state, parsed.warnings(), m, langSource, preset))))
                                 .withType("application/json").withId("boot"),
                         script().withSrc(CHART_JS),
                         script().withType("module").withSrc("/js/app.js")
@@ -141,7 +145,7 @@ public final class PlaygroundPage implements Handler {
         return present && parsed.warnings().stream().noneMatch(w -> "lang".equals(w.key()));
     }
 
-    private static DomContent pageHeader(PageContext c) {
+    private static DomContent pageHeader(PageContext c, Presets.Preset current) {
         Messages m = c.m();
         return header(
                 div(
@@ -149,7 +153,7 @@ public final class PlaygroundPage implements Handler {
                         p(Ui.words(c, "app.tagline")).withClass("tagline prose")
                 ).withClass("brand"),
                 div(
-                        div(select(option(m.t("tutorials.pick")).withValue("").attr("data-i18n", "tutorials.pick"))
+                        div(tutorials(c, current)
                                 .withId("tutorials").attr("aria-label", m.t("tutorials.label")).attr("data-i18n-aria", "tutorials.label"))
                                 .withClass("select tutorials-select").withTitle(m.t("tutorials.title")).attr("data-i18n-title", "tutorials.title"),
                         button(Ui.icon(Ui.SHARE), Ui.words(c, "share.button")).withType("button").withId("share-button")
@@ -164,6 +168,20 @@ public final class PlaygroundPage implements Handler {
                                 .attr("aria-label", m.t("lang.label")).attr("data-i18n-aria", "lang.label")
                 ).withClass("header-actions")
         ).withClass("app-header");
+    }
+
+    /**
+     * The Tutorials menu, one option per preset with its full title (also as the option's tooltip, for a
+     * title wider than the menu), the preset this page is selected; the value is the preset's id.
+     */
+    private static SelectTag tutorials(PageContext c, Presets.Preset current) {
+        SelectTag select = select(option(c.m().t("tutorials.pick")).withValue("").attr("data-i18n", "tutorials.pick"));
+        for (Presets.Preset p : Presets.ALL) {
+            String key = p.key("title");
+            select.with(option(c.m().t(key)).withValue(p.id()).attr("data-i18n", key)
+                    .withTitle(c.m().t(key)).attr("data-i18n-title", key).withCondSelected(p == current));
+        }
+        return select;
     }
 
     /** What the codec did not take as given, in view: the key, the raw value (as text) and why. */
@@ -221,7 +239,8 @@ public final class PlaygroundPage implements Handler {
     }
 
     /** What the modules start from: the state and its link, the warnings, the words, the sets' facts. */
-    private Map<String, Object> boot(PlaygroundState state, List<Warning> warnings, Messages m, String langSource) {
+    private Map<String, Object> boot(PlaygroundState state, List<Warning> warnings, Messages m, String langSource,
+                                     Presets.Preset preset) {
         Map<String, Object> boot = new LinkedHashMap<>();
         boot.put("state", codec.toMap(state));
         boot.put("query", codec.write(state));
@@ -256,6 +275,15 @@ public final class PlaygroundPage implements Handler {
         boot.put("features", java.util.Arrays.stream(InputFeature.values())
                 .map(f -> Map.of("name", f.urlName(), "label", f.label())).toList());
         boot.put("hidable", Choices.HIDABLE);
+        // the tutorial this link is (Presets.match), and the sample its step-through opens on
+        Map<String, Object> open = null;
+        if (preset != null) {
+            open = new LinkedHashMap<>();
+            open.put("id", preset.id());
+            open.put("sample", preset.sample() == null ? null
+                    : Map.of("input", preset.sample().input(), "target", preset.sample().target()));
+        }
+        boot.put("preset", open);
         boot.put("limits", Map.of("maxHiddenLayers", codec.limits().maxHiddenLayers(),
                 "maxNeurons", codec.limits().maxNeurons(), "maxNeuronsWithoutMap", codec.limits().maxNeuronsWithoutMap(),
                 "maxBatchSize", codec.limits().maxBatchSize()));

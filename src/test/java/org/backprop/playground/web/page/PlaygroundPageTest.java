@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.List;
+import org.backprop.playground.state.Presets;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -215,6 +217,59 @@ class PlaygroundPageTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A preset's link renders its card (title and four texts, each with its strings key) in the page's language. */
+    @Test
+    void a_presets_page_shows_its_card_in_english_and_korean_and_none_with_hide_text() {
+        Presets.Preset worked = Presets.byId("000-worked").orElseThrow();
+        Messages en = I18n.load(Path.of("static"), MAPPER).of("en"), ko = I18n.load(Path.of("static"), MAPPER).of("ko");
+        for (Messages m : List.of(en, ko)) {
+            String html = page("/?" + worked.query() + "&lang=" + m.lang());
+            assertTrue(html.contains("<details id=\"preset-card\" class=\"preset-card\" open"), "the card, open");
+            assertTrue(html.contains("data-preset=\"000-worked\""));
+            assertTrue(html.contains("<span data-i18n=\"preset.000-worked.title\" class=\"preset-card-title\">"
+                    + escape(m.t("preset.000-worked.title")) + "</span>"), m.lang());
+            for (String part : Presets.TEXTS) {
+                assertTrue(html.contains("<p data-i18n=\"preset.000-worked." + part + "\">" + escape(m.t(worked.key(part))) + "</p>"),
+                        m.lang() + " " + part);
+                assertTrue(html.contains("data-i18n=\"preset.card." + part + "\">" + escape(m.t("preset.card." + part)) + "<"));
+            }
+            // the card sits above the network
+            assertTrue(html.indexOf("id=\"preset-card\"") < html.indexOf("id=\"network\""));
+        }
+        assertTrue(page("/?" + worked.query() + "&lang=ko").contains("A2 = 0.8468"), "its numbers");
+        assertFalse(page("/?" + worked.query() + "&hideText=true").contains("preset-card"), "hideText hides the card");
+        assertFalse(page("/?dataset=xor").contains("preset-card"), "no preset, no card");
+        assertFalse(page("/?" + worked.query().replace("learningRate=0.1", "learningRate=0.3")).contains("preset-card"),
+                "a changed preset is no longer the preset");
+    }
+
+    /** The Tutorials menu comes from the server: every preset's full title, the open one selected; its id and sample in #boot. */
+    @Test
+    void the_tutorials_menu_lists_every_preset_and_boot_names_the_open_one_and_its_sample() {
+        Messages ko = I18n.load(Path.of("static"), MAPPER).of("ko");
+        Presets.Preset guess = Presets.byId("004-guess-42").orElseThrow();
+        String html = page("/?" + guess.query() + "&lang=ko");
+        for (Presets.Preset p : Presets.ALL) {
+            String title = escape(ko.t(p.key("title")));
+            String option = "<option value=\"" + p.id() + "\" data-i18n=\"" + p.key("title") + "\" title=\"" + title
+                    + "\" data-i18n-title=\"" + p.key("title") + "\"" + (p == guess ? " selected" : "") + ">" + title + "</option>";
+            assertTrue(html.contains(option), option);
+        }
+        JsonNode preset = boot(html).get("preset");
+        assertEquals("004-guess-42", preset.get("id").asText());
+        assertEquals(0, preset.at("/sample/input").size());
+        assertEquals(42, preset.at("/sample/target/0").asDouble());
+        JsonNode worked = boot(page("/?" + Presets.byId("000-worked").orElseThrow().query())).get("preset");
+        assertEquals(MAPPER.createArrayNode().add(1.0).add(2.0), worked.at("/sample/input"));
+        assertTrue(boot(page("/?" + Presets.byId("001-xor").orElseThrow().query())).at("/preset/sample").isNull());
+        assertTrue(boot(page("/")).get("preset").isNull());
+        assertFalse(page("/").contains("\" selected>000"), "the default page selects no tutorial");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#x27;");
     }
 
     @Test

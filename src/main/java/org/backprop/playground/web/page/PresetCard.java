@@ -1,0 +1,37 @@
+package org.backprop.playground.web.page;
+
+import static j2html.TagCreator.details;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
+import static j2html.TagCreator.h3;
+import static j2html.TagCreator.p;
+import static j2html.TagCreator.section;
+import static j2html.TagCreator.span;
+import static j2html.TagCreator.summary;
+
+import j2html.tags.DomContent;
+import org.backprop.playground.state.Presets;
+
+/**
+ * The open tutorial's card, above the network: its title, then what it builds, what to look at, what
+ * to try and the numbers to check. Every text carries its strings key ({@code preset.<id>.<part>}), so
+ * the language switch changes it in place; a {@code <details>}, open at first, so a reader can fold it
+ * away. Nothing at all when the link asks for no text ({@code hideText=true}) or is not a preset.
+ */
+final class PresetCard {
+    private PresetCard() {}
+
+    static DomContent render(PageContext c, Presets.Preset preset) {
+        if (preset == null || c.state().hideText()) return null;
+        return details(
+                summary(
+                        span(c.m().t("preset.card.label")).attr("data-i18n", "preset.card.label").withClass("preset-card-label"),
+                        span(c.m().t(preset.key("title"))).attr("data-i18n", preset.key("title")).withClass("preset-card-title")
+                ),
+                div(each(Presets.TEXTS, part -> section(
+                        h3(c.m().t("preset.card." + part)).attr("data-i18n", "preset.card." + part),
+                        p(c.m().t(preset.key(part))).attr("data-i18n", preset.key(part))
+                ).withClass("preset-card-part preset-card-" + part))).withClass("preset-card-body")
+        ).withId("preset-card").withClass("preset-card").attr("open", "open").attr("data-preset", preset.id());
+    }
+}
