@@ -70,7 +70,7 @@ class GoalSessionTest {
         int budget = first - 1;
         TrainingSession s = session("goal=trainLoss<" + target + "&goalEpochs=" + budget);
         s.step(60);
-        s.runSlice(Long.MAX_VALUE); // trains while stepping: stops where the budget ran out
+        s.runSlice(System.nanoTime(), Long.MAX_VALUE); // trains while stepping: stops where the budget ran out
         assertEquals(budget, s.epoch());
         assertFalse(s.wantsTraining(), "paused by itself");
         assertEquals(0, s.status().pendingEpochs());
@@ -90,7 +90,7 @@ class GoalSessionTest {
         s.reset();
         assertFalse(s.goal().budgetSpent(), "reset clears it: a new try");
         s.step(60);
-        s.runSlice(Long.MAX_VALUE);
+        s.runSlice(System.nanoTime(), Long.MAX_VALUE);
         assertEquals(budget, s.epoch(), "the same budget, spent again");
         assertNotNull(s.takePauseNotice());
     }
