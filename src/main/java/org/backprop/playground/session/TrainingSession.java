@@ -340,7 +340,7 @@ public final class TrainingSession {
         while (pendingEpochs > 0 && diverged == null) { // a step is not paced
             trainOne();
             done++;
-            if (--pendingEpochs == 0 && !playing) clock.stop();
+            if (pendingEpochs > 0 && --pendingEpochs == 0 && !playing) clock.stop(); // a spent budget zeroes it mid-step
             if (System.nanoTime() >= deadlineNanos) return done;
         }
         if (!playing || diverged != null) return done;
