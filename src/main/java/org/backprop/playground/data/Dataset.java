@@ -136,6 +136,14 @@ public enum Dataset {
         return this == SEED_XOR || this == SEED_NEURON || this == SEED_UPDATE || this == SEED_GUESS;
     }
 
+    /** Whether URL {@code noise} changes the points: TF's generators and ours do; the tutorials' sets are their own points. */
+    public boolean takesNoise() {
+        return switch (this) {
+            case CIRCLE, XOR, GAUSS, SPIRAL, REG_PLANE, REG_GAUSS, MOONS, SPIRAL_MULTI, BLOBS -> true;
+            default -> false;
+        };
+    }
+
     /** The points before shuffling, drawn from {@code random}; noise as a fraction (URL noise / 100). */
     public List<Point> generate(SeedRandom random, int numSamples, double noise, int numClasses) {
         return generator.generate(random, numSamples, noise, numClasses);

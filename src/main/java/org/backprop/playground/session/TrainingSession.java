@@ -25,6 +25,7 @@ import org.backprop.playground.state.FieldError;
 import org.backprop.playground.state.Goal;
 import org.backprop.playground.state.Msg;
 import org.backprop.playground.state.Parsed;
+import org.backprop.playground.state.NotApplying;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.StateCodec;
@@ -119,7 +120,8 @@ public final class TrainingSession {
     public synchronized Derived derived() {
         Activation[] activations = spec.activations();
         return new Derived(state.batchSize(), trainer.hyperparameters().batchSize(), train.count(), activations[activations.length - 1],
-                state.autoOutputActivation());
+                state.autoOutputActivation(), state.allowedLosses(), state.allowedOutputActivations(),
+                limits.maxNeuronsFor(state), limits.maxHiddenLayers(), NotApplying.of(state));
     }
 
     /** A copy of the network as it is now. */

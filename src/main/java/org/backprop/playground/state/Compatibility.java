@@ -61,6 +61,15 @@ final class Compatibility {
         return found;
     }
 
+    /** The losses a task trains with: regression square or mse, two classes square, mse or bce, K classes ce. */
+    static List<Loss> lossesFor(ProblemKind task) {
+        return switch (task) {
+            case BINARY -> List.of(Loss.SQUARE, Loss.MSE, Loss.BCE);
+            case MULTICLASS -> List.of(Loss.CE);
+            case REGRESSION -> List.of(Loss.SQUARE, Loss.MSE);
+        };
+    }
+
     /** {@code outputActivation} against the task and the loss: softmax is K classes' own, bce needs sigmoid; null when it fits. */
     static Conflict outputConflict(PlaygroundState s) {
         Activation output = s.outputActivation();

@@ -165,6 +165,16 @@ public record PlaygroundState(
         return Compatibility.outputConflict(b.build()) == null;
     }
 
+    /** The losses this state's task trains with (any other is a conflict). */
+    public List<Loss> allowedLosses() {
+        return Compatibility.lossesFor(task());
+    }
+
+    /** The output activations a URL may name with this task and loss (auto always fits). */
+    public List<Activation> allowedOutputActivations() {
+        return StateKeys.OUTPUT_ACTIVATIONS.stream().filter(this::allowsOutputActivation).toList();
+    }
+
     StateBuilder toBuilder() {
         return new StateBuilder(this);
     }

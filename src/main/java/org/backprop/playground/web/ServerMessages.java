@@ -105,6 +105,14 @@ final class ServerMessages {
         d.put("trainPoints", derived.trainPoints());
         d.put("outputActivation", derived.outputActivation().key);
         d.put("autoOutputActivation", derived.autoOutputActivation().key);
+        ArrayNode losses = d.putArray("losses");
+        derived.losses().forEach(l -> losses.add(l.key));
+        ArrayNode outputs = d.putArray("outputActivations");
+        derived.outputActivations().forEach(a -> outputs.add(a.key));
+        d.put("maxNeurons", derived.maxNeurons());
+        d.put("maxHiddenLayers", derived.maxHiddenLayers());
+        ObjectNode na = d.putObject("notApplying");
+        derived.notApplying().forEach(na::put);
         return write(n);
     }
 

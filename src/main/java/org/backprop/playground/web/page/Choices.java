@@ -2,7 +2,6 @@ package org.backprop.playground.web.page;
 
 import java.util.List;
 import org.backprop.playground.data.Dataset;
-import org.backprop.playground.data.ProblemKind;
 
 /** What the page's menus offer, in TF Playground's order where TF has the menu. */
 final class Choices {
@@ -39,14 +38,6 @@ final class Choices {
             "dataset", "percTrainData", "noise", "batchSize", "numHiddenLayers",
             "loss", "outputActivation", "optimizer", "numClasses", "regenerate", "features");
 
-    /** The losses a task can train with (docs/protocol.md, "Output layer, loss and targets"). */
-    static List<String> lossesFor(ProblemKind task) {
-        return switch (task) {
-            case BINARY -> List.of("square", "mse", "bce");
-            case MULTICLASS -> List.of("ce");
-            case REGRESSION -> List.of("square", "mse");
-        };
-    }
 
     /** A number as menus and URLs write it: 0.00001, 0.03, 1 (never 1.0E-5 or 1.0). */
     static String plain(double v) {

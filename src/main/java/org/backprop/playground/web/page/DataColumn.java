@@ -12,6 +12,7 @@ import static j2html.TagCreator.output;
 import static j2html.TagCreator.p;
 import static j2html.TagCreator.section;
 import static j2html.TagCreator.select;
+import static j2html.TagCreator.span;
 import static j2html.TagCreator.text;
 
 import j2html.tags.specialized.ButtonTag;
@@ -36,12 +37,14 @@ final class DataColumn {
                         div(
                                 each(Choices.CLASSIFICATION_SETS, d -> thumbnail(c, d, "dataset", !regression && s.dataset() == d, regression)),
                                 each(Choices.REGRESSION_SETS, d -> thumbnail(c, d, "regDataset", regression && s.regDataset() == d, !regression))
-                        ).withClass("dataset-list").attr("role", "group")
+                        ).withClass("dataset-list").attr("role", "group"),
+                        p().withId("active-set").withClass("active-set").isHidden()
                 ).withClass(Ui.hiddenClass(c, "dataset")),
                 numClasses(c),
                 slider(c, "percTrainData", "data.ratio", 10, 90, 10, s.percTrainData(), "%"),
                 slider(c, "noise", "data.noise", 0, 50, s.noise() % 5 == 0 ? 5 : 1, s.noise(), ""),
-                slider(c, "batchSize", "data.batchSize", 1, batchMax, 1, s.batchSize(), ""),
+                slider(c, "batchSize", "data.batchSize", 1, batchMax, 1, s.batchSize(), "")
+                        .with(span().withId("batch-in-effect").withClass("batch-in-effect").isHidden()),
                 button(Ui.icon(Ui.REFRESH), Ui.words(c, "data.regenerate")).withType("button").withId("regenerate-button")
                         .withClass("basic-button " + Ui.hiddenClass(c, "regenerate"))
                         .withTitle(c.m().t("data.regenerateTitle")).attr("data-i18n-title", "data.regenerateTitle")

@@ -39,7 +39,7 @@ final class TopBar {
                 Ui.menu(c, "problem", "top.problem", "top.problemTitle",
                         keyed("opt.problem.", Choices.PROBLEMS, List.of()), s.problem().key),
                 Ui.menu(c, "loss", "top.loss", "top.lossTitle",
-                        keyed("opt.loss.", Choices.LOSSES, Choices.lossesFor(s.task())), s.loss().key),
+                        keyed("opt.loss.", Choices.LOSSES, s.allowedLosses().stream().map(l -> l.key).toList()), s.loss().key),
                 Ui.menu(c, "optimizer", "top.optimizer", "top.optimizerTitle",
                         keyed("opt.optimizer.", Choices.OPTIMIZERS, List.of()), s.optimizer().key)
         ).withClass("top-inner")).withId("top-controls").withClass("top-bar");
