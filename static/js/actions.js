@@ -2,27 +2,22 @@
 // step, reset. A new control calls change(key, value) or send(message); nothing else talks to the socket.
 
 import { MessageType } from './protocol.js';
-import { changesFor, neuronLimit } from './cascade.js';
-import { setFacts } from './facts.js';
 
 /** Keys only the page draws: shown at once, the server's state follows. */
 const DISPLAY_KEYS = new Set(['showTestData', 'discretize']);
 
 /**
+ * A change is sent as just {key: value}: the server applies what it forces (a loss the data set
+ * trains with, a narrower layer, …) and reports it in the `state` message's `changed` and warnings.
  * @param socket {send(message)}
- * @param toast  (text, kind) for a notice
  */
-export function createActions(store, socket, i18n, boot, toast) {
+export function createActions(store, socket) {
   const send = (message) => socket.send(message);
 
   function change(key, value) {
     const { state } = store.get();
-    const changes = changesFor(key, value, state, boot.datasets, boot.limits);
-    if (changes.networkShape && key !== 'networkShape') {
-      toast(i18n.format('net.narrowed', { max: neuronLimit(setFacts({ ...state, ...changes }, boot.datasets), boot.limits) }), 'info');
-    }
-    if (DISPLAY_KEYS.has(key)) store.set({ state: { ...state, ...changes } });
-    send({ type: MessageType.SET, state: changes });
+    if (DISPLAY_KEYS.has(key)) store.set({ state: { ...state, [key]: value } });
+    send({ type: MessageType.SET, state: { [key]: value } });
   }
 
   function setPlaying(on) {

@@ -31,6 +31,7 @@ const boot = JSON.parse(els.boot.textContent);
 const i18n = new I18n(boot.lang, boot.strings);
 const store = createStore({
   state: boot.state, query: boot.query,
+  derived: null,      // what the server made of the state (the `state` message's derived)
   latest: null,       // the newest frame, every one (charts)
   frame: null,        // the frame on screen, the newest at the last animation frame
   points: null,       // the data message's points and input pictures
@@ -50,11 +51,14 @@ let lastDiverged = null;
 const notices = new Notices(els, i18n);
 const toast = (text, kind, options) => notices.toast(text, kind, options);
 let socket = null;
-const act = createActions(store, { send: (m) => (socket ? socket.send(m) : false) }, i18n, boot, toast);
+const act = createActions(store, { send: (m) => (socket ? socket.send(m) : false) });
 
 // ---------- views ----------
 
-mountPageView({ root: document, accuracyStats: els.accuracyStats, numClassesControl: els.numClassesControl, body: document.body }, store, boot);
+mountPageView({
+  root: document, accuracyStats: els.accuracyStats, numClassesControl: els.numClassesControl, body: document.body,
+  batchInEffect: els.batchInEffect, activeSet: els.activeSet, regenerate: els.regenerateButton,
+}, store, i18n, boot);
 const network = mountNetwork({
   network: els.network, addLayer: els.addLayer, removeLayer: els.removeLayer, layersLabel: els.layersLabel,
   gradientView: els.gradientView, gradientLegend: els.gradientLegend,
@@ -154,7 +158,7 @@ socket = connect(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${loc
     // the one pause notice is divergence: say it in the page's language (the server's text is English)
     if (message.notice) toast(message.status?.diverged ? divergedReason(message.status.epoch) : message.notice, 'info');
     if (message.status) act.setPlaying(message.status.playing);
-    store.set({ state: message.state, query: message.query });
+    store.set({ state: message.state, query: message.query, derived: message.derived });
     if (message.state.lang !== i18n.lang) setLanguage(message.state.lang, false);
   },
   error(message) {
@@ -194,6 +198,7 @@ drawThumbnails(els.datasetButtons, boot.datasets);
 /** For tests and the curious: what the page has received. */
 window.playground = Object.freeze({
   state: () => store.get().state,
+  derived: () => store.get().derived,
   query: () => store.get().query,
   epoch: () => store.get().frame?.header.epoch ?? null,
   frames: () => framesSeen,

@@ -1,8 +1,6 @@
 // The page's controls, found by data-key (the state key each edits): reading a person's change
-// into state values and showing a state in them. The couplings a change brings along live in
-// cascade.js (a copy of the server's rules, to be deleted).
-
-import { lossesFor } from './cascade.js';
+// into state values and showing a state in them. What a change brings along is the server's to
+// decide (it reports it in `changed`); what the menus allow comes from `derived` (page-view.js).
 
 const NUMBER_KEYS = new Set(['learningRate', 'regularizationRate', 'noise', 'percTrainData', 'batchSize', 'numClasses']);
 
@@ -38,10 +36,8 @@ export function plain(v) {
   return s;
 }
 
-/** Shows state in every control under root. datasets: name → {kind, takesNumClasses}. */
-export function showState(root, state, datasets) {
-  const active = state.problem === 'regression' ? state.regDataset : state.dataset;
-  const task = datasets[active]?.kind ?? 'binary';
+/** Shows state in every control under root. */
+export function showState(root, state) {
   const locked = new Set(state.lock || []);
   for (const el of root.querySelectorAll('[data-key]')) {
     const key = el.dataset.key;
@@ -69,10 +65,6 @@ export function showState(root, state, datasets) {
       showSliderValue(root, el);
     }
   }
-  // losses the task cannot train with are greyed out, as the server would refuse them
-  const allowed = lossesFor(task);
-  const loss = root.querySelector('select[data-key="loss"]');
-  if (loss) for (const o of loss.options) o.disabled = !allowed.includes(o.value);
 }
 
 function addOption(select, value) {

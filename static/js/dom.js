@@ -1,8 +1,8 @@
 // The page's elements, looked up once by id (the ids PlaygroundPage.java renders) for app.js to
 // hand to the modules: the one place that knows the page's ids and selectors.
 
-const IDS = ['accuracy-test', 'accuracy-train', 'add-layer', 'axis-max', 'axis-max-y', 'axis-mid', 'axis-mid-y',
-  'axis-min', 'axis-min-y', 'boot', 'epoch', 'exercise', 'exercise-goal', 'exercise-title', 'goal-status',
+const IDS = ['accuracy-test', 'accuracy-train', 'active-set', 'add-layer', 'axis-max', 'axis-max-y', 'axis-mid', 'axis-mid-y',
+  'axis-min', 'axis-min-y', 'batch-in-effect', 'boot', 'epoch', 'exercise', 'exercise-goal', 'exercise-title', 'goal-status',
   'gradcheck-button', 'gradcheck-result', 'gradient-legend', 'gradient-view', 'heatmap', 'heatmap-back',
   'heatmap-caption', 'heatmap-caption-text', 'heatmap-grid', 'heatmap-points', 'hide-controls',
   'hide-controls-link', 'inspect-button', 'layers-label', 'legend-bar', 'legend-text', 'legend-ticks',

@@ -1,9 +1,9 @@
 // The network's panel: the NetworkView (network-view.js) fed from the store, its layer buttons,
 // and the weights/gradients switch. Structure from the state, colours from the drawn frame, input
-// pictures from the data message, the picked neuron and the stepped-through layer from the store.
+// pictures from the data message, the picked neuron and the stepped-through layer from the store;
+// how many layers and neurons it may have, and the output's activation, from the server's `derived`.
 
 import { NetworkView, featureLabel } from './network-view.js';
-import { neuronLimit } from './cascade.js';
 import { setFacts, classCount, isHidden } from './facts.js';
 import { outputScale } from './map-view.js';
 import { MessageType } from './protocol.js';
@@ -14,7 +14,9 @@ import { MessageType } from './protocol.js';
  * @param act  {change(key, value), send(message)}
  */
 export function mountNetwork(els, store, i18n, boot, act) {
-  const facts = () => setFacts(store.get().state, boot.datasets);
+  // before the first state message: the boot limits (a 2-D set's, the smaller)
+  const maxNeurons = () => store.get().derived?.maxNeurons ?? boot.limits.maxNeurons;
+  const maxHiddenLayers = () => store.get().derived?.maxHiddenLayers ?? boot.limits.maxHiddenLayers;
 
   function structure(state) {
     const m = setFacts(state, boot.datasets);
@@ -29,8 +31,9 @@ export function mountNetwork(els, store, i18n, boot, act) {
       outputs: m.kind === 'multiclass' ? classCount(state, boot.datasets) : 1,
       domain: m.domain,
       canToggle: twoD && !isHidden(state, 'features') && !boot.features.some((f) => locked.has(f.name)),
-      maxNeurons: locked.has('networkShape') ? 0 : neuronLimit(m, boot.limits),
+      maxNeurons: locked.has('networkShape') ? 0 : maxNeurons(),
       outputKind: m.kind,
+      outputActivation: store.get().derived?.outputActivation ?? null,
       discretize: state.discretize,
       outputScale: outputScale(state),
     };
@@ -42,7 +45,7 @@ export function mountNetwork(els, store, i18n, boot, act) {
     },
     onAddNeuron(layer) {
       const shape = [...store.get().state.networkShape];
-      if (shape[layer] < neuronLimit(facts(), boot.limits)) shape[layer]++;
+      if (shape[layer] < maxNeurons()) shape[layer]++;
       act.change('networkShape', shape);
     },
     onRemoveNeuron(layer) {
@@ -67,7 +70,7 @@ export function mountNetwork(els, store, i18n, boot, act) {
     const layers = state.networkShape.length;
     els.layersLabel.textContent = layers === 1 ? i18n.t('net.layersOne') : i18n.format('net.layersMany', { n: layers });
     const shapeLocked = (state.lock || []).includes('networkShape');
-    els.addLayer.disabled = shapeLocked || layers >= boot.limits.maxHiddenLayers;
+    els.addLayer.disabled = shapeLocked || layers >= maxHiddenLayers();
     els.removeLayer.disabled = shapeLocked || layers === 0;
     for (const name of boot.hidable) {
       for (const el of els.network.querySelectorAll(`.ui-${name}`)) el.classList.toggle('is-hidden', isHidden(state, name));
@@ -82,7 +85,7 @@ export function mountNetwork(els, store, i18n, boot, act) {
 
   els.addLayer.addEventListener('click', () => {
     const shape = store.get().state.networkShape;
-    if (shape.length < boot.limits.maxHiddenLayers) act.change('networkShape', [...shape, 2]);
+    if (shape.length < maxHiddenLayers()) act.change('networkShape', [...shape, 2]);
   });
   els.removeLayer.addEventListener('click', () => {
     const shape = store.get().state.networkShape;
@@ -93,7 +96,7 @@ export function mountNetwork(els, store, i18n, boot, act) {
     showGradientLegend();
   });
 
-  store.subscribe(['state'], showStructure);
+  store.subscribe(['state', 'derived'], showStructure);
   store.subscribe(['frame'], ({ frame }) => network.update(frame.header, frame.blocks));
   store.subscribe(['points'], ({ points }) => network.setInputMaps(points.features));
   store.subscribe(['selection'], ({ selection }) => network.select(selection?.layer ?? null, selection?.neuron ?? null));

@@ -74,10 +74,10 @@ export class NetworkView {
 
   /**
    * @param s {inputs: [{name, label, enabled}], shape: [sizes], outputs, domain, canToggle,
-   *           maxNeurons, outputKind: 'binary'|'multiclass'|'regression'}
+   *           maxNeurons, outputKind: 'binary'|'multiclass'|'regression', outputActivation: 'sigmoid'|… or null}
    */
   setStructure(s) {
-    const key = JSON.stringify([s.inputs.map((i) => [i.name, i.enabled]), s.shape, s.outputs, s.canToggle, s.domain, s.maxNeurons, s.outputKind]);
+    const key = JSON.stringify([s.inputs.map((i) => [i.name, i.enabled]), s.shape, s.outputs, s.canToggle, s.domain, s.maxNeurons, s.outputKind, s.outputActivation]);
     if (key === this.structureKey) return;
     this.structureKey = key;
     this.structure = s;
@@ -214,6 +214,7 @@ export class NetworkView {
       node.type = 'button';
       node.style.cssText = `left:${x}px;top:${y}px;width:${size}px;height:${size}px`;
       node.title = this.i18n.format('net.outputTitle', { n: k + 1 });
+      if (s.outputActivation) node.title += ` · ${this.i18n.t(`opt.activation.${s.outputActivation}`)}`;
       node.dataset.title = node.title;
       const canvas = el('canvas', 'thumb', node);
       if (s.outputKind === 'multiclass') {
@@ -232,6 +233,13 @@ export class NetworkView {
       outCol.push({ x, y, node, bias, canvas });
     }
     this.nodes.push(outCol);
+    if (s.outputActivation) {
+      // the output layer's activation, over its column: a single sigmoid neuron reads "Sigmoid"
+      const head = el('div', 'layer-head output-head', c);
+      head.style.cssText = `left:${colX(cols - 1) + size / 2}px`;
+      const words = el('span', 'neuron-count output-activation', head);
+      words.textContent = this.i18n.t(`opt.activation.${s.outputActivation}`);
+    }
 
     // links: layer l joins column l to column l + 1; to-major, as the frame's weights[to][from]
     this.links = [];
