@@ -4,9 +4,9 @@
 import { paintSigned, paintClasses, drawPoints, blockValues } from './heatmap.js';
 import { setFacts, classCount } from './facts.js';
 
-/** Output values on TF's [−1, 1] scale: a sigmoid output (bce) is a probability in [0, 1]. */
-export function outputScale(state) {
-  if (state.loss !== 'bce') return null;
+/** Output values on TF's [−1, 1] scale: a sigmoid output (the server's derived.outputActivation) is in [0, 1]. */
+export function outputScale(derived) {
+  if (derived?.outputActivation !== 'sigmoid') return null;
   return (values) => {
     for (let i = 0; i < values.length; i++) values[i] = 2 * values[i] - 1;
     return values;
@@ -43,7 +43,7 @@ export function mountMap(els, store, i18n, datasets, on) {
     if (classes) {
       paintClasses(els.grid, classes.bytes, values, output.width, output.height, classCount(state, datasets), { discretize: state.discretize });
     } else {
-      const scale = outputScale(state);
+      const scale = outputScale(store.get().derived);
       paintSigned(els.grid, scale ? scale(values) : values, output.width, output.height, { discretize: state.discretize });
     }
   }
@@ -113,7 +113,7 @@ export function mountMap(els, store, i18n, datasets, on) {
   new ResizeObserver(drawDots).observe(els.heatmap);
 
   store.subscribe(['frame', 'selection'], paint);
-  store.subscribe(['state'], () => { frameTheMap(); paint(); drawDots(); });
+  store.subscribe(['state', 'derived'], () => { frameTheMap(); paint(); drawDots(); });
   store.subscribe(['points', 'inspected'], drawDots);
   store.subscribe(['lang'], () => { frameTheMap(); paint(); });
   frameTheMap();

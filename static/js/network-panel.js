@@ -35,7 +35,7 @@ export function mountNetwork(els, store, i18n, boot, act) {
       outputKind: m.kind,
       outputActivation: store.get().derived?.outputActivation ?? null,
       discretize: state.discretize,
-      outputScale: outputScale(state),
+      outputScale: outputScale(store.get().derived),
     };
   }
 
