@@ -48,7 +48,8 @@ export function mountPageView(els, store, i18n, boot) {
       why.dataset.naKey = key;
       why.textContent = i18n.t(id);
       el.classList.add('not-applying');
-      el.appendChild(why);
+      if (el.matches('button')) el.after(why); // a button's words stay its own
+      else el.appendChild(why);
       for (const input of el.matches('button') ? [el] : el.querySelectorAll('input, select')) input.disabled = true;
       marked.push({ el, why });
     }
