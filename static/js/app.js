@@ -50,6 +50,7 @@ let lastDiverged = null;
 
 const notices = new Notices(els, i18n);
 const toast = (text, kind, options) => notices.toast(text, kind, options);
+store.subscribe(['lang'], () => notices.relabel());
 let socket = null;
 const act = createActions(store, { send: (m) => (socket ? socket.send(m) : false) });
 

@@ -40,6 +40,7 @@ export class Notices {
 
   /** The state's warnings ({key, value, message, detail}), each in the page's language. */
   warn(list) {
+    this.shown = list;
     const ul = this.els.warningList;
     ul.replaceChildren();
     for (const w of list) {
@@ -55,5 +56,10 @@ export class Notices {
       ul.appendChild(li);
     }
     this.els.warnings.hidden = list.length === 0;
+  }
+
+  /** The warnings on screen again, in the page's new language (a closed box stays closed). */
+  relabel() {
+    if (this.shown && !this.els.warnings.hidden) this.warn(this.shown);
   }
 }

@@ -96,6 +96,8 @@ class ServerRulesBrowserTest {
             PageBrowserTest.screenshot(b, "pagerules-seed-xor-en.png");
             b.findElement(By.cssSelector("[data-lang='ko']")).click();
             await(b, d -> batch.getText().contains("학습 세트의 점이 4개"));
+            // the server's warning of it, said again in the new language
+            await(b, d -> d.findElement(By.id("warning-list")).getText().contains("배치 크기 10"));
             PageBrowserTest.screenshot(b, "pagerules-seed-xor-ko.png");
             // at the default batch 10 and learning rate, seed-xor learns (speed max: many epochs in a few seconds)
             b.get(base + "/?dataset=seed-xor&speed=max");
