@@ -87,7 +87,8 @@ mountExercise({
   exercise: els.exercise, title: els.exerciseTitle, goal: els.exerciseGoal,
   goalBox: els.exerciseGoal.closest('.goal'), status: els.goalStatus,
 }, store, i18n);
-const presets = mountPresets(els.tutorials, store, i18n);
+const presets = mountPresets({ select: els.tutorials, card: els.presetCard, numbersButton: els.presetNumbersButton },
+  store, i18n, boot.preset, backprop);
 mountShare({ shareButton: els.shareButton, hideControls: els.hideControls, hideLink: els.hideControlsLink }, store, i18n, toast);
 
 store.subscribe(['status'], ({ status }) => {

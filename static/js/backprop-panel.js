@@ -31,10 +31,13 @@ export function mountBackprop(els, store, i18n, datasets, sizes, act) {
   let stageIndex = 0;
   let gradcheck = null;
   let asked = null;       // the last inspect request, for refresh
-  let keepStage = false;  // a refresh stays on the stage being read
+  let openOn = 0;         // the stage its answer opens on: an index, or a function of the stages
+  let scroll = true;      // whether that answer brings the panel into view
 
-  function inspect(message) {
+  function inspect(message, stage = 0, bringIntoView = true) {
     asked = message;
+    openOn = stage;
+    scroll = bringIntoView;
     act.send({ type: MessageType.INSPECT, ...message });
     els.stepper.hidden = false;
     note(els.stepBody, i18n.t('bp.waiting'));
@@ -109,10 +112,9 @@ export function mountBackprop(els, store, i18n, datasets, sizes, act) {
   els.stepNext.addEventListener('click', () => { stageIndex++; showStage(); });
   els.stepPrev.addEventListener('click', () => { stageIndex--; showStage(); });
   els.stepClose.addEventListener('click', close);
+  // a refresh stays on the stage being read
   els.stepRefresh.addEventListener('click', () => {
-    if (!asked) return;
-    keepStage = true;
-    inspect(asked);
+    if (asked) inspect(asked, stageIndex);
   });
   els.gradcheckButton.addEventListener('click', () => {
     note(els.gradcheckResult, i18n.t('bp.gradcheckRunning'));
@@ -133,13 +135,23 @@ export function mountBackprop(els, store, i18n, datasets, sizes, act) {
 
   return {
     inspectTrain,
+    /**
+     * Steps through a given sample {input, target} (a tutorial's), its numbers also in the own-input
+     * fields; stage picks the stage to open on from the stages (default the first); scroll false keeps
+     * the page where it is.
+     */
+    inspectSample(sample, { stage = 0, scroll: bringIntoView = true } = {}) {
+      els.ownInput.value = sample.input.join(', ');
+      els.ownTarget.value = sample.target.join(', ');
+      store.set({ inspected: null });
+      inspect({ input: sample.input, target: sample.target }, stage, bringIntoView);
+    },
     onInspection(message) {
       inspection = message;
-      if (!keepStage) stageIndex = 0;
-      keepStage = false;
+      stageIndex = typeof openOn === 'function' ? Math.max(0, openOn(stagesOf(message))) : openOn;
       showStage();
       // on a wide screen the panel is below the map: bring its top into view, no further
-      if (els.stepper.getBoundingClientRect().top > window.innerHeight - 120) els.stepper.scrollIntoView({ block: 'nearest' });
+      if (scroll && els.stepper.getBoundingClientRect().top > window.innerHeight - 120) els.stepper.scrollIntoView({ block: 'nearest' });
     },
     onGradcheck(message) {
       gradcheck = message;

@@ -27,5 +27,8 @@ export function lookup(doc) {
   els.langButtons = [...doc.querySelectorAll('.lang-button')];
   els.datasetButtons = [...doc.querySelectorAll('.dataset[data-value]')];
   els.numClassesControl = els.numClasses.closest('.control');
+  // only on a tutorial's page (PresetCard.java), else null
+  els.presetCard = doc.getElementById('preset-card');
+  els.presetNumbersButton = doc.getElementById('preset-numbers-button');
   return els;
 }

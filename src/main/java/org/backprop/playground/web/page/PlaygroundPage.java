@@ -172,13 +172,14 @@ public final class PlaygroundPage implements Handler {
 
     /**
      * The Tutorials menu, one option per preset with its full title (also as the option's tooltip, for a
-     * title wider than the menu), the preset this page is selected; the value is the preset's id.
+     * title wider than the menu), the preset this page is selected; the value is the preset's id, and
+     * {@code data-query} its link's query, where picking it goes (presets.js).
      */
     private static SelectTag tutorials(PageContext c, Presets.Preset current) {
         SelectTag select = select(option(c.m().t("tutorials.pick")).withValue("").attr("data-i18n", "tutorials.pick"));
         for (Presets.Preset p : Presets.ALL) {
             String key = p.key("title");
-            select.with(option(c.m().t(key)).withValue(p.id()).attr("data-i18n", key)
+            select.with(option(c.m().t(key)).withValue(p.id()).attr("data-query", p.query()).attr("data-i18n", key)
                     .withTitle(c.m().t(key)).attr("data-i18n-title", key).withCondSelected(p == current));
         }
         return select;

@@ -253,7 +253,8 @@ class PlaygroundPageTest {
         String html = page("/?" + guess.query() + "&lang=ko");
         for (Presets.Preset p : Presets.ALL) {
             String title = escape(ko.t(p.key("title")));
-            String option = "<option value=\"" + p.id() + "\" data-i18n=\"" + p.key("title") + "\" title=\"" + title
+            // data-query: the link picking it opens (presets.js)
+            String option = "<option value=\"" + p.id() + "\" data-query=\"" + escape(p.query()) + "\" data-i18n=\"" + p.key("title") + "\" title=\"" + title
                     + "\" data-i18n-title=\"" + p.key("title") + "\"" + (p == guess ? " selected" : "") + ">" + title + "</option>";
             assertTrue(html.contains(option), option);
         }
