@@ -1,5 +1,5 @@
 // What a person can do, as messages to the server: a change of a state key (a `set`), play/pause,
-// step, reset. A new control calls change(key, value) or send(message); nothing else talks to the socket.
+// step (1 or more epochs), a faster or slower speed, reset. A new control calls change(key, value) or send(message); nothing else talks to the socket.
 
 import { MessageType } from './protocol.js';
 import { changesFor, neuronLimit } from './cascade.js';
@@ -41,6 +41,15 @@ export function createActions(store, socket, i18n, boot, toast) {
     },
     step(epochs = 1) {
       send({ type: MessageType.STEP, epochs });
+    },
+    /** One speed faster (by 1) or slower (by -1) in the server's list (boot.speeds), kept at its ends. */
+    faster(by) {
+      const { state } = store.get();
+      if ((state.lock || []).includes('speed')) return toast(i18n.t('error.locked'), 'info');
+      const speeds = boot.speeds;
+      const at = speeds.indexOf(String(state.speed));
+      const next = speeds[Math.min(speeds.length - 1, Math.max(0, (at < 0 ? speeds.indexOf('60') : at) + by))];
+      if (next !== String(state.speed)) change('speed', next);
     },
     reset() {
       // a new run: the charts start over and the map shows the output again

@@ -38,8 +38,11 @@ export function plain(v) {
   return s;
 }
 
-/** Shows state in every control under root. datasets: name → {kind, takesNumClasses}. */
-export function showState(root, state, datasets) {
+/**
+ * Shows state in every control under root. datasets: name → {kind, takesNumClasses}; lockedWords,
+ * what a locked control says: {short: "locked", why: "Locked by this exercise"}.
+ */
+export function showState(root, state, datasets, lockedWords = { short: '', why: '' }) {
   const active = state.problem === 'regression' ? state.regDataset : state.dataset;
   const task = datasets[active]?.kind ?? 'binary';
   const locked = new Set(state.lock || []);
@@ -56,6 +59,7 @@ export function showState(root, state, datasets) {
       continue;
     }
     el.disabled = locked.has(key);
+    showLocked(el, locked.has(key), lockedWords);
     if (value === undefined) continue;
     if (el.type === 'checkbox') {
       el.checked = Boolean(value);
@@ -73,6 +77,22 @@ export function showState(root, state, datasets) {
   const allowed = lossesFor(task);
   const loss = root.querySelector('select[data-key="loss"]');
   if (loss) for (const o of loss.options) o.disabled = !allowed.includes(o.value);
+}
+
+/** A locked menu looks locked (.is-locked: greyed, "locked" under it) and says why in its tooltip. */
+function showLocked(el, locked, words) {
+  const box = el.closest('.control');
+  if (!box) return;
+  box.classList.toggle('is-locked', locked);
+  if (locked) box.dataset.locked = words.short;
+  else delete box.dataset.locked;
+  if (locked && !('titleUnlocked' in el.dataset)) {
+    el.dataset.titleUnlocked = el.title;
+    el.title = words.why;
+  } else if (!locked && 'titleUnlocked' in el.dataset) {
+    el.title = el.dataset.titleUnlocked;
+    delete el.dataset.titleUnlocked;
+  }
 }
 
 function addOption(select, value) {

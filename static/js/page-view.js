@@ -4,11 +4,11 @@
 import { showState } from './controls.js';
 import { setFacts, isHidden } from './facts.js';
 
-/** @param els {root, accuracyStats: [elements], numClassesControl, body} */
-export function mountPageView(els, store, boot) {
+/** @param els {root, accuracyStats: [elements], numClassesControl, body}; i18n for a locked control's words */
+export function mountPageView(els, store, boot, i18n) {
   function show() {
     const { state } = store.get();
-    showState(els.root, state, boot.datasets);
+    showState(els.root, state, boot.datasets, i18n ? { short: i18n.t('control.locked'), why: i18n.t('error.locked') } : undefined);
     for (const name of boot.hidable) {
       for (const el of els.root.querySelectorAll(`.ui-${name}`)) el.classList.toggle('is-hidden', isHidden(state, name));
     }

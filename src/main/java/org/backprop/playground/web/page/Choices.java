@@ -37,7 +37,7 @@ final class Choices {
     static final List<String> HIDABLE = List.of("showTestData", "discretize", "playButton", "stepButton",
             "resetButton", "learningRate", "activation", "regularization", "regularizationRate", "problem",
             "dataset", "percTrainData", "noise", "batchSize", "numHiddenLayers",
-            "loss", "outputActivation", "optimizer", "numClasses", "regenerate", "features");
+            "loss", "outputActivation", "optimizer", "numClasses", "regenerate", "features", "speed");
 
     /** The losses a task can train with (docs/protocol.md, "Output layer, loss and targets"). */
     static List<String> lossesFor(ProblemKind task) {
