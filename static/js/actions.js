@@ -14,6 +14,11 @@ const DISPLAY_KEYS = new Set(['showTestData', 'discretize']);
  */
 export function createActions(store, socket, i18n, boot, toast) {
   const send = (message) => socket.send(message);
+  let wantedSpeed = null;
+  let wantedTimer = 0;
+  store.subscribe(['state'], ({ state }) => {
+    if (String(state.speed) === wantedSpeed) wantedSpeed = null;
+  });
 
   function change(key, value) {
     const { state } = store.get();
@@ -46,10 +51,16 @@ export function createActions(store, socket, i18n, boot, toast) {
     faster(by) {
       const { state } = store.get();
       if ((state.lock || []).includes('speed')) return toast(i18n.t('error.locked'), 'info');
+      // quick presses go on from the speed asked for last, before the server's state confirms it
+      const current = wantedSpeed ?? String(state.speed);
       const speeds = boot.speeds;
-      const at = speeds.indexOf(String(state.speed));
+      const at = speeds.indexOf(current);
       const next = speeds[Math.min(speeds.length - 1, Math.max(0, (at < 0 ? speeds.indexOf('60') : at) + by))];
-      if (next !== String(state.speed)) change('speed', next);
+      if (next === current) return;
+      wantedSpeed = next;
+      clearTimeout(wantedTimer);
+      wantedTimer = setTimeout(() => (wantedSpeed = null), 1000); // a refused set must not stick
+      change('speed', next);
     },
     reset() {
       // a new run: the charts start over and the map shows the output again
