@@ -1,5 +1,5 @@
 // What a person can do, as messages to the server: a change of a state key (a `set`), play/pause,
-// step, reset. A new control calls change(key, value) or send(message); nothing else talks to the socket.
+// step (1 or more epochs), a faster or slower speed, reset. A new control calls change(key, value) or send(message); nothing else talks to the socket.
 
 import { MessageType } from './protocol.js';
 
@@ -13,6 +13,11 @@ const DISPLAY_KEYS = new Set(['showTestData', 'discretize']);
  */
 export function createActions(store, socket) {
   const send = (message) => socket.send(message);
+  let wantedSpeed = null;
+  let wantedTimer = 0;
+  store.subscribe(['state'], ({ state }) => {
+    if (String(state.speed) === wantedSpeed) wantedSpeed = null;
+  });
 
   function change(key, value) {
     const { state } = store.get();
@@ -36,6 +41,21 @@ export function createActions(store, socket) {
     },
     step(epochs = 1) {
       send({ type: MessageType.STEP, epochs });
+    },
+    /** One speed faster (by 1) or slower (by -1) in the server's list (boot.speeds), kept at its ends. */
+    faster(by) {
+      const { state } = store.get();
+      if ((state.lock || []).includes('speed')) return toast(i18n.t('error.locked'), 'info');
+      // quick presses go on from the speed asked for last, before the server's state confirms it
+      const current = wantedSpeed ?? String(state.speed);
+      const speeds = boot.speeds;
+      const at = speeds.indexOf(current);
+      const next = speeds[Math.min(speeds.length - 1, Math.max(0, (at < 0 ? speeds.indexOf('60') : at) + by))];
+      if (next === current) return;
+      wantedSpeed = next;
+      clearTimeout(wantedTimer);
+      wantedTimer = setTimeout(() => (wantedSpeed = null), 1000); // a refused set must not stick
+      change('speed', next);
     },
     reset() {
       // a new run: the charts start over and the map shows the output again

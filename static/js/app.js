@@ -37,6 +37,7 @@ const store = createStore({
   points: null,       // the data message's points and input pictures
   status: { playing: false },
   selection: null,    // {layer, neuron} shown large, or null for the output
+  goal: null,         // the server's goal and its progress (frames and state messages), null without one
   inspected: null,    // {split, index} of the point being stepped through
   highlight: undefined, // the layer of the step-through's stage
   lang: boot.lang,
@@ -85,8 +86,8 @@ mountReadout({
 }, store);
 mountExercise({
   exercise: els.exercise, title: els.exerciseTitle, goal: els.exerciseGoal,
-  goalBox: els.exerciseGoal.closest('.goal'), status: els.goalStatus,
-}, store, i18n);
+  goalBox: els.exerciseGoal.closest('.goal'), status: els.goalStatus, reset: els.goalReset,
+}, store, i18n, act.reset);
 const presets = mountPresets({ select: els.tutorials, card: els.presetCard, numbersButton: els.presetNumbersButton },
   store, i18n, boot.preset, backprop);
 mountShare({ shareButton: els.shareButton, hideControls: els.hideControls, hideLink: els.hideControlsLink }, store, i18n, toast);
@@ -102,6 +103,7 @@ bindControls(document, act.change);
 bindKeys(document, act);
 els.playPauseButton.addEventListener('click', act.togglePlay);
 els.stepButton.addEventListener('click', () => act.step(1));
+for (const b of els.stepMoreButtons) b.addEventListener('click', () => act.step(Number(b.dataset.epochs)));
 els.resetButton.addEventListener('click', act.reset);
 els.regenerateButton.addEventListener('click', () => act.send({ type: MessageType.REGENERATE }));
 for (const b of els.langButtons) b.addEventListener('click', () => setLanguage(b.dataset.lang));
@@ -157,10 +159,10 @@ socket = connect(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${loc
   state(message) {
     history.replaceState(history.state, '', `${location.pathname}?${message.query}`);
     if (message.warnings && message.warnings.length) notices.warn(message.warnings);
-    // the one pause notice is divergence: say it in the page's language (the server's text is English)
-    if (message.notice) toast(message.status?.diverged ? divergedReason(message.status.epoch) : message.notice, 'info');
+    // why the session paused itself (divergence, a goal's budget), in the page's language
+    if (message.notice) toast(i18n.say(message.noticeDetail, message.notice), 'info');
     if (message.status) act.setPlaying(message.status.playing);
-    store.set({ state: message.state, query: message.query, derived: message.derived });
+    store.set({ state: message.state, query: message.query, derived: message.derived, goal: message.goal ?? null });
     if (message.state.lang !== i18n.lang) setLanguage(message.state.lang, false);
   },
   error(message) {
@@ -181,7 +183,7 @@ socket = connect(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${loc
     const latest = frameOf(envelope);
     const h = latest.header;
     framesSeen++;
-    store.set({ latest });
+    store.set({ latest, goal: h.goal ?? null });
     act.setPlaying(h.playing);
     if (h.diverged && h.diverged !== lastDiverged) toast(i18n.format('status.diverged', { why: divergedReason(h.epoch) }), 'error', { sticky: true, id: 'diverged' });
     if (!h.diverged && lastDiverged) notices.clear('diverged');
@@ -212,6 +214,7 @@ window.playground = Object.freeze({
   inspection: backprop.inspection,
   gradcheck: backprop.gradcheck,
   presets: presets.presets,
+  goal: () => store.get().goal,
   point: (i) => {
     const p = store.get().points;
     return p && p.train ? { x: p.train[3 * i], y: p.train[3 * i + 1], domain: p.domain } : null;

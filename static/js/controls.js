@@ -36,8 +36,11 @@ export function plain(v) {
   return s;
 }
 
-/** Shows state in every control under root. */
-export function showState(root, state) {
+/**
+ * Shows state in every control under root. lockedWords, what a locked control says:
+ * {short: "locked", why: "Locked by this exercise"}.
+ */
+export function showState(root, state, lockedWords = { short: '', why: '' }) {
   const locked = new Set(state.lock || []);
   for (const el of root.querySelectorAll('[data-key]')) {
     const key = el.dataset.key;
@@ -52,6 +55,7 @@ export function showState(root, state) {
       continue;
     }
     el.disabled = locked.has(key);
+    showLocked(el, locked.has(key), lockedWords);
     if (value === undefined) continue;
     if (el.type === 'checkbox') {
       el.checked = Boolean(value);
@@ -64,6 +68,22 @@ export function showState(root, state) {
       el.value = String(value);
       showSliderValue(root, el);
     }
+  }
+}
+
+/** A locked menu looks locked (.is-locked: greyed, "locked" under it) and says why in its tooltip. */
+function showLocked(el, locked, words) {
+  const box = el.closest('.control');
+  if (!box) return;
+  box.classList.toggle('is-locked', locked);
+  if (locked) box.dataset.locked = words.short;
+  else delete box.dataset.locked;
+  if (locked && !('titleUnlocked' in el.dataset)) {
+    el.dataset.titleUnlocked = el.title;
+    el.title = words.why;
+  } else if (!locked && 'titleUnlocked' in el.dataset) {
+    el.title = el.dataset.titleUnlocked;
+    delete el.dataset.titleUnlocked;
   }
 }
 

@@ -2,13 +2,13 @@
 // hand to the modules: the one place that knows the page's ids and selectors.
 
 const IDS = ['accuracy-test', 'accuracy-train', 'active-set', 'add-layer', 'axis-max', 'axis-max-y', 'axis-mid', 'axis-mid-y',
-  'axis-min', 'axis-min-y', 'batch-in-effect', 'boot', 'epoch', 'exercise', 'exercise-goal', 'exercise-title', 'goal-status',
+  'axis-min', 'axis-min-y', 'batch-in-effect', 'boot', 'epoch', 'exercise', 'exercise-goal', 'exercise-title', 'goal-reset', 'goal-status',
   'gradcheck-button', 'gradcheck-result', 'gradient-legend', 'gradient-view', 'heatmap', 'heatmap-back',
   'heatmap-caption', 'heatmap-caption-text', 'heatmap-grid', 'heatmap-points', 'hide-controls',
   'hide-controls-link', 'inspect-button', 'layers-label', 'legend-bar', 'legend-text', 'legend-ticks',
   'loss-chart', 'loss-test', 'loss-train', 'network', 'no-map', 'numClasses', 'own-input', 'own-inspect-button',
   'own-target', 'play-pause-button', 'ratio-chart', 'regenerate-button', 'remove-layer', 'reset-button',
-  'sample-index', 'sample-view', 'share-button', 'status', 'step-body', 'step-button', 'step-close',
+  'sample-index', 'sample-view', 'speed', 'share-button', 'status', 'step-body', 'step-button', 'step-close',
   'step-count', 'step-epoch', 'step-net', 'step-next', 'step-refresh', 'step-prev', 'step-sample', 'stepper', 'tutorials', 'warning-list', 'warnings',
   'warnings-close'];
 
@@ -30,5 +30,6 @@ export function lookup(doc) {
   // only on a tutorial's page (PresetCard.java), else null
   els.presetCard = doc.getElementById('preset-card');
   els.presetNumbersButton = doc.getElementById('preset-numbers-button');
+  els.stepMoreButtons = [...doc.querySelectorAll('.step-more-button')];
   return els;
 }

@@ -1,33 +1,33 @@
-// The exercise banner of a shared link: its title, its goal, and whether the drawn frame meets it
-// (goal-check.js, a copy of the server's rule until frames carry `goal`). It also titles the tab.
+// The exercise banner of a shared link: its title, its goal in words and the goal's status, both
+// as the server wrote them (the store's `goal`, from every frame and state message; goal-words.js
+// renders them), and a reset button once the budget ran out. It also titles the tab.
 
-import { goalMet } from './goal-check.js';
+import { goalWords, goalStatus } from './goal-words.js';
 
-/** @param els {exercise, title, goal, goalBox, status} */
-export function mountExercise(els, store, i18n) {
+/** @param els {exercise, title, goal, goalBox, status, reset}; onReset() when reset is pressed */
+export function mountExercise(els, store, i18n, onReset) {
   function show() {
-    const { state } = store.get();
+    const { state, goal } = store.get();
     const title = state.title || '';
-    const goal = state.goal || '';
-    els.exercise.hidden = !title && !goal;
+    // the goal of the state on screen: before its first goal object, the server-rendered words stay
+    const hasGoal = Boolean(state.goal);
+    els.exercise.hidden = !title && !hasGoal;
     els.title.textContent = title;
     els.title.hidden = !title;
-    els.goal.textContent = goal;
-    els.goalBox.hidden = !goal;
+    els.goalBox.hidden = !hasGoal;
     document.title = title ? `${title} · ${i18n.t('app.title')}` : i18n.t('app.title');
+    if (!hasGoal || !goal) {
+      if (!hasGoal) els.reset.hidden = true;
+      return;
+    }
+    els.goal.textContent = goalWords(goal, i18n);
+    const status = goalStatus(goal, i18n);
+    els.status.textContent = status.text;
+    for (const kind of ['pending', 'met', 'spent']) els.status.classList.toggle(kind, status.kind === kind);
+    els.reset.hidden = status.kind !== 'spent';
   }
 
-  function check() {
-    const { state, frame } = store.get();
-    if (!state.goal || !frame) return;
-    const met = goalMet(state.goal, frame.header);
-    if (met == null) return;
-    els.status.classList.toggle('met', met);
-    els.status.dataset.i18n = met ? 'exercise.met' : 'exercise.notMet';
-    els.status.textContent = i18n.t(els.status.dataset.i18n);
-  }
-
-  store.subscribe(['state', 'lang'], show);
-  store.subscribe(['frame'], check);
+  els.reset.addEventListener('click', onReset);
+  store.subscribe(['state', 'goal', 'lang'], show);
   show();
 }

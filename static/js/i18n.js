@@ -1,7 +1,7 @@
 // The page's words. The tables come from static/i18n/strings.json, the same file the server
 // renders the page from; the server puts the page's language in #boot, the others are fetched
 // when the language changes. Elements name their words with data-i18n (text), data-i18n-title
-// (tooltip) and data-i18n-aria (aria-label).
+// (tooltip) and data-i18n-aria (aria-label); data-i18n-params (JSON) fills a template's {names}.
 
 const STRINGS_URL = '/i18n/strings.json';
 
@@ -52,9 +52,10 @@ export class I18n {
 
   /** Rewrites every marked word under root in the current language. */
   apply(root) {
-    for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = this.t(el.dataset.i18n);
+    const words = (el, key) => (el.dataset.i18nParams ? this.format(key, JSON.parse(el.dataset.i18nParams)) : this.t(key));
+    for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = words(el, el.dataset.i18n);
     for (const el of root.querySelectorAll('[data-i18n-title]')) {
-      const text = this.t(el.dataset.i18nTitle);
+      const text = words(el, el.dataset.i18nTitle);
       el.title = text;
       if (el.hasAttribute('aria-label')) el.setAttribute('aria-label', text);
     }

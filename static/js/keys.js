@@ -1,6 +1,7 @@
-// The keyboard: space plays or pauses, s steps, r resets, unless a field or menu has the focus.
+// The keyboard: space plays or pauses, s steps, r resets, + (or =) and - make it faster or slower by
+// one speed, unless a field or menu has the focus.
 
-/** @param act {togglePlay(), step(), reset()} */
+/** @param act {togglePlay(), step(), reset(), faster(by)} */
 export function bindKeys(doc, act) {
   // a mouse click leaves no focus on a button, so space goes on meaning play/pause
   doc.addEventListener('click', (e) => {
@@ -18,6 +19,10 @@ export function bindKeys(doc, act) {
       act.step();
     } else if (e.key === 'r' || e.key === 'R') {
       act.reset();
+    } else if (e.key === '+' || e.key === '=') {
+      act.faster(1);
+    } else if (e.key === '-' || e.key === '_') {
+      act.faster(-1);
     }
   });
 }

@@ -76,7 +76,7 @@ export function mountPageView(els, store, i18n, boot) {
 
   function show() {
     const { state, derived } = store.get();
-    showState(els.root, state);
+    showState(els.root, state, { short: i18n.t('control.locked'), why: i18n.t('error.locked') });
     for (const name of boot.hidable) {
       for (const el of els.root.querySelectorAll(`.ui-${name}`)) el.classList.toggle('is-hidden', isHidden(state, name));
     }

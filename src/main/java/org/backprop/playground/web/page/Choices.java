@@ -36,7 +36,7 @@ final class Choices {
     static final List<String> HIDABLE = List.of("showTestData", "discretize", "playButton", "stepButton",
             "resetButton", "learningRate", "activation", "regularization", "regularizationRate", "problem",
             "dataset", "percTrainData", "noise", "batchSize", "numHiddenLayers",
-            "loss", "outputActivation", "optimizer", "numClasses", "regenerate", "features");
+            "loss", "outputActivation", "optimizer", "numClasses", "regenerate", "features", "speed");
 
 
     /** A number as menus and URLs write it: 0.00001, 0.03, 1 (never 1.0E-5 or 1.0). */

@@ -214,7 +214,11 @@ public final class PlaygroundPage implements Handler {
                         span(s.goal() == null ? "" : c.m().say(GoalWords.words(s.goal()), s.goal().toString()))
                                 .withId("exercise-goal").withClass("goal-words"),
                         span(status == null ? "" : c.m().say(status.msg(), ""))
-                                .withId("goal-status").withClass("goal-status " + (status == null ? "" : status.kind()))
+                                .withId("goal-status").withClass("goal-status " + (status == null ? "" : status.kind())),
+                        // shown when the budget ran out: the one way to try again
+                        button(c.m().t("exercise.reset")).withType("button").withId("goal-reset")
+                                .withClass("goal-reset").attr("data-i18n", "exercise.reset")
+                                .withCondHidden(status == null || !"spent".equals(status.kind()))
                 ).withClass("goal").withCondHidden(s.goal() == null)
         ).withId("exercise").withClass("exercise").withCondHidden(!any);
     }
@@ -276,6 +280,8 @@ public final class PlaygroundPage implements Handler {
         boot.put("features", java.util.Arrays.stream(InputFeature.values())
                 .map(f -> Map.of("name", f.urlName(), "label", f.label())).toList());
         boot.put("hidable", Choices.HIDABLE);
+        // the speed control's choices, slowest first: what + and - step through
+        boot.put("speeds", org.backprop.playground.state.Speed.CHOICES.stream().map(org.backprop.playground.state.Speed::key).toList());
         // the tutorial this link is (Presets.match), and the sample its step-through opens on
         Map<String, Object> open = null;
         if (preset != null) {

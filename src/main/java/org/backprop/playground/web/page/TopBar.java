@@ -2,16 +2,22 @@ package org.backprop.playground.web.page;
 
 import static j2html.TagCreator.button;
 import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
+import static j2html.TagCreator.label;
+import static j2html.TagCreator.option;
+import static j2html.TagCreator.select;
 import static j2html.TagCreator.span;
 
 import j2html.tags.specialized.ButtonTag;
 import j2html.tags.specialized.DivTag;
+import j2html.tags.specialized.SelectTag;
 import java.util.ArrayList;
 import java.util.List;
 import org.backprop.playground.engine.Activation;
 import org.backprop.playground.state.PlaygroundState;
+import org.backprop.playground.state.Speed;
 
-/** TF Playground's top bar: reset, play/pause, step, the epoch, then the training menus, and ours. */
+/** TF Playground's top bar: reset, play/pause, step (and +10, +100), the epoch, the speed, then the training menus, and ours. */
 final class TopBar {
     private TopBar() {}
 
@@ -22,9 +28,12 @@ final class TopBar {
                         iconButton(c, "reset-button", "resetButton", "top.reset", Ui.RESET, "icon-button"),
                         iconButton(c, "play-pause-button", "playButton", "top.play", Ui.PLAY, "play-button")
                                 .with(Ui.icon(Ui.PAUSE)).attr("aria-pressed", "false"),
-                        iconButton(c, "step-button", "stepButton", "top.step", Ui.STEP, "icon-button")
+                        iconButton(c, "step-button", "stepButton", "top.step", Ui.STEP, "icon-button"),
+                        stepMore(c)
                 ).withClass("timeline"),
-                div(Ui.words(c, "top.epoch").withClass("label"), span("000,000").withId("epoch").withClass("value"))
+                // the speed under the epoch it paces: the row has no room for another column at 1400px
+                div(Ui.words(c, "top.epoch").withClass("label"), span("000,000").withId("epoch").withClass("value"),
+                        speedMenu(c, s))
                         .withClass("control epoch"),
                 Ui.menu(c, "learningRate", "top.learningRate", "top.learningRateTitle",
                         numbers(Choices.LEARNING_RATES, s.learningRate()), Choices.plain(s.learningRate())),
@@ -43,6 +52,42 @@ final class TopBar {
                 Ui.menu(c, "optimizer", "top.optimizer", "top.optimizerTitle",
                         keyed("opt.optimizer.", Choices.OPTIMIZERS, List.of()), s.optimizer().key)
         ).withClass("top-inner")).withId("top-controls").withClass("top-bar");
+    }
+
+    /** "+10" and "+100": a step of that many epochs (the protocol's step takes epochs), beside step. */
+    private static DivTag stepMore(PageContext c) {
+        return div(each(STEP_MORE, n -> {
+            String title = c.m().format("top.stepN", "n", n);
+            return button("+" + n).withType("button").withClass("step-more-button").attr("data-epochs", n)
+                    .withTitle(title).attr("aria-label", title)
+                    .attr("data-i18n-title", "top.stepN").attr("data-i18n-params", "{\"n\":" + n + "}");
+        })).withClass("step-more " + Ui.hiddenClass(c, "stepButton")).attr("role", "group");
+    }
+
+    private static final List<Integer> STEP_MORE = List.of(10, 100);
+
+    /**
+     * The speed: Speed.CHOICES, slowest first, as "60 epochs/s" … "max"; each option names its
+     * words with data-i18n-params so a change of language rewrites it.
+     */
+    static DivTag speedMenu(PageContext c, PlaygroundState s) {
+        SelectTag select = select().withId("speed").attr("data-key", "speed");
+        for (Speed speed : Speed.CHOICES) {
+            String rate = String.format(java.util.Locale.ROOT, "%,d", speed.epochsPerSecond());
+            var opt = speed.paced()
+                    ? option(c.m().format("top.speedRate", "n", rate)).attr("data-i18n", "top.speedRate")
+                            .attr("data-i18n-params", "{\"n\":\"" + rate + "\"}")
+                    : option(c.m().t("top.speedMax")).attr("data-i18n", "top.speedMax");
+            opt.withValue(speed.key());
+            if (speed.equals(s.speed())) opt.isSelected();
+            select.with(opt);
+        }
+        // its label is for screen readers; the options say "epochs/s" themselves
+        return Ui.control(c, "speed", label(c.m().t("top.speed")).attr("for", "speed").attr("data-i18n", "top.speed")
+                                .withClass("visually-hidden"),
+                        div(select).withClass("select"))
+                .withClass("control speed " + Ui.hiddenClass(c, "speed"))
+                .withTitle(c.m().t("top.speedTitle")).attr("data-i18n-title", "top.speedTitle");
     }
 
     private static ButtonTag iconButton(PageContext c, String id, String control, String titleKey, String icon, String kind) {

@@ -198,7 +198,7 @@ class PlaygroundPageTest {
         for (String key : new String[] {"net.featureTitle", "net.neuronTitle", "net.addNeuron", "net.removeNeuron",
                 "net.neuronsOne", "net.neuronsMany", "net.outputTitle", "edit.weight", "edit.bias", "edit.apply",
                 "edit.cancel", "out.neuronView", "status.lost", "status.reconnected", "status.diverged",
-                "status.serverError", "share.copied", "share.manual", "exercise.met", "exercise.notMet",
+                "status.serverError", "share.copied", "share.manual", "exercise.reset", "top.stepN",
                 "chart.trainLoss", "chart.testLoss", "chart.trainAccuracy", "chart.testAccuracy", "chart.epoch",
                 "error.bad_value", "error.conflict", "error.locked", "error.diverged",
                 "bp.verdict.correct", "bp.verdict.check", "bp.verdict.wrong"}) {
