@@ -9,9 +9,9 @@ const DISPLAY_KEYS = new Set(['showTestData', 'discretize']);
 /**
  * A change is sent as just {key: value}: the server applies what it forces (a loss the data set
  * trains with, a narrower layer, …) and reports it in the `state` message's `changed` and warnings.
- * @param socket {send(message)}
+ * @param socket {send(message)}; i18n, boot (its speeds) and toast for the speed keys
  */
-export function createActions(store, socket) {
+export function createActions(store, socket, i18n, boot, toast) {
   const send = (message) => socket.send(message);
   let wantedSpeed = null;
   let wantedTimer = 0;

@@ -53,7 +53,7 @@ const notices = new Notices(els, i18n);
 const toast = (text, kind, options) => notices.toast(text, kind, options);
 store.subscribe(['lang'], () => notices.relabel());
 let socket = null;
-const act = createActions(store, { send: (m) => (socket ? socket.send(m) : false) });
+const act = createActions(store, { send: (m) => (socket ? socket.send(m) : false) }, i18n, boot, toast);
 
 // ---------- views ----------
 

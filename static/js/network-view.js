@@ -236,7 +236,7 @@ export class NetworkView {
     if (s.outputActivation) {
       // the output layer's activation, over its column: a single sigmoid neuron reads "Sigmoid"
       const head = el('div', 'layer-head output-head', c);
-      head.style.cssText = `left:${colX(cols - 1) + size / 2}px`;
+      head.style.cssText = `left:${colX(cols - 1) + size}px`; // right-aligned to the node: the column is at the view's edge
       const words = el('span', 'neuron-count output-activation', head);
       words.textContent = this.i18n.t(`opt.activation.${s.outputActivation}`);
     }
