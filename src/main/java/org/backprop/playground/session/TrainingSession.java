@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import org.backprop.playground.data.DataSplit;
@@ -330,15 +331,6 @@ public final class TrainingSession {
      */
     synchronized int runSlice(long now, long deadlineNanos) {
         int done = 0;
-        if (!state.speed().paced()) {
-            while (wantsTraining()) {
-                trainOne();
-                done++;
-                if (pendingEpochs > 0 && --pendingEpochs == 0 && !playing) clock.stop();
-                if (System.nanoTime() >= deadlineNanos) break;
-            }
-            return done;
-        }
         while (pendingEpochs > 0 && diverged == null) { // a step is not paced
             trainOne();
             done++;
@@ -346,15 +338,16 @@ public final class TrainingSession {
             if (System.nanoTime() >= deadlineNanos) return done;
         }
         if (!playing || diverged != null) return done;
-        long due = pacer.due(now, state.speed());
-        int paced = 0;
-        while (paced < due && playing && diverged == null) { // a spent goal budget pauses mid-turn
+        boolean paced = state.speed().paced();
+        long due = paced ? pacer.due(now, state.speed()) : Long.MAX_VALUE;
+        int played = 0;
+        while (played < due && playing && diverged == null) { // a spent goal budget pauses mid-turn
             trainOne();
-            paced++;
+            played++;
             if (System.nanoTime() >= deadlineNanos) break;
         }
-        pacer.spend(paced);
-        return done + paced;
+        if (paced) pacer.spend(played);
+        return done + played;
     }
 
     /** When this session next has training to do: 0 now, else in that many nanoseconds; -1 when it has none. */
@@ -392,7 +385,7 @@ public final class TrainingSession {
         if (diverged == null && !(Double.isFinite(tr.loss()) && Double.isFinite(te.loss()))) diverge();
         if (goal != null) {
             Goal g = goal.goal();
-            Evaluation.Score score = g.metric() == Goal.Metric.TRAIN_LOSS || g.metric() == Goal.Metric.TRAIN_ACCURACY ? tr : te;
+            Evaluation.Score score = g.metric().onTrainingSet() ? tr : te;
             recordGoal(g.metric().isAccuracy() ? score.accuracy() : score.loss());
         }
         return new FrameSnapshot(version, epoch, dataVersion, tr.loss(), te.loss(), tr.accuracy(), te.accuracy(),
@@ -414,7 +407,7 @@ public final class TrainingSession {
     /** The goal's metric now, on the one set it names (loss alone unless it is an accuracy). */
     private double measureGoal() {
         Goal.Metric m = goal.goal().metric();
-        Samples set = m == Goal.Metric.TRAIN_LOSS || m == Goal.Metric.TRAIN_ACCURACY ? train : test;
+        Samples set = m.onTrainingSet() ? train : test;
         Evaluation.Score score = metrics.scores(net, m.isAccuracy(), set)[0];
         return m.isAccuracy() ? score.accuracy() : score.loss();
     }
@@ -530,7 +523,7 @@ public final class TrainingSession {
             test = TrainingData.encode(split.test(), nextSpec);
         }
         spec = nextSpec;
-        if (!java.util.Objects.equals(prev.goal(), next.goal()) || prev.goalEpochs() != next.goalEpochs()) goal = freshGoal(next);
+        if (!Objects.equals(prev.goal(), next.goal()) || prev.goalEpochs() != next.goalEpochs()) goal = freshGoal(next);
         version++;
     }
 

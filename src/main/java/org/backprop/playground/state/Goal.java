@@ -20,6 +20,11 @@ public record Goal(Metric metric, Comparison comparison, double value) {
         public boolean isAccuracy() {
             return this == TRAIN_ACCURACY || this == TEST_ACCURACY;
         }
+
+        /** Measured on the training points (else on the test points). */
+        public boolean onTrainingSet() {
+            return this == TRAIN_LOSS || this == TRAIN_ACCURACY;
+        }
     }
 
     public enum Comparison {
