@@ -62,7 +62,7 @@ mountPageView({
   batchInEffect: els.batchInEffect, activeSet: els.activeSet, regenerate: els.regenerateButton,
 }, store, i18n, boot);
 const network = mountNetwork({
-  network: els.network, addLayer: els.addLayer, removeLayer: els.removeLayer, layersLabel: els.layersLabel,
+  network: els.network, help: els.netHelp, addLayer: els.addLayer, removeLayer: els.removeLayer, layersLabel: els.layersLabel,
   gradientView: els.gradientView, gradientLegend: els.gradientLegend,
 }, store, i18n, boot, act);
 const backprop = mountBackprop({

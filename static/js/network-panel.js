@@ -9,7 +9,7 @@ import { outputScale } from './map-view.js';
 import { MessageType } from './protocol.js';
 
 /**
- * @param els {network, addLayer, removeLayer, layersLabel, gradientView, gradientLegend}
+ * @param els {network, help, addLayer, removeLayer, layersLabel, gradientView, gradientLegend}
  * @param boot {features, datasets, limits, hidable}
  * @param act  {change(key, value), send(message)}
  */
@@ -32,6 +32,7 @@ export function mountNetwork(els, store, i18n, boot, act) {
       domain: m.domain,
       canToggle: twoD && !isHidden(state, 'features') && !boot.features.some((f) => locked.has(f.name)),
       maxNeurons: locked.has('networkShape') ? 0 : maxNeurons(),
+      canEditWeights: !locked.has('weights'),
       outputKind: m.kind,
       outputActivation: store.get().derived?.outputActivation ?? null,
       discretize: state.discretize,
@@ -70,6 +71,11 @@ export function mountNetwork(els, store, i18n, boot, act) {
     const layers = state.networkShape.length;
     els.layersLabel.textContent = layers === 1 ? i18n.t('net.layersOne') : i18n.format('net.layersMany', { n: layers });
     const shapeLocked = (state.lock || []).includes('networkShape');
+    // the hint under the network offers no weight editing where the exercise locks the weights
+    const help = (state.lock || []).includes('weights') ? 'net.helpLocked' : 'net.help';
+    els.help.dataset.i18n = help;
+    els.help.textContent = i18n.t(help);
+    els.network.setAttribute('aria-label', i18n.t(help));
     els.addLayer.disabled = shapeLocked || layers >= maxHiddenLayers();
     els.removeLayer.disabled = shapeLocked || layers === 0;
     for (const name of boot.hidable) {

@@ -74,10 +74,11 @@ export class NetworkView {
 
   /**
    * @param s {inputs: [{name, label, enabled}], shape: [sizes], outputs, domain, canToggle,
-   *           maxNeurons, outputKind: 'binary'|'multiclass'|'regression', outputActivation: 'sigmoid'|… or null}
+   *           maxNeurons, outputKind: 'binary'|'multiclass'|'regression', outputActivation: 'sigmoid'|… or null,
+   *           canEditWeights: false shows a clicked weight read-only (lock=weights)}
    */
   setStructure(s) {
-    const key = JSON.stringify([s.inputs.map((i) => [i.name, i.enabled]), s.shape, s.outputs, s.canToggle, s.domain, s.maxNeurons, s.outputKind, s.outputActivation]);
+    const key = JSON.stringify([s.inputs.map((i) => [i.name, i.enabled]), s.shape, s.outputs, s.canToggle, s.domain, s.maxNeurons, s.outputKind, s.outputActivation, s.canEditWeights]);
     if (key === this.structureKey) return;
     this.structureKey = key;
     this.structure = s;
@@ -418,7 +419,7 @@ export class NetworkView {
       e.preventDefault();
       const value = Number(input.value);
       const t = this.editorTarget;
-      if (!t || input.value.trim() === '' || !Number.isFinite(value)) return;
+      if (!t || this.structure.canEditWeights === false || input.value.trim() === '' || !Number.isFinite(value)) return;
       if (t.from < 0) this.on.onSetBias(t.layer, t.to, value);
       else this.on.onSetWeight(t.layer, t.to, t.from, value);
       this.closeEditor();
@@ -446,6 +447,10 @@ export class NetworkView {
     apply.textContent = this.i18n.t('edit.apply');
     cancel.textContent = this.i18n.t('edit.cancel');
     input.value = String(Math.round(value * 1000) / 1000);
+    // under lock=weights the editor only shows the value
+    const editable = this.structure.canEditWeights !== false;
+    input.readOnly = !editable;
+    apply.hidden = !editable;
     const box = this.container.getBoundingClientRect();
     const x = Math.max(4, Math.min(box.width - 190, event.clientX - box.left - 20));
     const y = Math.max(4, Math.min(box.height - 40, event.clientY - box.top + 12));

@@ -15,6 +15,11 @@ public final class Refusal extends RuntimeException {
         this.error = new FieldError(code, field, message, detail);
     }
 
+    Refusal(FieldError error) {
+        super(error.message(), null, false, false);
+        this.error = error;
+    }
+
     public FieldError error() {
         return error;
     }

@@ -24,6 +24,7 @@ import org.backprop.playground.engine.SeedRandom;
 import org.backprop.playground.engine.Trainer;
 import org.backprop.playground.state.FieldError;
 import org.backprop.playground.state.Goal;
+import org.backprop.playground.state.Locks;
 import org.backprop.playground.state.Msg;
 import org.backprop.playground.state.Parsed;
 import org.backprop.playground.state.NotApplying;
@@ -137,10 +138,19 @@ public final class TrainingSession {
 
     // ---- commands -------------------------------------------------------------------------
 
-    /** {@code config}: a whole new state, read leniently (warnings, never refused); starts over, paused. */
+    /**
+     * {@code config}: a whole new state, read leniently (warnings); starts over, paused. An exercise's
+     * lock outlives it ({@link Locks#keep}): refused only when the new values cannot train with the locked ones.
+     */
     public Parsed configure(Map<String, ?> values) {
         Parsed parsed = codec.parse(values);
-        configure(parsed.state());
+        synchronized (this) {
+            Locks.Kept kept = Locks.keep(state, parsed, limits);
+            if (!kept.errors().isEmpty()) throw new Refusal(kept.errors().get(0));
+            parsed = kept.parsed();
+            start(parsed.state());
+        }
+        listener.run();
         return parsed;
     }
 
@@ -235,6 +245,7 @@ public final class TrainingSession {
                         Msg.of("session.badFrom", "layer", layer, "last", net.layout.in(layer) - 1, "value", from));
             }
             checkValue(value);
+            refuseIfWeightsLocked();
             net.setWeight(layer, to, from, value);
             version++;
         }
@@ -246,6 +257,7 @@ public final class TrainingSession {
         synchronized (this) {
             checkNeuron(layer, neuron);
             checkValue(value);
+            refuseIfWeightsLocked();
             net.setBias(layer, neuron, value);
             version++;
         }
@@ -537,6 +549,10 @@ public final class TrainingSession {
             throw new Refusal(Refusal.DIVERGED, null, "cannot " + command + ": " + diverged,
                     Msg.of("session.cannot", "command", command, "reason", divergedMsg));
         }
+    }
+
+    private void refuseIfWeightsLocked() {
+        if (Locks.weightsLocked(state)) throw new Refusal(Locks.weightsRefusal("setWeight"));
     }
 
     private void checkNeuron(int layer, int neuron) {

@@ -77,7 +77,7 @@ final class DependentChanges {
         return null;
     }
 
-    private static FieldError lockedFix(String field, String key, String value, Msg why, String english) {
+    static FieldError lockedFix(String field, String key, String value, Msg why, String english) {
         return new FieldError(FieldError.LOCKED, field, english + "; that needs " + key + "=" + value
                 + ", which this exercise locks", Msg.of("state.fixLocked", "reason", why, "key", key, "value", value));
     }

@@ -11,6 +11,8 @@ import static j2html.TagCreator.span;
 
 import j2html.tags.specialized.ButtonTag;
 import j2html.tags.specialized.SectionTag;
+import org.backprop.playground.state.Locks;
+import org.backprop.playground.state.PlaygroundState;
 
 /**
  * The middle: features, hidden layers and the links between them. The server writes the frame and
@@ -38,9 +40,14 @@ final class NetworkColumn {
                                 .withClass("check").withTitle(c.m().t("bp.gradientViewTitle")).attr("data-i18n-title", "bp.gradientViewTitle"),
                         p(Ui.words(c, "bp.legendWeights")).withId("gradient-legend").withClass("gradient-legend")
                 ).withClass("view-toggle"),
-                div().withId("network").withClass("network").attr("aria-label", c.m().t("net.help")),
-                p(Ui.words(c, "net.help")).withClass("prose hint")
+                div().withId("network").withClass("network").attr("aria-label", c.m().t(helpKey(c.state()))),
+                p(Ui.words(c, helpKey(c.state())).withId("net-help")).withClass("prose hint")
         ).withClass("column network-column");
+    }
+
+    /** The hint under the network: no "click a line to edit its weight" where the exercise locks the weights. */
+    static String helpKey(PlaygroundState state) {
+        return Locks.weightsLocked(state) ? "net.helpLocked" : "net.help";
     }
 
     private static ButtonTag small(PageContext c, String id, String titleKey, String icon) {
