@@ -58,6 +58,8 @@ public final class Main {
             return;
         }
         Javalin app = App.create(flags.config()).start(flags.port());
+        // SIGTERM (a platform's restart, Ctrl-C) stops the app, so every client gets its 1001 and resumes
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         if (EngineInfo.vectorized()) LOG.info("engine: {}", EngineInfo.describe());
         else LOG.warn("engine: {}", EngineInfo.describe());
         LOG.info("Backprop Playground at http://localhost:{}/ ({} sessions at most, {} frames/s each)", app.port(),

@@ -32,6 +32,8 @@ public final class App {
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
         return Javalin.create(config -> {
             config.appData(SOCKET, socket);
+            // clients first (1001, so pages resume), then the scheduler once Jetty has stopped
+            config.events.serverStopping(socket::closeAll);
             config.events.serverStopped(scheduler::close);
             config.events.serverStartFailed(scheduler::close);
             config.jetty.modifyWebSocketServletFactory(socket::configureFactory);

@@ -7,6 +7,7 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsErrorContext;
 import io.javalin.websocket.WsMessageContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,12 @@ public final class PlaygroundSocket {
     static final String BINARY_NOT_ACCEPTED = "binary_not_accepted";
     static final String INTERNAL = "internal";
 
+    /** The close every client gets when the server stops (docs/protocol.md §8): reconnect and resume. */
+    static final int GOING_AWAY = 1001;
+    static final String SERVER_RESTARTING = "server restarting";
+    /** How long a stopping server waits for its close frames to be written before Jetty stops. */
+    static final Duration CLOSE_ALL_GRACE = Duration.ofSeconds(1);
+
     /** Jetty's own queue may hold the replies we allow plus a few frames, pings and the close. */
     private static final int JETTY_QUEUE_SLACK = 16;
 
@@ -63,6 +70,8 @@ public final class PlaygroundSocket {
     final ServerMessages messages;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final AtomicInteger live = new AtomicInteger();
+    /** Set when the server stops: a connection that still arrives is closed as the others were. */
+    private volatile boolean stopping;
     final Counters stats = new Counters();
 
     public PlaygroundSocket(Scheduler scheduler, SocketLimits limits, PlaygroundLimits playgroundLimits, ObjectMapper mapper) {
@@ -91,6 +100,28 @@ public final class PlaygroundSocket {
         factory.setMaxOutgoingFrames(limits.maxQueuedMessages() + JETTY_QUEUE_SLACK);
     }
 
+    /**
+     * The server is stopping (Javalin's serverStopping): every client gets 1001 "server restarting",
+     * so a page reconnects and resumes instead of seeing a dropped connection (1006). Waits up to
+     * {@link #CLOSE_ALL_GRACE} for the close frames to be written, then Jetty stops.
+     */
+    public void closeAll() {
+        stopping = true;
+        List<Connection> all = List.copyOf(connections.values());
+        for (Connection c : all) c.close(GOING_AWAY, SERVER_RESTARTING);
+        long deadline = System.nanoTime() + CLOSE_ALL_GRACE.toNanos();
+        for (Connection c : all) {
+            while (c.session.isOpen() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     /** Connections with a training session now. */
     public int liveSessions() {
         return live.get();
@@ -108,6 +139,10 @@ public final class PlaygroundSocket {
 
     private void onConnect(WsConnectContext ctx) {
         Session session = ctx.session;
+        if (stopping) {
+            session.close(GOING_AWAY, SERVER_RESTARTING, Callback.NOOP);
+            return;
+        }
         if (live.incrementAndGet() > limits.maxSessions()) {
             live.decrementAndGet();
             stats.refusedFull.increment();
