@@ -5,6 +5,7 @@
 
 import { MessageType } from './protocol.js';
 import { connect } from './connection.js';
+import { RESUME_ID, resumeOf, fits } from './resume.js';
 import { I18n } from './i18n.js';
 import { createStore } from './store.js';
 import { lookup } from './dom.js';
@@ -46,6 +47,10 @@ const store = createStore({
 const facts = (state) => setFacts(state, boot.datasets);
 let framesSeen = 0;
 let lastDiverged = null;
+// the server's limit on one message, from its hello (the default until one came)
+let maxMessageBytes = 65536;
+// while a reconnected page resumes: the epoch it goes on from (the new session's epoch-0 frames are stale)
+let resumingAt = null;
 
 // ---------- doing: actions over the socket ----------
 
@@ -151,12 +156,27 @@ socket = connect(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${loc
   },
   onOpen(again) {
     const wasPlaying = store.get().status.playing;
-    act.send({ type: MessageType.CONFIG, state: store.get().state });
+    const config = { type: MessageType.CONFIG, state: store.get().state };
+    // a new session (the server restarted, or the network dropped): go on from the last frame drawn
+    const resume = again ? resumeOf(store.get().latest) : null;
+    const resuming = resume && { ...config, id: RESUME_ID, resume };
+    if (resuming && fits(resuming, maxMessageBytes)) {
+      resumingAt = resume.epoch;
+      act.send(resuming);
+    } else {
+      act.send(config);
+    }
     if (!again) return notices.clear('connection');
-    toast(i18n.t('status.reconnected'), 'ok', { id: 'connection' });
+    if (resumingAt === null) toast(i18n.t('status.reconnected'), 'ok', { id: 'connection' });
     if (wasPlaying) act.send({ type: MessageType.PLAY });
   },
+  hello(message) {
+    if (message.limits?.maxMessageBytes > 0) maxMessageBytes = message.limits.maxMessageBytes;
+  },
   state(message) {
+    if (message.id === RESUME_ID && resumingAt !== null) {
+      toast(i18n.format('status.restored', { epoch: message.status.epoch.toLocaleString(i18n.lang) }), 'ok', { id: 'connection' });
+    }
     history.replaceState(history.state, '', `${location.pathname}?${message.query}`);
     if (message.warnings && message.warnings.length) notices.warn(message.warnings);
     // why the session paused itself (divergence, a goal's budget), in the page's language
@@ -166,6 +186,12 @@ socket = connect(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${loc
     if (message.state.lang !== i18n.lang) setLanguage(message.state.lang, false);
   },
   error(message) {
+    if (message.id === RESUME_ID && resumingAt !== null) {
+      // the new server could not take the page's network (another shape, a lock): start over from the link
+      resumingAt = null;
+      act.send({ type: MessageType.CONFIG, state: store.get().state });
+      return toast(i18n.t('status.reconnected'), 'ok', { id: 'connection' });
+    }
     if (message.code === 'not_supported' && (message.cause === 'inspect' || message.cause === 'gradcheck')) {
       return backprop.onUnsupported(message.cause);
     }
@@ -182,6 +208,10 @@ socket = connect(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${loc
   frame(envelope) {
     const latest = frameOf(envelope);
     const h = latest.header;
+    if (resumingAt !== null) {
+      if (h.epoch < resumingAt) return; // the new session's own start, before the resume applied
+      resumingAt = null;
+    }
     framesSeen++;
     store.set({ latest, goal: h.goal ?? null });
     act.setPlaying(h.playing);

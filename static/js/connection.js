@@ -4,18 +4,18 @@
 import { ServerMessageType, decodeEnvelope } from './protocol.js';
 import { ReconnectingSocket } from './socket.js';
 
-const TEXT = [ServerMessageType.STATE, ServerMessageType.ERROR, ServerMessageType.INSPECTION, ServerMessageType.GRADCHECK];
+const TEXT = [ServerMessageType.HELLO, ServerMessageType.STATE, ServerMessageType.ERROR, ServerMessageType.INSPECTION, ServerMessageType.GRADCHECK];
 const BINARY = [ServerMessageType.FRAME, ServerMessageType.DATA];
 
 /**
  * @param url      a function giving the ws:// address (it carries the state, so a session starts as the page is)
- * @param handlers onOpen(again), onStatus(status), and one per message type: state, error,
+ * @param handlers onOpen(again, closeCode), onStatus(status), and one per message type: hello, state, error,
  *                 inspection, gradcheck (objects), frame, data (envelopes)
  */
 export function connect(url, handlers) {
   const socket = new ReconnectingSocket(url, {
     onStatus: (status) => handlers.onStatus?.(status),
-    onOpen: (again) => handlers.onOpen?.(again),
+    onOpen: (again, closeCode) => handlers.onOpen?.(again, closeCode),
     onText(message) {
       if (TEXT.includes(message.type)) handlers[message.type]?.(message);
     },

@@ -1,5 +1,5 @@
 // One WebSocket that comes back by itself: after a drop it reconnects with a growing pause
-// (0.3 s up to 5 s) and calls onOpen again, where the page re-sends its config.
+// (0.3 s up to 5 s) and calls onOpen again, where the page re-sends its config (and resumes).
 
 const FIRST_DELAY_MS = 300;
 const MAX_DELAY_MS = 5000;
@@ -7,7 +7,8 @@ const MAX_DELAY_MS = 5000;
 export class ReconnectingSocket {
   /**
    * @param url      a function giving the ws:// or wss:// address to (re)connect to
-   * @param handlers onOpen(reconnected), onText(object), onBinary(ArrayBuffer), onStatus('connecting'|'open'|'lost')
+   * @param handlers onOpen(reconnected, closeCode of the connection before, or null), onText(object),
+   *                 onBinary(ArrayBuffer), onStatus('connecting'|'open'|'lost')
    */
   constructor(url, handlers) {
     this.url = url;
@@ -16,6 +17,7 @@ export class ReconnectingSocket {
     this.opened = false;
     this.ws = null;
     this.timer = null;
+    this.closeCode = null;
   }
 
   connect() {
@@ -35,7 +37,7 @@ export class ReconnectingSocket {
       this.opened = true;
       this.delay = FIRST_DELAY_MS;
       this.handlers.onStatus?.('open');
-      this.handlers.onOpen?.(again);
+      this.handlers.onOpen?.(again, this.closeCode);
     };
     ws.onmessage = (event) => {
       if (typeof event.data === 'string') {
@@ -50,9 +52,10 @@ export class ReconnectingSocket {
         this.handlers.onBinary?.(event.data);
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (this.ws !== ws) return;
       this.ws = null;
+      this.closeCode = event.code; // 1001 "server restarting": the server stopped
       this.handlers.onStatus?.('lost');
       this.retry();
     };

@@ -143,15 +143,41 @@ public final class TrainingSession {
      * lock outlives it ({@link Locks#keep}): refused only when the new values cannot train with the locked ones.
      */
     public Parsed configure(Map<String, ?> values) {
+        return configure(values, null);
+    }
+
+    /**
+     * {@code config} with a {@code resume} (or null): the new state, then the page's own epoch and
+     * parameters instead of epoch 0 and the seed's draw, bit for bit. Refused, changing nothing, when
+     * the parameters do not fit the state's network or the exercise locks the weights. The optimizer's
+     * state starts afresh, as after a rebuild, and so does the goal's progress (from the resumed epoch).
+     */
+    public Parsed configure(Map<String, ?> values, Resume resume) {
         Parsed parsed = codec.parse(values);
         synchronized (this) {
             Locks.Kept kept = Locks.keep(state, parsed, limits);
             if (!kept.errors().isEmpty()) throw new Refusal(kept.errors().get(0));
             parsed = kept.parsed();
+            if (resume != null) checkResume(parsed.state(), resume);
             start(parsed.state());
+            if (resume != null) {
+                System.arraycopy(resume.weights(), 0, net.params, 0, net.params.length);
+                epoch = resume.epoch();
+                goal = freshGoal(state);
+                version++;
+            }
         }
         listener.run();
         return parsed;
+    }
+
+    private static void checkResume(PlaygroundState s, Resume resume) {
+        if (Locks.weightsLocked(s)) throw new Refusal(Locks.weightsRefusal("resume"));
+        if (resume.weights().length != s.parameterCount()) {
+            throw new Refusal(FieldError.BAD_VALUE, "weights", "resume has " + resume.weights().length + " parameters; this state's network has "
+                    + s.parameterCount() + " (per layer W row-major, then b)",
+                    Msg.of("session.resumeCount", "count", resume.weights().length, "expected", s.parameterCount()));
+        }
     }
 
     /** Starts over from {@code next}: its data, its seed's initial weights, epoch 0, paused. */

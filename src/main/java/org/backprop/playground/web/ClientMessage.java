@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backprop.playground.session.Resume;
 import org.backprop.playground.state.FieldError;
 import org.backprop.playground.state.Msg;
 
@@ -26,9 +27,10 @@ import org.backprop.playground.state.Msg;
  * @param from   {@code setWeight}: the neuron or input of the layer below, −1 for a bias
  * @param value  {@code setWeight}: the new weight or bias
  * @param probe  {@code inspect}: the sample to inspect (null for other types)
+ * @param resume {@code config}: the epoch and parameters a reconnecting page goes on from, or null
  */
 public record ClientMessage(MessageType type, Object id, Map<String, Object> state, int epochs,
-                            int layer, int to, int from, double value, Probe probe) {
+                            int layer, int to, int from, double value, Probe probe, Resume resume) {
     /** Values an {@code input} or {@code target} may hold, at most (far more than any network here has inputs). */
     static final int MAX_SAMPLE_VALUES = 4096;
 
@@ -43,8 +45,15 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
     /** The field a refusal names when a message's {@code type} is the problem. */
     static final String TYPE = "type";
 
+    /** Parameters a {@code resume} may hold, at most: a 64 KiB message holds fewer. */
+    static final int MAX_RESUME_VALUES = 65536;
+
     public ClientMessage {
         state = state == null ? Map.of() : Collections.unmodifiableMap(state);
+    }
+
+    ClientMessage(MessageType type, Object id, Map<String, Object> state, int epochs, int layer, int to, int from, double value, Probe probe) {
+        this(type, id, state, epochs, layer, to, from, value, probe, null);
     }
 
     /** Whether a {@code setWeight} edits a bias ({@code "bias": true}) rather than a link. */
@@ -110,7 +119,7 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         }
         Reader r = new Reader(root, wire, id);
         return switch (type) {
-            case CONFIG -> new ClientMessage(type, id, r.state(false), 0, 0, 0, 0, 0, null);
+            case CONFIG -> new ClientMessage(type, id, r.state(false), 0, 0, 0, 0, 0, null, resume(r));
             case SET -> new ClientMessage(type, id, r.state(true), 0, 0, 0, 0, 0, null);
             case STEP -> new ClientMessage(type, id, null, r.integer("epochs", 1, 1, maxStepEpochs), 0, 0, 0, 0, null);
             case SET_WEIGHT -> weight(r, type, id);
@@ -131,6 +140,18 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         int from = bias ? -1 : r.integer("from", null, 0, Integer.MAX_VALUE);
         double value = r.number("value");
         return new ClientMessage(type, id, null, 0, layer, to, from, value, null);
+    }
+
+    /** {@code "resume": {"epoch", "weights"}} of a {@code config}, or null when absent. */
+    private static Resume resume(Reader r) {
+        JsonNode n = r.root.get("resume");
+        if (n == null || n.isNull()) return null;
+        if (!n.isObject()) {
+            throw r.invalid("resume", Msg.of("socket.resumeNotObject", "got", describe(n)),
+                    "\"resume\" must be an object {\"epoch\": n, \"weights\": [..]}, got " + describe(n));
+        }
+        Reader inner = new Reader(n, r.type, r.id);
+        return new Resume(inner.integer("epoch", null, 0, Integer.MAX_VALUE), inner.numbers("weights", MAX_RESUME_VALUES));
     }
 
     /** {@code {"split","index"}} for a point of the data, or {@code {"input":[..],"target":[..]}} for any sample. */
@@ -196,10 +217,15 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
 
         /** A required array of finite numbers (at most MAX_SAMPLE_VALUES). */
         double[] numbers(String field) {
+            return numbers(field, MAX_SAMPLE_VALUES);
+        }
+
+        /** A required array of at most {@code max} finite numbers. */
+        double[] numbers(String field, int max) {
             JsonNode n = root.get(field);
             if (n == null || n.isNull()) throw invalid(field, Msg.of("socket.arrayRequired", "field", field), "\"" + field + "\" is required: an array of numbers");
             if (!n.isArray()) throw invalid(field, Msg.of("socket.notArray", "field", field, "got", describe(n)), "\"" + field + "\" must be an array of numbers, got " + describe(n));
-            if (n.size() > MAX_SAMPLE_VALUES) throw invalid(field, Msg.of("socket.arrayTooLong", "field", field, "count", n.size()), "\"" + field + "\" has " + n.size() + " values, more than any network here takes");
+            if (n.size() > max) throw invalid(field, Msg.of("socket.arrayTooLong", "field", field, "count", n.size()), "\"" + field + "\" has " + n.size() + " values, more than any network here takes");
             double[] out = new double[n.size()];
             for (int i = 0; i < out.length; i++) {
                 JsonNode v = n.get(i);

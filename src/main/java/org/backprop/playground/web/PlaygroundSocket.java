@@ -249,7 +249,7 @@ public final class PlaygroundSocket {
             Derived derivedBefore = t.derived();
             switch (m.type()) {
                 case CONFIG -> {
-                    Parsed parsed = t.configure(m.state());
+                    Parsed parsed = t.configure(m.state(), m.resume());
                     // a new state: its batch warning is said again
                     c.sendState(m.id(), cause, concat(parsed.warnings(), t.derived().warningsSince(null)),
                             StateCodec.changedKeys(before, parsed.state()));
