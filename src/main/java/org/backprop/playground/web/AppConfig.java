@@ -9,10 +9,12 @@ import org.backprop.playground.state.PlaygroundLimits;
  * What the app factory needs from outside: where the page's files are on disk during development,
  * the live-session figure for /api/health (null: the WebSocket layer's own count; a test may fix
  * it), the {@code /ws} limits, how the training scheduler shares its threads, and what one session
- * may ask for. Server flags ({@link ServerFlags}) fill it from the command line.
+ * may ask for, and who may frame the page ({@code frame-ancestors} of {@link SecurityHeaders}).
+ * Server flags ({@link ServerFlags}) fill it from the command line.
  */
 public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socket, SchedulerConfig scheduler,
-                        PlaygroundLimits limits) {
+                        PlaygroundLimits limits,
+                        String frameAncestors) {
     public static final String VERSION = "0.1.0";
 
     public AppConfig {
@@ -20,10 +22,11 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
         if (socket == null) socket = SocketLimits.defaults();
         if (scheduler == null) scheduler = SchedulerConfig.defaults();
         if (limits == null) limits = PlaygroundLimits.defaults();
+        frameAncestors = SecurityHeaders.checkFrameAncestors(frameAncestors == null ? SecurityHeaders.DEFAULT_FRAME_ANCESTORS : frameAncestors);
     }
 
     public AppConfig(Path staticDir, IntSupplier sessions) {
-        this(staticDir, sessions, null, null, null);
+        this(staticDir, sessions, null, null, null, null);
     }
 
     /** {@code static/} in the working directory, the default limits, sessions counted live. */
@@ -32,11 +35,11 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
     }
 
     public AppConfig withSessions(IntSupplier next) {
-        return new AppConfig(staticDir, next, socket, scheduler, limits);
+        return new AppConfig(staticDir, next, socket, scheduler, limits, frameAncestors);
     }
 
     public AppConfig withSocket(SocketLimits next) {
-        return new AppConfig(staticDir, sessions, next, scheduler, limits);
+        return new AppConfig(staticDir, sessions, next, scheduler, limits, frameAncestors);
     }
 
     public AppConfig withMaxSessions(int n) {
@@ -44,10 +47,15 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
     }
 
     public AppConfig withScheduler(SchedulerConfig next) {
-        return new AppConfig(staticDir, sessions, socket, next, limits);
+        return new AppConfig(staticDir, sessions, socket, next, limits, frameAncestors);
+    }
+
+    /** Who may frame the page: CSP frame-ancestors sources, e.g. {@code 'self' https://school.example}. */
+    public AppConfig withFrameAncestors(String next) {
+        return new AppConfig(staticDir, sessions, socket, scheduler, limits, next);
     }
 
     public AppConfig withLimits(PlaygroundLimits next) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, next);
+        return new AppConfig(staticDir, sessions, socket, scheduler, next, frameAncestors);
     }
 }

@@ -21,21 +21,26 @@ import org.eclipse.jetty.util.Callback;
 final class JettyErrors extends ErrorHandler {
     private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
     private final ObjectMapper mapper;
+    private final SecurityHeaders headers;
 
-    JettyErrors(ObjectMapper mapper) {
+    JettyErrors(ObjectMapper mapper, SecurityHeaders headers) {
         this.mapper = mapper;
+        this.headers = headers;
     }
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message,
                                     Throwable cause, Callback callback) {
         response.getHeaders().put(JSON);
+        // an error answered here may come before the customizers ran, or after its headers were reset
+        headers.addTo(response.getHeaders(), request.getHeaders().get(HttpHeader.HOST));
         response.write(true, body(code, message), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(JSON);
+        headers.addTo(fields, null);
         return body(status, reason);
     }
 

@@ -34,4 +34,17 @@ class ServerFlagsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[0], Map.of("MAX_NEURONS", "999")))
                 .getMessage().contains("MAX_NEURONS"));
     }
+
+    @Test
+    void frame_ancestors_come_from_the_flag_or_its_variable_and_a_bad_value_is_refused() {
+        assertEquals("'self'", ServerFlags.parse(new String[0], Map.of()).config().frameAncestors());
+        assertEquals("'none'", ServerFlags.parse(new String[] {"--frame-ancestors", "'none'"}, Map.of()).config().frameAncestors());
+        assertEquals("'self' https://lms.example",
+                ServerFlags.parse(new String[0], Map.of("FRAME_ANCESTORS", " 'self'  https://lms.example ")).config().frameAncestors());
+        for (String bad : new String[] {"'self'; script-src *", "https://a.example,https://b.example", "'unsafe-inline'", "'none' 'self'", " "}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ServerFlags.parse(new String[] {"--frame-ancestors", bad}, Map.of()), bad);
+            assertTrue(e.getMessage().contains("--frame-ancestors"), e.getMessage());
+        }
+    }
 }

@@ -63,13 +63,8 @@ public final class PlaygroundPage implements Handler {
     /** Chart.js from its webjar, as a classic script: its ES build imports a bare module name. */
     static final String CHART_JS = "/webjars/chart.js/4.5.1/dist/chart.umd.js";
 
-    /**
-     * A TF Playground link keeps its state in the hash, which never reaches a server: fold it into
-     * the query (the hash wins on a clash, as in TF) and load that, so the page is rendered from it.
-     */
-    private static final String HASH_TO_QUERY = "(function(){var h=location.hash.slice(1);"
-            + "if(h.indexOf('=')<0)return;var q=new URLSearchParams(location.search),p=new URLSearchParams(h);"
-            + "p.forEach(function(v,k){q.set(k,v)});location.replace(location.pathname+'?'+q.toString());})();";
+    /** Folds a TF Playground link's hash state into the query before the page is drawn (a file: the CSP allows no inline script). */
+    static final String HASH_LINK_JS = "/js/hash-link.js";
 
     private static final String FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
             + "%3Ccircle cx='5' cy='8' r='4' fill='%23f59322'/%3E%3Ccircle cx='11' cy='8' r='4' fill='%230877bd'/%3E%3C/svg%3E";
@@ -113,7 +108,7 @@ public final class PlaygroundPage implements Handler {
                         title(state.title().isEmpty() ? m.t("app.title") : state.title() + " · " + m.t("app.title")),
                         link().withRel("icon").withHref(FAVICON),
                         link().withRel("stylesheet").withHref("/css/playground.css"),
-                        script(rawHtml(HASH_TO_QUERY))
+                        script().withSrc(HASH_LINK_JS)
                 ),
                 body(
                         pageHeader(c, preset),
