@@ -1,13 +1,19 @@
 package org.backprop.playground.web.page;
 
 import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
+import static org.backprop.playground.web.page.PageBrowserTest.await;
 import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
+import static org.backprop.playground.web.page.PageBrowserTest.distinctColors;
 import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
+import static org.backprop.playground.web.page.PageBrowserTest.js;
+import static org.backprop.playground.web.page.PageBrowserTest.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
@@ -17,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
-/** An exercise's page in a real browser: what a lock shows. */
+/** The page in a real browser under its Content-Security-Policy, and what an exercise's lock shows. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class IntegrityBrowserTest {
     static Javalin app;
@@ -33,6 +40,41 @@ class IntegrityBrowserTest {
     @AfterAll
     static void stop() {
         if (app != null) app.stop();
+    }
+
+    /** Every CSP violation a page reports, recorded from before its first script runs. */
+    private static final String RECORD_VIOLATIONS = "window.cspViolations = [];"
+            + "document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push("
+            + "e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));";
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> violations(ChromeDriver b) {
+        return (List<Object>) js(b, "return window.cspViolations");
+    }
+
+    @Test
+    void the_page_loads_and_trains_under_its_csp_with_no_violation() {
+        inBrowser(1400, 900, false, b -> {
+            b.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
+            // a TF Playground hash link: hash-link.js folds it into the query and reloads
+            b.get(base + "/#dataset=xor&networkShape=4,2&learningRate=0.03");
+            await(b, d -> d.getCurrentUrl().contains("?") && d.getCurrentUrl().contains("dataset=xor"));
+            awaitFirstFrame(b);
+            String csp = (String) js(b, "return fetch('/').then((r) => r.headers.get('content-security-policy'))");
+            assertTrue(csp.contains("script-src 'self'"), csp);
+            b.findElement(By.id("play-pause-button")).click();
+            await(b, d -> number(d, "return window.playground.epoch()") > 50);
+            await(b, d -> number(d, "return window.playground.chartPoints ? 1 : 0") == 1);
+            assertTrue(distinctColors(b, "heatmap-grid") > 10, "the output map is drawn");
+            b.findElement(By.id("play-pause-button")).click();
+            assertEquals(List.of(), violations(b), "CSP violations on the page");
+            assertNoConsoleErrors(b);
+
+            b.get(base + "/about");
+            await(b, d -> (Boolean) js(d, "return document.readyState === 'complete'"));
+            // (its console has the browser's own /favicon.ico 404: /about links no icon)
+            assertEquals(List.of(), violations(b), "CSP violations on /about");
+        });
     }
 
     @Test
