@@ -1,0 +1,41 @@
+package org.backprop.playground.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What `bench memory` prints. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class MemoryBenchTest {
+    @Test
+    void prints_the_heap_per_session_of_each_heaviest_network() {
+        String out = run("memory", "--sessions", "4");
+        assertTrue(out.startsWith("Backprop Playground memory per session: "), out);
+        for (String name : new String[] {"spiral 8x6, 7 features", "seed-digits 32x6"}) {
+            Matcher row = Pattern.compile("(?m)^" + Pattern.quote(name) + " +(-?[\\d.]+) KB per session \\([\\d.]+ MB\\)$").matcher(out);
+            assertTrue(row.find(), name + " row missing or malformed in:\n" + out);
+        }
+    }
+
+    @Test
+    void bad_arguments_are_refused_with_a_reason() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> run("memory", "--frobnicate")).getMessage().contains("--sessions N"));
+        assertThrows(IllegalArgumentException.class, () -> run("memory", "--sessions", "0"));
+        assertThrows(IllegalArgumentException.class, () -> run("memory", "--sessions"));
+        assertThrows(IllegalArgumentException.class, () -> run("memory", "--sessions", "abc"));
+    }
+
+    private static String run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Benchmark.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
