@@ -25,6 +25,16 @@ class MemoryBenchTest {
         }
     }
 
+    /** The target: what a frame draws and what training needs, no more (before: 3.7 and 4.9 MB). */
+    @Test
+    void a_session_on_the_heaviest_allowed_networks_holds_at_most_one_megabyte() {
+        for (String[] network : MemoryBench.NETWORKS) {
+            long bytes = MemoryBench.perSession(network[1], 20);
+            System.out.printf("%s: %.1f KB per session%n", network[0], bytes / 1024.0);
+            assertTrue(bytes <= 1024 * 1024, network[0] + " holds " + bytes + " bytes a session");
+        }
+    }
+
     @Test
     void bad_arguments_are_refused_with_a_reason() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> run("memory", "--frobnicate")).getMessage().contains("--sessions N"));
