@@ -35,18 +35,24 @@ public final class Pass {
         ensure(Math.max(capacity, 1));
     }
 
+    /** Room for B samples; all of it is allocated before any of it is kept, so a failed allocation (OutOfMemoryError) leaves the pass as it was. */
     private void ensure(int B) {
         if (B <= capacity) return;
-        capacity = B;
-        int S = Kernels.stride(B);
-        for (int l = 0; l < layout.layers(); l++) {
+        int S = Kernels.stride(B), L = layout.layers();
+        double[][] nz = new double[L][], na = new double[L][], nd = new double[L][];
+        for (int l = 0; l < L; l++) {
             // z and a padded to whole vectors: tanh's last vector runs over the padding (FastMath.padded)
-            z[l] = new double[FastMath.padded(layout.out(l) * S)];
-            a[l] = new double[FastMath.padded(layout.out(l) * S)];
-            delta[l] = new double[layout.out(l) * S];
+            nz[l] = new double[FastMath.padded(layout.out(l) * S)];
+            na[l] = new double[FastMath.padded(layout.out(l) * S)];
+            nd[l] = new double[layout.out(l) * S];
         }
-        x = new double[layout.inputs() * S];
-        upstream = new double[layout.maxWidth() * S];
+        double[] nx = new double[layout.inputs() * S], nu = new double[layout.maxWidth() * S];
+        System.arraycopy(nz, 0, z, 0, L);
+        System.arraycopy(na, 0, a, 0, L);
+        System.arraycopy(nd, 0, delta, 0, L);
+        x = nx;
+        upstream = nu;
+        capacity = B;
     }
 
     /** inputs (N,IN) row-major, rows [row, row+B) -> the network's outputs for those rows. */
@@ -85,15 +91,17 @@ public final class Pass {
      * forward, only {@link #output} and the loss sums read this pass.
      */
     public void beginRows(int B) {
-        batch = B;
-        stride = Kernels.stride(B);
-        ensureRows(stride);
+        int S = Kernels.stride(B);
+        ensureRows(S);
         // of the packed arrays only the output layer's are used here: the hidden ones stay at training's size
-        int L = layout.layers() - 1, n = FastMath.padded(layout.out(L) * stride);
-        if (z[L].length < n) {
-            z[L] = new double[n];
-            a[L] = new double[n];
+        int L = layout.layers() - 1, n = FastMath.padded(layout.out(L) * S);
+        if (z[L].length < n || a[L].length < n) {
+            double[] nz = new double[n], na = new double[n]; // both, then keep both: a failed allocation changes nothing
+            z[L] = nz;
+            a[L] = na;
         }
+        batch = B;
+        stride = S;
     }
 
     /** Inputs (IN, N) feature-major, rows [row, row + count) -> columns [column, column + count) of the chunk begun. */
