@@ -63,6 +63,6 @@ public final class Main {
         if (EngineInfo.vectorized()) LOG.info("engine: {}", EngineInfo.describe());
         else LOG.warn("engine: {}", EngineInfo.describe());
         LOG.info("Backprop Playground at http://localhost:{}/ ({} sessions at most, {} frames/s each)", app.port(),
-                flags.config().socket().maxSessions(), flags.config().scheduler().framesPerSecond());
+                App.socket(app).maxSessions(), flags.config().scheduler().framesPerSecond());
     }
 }

@@ -23,7 +23,10 @@ public record ServerFlags(int port, AppConfig config) {
               --threads N            training threads shared by all sessions (env THREADS; default: cores)
               --max-hidden-layers N  hidden layers a network may have, 0-32 (env MAX_HIDDEN_LAYERS; default 6)
               --max-neurons N        neurons per hidden layer on a 2-D data set, 1-256 (env MAX_NEURONS;
-                                     default 8); a set without a 2-D map allows max(N, 32)""";
+                                     default 8); a set without a 2-D map allows max(N, 32)
+              --heap-budget-mb N     heap the sessions are admitted by, 16-1000000 (env HEAP_BUDGET_MB;
+                                     default: -Xmx less a quarter, at least 64 MB less); it caps the
+                                     sessions below --max-sessions when they would not fit""";
 
     private static final Map<String, String> ENV = new LinkedHashMap<>();
 
@@ -34,6 +37,7 @@ public record ServerFlags(int port, AppConfig config) {
         ENV.put("threads", "THREADS");
         ENV.put("max-hidden-layers", "MAX_HIDDEN_LAYERS");
         ENV.put("max-neurons", "MAX_NEURONS");
+        ENV.put("heap-budget-mb", "HEAP_BUDGET_MB");
     }
 
     /** Reads {@code args} (flags only) over {@code env}; throws IllegalArgumentException with a message for people. */
@@ -70,6 +74,7 @@ public record ServerFlags(int port, AppConfig config) {
                 number(values, "max-neurons", d.maxNeurons(), 1, PlaygroundLimits.CEILING_NEURONS),
                 d.maxBatchSize(), d.maxStepEpochs());
         AppConfig config = AppConfig.defaults().withSocket(socket).withScheduler(scheduler).withLimits(limits);
+        config = config.withHeapBudgetMb(number(values, "heap-budget-mb", 0, 16, 1_000_000)); // 0: follow -Xmx
         return new ServerFlags(port, config);
     }
 

@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.backprop.playground.session.SessionCost;
+import org.backprop.playground.state.PlaygroundLimits;
+import org.backprop.playground.state.StateCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,6 +35,23 @@ class MemoryBenchTest {
             long bytes = MemoryBench.perSession(network[1], 20);
             System.out.printf("%s: %.1f KB per session%n", network[0], bytes / 1024.0);
             assertTrue(bytes <= 1024 * 1024, network[0] + " holds " + bytes + " bytes a session");
+        }
+    }
+
+    /**
+     * Admission counts sessions at SessionCost's estimate: at or a little above what is measured,
+     * on each heaviest network at its costliest settings (Adam, a batch of 64, a penalty) and on the default.
+     */
+    @Test
+    void the_estimate_admission_counts_by_is_at_or_a_little_above_what_a_session_holds() {
+        String costliest = "&optimizer=adam&batchSize=64&regularization=L2&regularizationRate=0.01";
+        PlaygroundLimits limits = PlaygroundLimits.defaults();
+        long heaviest = SessionCost.heaviest(limits);
+        for (String query : new String[] {MemoryBench.NETWORKS.get(0)[1] + costliest, MemoryBench.NETWORKS.get(1)[1] + costliest, ""}) {
+            long estimate = SessionCost.bytes(new StateCodec(limits).parse(query).state()), measured = MemoryBench.perSession(query, 20);
+            System.out.printf("estimate %d KB, measured %d KB: %s%n", estimate / 1024, measured / 1024, query);
+            assertTrue(measured <= estimate && estimate <= measured * 3 / 2 + 64 * 1024, query + ": estimate " + estimate + ", measured " + measured);
+            assertTrue(estimate <= heaviest, "the heaviest is the most");
         }
     }
 
