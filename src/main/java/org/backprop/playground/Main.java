@@ -18,6 +18,8 @@ public final class Main {
                    (java --add-modules jdk.incubator.vector -jar ...: the engine's faster tanh, see README)
                    java -jar backprop-playground.jar bench [--seconds S] [--rounds R] [--only W1|W2|W3] [--same-jvm]
                                                                       the engine benchmark
+                   java -jar backprop-playground.jar bench memory [--sessions N]
+                                                                      heap per live session on the heaviest networks
                    java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--url ws://host:port/ws]
                                                                       WebSocket clients against a running server
             server flags:
@@ -63,6 +65,6 @@ public final class Main {
         if (EngineInfo.vectorized()) LOG.info("engine: {}", EngineInfo.describe());
         else LOG.warn("engine: {}", EngineInfo.describe());
         LOG.info("Backprop Playground at http://localhost:{}/ ({} sessions at most, {} frames/s each)", app.port(),
-                flags.config().socket().maxSessions(), flags.config().scheduler().framesPerSecond());
+                App.socket(app).maxSessions(), flags.config().scheduler().framesPerSecond());
     }
 }

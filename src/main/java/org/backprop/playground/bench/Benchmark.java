@@ -41,6 +41,10 @@ public final class Benchmark {
 
     /** As {@link #run(String[])}, printing to {@code out}; bad arguments throw IllegalArgumentException. */
     public static void run(String[] args, java.io.PrintStream out) {
+        if (args.length > 0 && args[0].equals("memory")) {
+            MemoryBench.run(Arrays.copyOfRange(args, 1, args.length), out);
+            return;
+        }
         double seconds = 1.0;
         int rounds = 5;
         String only = null;

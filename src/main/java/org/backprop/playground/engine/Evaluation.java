@@ -11,6 +11,17 @@ public final class Evaluation {
      * as two chunks of 256).
      */
     public static final int CHUNK = 512;
+    /**
+     * A wider network goes in shorter chunks, so a pass's evaluation scratch (three layers' rows,
+     * see {@link Pass#forwardRows}) stays at 8 × 512 values a row set: 128 columns at 32 wide.
+     * Columns do not interact, so the chunk changes no bit of a score.
+     */
+    private static final int CHUNK_CELLS = 8 * CHUNK, MIN_CHUNK = 64;
+
+    /** Columns per forward pass for {@code layout}: {@link #CHUNK}, fewer for layers wider than 8 (a multiple of 8). */
+    public static int chunk(Layout layout) {
+        return Math.max(MIN_CHUNK, Math.min(CHUNK, CHUNK_CELLS / Math.max(1, layout.maxWidth())) & ~7);
+    }
 
     /** Mean loss and fraction right (NaN when accuracy was not asked for). */
     public record Score(double loss, double accuracy) {}
@@ -18,7 +29,7 @@ public final class Evaluation {
     private Evaluation() {}
 
     public static double meanLoss(Network net, Samples data) {
-        return meanLoss(net, data, newPass(net, data));
+        return meanLoss(net, data, newPass(net));
     }
 
     /** As {@link #meanLoss(Network, Samples)}, reusing the caller's scratch pass. */
@@ -35,7 +46,7 @@ public final class Evaluation {
     }
 
     public static double accuracy(Network net, Samples data) {
-        return score(net, data, newPass(net, data), true).accuracy();
+        return score(net, data, newPass(net), true).accuracy();
     }
 
     /**
@@ -50,20 +61,20 @@ public final class Evaluation {
 
     /**
      * {@link #score} of each set, from forward passes over the sets' rows one after another,
-     * {@link #CHUNK} columns at a time: a chunk may end one set and begin the next. Each set's
+     * {@link #chunk} columns at a time: a chunk may end one set and begin the next. Each set's
      * losses are added up over its own rows in order, one sum across chunks, so its score is the
      * same to the last bit whatever sets it is evaluated with.
      */
     public static Score[] scores(Network net, Pass pass, boolean accuracy, Samples... sets) {
-        int K = net.layout.outputs(), total = 0;
+        int K = net.layout.outputs(), total = 0, chunk = chunk(net.layout);
         for (Samples set : sets) total += set.count();
         double threshold = net.activation(net.layout.layers() - 1) == Activation.SIGMOID ? 0.5 : 0;
         double[] lossSums = new double[sets.length];
         int[] right = new int[sets.length];
         double[] bound = new double[net.layout.inputs()];
         // rows are numbered across the sets, one after another; a chunk is the rows [from, to) of that numbering
-        for (int from = 0; from < total; from += CHUNK) {
-            int to = Math.min(total, from + CHUNK);
+        for (int from = 0; from < total; from += chunk) {
+            int to = Math.min(total, from + chunk);
             pass.beginRows(to - from);
             java.util.Arrays.fill(bound, 0);
             for (int s = 0, first = 0; s < sets.length; first += sets[s].count(), s++) {
@@ -100,9 +111,9 @@ public final class Evaluation {
         return scores;
     }
 
-    /** A scratch pass sized for evaluating {@code data} in chunks. */
-    public static Pass newPass(Network net, Samples data) {
-        return new Pass(net.layout, Math.min(CHUNK, Math.max(1, data.count())));
+    /** A scratch pass for evaluating {@code data} in chunks: its evaluation rows grow with the chunk, its training arrays stay at one sample. */
+    public static Pass newPass(Network net) {
+        return new Pass(net.layout, 1);
     }
 
     private static int argMaxOutput(Pass pass, int b, int K) {

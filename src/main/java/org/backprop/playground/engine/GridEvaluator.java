@@ -1,11 +1,13 @@
 package org.backprop.playground.engine;
 
 /**
- * Every neuron's value at every point of a grid, for drawing: the output heatmap and each
- * neuron's thumbnail. One array per input and per neuron, indexed by point, so each weight's
- * sweep reads and writes arrays at the same index, which is what lets the JIT (17) vectorize it
- * (sweeping one packed array at two offsets stayed scalar: 4 to 5 instead of 18 MACs per ns in
- * double); float and {@link DisplayMath} because the result is quantized for display anyway.
+ * Every neuron's value at grid points, for drawing: the output heatmap and each neuron's
+ * thumbnail. One array per input and per neuron, indexed by point, so each weight's sweep reads
+ * and writes arrays at the same index, which is what lets the JIT (17) vectorize it (sweeping one
+ * packed array at two offsets stayed scalar: 4 to 5 instead of 18 MACs per ns in double); float
+ * and {@link DisplayMath} because the result is quantized for display anyway. A large grid goes
+ * through in tiles of {@link #points()} (see {@link #evaluate(Network, float[], int, int, int)}),
+ * so what is kept is one tile of every neuron, not the whole grid of every neuron.
  */
 public final class GridEvaluator {
     private final int points;
@@ -14,7 +16,7 @@ public final class GridEvaluator {
     private float[][] inputRows;
     private Layout layout;
 
-    /** @param points how many grid points each call evaluates (e.g. 100 × 100) */
+    /** @param points how many grid points each call evaluates at most (e.g. 100 × 100, or a tile of it) */
     public GridEvaluator(int points) {
         this.points = points;
     }
@@ -22,34 +24,49 @@ public final class GridEvaluator {
     public int points() { return points; }
 
     /**
-     * inputs (IN, P) feature-major -> per weight layer l and neuron o, its P activations; the
-     * arrays are owned by this evaluator and overwritten by the next call. Softmax outputs are
-     * normalized per point.
+     * inputs (IN, P) feature-major, P = {@link #points()} -> per weight layer l and neuron o, its
+     * P activations; the arrays are owned by this evaluator and overwritten by the next call.
+     * Softmax outputs are normalized per point.
      */
     public float[][][] evaluate(Network net, float[] inputs) {
-        Layout lay = net.layout;
-        int P = points;
-        if (!lay.equals(layout)) {
-            layout = lay;
-            values = new float[lay.layers()][][];
-            for (int l = 0; l < lay.layers(); l++) values[l] = new float[lay.out(l)][P];
-            inputRows = new float[lay.inputs()][P];
+        return evaluate(net, inputs, points, 0, points);
+    }
+
+    /**
+     * A tile: points [start, start + count) of inputs (IN, P) feature-major, count at most
+     * {@link #points()} -> per layer and neuron, those points' activations at [0, count) of arrays
+     * owned by this evaluator (overwritten by the next call). Each point's arithmetic is the same
+     * whatever tile it is in, so a grid evaluated tile by tile matches one evaluated whole, bit for bit.
+     */
+    public float[][][] evaluate(Network net, float[] inputs, int P, int start, int count) {
+        if (count < 0 || count > points || start < 0 || start + count > P) {
+            throw new IllegalArgumentException("a tile of " + count + " points from " + start + " of " + P + " (at most " + points + ")");
         }
-        for (int i = 0; i < lay.inputs(); i++) System.arraycopy(inputs, i * P, inputRows[i], 0, P);
+        Layout lay = net.layout;
+        if (!lay.equals(layout)) {
+            float[][][] v = new float[lay.layers()][][];
+            for (int l = 0; l < lay.layers(); l++) v[l] = new float[lay.out(l)][points];
+            float[][] rows = new float[lay.inputs()][points];
+            // set together once all is allocated: a failed allocation leaves the evaluator as it was
+            values = v;
+            inputRows = rows;
+            layout = lay;
+        }
+        for (int i = 0; i < lay.inputs(); i++) System.arraycopy(inputs, i * P + start, inputRows[i], 0, count);
         float[][] in = inputRows;
         for (int l = 0; l < lay.layers(); l++) {
             int IN = lay.in(l), wOff = lay.weightOffset(l), bOff = lay.biasOffset(l);
             for (int o = 0; o < lay.out(l); o++) {
                 float[] out = values[l][o];
-                java.util.Arrays.fill(out, (float) net.params[bOff + o]);
+                java.util.Arrays.fill(out, 0, count, (float) net.params[bOff + o]);
                 for (int i = 0; i < IN; i++) {
                     float w = (float) net.params[wOff + o * IN + i];
                     float[] x = in[i];
-                    for (int p = 0; p < P; p++) out[p] += w * x[p];
+                    for (int p = 0; p < count; p++) out[p] += w * x[p];
                 }
-                activate(net.activation(l), out, P);
+                activate(net.activation(l), out, count);
             }
-            if (net.activation(l) == Activation.SOFTMAX) softmaxColumns(values[l], P);
+            if (net.activation(l) == Activation.SOFTMAX) softmaxColumns(values[l], count);
             in = values[l];
         }
         return values;

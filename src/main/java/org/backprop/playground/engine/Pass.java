@@ -17,9 +17,13 @@ public final class Pass {
     /** dL/da of the layer being entered from above, (neurons, S) packed. */
     private double[] upstream;
     private int batch, stride;
-    /** Evaluation's layout: [input] and [layer][neuron] -> one row of up to S values. */
-    private double[][] xRows;
-    private double[][][] zRows, aRows;
+    /**
+     * Evaluation's layout, one row of up to S values per input and per neuron: the inputs, one
+     * layer's pre-activations, and two layers' activations in turn (a layer reads the one below and
+     * writes the other), so the scratch is three layers wide however deep the network is.
+     */
+    private double[][] xRows, zRows;
+    private double[][][] aRows;
     private int rowsCapacity;
 
     public Pass(Layout layout, int capacity) {
@@ -31,18 +35,24 @@ public final class Pass {
         ensure(Math.max(capacity, 1));
     }
 
+    /** Room for B samples; all of it is allocated before any of it is kept, so a failed allocation (OutOfMemoryError) leaves the pass as it was. */
     private void ensure(int B) {
         if (B <= capacity) return;
-        capacity = B;
-        int S = Kernels.stride(B);
-        for (int l = 0; l < layout.layers(); l++) {
+        int S = Kernels.stride(B), L = layout.layers();
+        double[][] nz = new double[L][], na = new double[L][], nd = new double[L][];
+        for (int l = 0; l < L; l++) {
             // z and a padded to whole vectors: tanh's last vector runs over the padding (FastMath.padded)
-            z[l] = new double[FastMath.padded(layout.out(l) * S)];
-            a[l] = new double[FastMath.padded(layout.out(l) * S)];
-            delta[l] = new double[layout.out(l) * S];
+            nz[l] = new double[FastMath.padded(layout.out(l) * S)];
+            na[l] = new double[FastMath.padded(layout.out(l) * S)];
+            nd[l] = new double[layout.out(l) * S];
         }
-        x = new double[layout.inputs() * S];
-        upstream = new double[layout.maxWidth() * S];
+        double[] nx = new double[layout.inputs() * S], nu = new double[layout.maxWidth() * S];
+        System.arraycopy(nz, 0, z, 0, L);
+        System.arraycopy(na, 0, a, 0, L);
+        System.arraycopy(nd, 0, delta, 0, L);
+        x = nx;
+        upstream = nu;
+        capacity = B;
     }
 
     /** inputs (N,IN) row-major, rows [row, row+B) -> the network's outputs for those rows. */
@@ -81,15 +91,17 @@ public final class Pass {
      * forward, only {@link #output} and the loss sums read this pass.
      */
     public void beginRows(int B) {
-        batch = B;
-        stride = Kernels.stride(B);
-        ensureRows(stride);
+        int S = Kernels.stride(B);
+        ensureRows(S);
         // of the packed arrays only the output layer's are used here: the hidden ones stay at training's size
-        int L = layout.layers() - 1, n = FastMath.padded(layout.out(L) * stride);
-        if (z[L].length < n) {
-            z[L] = new double[n];
-            a[L] = new double[n];
+        int L = layout.layers() - 1, n = FastMath.padded(layout.out(L) * S);
+        if (z[L].length < n || a[L].length < n) {
+            double[] nz = new double[n], na = new double[n]; // both, then keep both: a failed allocation changes nothing
+            z[L] = nz;
+            a[L] = na;
         }
+        batch = B;
+        stride = S;
     }
 
     /** Inputs (IN, N) feature-major, rows [row, row + count) -> columns [column, column + count) of the chunk begun. */
@@ -105,7 +117,7 @@ public final class Pass {
         double zMax = 0;
         for (int l = 0; l <= L; l++) {
             int IN = layout.in(l), OUT = layout.out(l), wOff = layout.weightOffset(l), bOff = layout.biasOffset(l);
-            Kernels.linearForwardRows(zRows[l], in, p, wOff, bOff, B, IN, OUT);
+            Kernels.linearForwardRows(zRows, in, p, wOff, bOff, B, IN, OUT);
             // each neuron's |z| bound lets tanh skip its saturation pass (the weights and the inputs' range give it)
             double sameBound = l == 0 ? Double.NaN : net.activation(l - 1).outputBound();
             double[] inputBound = l == 0 ? inputMaxAbs : null;
@@ -114,13 +126,14 @@ public final class Pass {
                 break;
             }
             Activation f = net.activation(l);
+            double[][] out = aRows[l & 1];
             for (int o = 0; o < OUT; o++) {
-                f.forwardRows(aRows[l][o], zRows[l][o], B, 1, Kernels.zBound(p, wOff, bOff, IN, o, inputBound, sameBound));
+                f.forwardRows(out[o], zRows[o], B, 1, Kernels.zBound(p, wOff, bOff, IN, o, inputBound, sameBound));
             }
-            in = aRows[l];
+            in = out;
         }
         for (int k = 0; k < layout.outputs(); k++) {
-            System.arraycopy(zRows[L][k], 0, z[L], k * S, B);
+            System.arraycopy(zRows[k], 0, z[L], k * S, B);
             if (B < S) z[L][k * S + B] = 0; // the one padding column (Kernels.stride)
         }
         net.activation(L).forwardRows(a[L], z[L], S, layout.outputs(), zMax);
@@ -129,15 +142,14 @@ public final class Pass {
     /** The per-neuron rows of {@link #beginRows}, made on its first use and grown with the chunk. */
     private void ensureRows(int S) {
         if (S <= rowsCapacity) return;
+        int width = layout.maxWidth(), n = FastMath.padded(S);
+        // all of it first, then the capacity: a failed allocation leaves the pass as it was
+        double[][] x = new double[layout.inputs()][S], z = new double[width][n];
+        double[][][] a = {new double[width][n], new double[width][n]};
+        xRows = x;
+        zRows = z;
+        aRows = a;
         rowsCapacity = S;
-        int L = layout.layers();
-        xRows = new double[layout.inputs()][S];
-        zRows = new double[L][][];
-        aRows = new double[L][][];
-        for (int l = 0; l < L; l++) {
-            zRows[l] = new double[layout.out(l)][FastMath.padded(S)];
-            aRows[l] = new double[layout.out(l)][FastMath.padded(S)];
-        }
     }
 
     private int begin(int B) {

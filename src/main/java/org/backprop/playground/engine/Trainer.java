@@ -15,7 +15,8 @@ public final class Trainer {
     private Hyperparameters hyper;
     private Optimizer optimizer;
     private final double[] grads;
-    private final double[] regDerivative;
+    /** The penalty's derivative per parameter; made at the first regularized update (most sessions never need it). */
+    private double[] regDerivative;
     /** Weights that L1 pushed across zero: TF Playground pins them at 0 for good. */
     private boolean[] frozen;
     private int accumulated;
@@ -39,7 +40,6 @@ public final class Trainer {
         this.hyper = hyper;
         this.optimizer = hyper.optimizer().create(net.layout.numParams());
         this.grads = new double[net.layout.numParams()];
-        this.regDerivative = new double[net.layout.numParams()];
         // grows on demand: a huge batchSize on a handful of rows must not allocate for the batch size
         this.pass = new Pass(net.layout, Math.min(hyper.batchSize(), 64));
         int P = net.layout.numParams();
@@ -119,6 +119,7 @@ public final class Trainer {
         double lr = hyper.learningRate();
         boolean regularize = reg != Regularization.NONE && hyper.regularizationRate() != 0;
         // TF takes the penalty's derivative at the weight before this update's gradient step
+        if (regularize && regDerivative == null) regDerivative = new double[net.layout.numParams()];
         if (regularize) forEachWeight(i -> regDerivative[i] = reg.derivative(net.params[i]));
         optimizer.step(net.params, grads, accumulated, lr, frozen);
         if (regularize) {

@@ -12,18 +12,26 @@ import org.backprop.playground.engine.Network;
 /**
  * Turns a snapshot into a frame: the output over a 100×100 grid of the input domain and every
  * hidden neuron over a 20×20 grid (twice TF Playground's thumbnail resolution), quantized to
- * bytes. One per session: it keeps its evaluators and the grids' inputs between frames, and runs
- * only when a frame is really sent.
+ * bytes. One per session: it keeps the grids' inputs between frames, and runs only when a frame is
+ * really sent. What it holds is what a frame draws: the output's 100×100 values, and one
+ * evaluator of 20×20 points for every neuron, which also takes the output grid, four rows at a
+ * time (keeping every neuron at 100×100 cost 2 MB a session on the widest network).
  */
 public final class FrameRenderer {
     public static final int OUTPUT_SIZE = 100;
     public static final int NEURON_SIZE = 20;
+    /**
+     * Points per evaluation: the neuron grid whole, the output grid four rows at a time (tiles of
+     * 400, 1,000 or all 10,000 points rendered a frame equally fast here, within the noise).
+     */
+    private static final int TILE = NEURON_SIZE * NEURON_SIZE;
 
-    private final GridEvaluator outputGrid = new GridEvaluator(OUTPUT_SIZE * OUTPUT_SIZE);
-    private final GridEvaluator neuronGrid = new GridEvaluator(NEURON_SIZE * NEURON_SIZE);
+    private final GridEvaluator grid = new GridEvaluator(TILE);
     private Features features;
     private Domain domain;
     private float[] outputInputs, neuronInputs;
+    /** The output's value at each point of the 100×100 grid (for K classes, the winner's probability). */
+    private float[] output;
 
     /** The encoded frame (see {@link FrameEncoder}); grids only when the snapshot's set is 2-D. */
     public synchronized ByteBuffer render(FrameSnapshot s) {
@@ -32,31 +40,35 @@ public final class FrameRenderer {
 
     private List<Block> blocks(FrameSnapshot s) {
         if (!s.features().equals(features) || !s.domain().equals(domain)) {
+            float[] big = gridInputs(s.features(), s.domain(), OUTPUT_SIZE), small = gridInputs(s.features(), s.domain(), NEURON_SIZE);
+            if (output == null) output = new float[OUTPUT_SIZE * OUTPUT_SIZE]; // a set with no map never needs it
+            outputInputs = big;
+            neuronInputs = small;
             features = s.features();
             domain = s.domain();
-            outputInputs = gridInputs(features, domain, OUTPUT_SIZE);
-            neuronInputs = gridInputs(features, domain, NEURON_SIZE);
         }
         Network net = s.network();
         int last = net.layout.layers() - 1, K = net.layout.outputs(), P = OUTPUT_SIZE * OUTPUT_SIZE;
         List<Block> blocks = new ArrayList<>();
-        float[][] out = outputGrid.evaluate(net, outputInputs)[last];
-        if (K == 1) {
-            blocks.add(Block.quantize("output", last, 0, out[0], 0, OUTPUT_SIZE, OUTPUT_SIZE));
-        } else {
-            // K classes: the winning class's probability, and which class wins
-            float[] best = new float[P];
-            byte[] cls = new byte[P];
-            for (int p = 0; p < P; p++) {
+        // K classes: the winning class's probability, and which class wins
+        byte[] cls = K == 1 ? null : new byte[P];
+        for (int start = 0; start < P; start += TILE) {
+            int count = Math.min(TILE, P - start);
+            float[][] out = grid.evaluate(net, outputInputs, P, start, count)[last];
+            if (K == 1) {
+                System.arraycopy(out[0], 0, output, start, count);
+                continue;
+            }
+            for (int p = 0; p < count; p++) {
                 int arg = 0;
                 for (int k = 1; k < K; k++) if (out[k][p] > out[arg][p]) arg = k;
-                best[p] = out[arg][p];
-                cls[p] = (byte) arg;
+                output[start + p] = out[arg][p];
+                cls[start + p] = (byte) arg;
             }
-            blocks.add(Block.quantize("output", last, -1, best, 0, OUTPUT_SIZE, OUTPUT_SIZE));
-            blocks.add(new Block("outputClass", last, -1, OUTPUT_SIZE, OUTPUT_SIZE, Block.UINT8, 0, 255, cls));
         }
-        float[][][] small = neuronGrid.evaluate(net, neuronInputs);
+        blocks.add(Block.quantize("output", last, K == 1 ? 0 : -1, output, 0, OUTPUT_SIZE, OUTPUT_SIZE));
+        if (K > 1) blocks.add(new Block("outputClass", last, -1, OUTPUT_SIZE, OUTPUT_SIZE, Block.UINT8, 0, 255, cls));
+        float[][][] small = grid.evaluate(net, neuronInputs);
         for (int l = 0; l < last; l++) {
             for (int k = 0; k < net.layout.out(l); k++) {
                 blocks.add(Block.quantize("neuron", l, k, small[l][k], 0, NEURON_SIZE, NEURON_SIZE));

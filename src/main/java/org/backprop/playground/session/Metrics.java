@@ -17,7 +17,7 @@ final class Metrics {
     /** Each set's score, the sets evaluated together (train and test rows share forward passes). */
     Evaluation.Score[] scores(Network net, boolean classification, Samples... sets) {
         if (pass == null || !passLayout.equals(net.layout)) {
-            pass = new Pass(net.layout, Evaluation.CHUNK); // its arrays hold one chunk: more would sit unused
+            pass = new Pass(net.layout, 1); // evaluation grows its own rows to the chunk; the training arrays stay at one sample
             passLayout = net.layout;
         }
         return Evaluation.scores(net, pass, classification, sets);

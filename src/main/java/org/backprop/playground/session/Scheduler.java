@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.backprop.playground.state.Msg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>Latest wins: when a frame is due and the sink is not ready, nothing is kept; the next chance,
  * one frame period later, sends the state as it is then. A sink that calls
  * {@link Handle#sinkReady()} when its last frame is out is offered the next one at once instead.
+ *
+ * <p>A turn that throws, an Error such as OutOfMemoryError included, pauses its session and tells
+ * its sink why ({@link #OUT_OF_MEMORY}, {@link #INTERNAL_ERROR}); the thread and the other sessions go on.
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
@@ -110,6 +114,9 @@ public final class Scheduler implements AutoCloseable {
                 executor.execute(() -> turn(this));
             } catch (RejectedExecutionException closed) {
                 scheduled.set(false);
+            } catch (Throwable e) {
+                scheduled.set(false); // not queued (the heap ran out making the task): the next wake-up tries again
+                throw e;
             }
         }
 
@@ -194,22 +201,40 @@ public final class Scheduler implements AutoCloseable {
                     h.framesSkipped.incrementAndGet();
                 }
             }
-        } catch (RuntimeException e) {
-            // a broken sink or session must not take the worker or the other sessions with it, nor
-            // retry on its own: the failed frame is dropped, and the next command brings the next try
-            LOG.warn("session paused after an error in its turn", e);
-            h.retryAt = System.nanoTime() + period;
-            s.pause();
-            h.sentVersion = s.version();
-            try {
-                sink.paused("paused after an internal error; press play to go on");
-            } catch (RuntimeException ignored) {
-                // the sink is what failed; the handler removes it when its connection closes
-            }
+        } catch (Throwable e) {
+            // a broken sink or session, or a heap that ran out in this turn, must not take the
+            // worker or the other sessions with it, nor retry on its own: the failed frame is
+            // dropped, the session pauses, and the next command brings the next try
+            failed(h, s, sink, e);
         } finally {
             finish(h, s);
         }
     }
+
+    /** Pauses the session whose turn threw {@code e} and tells its page why; nothing here may throw in turn. */
+    private void failed(Handle h, TrainingSession s, FrameSink sink, Throwable e) {
+        try {
+            h.retryAt = System.nanoTime() + period;
+            s.pause();
+            h.sentVersion = s.version();
+            LOG.warn("session paused after an error in its turn", e);
+        } catch (Throwable again) {
+            // the heap is still short: the session is paused or will be by the next error, and its page
+            // learns why from the next notice that can be sent
+        }
+        PauseNotice notice = e instanceof OutOfMemoryError ? OUT_OF_MEMORY : INTERNAL_ERROR;
+        try {
+            sink.paused(notice.message(), notice.detail());
+        } catch (Throwable ignored) {
+            // the sink is what failed; the handler removes it when its connection closes
+        }
+    }
+
+    /** What a page is told when its session's turn failed; made up front, since an out-of-memory error may be why. */
+    static final PauseNotice INTERNAL_ERROR = new PauseNotice("paused after an internal error; press play to go on",
+            Msg.of("session.internalError"));
+    static final PauseNotice OUT_OF_MEMORY = new PauseNotice(
+            "paused: the server ran short of memory; press play to go on (a smaller network needs less)", Msg.of("session.outOfMemory"));
 
     /**
      * Queues the next turn (training due now), a timer (a frame waits, or a paced session's next

@@ -6,6 +6,7 @@ import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
 import java.util.function.IntSupplier;
 import org.backprop.playground.session.Scheduler;
+import org.backprop.playground.session.SessionCost;
 
 /**
  * Builds the web app, unstarted, so {@code Main} starts it on $PORT and tests on port 0.
@@ -28,7 +29,10 @@ public final class App {
         ErrorMapper errors = new ErrorMapper(json);
         // one scheduler for every session of this app; it stops with the app
         Scheduler scheduler = new Scheduler(appConfig.scheduler());
-        PlaygroundSocket socket = new PlaygroundSocket(scheduler, appConfig.socket(), appConfig.limits(), json.mapper());
+        // each session counted at the most one may hold; the cap follows the heap unless --max-sessions is lower
+        HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()));
+        SocketLimits socketLimits = appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
+        PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.limits(), json.mapper(), heap);
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
         return Javalin.create(config -> {
             config.appData(SOCKET, socket);
@@ -57,7 +61,7 @@ public final class App {
             config.routes.get("/", new org.backprop.playground.web.page.PlaygroundPage(
                     new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper()));
             config.routes.get("/about", new HomePage());
-            config.routes.get("/api/health", new HealthApi(json, sessions));
+            config.routes.get("/api/health", new HealthApi(json, sessions, socketLimits.maxSessions(), heap));
             config.routes.get("/api/datasets/{name}", new DatasetsApi(json));
             config.routes.get("/api/presets", new PresetsApi(json, new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n));
             config.routes.post("/api/backprop", new BackpropApi(json));

@@ -9,12 +9,12 @@ import org.backprop.playground.state.PlaygroundLimits;
  * What the app factory needs from outside: where the page's files are on disk during development,
  * the live-session figure for /api/health (null: the WebSocket layer's own count; a test may fix
  * it), the {@code /ws} limits, how the training scheduler shares its threads, and what one session
- * may ask for, and who may frame the page ({@code frame-ancestors} of {@link SecurityHeaders}).
+ * may ask for, who may frame the page ({@code frame-ancestors} of {@link SecurityHeaders}), and the
+ * heap budget sessions are admitted by (0: follow -Xmx, see {@link HeapAdmission}).
  * Server flags ({@link ServerFlags}) fill it from the command line.
  */
 public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socket, SchedulerConfig scheduler,
-                        PlaygroundLimits limits,
-                        String frameAncestors) {
+                        PlaygroundLimits limits, String frameAncestors, long heapBudgetMb) {
     public static final String VERSION = "0.1.0";
 
     public AppConfig {
@@ -23,10 +23,11 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
         if (scheduler == null) scheduler = SchedulerConfig.defaults();
         if (limits == null) limits = PlaygroundLimits.defaults();
         frameAncestors = SecurityHeaders.checkFrameAncestors(frameAncestors == null ? SecurityHeaders.DEFAULT_FRAME_ANCESTORS : frameAncestors);
+        if (heapBudgetMb < 0) throw new IllegalArgumentException("heapBudgetMb must be 0 (follow -Xmx) or positive, got " + heapBudgetMb);
     }
 
     public AppConfig(Path staticDir, IntSupplier sessions) {
-        this(staticDir, sessions, null, null, null, null);
+        this(staticDir, sessions, null, null, null, null, 0);
     }
 
     /** {@code static/} in the working directory, the default limits, sessions counted live. */
@@ -35,11 +36,11 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
     }
 
     public AppConfig withSessions(IntSupplier next) {
-        return new AppConfig(staticDir, next, socket, scheduler, limits, frameAncestors);
+        return new AppConfig(staticDir, next, socket, scheduler, limits, frameAncestors, heapBudgetMb);
     }
 
     public AppConfig withSocket(SocketLimits next) {
-        return new AppConfig(staticDir, sessions, next, scheduler, limits, frameAncestors);
+        return new AppConfig(staticDir, sessions, next, scheduler, limits, frameAncestors, heapBudgetMb);
     }
 
     public AppConfig withMaxSessions(int n) {
@@ -47,15 +48,20 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
     }
 
     public AppConfig withScheduler(SchedulerConfig next) {
-        return new AppConfig(staticDir, sessions, socket, next, limits, frameAncestors);
+        return new AppConfig(staticDir, sessions, socket, next, limits, frameAncestors, heapBudgetMb);
+    }
+
+    public AppConfig withLimits(PlaygroundLimits next) {
+        return new AppConfig(staticDir, sessions, socket, scheduler, next, frameAncestors, heapBudgetMb);
     }
 
     /** Who may frame the page: CSP frame-ancestors sources, e.g. {@code 'self' https://school.example}. */
     public AppConfig withFrameAncestors(String next) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, limits, next);
+        return new AppConfig(staticDir, sessions, socket, scheduler, limits, next, heapBudgetMb);
     }
 
-    public AppConfig withLimits(PlaygroundLimits next) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, next, frameAncestors);
+    /** The heap sessions are admitted by, in MB; 0 follows -Xmx. */
+    public AppConfig withHeapBudgetMb(long mb) {
+        return new AppConfig(staticDir, sessions, socket, scheduler, limits, frameAncestors, mb);
     }
 }

@@ -5,14 +5,18 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.function.IntSupplier;
 
-/** {@code GET /api/health}: liveness, the live session count, the version and the API limits. */
+/** {@code GET /api/health}: liveness, the live session count and cap, the version and the API limits. */
 final class HealthApi implements Handler {
     private final JsonBody json;
     private final IntSupplier sessions;
+    private final int maxSessions;
+    private final HeapAdmission heap;
 
-    HealthApi(JsonBody json, IntSupplier sessions) {
+    HealthApi(JsonBody json, IntSupplier sessions, int maxSessions, HeapAdmission heap) {
         this.json = json;
         this.sessions = sessions;
+        this.maxSessions = maxSessions;
+        this.heap = heap;
     }
 
     @Override
@@ -20,6 +24,7 @@ final class HealthApi implements Handler {
         ObjectNode n = json.mapper().createObjectNode();
         n.put("status", "ok");
         n.put("sessions", sessions.getAsInt());
+        n.put("maxSessions", maxSessions);
         n.put("version", AppConfig.VERSION);
         n.set("limits", Limits.toJson(json.mapper()));
         n.set("process", process());
@@ -35,6 +40,8 @@ final class HealthApi implements Handler {
         Runtime rt = Runtime.getRuntime();
         p.put("heapUsedMb", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
         p.put("heapMaxMb", rt.maxMemory() / (1024 * 1024));
+        p.put("heapBudgetMb", heap.budget() / (1024 * 1024));
+        p.put("sessionKb", heap.perSession() / 1024);
         p.put("threads", Thread.activeCount());
         p.put("cores", rt.availableProcessors());
         return p;

@@ -49,6 +49,7 @@ public final class PlaygroundSocket {
     /** Error codes this layer adds to the state codec's and the session's. */
     static final String RATE_LIMITED = "rate_limited";
     static final String SERVER_FULL = "server_full";
+    static final String SERVER_BUSY = "server_busy";
     static final String NOT_SUPPORTED = "not_supported";
     static final String BINARY_NOT_ACCEPTED = "binary_not_accepted";
     static final String INTERNAL = "internal";
@@ -73,8 +74,11 @@ public final class PlaygroundSocket {
     /** Set when the server stops: a connection that still arrives is closed as the others were. */
     private volatile boolean stopping;
     final Counters stats = new Counters();
+    private final HeapAdmission heap;
 
-    public PlaygroundSocket(Scheduler scheduler, SocketLimits limits, PlaygroundLimits playgroundLimits, ObjectMapper mapper) {
+    /** {@code limits.maxSessions()} is the cap in effect (the heap's, see {@link HeapAdmission#cap}); {@code heap} says when there is room now. */
+    PlaygroundSocket(Scheduler scheduler, SocketLimits limits, PlaygroundLimits playgroundLimits, ObjectMapper mapper, HeapAdmission heap) {
+        this.heap = heap;
         this.scheduler = scheduler;
         this.limits = limits;
         this.playgroundLimits = playgroundLimits;
@@ -122,6 +126,11 @@ public final class PlaygroundSocket {
         }
     }
 
+    /** The session cap in effect: --max-sessions, or fewer when the heap holds fewer ({@link HeapAdmission#cap}). */
+    public int maxSessions() {
+        return limits.maxSessions();
+    }
+
     /** Connections with a training session now. */
     public int liveSessions() {
         return live.get();
@@ -152,6 +161,14 @@ public final class PlaygroundSocket {
             session.close(1013, "try again later: server full", Callback.NOOP);
             return;
         }
+        if (!heap.roomForOneMore()) {
+            live.decrementAndGet();
+            stats.refusedBusy.increment();
+            session.sendText(messages.error(null, null, new FieldError(SERVER_BUSY, null,
+                    "the server is short of memory for another session; try again later", Msg.of("socket.serverBusy"))), Callback.NOOP);
+            session.close(1013, "try again later: server busy", Callback.NOOP);
+            return;
+        }
         Connection c = null;
         try {
             // the socket's own query string may carry a URL state, as a page link does; config replaces it
@@ -166,7 +183,8 @@ public final class PlaygroundSocket {
             c.attach(h);
             if (c.released.get()) h.remove(); // it closed while being added
             ctx.enableAutomaticPings(limits.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // the session is not made (or is let go): its place and its memory are free again
             LOG.error("a connection could not be set up", e);
             if (c != null) {
                 c.close(1011, "internal error");
@@ -332,6 +350,8 @@ public final class PlaygroundSocket {
     static final class Counters {
         final LongAdder opened = new LongAdder();
         final LongAdder refusedFull = new LongAdder();
+        /** Connections refused because the heap had no room for another session ({@link HeapAdmission}). */
+        final LongAdder refusedBusy = new LongAdder();
         final LongAdder closedFlooding = new LongAdder();
         final LongAdder closedNotReading = new LongAdder();
         final LongAdder dropped = new LongAdder();
@@ -347,7 +367,8 @@ public final class PlaygroundSocket {
         @Override
         public String toString() {
             return "received=" + received.sum() + " unknownConnection=" + unknownConnection.sum() + " handled=" + handled.sum()
-                    + " dropped=" + dropped.sum() + " framesSent=" + framesSent.sum() + " dataSent=" + dataSent.sum();
+                    + " dropped=" + dropped.sum() + " framesSent=" + framesSent.sum() + " dataSent=" + dataSent.sum()
+                    + " refusedBusy=" + refusedBusy.sum();
         }
 
         void queuedHighWater(long bytes) {

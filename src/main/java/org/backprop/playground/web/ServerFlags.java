@@ -25,7 +25,10 @@ public record ServerFlags(int port, AppConfig config) {
               --max-neurons N        neurons per hidden layer on a 2-D data set, 1-256 (env MAX_NEURONS;
                                      default 8); a set without a 2-D map allows max(N, 32)
               --frame-ancestors S    who may embed the page in a frame: CSP sources separated by spaces, e.g.
-                                     "'self' https://school.example" (env FRAME_ANCESTORS; default 'self')""";
+                                     "'self' https://school.example" (env FRAME_ANCESTORS; default 'self')
+              --heap-budget-mb N     heap the sessions are admitted by, 16-1000000 (env HEAP_BUDGET_MB;
+                                     default: -Xmx less a quarter, at least 64 MB less); it caps the
+                                     sessions below --max-sessions when they would not fit""";
 
     private static final Map<String, String> ENV = new LinkedHashMap<>();
 
@@ -37,6 +40,7 @@ public record ServerFlags(int port, AppConfig config) {
         ENV.put("max-hidden-layers", "MAX_HIDDEN_LAYERS");
         ENV.put("max-neurons", "MAX_NEURONS");
         ENV.put("frame-ancestors", "FRAME_ANCESTORS");
+        ENV.put("heap-budget-mb", "HEAP_BUDGET_MB");
     }
 
     /** Reads {@code args} (flags only) over {@code env}; throws IllegalArgumentException with a message for people. */
@@ -74,6 +78,7 @@ public record ServerFlags(int port, AppConfig config) {
                 d.maxBatchSize(), d.maxStepEpochs());
         AppConfig config = AppConfig.defaults().withSocket(socket).withScheduler(scheduler).withLimits(limits);
         if (values.containsKey("frame-ancestors")) config = config.withFrameAncestors(values.get("frame-ancestors"));
+        config = config.withHeapBudgetMb(number(values, "heap-budget-mb", 0, 16, 1_000_000)); // 0: follow -Xmx
         return new ServerFlags(port, config);
     }
 

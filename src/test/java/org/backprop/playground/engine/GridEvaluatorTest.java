@@ -2,7 +2,9 @@ package org.backprop.playground.engine;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The display grid agrees with the training forward pass to display precision, neuron by neuron. */
 class GridEvaluatorTest {
@@ -33,5 +35,24 @@ class GridEvaluatorTest {
                 }
             }
         }
+    }
+
+    @Test
+    void a_grid_in_tiles_matches_the_grid_whole_bit_for_bit() {
+        Network net = Network.create(new int[] {3, 8, 8, 4}, Activation.TANH, Activation.SOFTMAX, Loss.CE, Init.XAVIER, new SeedRandom("tiles"));
+        int P = 1000, tile = 64; // tiles that do not divide the grid: the last is short
+        float[] grid = new float[3 * P];
+        for (int i = 0; i < grid.length; i++) grid[i] = (float) Math.sin(i * 0.37) * 6;
+        float[][][] whole = new GridEvaluator(P).evaluate(net, grid);
+        GridEvaluator tiles = new GridEvaluator(tile);
+        float[][] joined = new float[4][P];
+        for (int start = 0; start < P; start += tile) {
+            int count = Math.min(tile, P - start);
+            float[][] out = tiles.evaluate(net, grid, P, start, count)[2];
+            for (int k = 0; k < 4; k++) System.arraycopy(out[k], 0, joined[k], start, count);
+        }
+        for (int k = 0; k < 4; k++) assertArrayEquals(whole[2][k], joined[k], "output " + k);
+        assertThrows(IllegalArgumentException.class, () -> tiles.evaluate(net, grid, P, 0, tile + 1), "a tile larger than the evaluator");
+        assertThrows(IllegalArgumentException.class, () -> tiles.evaluate(net, grid, P, P - 10, 20), "a tile past the grid");
     }
 }

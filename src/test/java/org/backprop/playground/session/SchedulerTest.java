@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.backprop.playground.state.Msg;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +25,7 @@ class SchedulerTest {
     private Scheduler scheduler;
 
     /** Collects frames (computing each when sent, as a socket would) with the time they came. */
-    static final class ListSink implements FrameSink {
+    static class ListSink implements FrameSink {
         final ConcurrentLinkedQueue<JsonNode> headers = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> pauses = new ConcurrentLinkedQueue<>();
@@ -252,5 +253,44 @@ class SchedulerTest {
         assertTrue(good.status().playing());
         assertTrue(sink.headers.size() > 3);
         good.pause();
+    }
+
+    /** An Error (the heap ran out while its frame was made) pauses that session with a notice; the one thread goes on for the others. */
+    @Test
+    void an_out_of_memory_error_in_a_turn_pauses_that_session_with_a_notice_and_the_thread_goes_on() throws Exception {
+        Scheduler s = start(1); // one thread: if the error took it, nothing would train any more
+        AtomicInteger sends = new AtomicInteger();
+        ConcurrentLinkedQueue<Msg> notices = new ConcurrentLinkedQueue<>();
+        ListSink failing = new ListSink() {
+            @Override public void send(Supplier<ByteBuffer> frame) {
+                // the second frame, one made while playing (the first goes out when the session is added)
+                if (sends.incrementAndGet() == 2) throw new OutOfMemoryError("Java heap space (from the test)");
+                super.send(frame);
+            }
+
+            @Override public void paused(String reason, Msg detail) {
+                pauses.add(reason);
+                notices.add(detail);
+            }
+        };
+        TrainingSession bad = TrainingSessionTest.session("speed=max"), good = TrainingSessionTest.session("speed=max");
+        ListSink sink = new ListSink();
+        s.add(bad, failing);
+        s.add(good, sink);
+        bad.play();
+        good.play();
+        await(() -> !failing.pauses.isEmpty(), "the notice");
+        assertEquals(Scheduler.OUT_OF_MEMORY.message(), failing.pauses.peek());
+        assertEquals("session.outOfMemory", notices.peek().id());
+        await(() -> !bad.status().playing(), "the failed session to pause");
+        long goodEpoch = good.epoch();
+        await(() -> good.epoch() > goodEpoch + 10 && sink.headers.size() > 3, "the other session to go on training");
+        assertTrue(good.status().playing());
+        // the failed session is whole: play trains it again and its frames come
+        bad.play();
+        int before = failing.headers.size();
+        await(() -> failing.headers.size() > before + 1, "the failed session's frames after play");
+        good.pause();
+        bad.pause();
     }
 }

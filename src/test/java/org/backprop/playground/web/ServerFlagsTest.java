@@ -21,6 +21,16 @@ class ServerFlagsTest {
         assertEquals(ServerFlags.DEFAULT_PORT, none.port());
         assertEquals(200, none.config().socket().maxSessions());
         assertEquals(30, none.config().scheduler().framesPerSecond());
+        assertEquals(0, none.config().heapBudgetMb(), "the heap budget follows -Xmx");
+    }
+
+    @Test
+    void the_heap_budget_comes_from_its_flag_or_its_variable() {
+        assertEquals(300, ServerFlags.parse(new String[] {"--heap-budget-mb", "300"}, Map.of("HEAP_BUDGET_MB", "100")).config().heapBudgetMb());
+        assertEquals(100, ServerFlags.parse(new String[0], Map.of("HEAP_BUDGET_MB", "100")).config().heapBudgetMb());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[] {"--heap-budget-mb", "8"}, Map.of()))
+                .getMessage().contains("--heap-budget-mb (env HEAP_BUDGET_MB) must be a whole number from 16"));
+        assertTrue(ServerFlags.HELP.contains("--heap-budget-mb N"));
     }
 
     @Test
