@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  */
 final class HeapAdmission {
     private static final long MB = 1024 * 1024;
-    /** What the server holds with no session: Jetty, Javalin, the page's words, the data sets' tables (measured ~20 MB, rounded up). */
+    /** What the server holds with no session: Jetty, Javalin, the page's words (16 MB after a full GC once the page was served, at -Xmx256m; doubled). */
     static final long BASELINE = 32 * MB;
     /** A connection's own heap besides its session: Jetty's session and buffers, one frame in flight, a few replies queued. */
     static final long CONNECTION = 128 * 1024;
