@@ -3,9 +3,12 @@ package org.backprop.playground.web;
 import io.javalin.Javalin;
 import io.javalin.config.Key;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Files;
+import java.util.EnumSet;
 import java.util.function.IntSupplier;
 import org.backprop.playground.session.Scheduler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 
 /**
  * Builds the web app, unstarted, so {@code Main} starts it on $PORT and tests on port 0.
@@ -28,13 +31,18 @@ public final class App {
         ErrorMapper errors = new ErrorMapper(json);
         // one scheduler for every session of this app; it stops with the app
         Scheduler scheduler = new Scheduler(appConfig.scheduler());
-        PlaygroundSocket socket = new PlaygroundSocket(scheduler, appConfig.socket(), appConfig.limits(), json.mapper());
+        PlaygroundSocket socket = new PlaygroundSocket(scheduler, appConfig.socket(), appConfig.access(), appConfig.limits(), json.mapper());
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
         return Javalin.create(config -> {
             config.appData(SOCKET, socket);
             config.events.serverStopped(scheduler::close);
             config.events.serverStartFailed(scheduler::close);
+            config.events.serverStopped(socket::close);
+            config.events.serverStartFailed(socket::close);
             config.jetty.modifyWebSocketServletFactory(socket::configureFactory);
+            config.jetty.modifyServletContextHandler(handler ->
+                    handler.addFilter(new FilterHolder(new NoHttpSessions()), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            config.routes.wsBeforeUpgrade("/ws", appConfig.access()::beforeUpgrade);
             config.routes.ws("/ws", socket::configure);
             config.http.maxRequestSize = Limits.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
