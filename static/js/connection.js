@@ -1,11 +1,13 @@
 // The session's socket, with each server message routed by its type (protocol.js): text messages
 // as objects, binary ones as decoded envelopes. Reconnecting is socket.js's job.
 
-import { ServerMessageType, decodeEnvelope } from './protocol.js';
+import { MessageType, ServerMessageType, decodeEnvelope } from './protocol.js';
 import { ReconnectingSocket } from './socket.js';
 
 const TEXT = [ServerMessageType.HELLO, ServerMessageType.STATE, ServerMessageType.ERROR, ServerMessageType.INSPECTION, ServerMessageType.GRADCHECK];
 const BINARY = [ServerMessageType.FRAME, ServerMessageType.DATA];
+// the server closes a connection that sends no message for 60 s (its pings do not count), paused or hidden alike
+const PING_EVERY_MS = 20000;
 
 /**
  * @param url      a function giving the ws:// address (it carries the state, so a session starts as the page is)
@@ -31,5 +33,6 @@ export function connect(url, handlers) {
     },
   });
   socket.connect();
+  setInterval(() => socket.send({ type: MessageType.PING }), PING_EVERY_MS);
   return socket;
 }

@@ -15,6 +15,7 @@ export const MessageType = Object.freeze({
   GRADCHECK: 'gradcheck',
   ADD_POINT: 'addPoint',
   REMOVE_POINT: 'removePoint',
+  PING: 'ping',
 });
 
 /** Types of the messages the server sends: hello, state and error as JSON text; frame and data as binary envelopes. */

@@ -3,10 +3,13 @@ package org.backprop.playground.web;
 import io.javalin.Javalin;
 import io.javalin.config.Key;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Files;
+import java.util.EnumSet;
 import java.util.function.IntSupplier;
 import org.backprop.playground.session.Scheduler;
 import org.backprop.playground.session.SessionCost;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 
 /**
  * Builds the web app, unstarted, so {@code Main} starts it on $PORT and tests on port 0.
@@ -32,7 +35,7 @@ public final class App {
         // each session counted at the most one may hold; the cap follows the heap unless --max-sessions is lower
         HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()));
         SocketLimits socketLimits = appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
-        PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.limits(), json.mapper(), heap);
+        PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap);
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
         return Javalin.create(config -> {
             config.appData(SOCKET, socket);
@@ -40,7 +43,12 @@ public final class App {
             config.events.serverStopping(socket::closeAll);
             config.events.serverStopped(scheduler::close);
             config.events.serverStartFailed(scheduler::close);
+            config.events.serverStopped(socket::close);
+            config.events.serverStartFailed(socket::close);
             config.jetty.modifyWebSocketServletFactory(socket::configureFactory);
+            config.jetty.modifyServletContextHandler(handler ->
+                    handler.addFilter(new FilterHolder(new NoHttpSessions()), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            config.routes.wsBeforeUpgrade("/ws", appConfig.access()::beforeUpgrade);
             config.routes.ws("/ws", socket::configure);
             config.http.maxRequestSize = Limits.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;

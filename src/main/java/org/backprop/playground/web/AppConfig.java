@@ -10,11 +10,12 @@ import org.backprop.playground.state.PlaygroundLimits;
  * the live-session figure for /api/health (null: the WebSocket layer's own count; a test may fix
  * it), the {@code /ws} limits, how the training scheduler shares its threads, and what one session
  * may ask for, who may frame the page ({@code frame-ancestors} of {@link SecurityHeaders}), and the
- * heap budget sessions are admitted by (0: follow -Xmx, see {@link HeapAdmission}).
- * Server flags ({@link ServerFlags}) fill it from the command line.
+ * heap budget sessions are admitted by (0: follow -Xmx, see {@link HeapAdmission}), and who may
+ * open a session ({@link SocketAccess}). Server flags ({@link ServerFlags}) fill it from the command line.
  */
 public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socket, SchedulerConfig scheduler,
-                        PlaygroundLimits limits, String frameAncestors, long heapBudgetMb) {
+                        PlaygroundLimits limits, String frameAncestors, long heapBudgetMb,
+                        SocketAccess access) {
     public static final String VERSION = "0.1.0";
 
     public AppConfig {
@@ -24,10 +25,11 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
         if (limits == null) limits = PlaygroundLimits.defaults();
         frameAncestors = SecurityHeaders.checkFrameAncestors(frameAncestors == null ? SecurityHeaders.DEFAULT_FRAME_ANCESTORS : frameAncestors);
         if (heapBudgetMb < 0) throw new IllegalArgumentException("heapBudgetMb must be 0 (follow -Xmx) or positive, got " + heapBudgetMb);
+        if (access == null) access = SocketAccess.defaults();
     }
 
     public AppConfig(Path staticDir, IntSupplier sessions) {
-        this(staticDir, sessions, null, null, null, null, 0);
+        this(staticDir, sessions, null, null, null, null, 0, null);
     }
 
     /** {@code static/} in the working directory, the default limits, sessions counted live. */
@@ -36,11 +38,11 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
     }
 
     public AppConfig withSessions(IntSupplier next) {
-        return new AppConfig(staticDir, next, socket, scheduler, limits, frameAncestors, heapBudgetMb);
+        return new AppConfig(staticDir, next, socket, scheduler, limits, frameAncestors, heapBudgetMb, access);
     }
 
     public AppConfig withSocket(SocketLimits next) {
-        return new AppConfig(staticDir, sessions, next, scheduler, limits, frameAncestors, heapBudgetMb);
+        return new AppConfig(staticDir, sessions, next, scheduler, limits, frameAncestors, heapBudgetMb, access);
     }
 
     public AppConfig withMaxSessions(int n) {
@@ -48,20 +50,24 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
     }
 
     public AppConfig withScheduler(SchedulerConfig next) {
-        return new AppConfig(staticDir, sessions, socket, next, limits, frameAncestors, heapBudgetMb);
+        return new AppConfig(staticDir, sessions, socket, next, limits, frameAncestors, heapBudgetMb, access);
     }
 
     public AppConfig withLimits(PlaygroundLimits next) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, next, frameAncestors, heapBudgetMb);
+        return new AppConfig(staticDir, sessions, socket, scheduler, next, frameAncestors, heapBudgetMb, access);
     }
 
     /** Who may frame the page: CSP frame-ancestors sources, e.g. {@code 'self' https://school.example}. */
     public AppConfig withFrameAncestors(String next) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, limits, next, heapBudgetMb);
+        return new AppConfig(staticDir, sessions, socket, scheduler, limits, next, heapBudgetMb, access);
     }
 
     /** The heap sessions are admitted by, in MB; 0 follows -Xmx. */
     public AppConfig withHeapBudgetMb(long mb) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, limits, frameAncestors, mb);
+        return new AppConfig(staticDir, sessions, socket, scheduler, limits, frameAncestors, mb, access);
+    }
+
+    public AppConfig withAccess(SocketAccess next) {
+        return new AppConfig(staticDir, sessions, socket, scheduler, limits, frameAncestors, heapBudgetMb, next);
     }
 }

@@ -41,6 +41,11 @@ final class Connection implements FrameSink {
     final Session session;
     final TrainingSession training;
     final RateLimiter limiter;
+    /** The client's address when sessions are capped per address (else null). */
+    final String address;
+    /** When the client last sent a message, and when the server last pinged it (System.nanoTime). */
+    private volatile long lastHeard;
+    private volatile long lastPinged;
     private final PlaygroundSocket owner;
     private final SocketLimits limits;
     private volatile Scheduler.Handle handle;
@@ -56,8 +61,12 @@ final class Connection implements FrameSink {
     /** The points last sent; read and written by the scheduler's turns of this session only, one at a time. */
     private long sentDataVersion = -1;
 
-    Connection(String id, Session session, TrainingSession training, PlaygroundSocket owner, SocketLimits limits, long now) {
+    Connection(String id, Session session, TrainingSession training, PlaygroundSocket owner, SocketLimits limits, String address,
+               long now) {
         this.id = id;
+        this.address = address;
+        this.lastHeard = now;
+        this.lastPinged = now;
         this.session = session;
         this.training = training;
         this.owner = owner;
@@ -79,6 +88,22 @@ final class Connection implements FrameSink {
 
     long queuedBytes() {
         return queuedBytes.get();
+    }
+
+    /** A client message arrived: the connection is not idle (pongs to the server's pings do not count). */
+    void heard(long now) {
+        lastHeard = now;
+    }
+
+    long lastHeard() {
+        return lastHeard;
+    }
+
+    /** Pings the client when the last ping is {@code interval} old; keeps proxies and NATs from dropping a quiet socket. */
+    void pingIfDue(long now, long interval) {
+        if (closing || now - lastPinged < interval) return;
+        lastPinged = now;
+        session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
     }
 
     // ---- frames (FrameSink: called on scheduler threads) ------------------------------------

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,24 @@ final class ErrorMapper {
         n.put("field", field);
         // a refused body may be left unread on the socket: the connection must not be reused
         if (status == 413) ctx.header("Connection", "close");
+        if (ctx.header("Sec-WebSocket-Version") != null) {
+            refuseUpgrade(ctx, status, n);
+            return;
+        }
         json.respond(ctx, status, n);
+    }
+
+    /** Javalin writes no result for a WebSocket upgrade it did not make (SocketAccess refused it): the body goes out here. */
+    private void refuseUpgrade(Context ctx, int status, ObjectNode body) {
+        try {
+            byte[] bytes = json.mapper().writeValueAsBytes(body);
+            ctx.res().setStatus(status);
+            ctx.res().setContentType("application/json");
+            ctx.res().setContentLength(bytes.length);
+            ctx.res().getOutputStream().write(bytes);
+        } catch (IOException e) {
+            LOG.debug("a refused upgrade's answer could not be written: {}", String.valueOf(e));
+        }
     }
 
     static String codeFor(int status) {

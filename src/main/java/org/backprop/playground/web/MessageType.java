@@ -20,7 +20,9 @@ public enum MessageType {
     INSPECT("inspect"),
     GRADCHECK("gradcheck"),
     ADD_POINT("addPoint"),
-    REMOVE_POINT("removePoint");
+    REMOVE_POINT("removePoint"),
+    /** Keeps the connection from being closed as idle; answered with nothing. */
+    PING("ping");
 
     private static final Map<String, MessageType> BY_WIRE = new HashMap<>();
 

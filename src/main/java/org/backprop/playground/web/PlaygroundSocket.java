@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,14 +44,17 @@ import org.slf4j.LoggerFactory;
  * frames; each client message is rate-limited, read into a {@link ClientMessage}, and answered
  * with a {@code state} when accepted or an {@code error} when refused (a refused message changes
  * nothing). Closing the socket frees its session at once; so does every close the server makes.
+ * One sweep for all connections pings each one and closes those that sent no message for the
+ * idle timeout; a connection has no task or timer of its own.
  */
-public final class PlaygroundSocket {
+public final class PlaygroundSocket implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlaygroundSocket.class);
 
     /** Error codes this layer adds to the state codec's and the session's. */
     static final String RATE_LIMITED = "rate_limited";
     static final String SERVER_FULL = "server_full";
     static final String SERVER_BUSY = "server_busy";
+    static final String ADDRESS_FULL = "address_full";
     static final String NOT_SUPPORTED = "not_supported";
     static final String BINARY_NOT_ACCEPTED = "binary_not_accepted";
     static final String INTERNAL = "internal";
@@ -65,6 +70,7 @@ public final class PlaygroundSocket {
 
     private final Scheduler scheduler;
     private final SocketLimits limits;
+    private final SocketAccess access;
     private final PlaygroundLimits playgroundLimits;
     private final StateCodec codec;
     private final ObjectMapper mapper;
@@ -73,18 +79,37 @@ public final class PlaygroundSocket {
     private final AtomicInteger live = new AtomicInteger();
     /** Set when the server stops: a connection that still arrives is closed as the others were. */
     private volatile boolean stopping;
+    /** Live sessions per client address, kept only when they are capped. */
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper;
     final Counters stats = new Counters();
     private final HeapAdmission heap;
 
     /** {@code limits.maxSessions()} is the cap in effect (the heap's, see {@link HeapAdmission#cap}); {@code heap} says when there is room now. */
-    PlaygroundSocket(Scheduler scheduler, SocketLimits limits, PlaygroundLimits playgroundLimits, ObjectMapper mapper, HeapAdmission heap) {
+    PlaygroundSocket(Scheduler scheduler, SocketLimits limits, SocketAccess access, PlaygroundLimits playgroundLimits,
+                     ObjectMapper mapper, HeapAdmission heap) {
         this.heap = heap;
         this.scheduler = scheduler;
         this.limits = limits;
+        this.access = access;
         this.playgroundLimits = playgroundLimits;
         this.codec = new StateCodec(playgroundLimits);
         this.mapper = mapper;
         this.messages = new ServerMessages(mapper, limits, scheduler.config().framesPerSecond(), playgroundLimits);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "ws-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        // a quarter of the shorter period: an idle client is closed at most a quarter late
+        long period = Math.max(10, Math.min(limits.idleTimeout().toMillis(), limits.pingInterval().toMillis()) / 4);
+        sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the sweep (the server stopped). */
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
     }
 
     /** Registers the handlers: {@code config.routes.ws("/ws", socket::configure)}. */
@@ -100,6 +125,7 @@ public final class PlaygroundSocket {
     public void configureFactory(JettyWebSocketServletFactory factory) {
         factory.setMaxTextMessageSize(limits.maxMessageBytes());
         factory.setMaxBinaryMessageSize(limits.maxMessageBytes());
+        // Jetty's own timeout counts pings and pongs: it only cuts off a dead socket; the sweep closes idle clients
         factory.setIdleTimeout(limits.idleTimeout());
         factory.setMaxOutgoingFrames(limits.maxQueuedMessages() + JETTY_QUEUE_SLACK);
     }
@@ -141,7 +167,16 @@ public final class PlaygroundSocket {
         for (Connection c : connections.values()) now += c.queuedBytes();
         return new SocketStats(live.get(), stats.opened.sum(), stats.refusedFull.sum(), stats.closedFlooding.sum(),
                 stats.closedNotReading.sum(), stats.dropped.sum(), stats.framesSent.sum(), stats.dataSent.sum(),
-                now, stats.queuedHighWater.get());
+                now, stats.queuedHighWater.get(), stats.closedIdle.sum(), stats.refusedAddress.sum());
+    }
+
+    /** Connections this endpoint holds, and sessions the scheduler holds for it (both 0 when all have gone). */
+    int connectionsHeld() {
+        return connections.size();
+    }
+
+    int sessionsScheduled() {
+        return scheduler.size();
     }
 
     // ---- events ---------------------------------------------------------------------------
@@ -169,20 +204,35 @@ public final class PlaygroundSocket {
             session.close(1013, "try again later: server busy", Callback.NOOP);
             return;
         }
+        String address = access.maxSessionsPerAddress() == 0 ? null : address(ctx);
+        if (address != null && !takeAddressPlace(address)) {
+            live.decrementAndGet();
+            stats.refusedAddress.increment();
+            int max = access.maxSessionsPerAddress();
+            String why = "your address already has its maximum of " + max + " live sessions; close one or try again later";
+            session.sendText(messages.error(null, null, new FieldError(ADDRESS_FULL, null, why,
+                    Msg.of("socket.addressFull", "max", max))), Callback.NOOP);
+            session.close(1013, "try again later: too many sessions from this address", Callback.NOOP);
+            return;
+        }
         Connection c = null;
         try {
             // the socket's own query string may carry a URL state, as a page link does; config replaces it
             Parsed initial = codec.parse(ctx.queryString() == null ? "" : ctx.queryString());
             TrainingSession training = new TrainingSession(initial.state(), playgroundLimits);
-            c = new Connection(ctx.sessionId(), session, training, this, limits, System.nanoTime());
+            c = new Connection(ctx.sessionId(), session, training, this, limits, address, System.nanoTime());
             connections.put(c.id, c);
+            if (!session.isOpen()) { // aborted while being set up: its close may have come before it was known
+                c.closed();
+                release(c);
+                return;
+            }
             stats.opened.increment();
             c.sendText(messages.hello());
             c.sendState(null, "connect", concat(initial.warnings(), training.derived().warningsSince(null)), List.of());
             Scheduler.Handle h = scheduler.add(training, c);
             c.attach(h);
             if (c.released.get()) h.remove(); // it closed while being added
-            ctx.enableAutomaticPings(limits.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException | OutOfMemoryError e) {
             // the session is not made (or is let go): its place and its memory are free again
             LOG.error("a connection could not be set up", e);
@@ -190,7 +240,52 @@ public final class PlaygroundSocket {
                 c.close(1011, "internal error");
             } else {
                 live.decrementAndGet();
+                if (address != null) leaveAddressPlace(address);
                 session.close(1011, "internal error", Callback.NOOP);
+            }
+        }
+    }
+
+    /** The client's address as the upgrade read it (SocketAccess), else the socket's peer. */
+    private static String address(WsConnectContext ctx) {
+        Object a = ctx.attribute(SocketAccess.ADDRESS_ATTRIBUTE);
+        if (a != null) return a.toString();
+        return ctx.session.getRemoteSocketAddress() instanceof java.net.InetSocketAddress i && i.getAddress() != null
+                ? i.getAddress().getHostAddress() : String.valueOf(ctx.session.getRemoteSocketAddress());
+    }
+
+    private boolean takeAddressPlace(String address) {
+        int max = access.maxSessionsPerAddress();
+        boolean[] taken = {false};
+        perAddress.compute(address, (k, n) -> {
+            int held = n == null ? 0 : n;
+            if (held >= max) return n;
+            taken[0] = true;
+            return held + 1;
+        });
+        return taken[0];
+    }
+
+    private void leaveAddressPlace(String address) {
+        perAddress.computeIfPresent(address, (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** Pings every connection when due and closes those that sent no message for the idle timeout. */
+    private void sweep() {
+        long now = System.nanoTime();
+        long idle = limits.idleTimeout().toNanos(), ping = limits.pingInterval().toNanos();
+        for (Connection c : connections.values()) {
+            try {
+                if (c.isClosing()) continue;
+                if (now - c.lastHeard() > idle) {
+                    stats.closedIdle.increment();
+                    c.close(1001, "idle: no message for " + limits.idleTimeout().toSeconds() + " s");
+                } else {
+                    c.pingIfDue(now, ping);
+                }
+            } catch (RuntimeException e) {
+                // one broken socket must not stop the sweep for the others
+                LOG.debug("sweep failed on {}: {}", c.id, String.valueOf(e));
             }
         }
     }
@@ -202,6 +297,7 @@ public final class PlaygroundSocket {
             stats.unknownConnection.increment();
             return;
         }
+        c.heard(System.nanoTime());
         if (c.isClosing() || !admit(c)) return;
         handle(c, ctx.message());
         stats.handled.increment();
@@ -209,7 +305,9 @@ public final class PlaygroundSocket {
 
     private void onBinaryMessage(WsBinaryMessageContext ctx) {
         Connection c = connections.get(ctx.sessionId());
-        if (c == null || c.isClosing() || !admit(c)) return;
+        if (c == null) return;
+        c.heard(System.nanoTime());
+        if (c.isClosing() || !admit(c)) return;
         c.sendError(null, null, new FieldError(BINARY_NOT_ACCEPTED, null,
                 "binary messages are not accepted from clients; send JSON text messages; this one was ignored", Msg.of("socket.binary")));
     }
@@ -266,6 +364,9 @@ public final class PlaygroundSocket {
             PlaygroundState before = t.state();
             Derived derivedBefore = t.derived();
             switch (m.type()) {
+                case PING -> {
+                    return; // it has done its work: the connection is not idle
+                }
                 case CONFIG -> {
                     Parsed parsed = t.configure(m.state(), m.resume());
                     // a new state: its batch warning is said again
@@ -332,6 +433,7 @@ public final class PlaygroundSocket {
         Scheduler.Handle h = c.handle();
         if (h != null) h.remove();
         connections.remove(c.id, c);
+        if (c.address != null) leaveAddressPlace(c.address);
         live.decrementAndGet();
     }
 
@@ -354,6 +456,8 @@ public final class PlaygroundSocket {
         final LongAdder refusedBusy = new LongAdder();
         final LongAdder closedFlooding = new LongAdder();
         final LongAdder closedNotReading = new LongAdder();
+        final LongAdder closedIdle = new LongAdder();
+        final LongAdder refusedAddress = new LongAdder();
         final LongAdder dropped = new LongAdder();
         // text messages that reached onMessage, those with no connection of ours, and those handled through
         final LongAdder received = new LongAdder();

@@ -2,6 +2,7 @@ package org.backprop.playground.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.backprop.playground.session.SchedulerConfig;
 import org.backprop.playground.state.PlaygroundLimits;
 
@@ -28,7 +29,14 @@ public record ServerFlags(int port, AppConfig config) {
                                      "'self' https://school.example" (env FRAME_ANCESTORS; default 'self')
               --heap-budget-mb N     heap the sessions are admitted by, 16-1000000 (env HEAP_BUDGET_MB;
                                      default: -Xmx less a quarter, at least 64 MB less); it caps the
-                                     sessions below --max-sessions when they would not fit""";
+                                     sessions below --max-sessions when they would not fit
+              --allowed-origins A,B  pages of these origins (scheme://host[:port]) may open WebSocket sessions,
+                                     besides the server's own (env ALLOWED_ORIGINS; default none)
+              --max-sessions-per-address N
+                                     live sessions one client address may hold, 0 = no cap (env
+                                     MAX_SESSIONS_PER_ADDRESS; default 0: a class often shares one address)
+              --trust-proxy          the client's address is the last one in X-Forwarded-For; only behind a
+                                     proxy that sets it (env TRUST_PROXY=true; default off)""";
 
     private static final Map<String, String> ENV = new LinkedHashMap<>();
 
@@ -41,7 +49,13 @@ public record ServerFlags(int port, AppConfig config) {
         ENV.put("max-neurons", "MAX_NEURONS");
         ENV.put("frame-ancestors", "FRAME_ANCESTORS");
         ENV.put("heap-budget-mb", "HEAP_BUDGET_MB");
+        ENV.put("allowed-origins", "ALLOWED_ORIGINS");
+        ENV.put("max-sessions-per-address", "MAX_SESSIONS_PER_ADDRESS");
+        ENV.put("trust-proxy", "TRUST_PROXY");
     }
+
+    /** Flags that are on when named without a value ({@code --trust-proxy}); {@code --trust-proxy=false} turns one off. */
+    private static final Set<String> SWITCHES = Set.of("trust-proxy");
 
     /** Reads {@code args} (flags only) over {@code env}; throws IllegalArgumentException with a message for people. */
     public static ServerFlags parse(String[] args, Map<String, String> env) {
@@ -58,6 +72,8 @@ public record ServerFlags(int port, AppConfig config) {
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
+            } else if (SWITCHES.contains(name)) {
+                value = "true";
             } else {
                 if (i + 1 >= args.length) throw new IllegalArgumentException("--" + name + " needs a value");
                 value = args[++i];
@@ -76,10 +92,29 @@ public record ServerFlags(int port, AppConfig config) {
                 number(values, "max-hidden-layers", d.maxHiddenLayers(), 0, PlaygroundLimits.CEILING_HIDDEN_LAYERS),
                 number(values, "max-neurons", d.maxNeurons(), 1, PlaygroundLimits.CEILING_NEURONS),
                 d.maxBatchSize(), d.maxStepEpochs());
-        AppConfig config = AppConfig.defaults().withSocket(socket).withScheduler(scheduler).withLimits(limits);
+        SocketAccess access = new SocketAccess(origins(values), bool(values, "trust-proxy"),
+                number(values, "max-sessions-per-address", 0, 0, 100_000));
+        AppConfig config = AppConfig.defaults().withSocket(socket).withScheduler(scheduler).withLimits(limits).withAccess(access);
         if (values.containsKey("frame-ancestors")) config = config.withFrameAncestors(values.get("frame-ancestors"));
         config = config.withHeapBudgetMb(number(values, "heap-budget-mb", 0, 16, 1_000_000)); // 0: follow -Xmx
         return new ServerFlags(port, config);
+    }
+
+    private static Set<String> origins(Map<String, String> values) {
+        String raw = values.get("allowed-origins");
+        try {
+            return raw == null ? Set.of() : SocketAccess.origins(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--allowed-origins (env ALLOWED_ORIGINS): " + e.getMessage());
+        }
+    }
+
+    private static boolean bool(Map<String, String> values, String name) {
+        String raw = values.get(name);
+        if (raw == null) return false;
+        if (raw.equalsIgnoreCase("true")) return true;
+        if (raw.equalsIgnoreCase("false")) return false;
+        throw new IllegalArgumentException("--" + name + " (env " + ENV.get(name) + ") is true or false, got '" + raw + "'");
     }
 
     private static int number(Map<String, String> values, String name, int fallback, int min, int max) {

@@ -13,8 +13,9 @@ import java.time.Duration;
  * @param maxDroppedMessages dropped messages (beyond the same refill rate) before the connection is closed with 1008
  * @param maxQueuedMessages  text replies the client has not taken yet; one more closes it with 1008
  * @param maxQueuedBytes     bytes of those replies; over this closes it with 1008
- * @param idleTimeout        a connection with no traffic either way for this long is closed (1001)
- * @param pingInterval       the server pings this often, so a page that is only watching stays connected
+ * @param idleTimeout        a connection with no client message for this long is closed (1001); the server's
+ *                           pings and the client's pongs do not count, so a page sends {@code ping} messages
+ * @param pingInterval       the server pings this often, so proxies and NATs keep the connection open
  */
 public record SocketLimits(int maxSessions, int maxMessageBytes, int messagesPerSecond, int messageBurst,
                            int maxDroppedMessages, int maxQueuedMessages, int maxQueuedBytes,
@@ -46,6 +47,12 @@ public record SocketLimits(int maxSessions, int maxMessageBytes, int messagesPer
     public SocketLimits withMaxSessions(int n) {
         return new SocketLimits(n, maxMessageBytes, messagesPerSecond, messageBurst, maxDroppedMessages,
                 maxQueuedMessages, maxQueuedBytes, idleTimeout, pingInterval);
+    }
+
+    /** The same limits with another idle timeout and ping interval (tests use short ones). */
+    public SocketLimits withIdle(Duration idle, Duration ping) {
+        return new SocketLimits(maxSessions, maxMessageBytes, messagesPerSecond, messageBurst, maxDroppedMessages,
+                maxQueuedMessages, maxQueuedBytes, idle, ping);
     }
 
     private static void positive(String name, int value) {

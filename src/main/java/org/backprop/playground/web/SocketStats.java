@@ -13,6 +13,9 @@ package org.backprop.playground.web;
  * @param dataSent         {@code data} messages handed to the network
  * @param queuedBytesNow   bytes handed to Jetty and not yet written, over all connections now
  * @param queuedHighWater  the most bytes one connection has ever had handed to Jetty and not yet written
+ * @param closedIdle       connections closed (1001) for sending no message for the idle timeout
+ * @param refusedAddress   connections refused because their address had its maximum of live sessions
  */
 public record SocketStats(int liveSessions, long opened, long refusedFull, long closedFlooding, long closedNotReading,
-                          long dropped, long framesSent, long dataSent, long queuedBytesNow, long queuedHighWater) {}
+                          long dropped, long framesSent, long dataSent, long queuedBytesNow, long queuedHighWater,
+                          long closedIdle, long refusedAddress) {}

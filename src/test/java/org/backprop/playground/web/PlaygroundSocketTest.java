@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -362,21 +361,6 @@ class PlaygroundSocketTest {
                 assertEquals("type", e.get("field").asText());
                 assertTrue(e.get("message").asText().contains("not support"));
             }
-        }
-    }
-
-    @Test
-    void server_pings_keep_a_quiet_page_connected_past_the_idle_timeout() {
-        SocketLimits d = SocketLimits.defaults();
-        SocketLimits quick = new SocketLimits(d.maxSessions(), d.maxMessageBytes(), d.messagesPerSecond(), d.messageBurst(),
-                d.maxDroppedMessages(), d.maxQueuedMessages(), d.maxQueuedBytes(), Duration.ofMillis(1500), Duration.ofMillis(300));
-        try (TestServer quiet = new TestServer(AppConfig.defaults().withSocket(quick));
-             WsClient c = WsClient.connect(quiet.wsUrl())) {
-            assertEquals(1, c.hello().at("/limits/idleTimeoutSeconds").asInt());
-            c.frame(0, h -> true, "the first frame"); // then nothing: the session is paused
-            WsClient.sleep(4000);
-            assertFalse(c.closed.isDone(), "closed while only watching");
-            assertEquals("play", c.send("p", "{\"type\":\"play\",\"id\":\"p\"}").get("cause").asText());
         }
     }
 

@@ -1,10 +1,12 @@
 package org.backprop.playground.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ServerFlagsTest {
@@ -56,5 +58,20 @@ class ServerFlagsTest {
                     () -> ServerFlags.parse(new String[] {"--frame-ancestors", bad}, Map.of()), bad);
             assertTrue(e.getMessage().contains("--frame-ancestors"), e.getMessage());
         }
+    }
+
+    @Test
+    void the_access_flags_are_off_by_default() {
+        SocketAccess d = ServerFlags.parse(new String[0], Map.of()).config().access();
+        assertEquals(0, d.maxSessionsPerAddress());
+        assertFalse(d.trustProxy());
+        assertTrue(d.allowedOrigins().isEmpty());
+        SocketAccess env = ServerFlags.parse(new String[0], Map.of("TRUST_PROXY", "true", "MAX_SESSIONS_PER_ADDRESS", "40",
+                "ALLOWED_ORIGINS", "https://a.example")).config().access();
+        assertTrue(env.trustProxy());
+        assertEquals(40, env.maxSessionsPerAddress());
+        assertEquals(Set.of("https://a.example"), env.allowedOrigins());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[] {"--trust-proxy=maybe"}, Map.of()))
+                .getMessage().contains("true or false"));
     }
 }
