@@ -46,6 +46,13 @@ public final class App {
             config.events.serverStopped(socket::close);
             config.events.serverStartFailed(socket::close);
             config.jetty.modifyWebSocketServletFactory(socket::configureFactory);
+            // the one connector, as Javalin's default (host, port), whose sockets close without a reset
+            config.jetty.addConnector((server, http) -> {
+                LingeringConnector connector = new LingeringConnector(server, http);
+                connector.setHost(config.jetty.host);
+                connector.setPort(config.jetty.port);
+                return connector;
+            });
             config.jetty.modifyServletContextHandler(handler ->
                     handler.addFilter(new FilterHolder(new NoHttpSessions()), "/*", EnumSet.of(DispatcherType.REQUEST)));
             config.routes.wsBeforeUpgrade("/ws", appConfig.access()::beforeUpgrade);
