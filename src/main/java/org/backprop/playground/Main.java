@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.backprop.playground.bench.Benchmark;
 import org.backprop.playground.engine.EngineInfo;
 import org.backprop.playground.load.LoadTest;
+import org.backprop.playground.web.ApiCostBench;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.ServerFlags;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ public final class Main {
                    (java --add-modules jdk.incubator.vector -jar ...: the engine's faster tanh, see README)
                    java -jar backprop-playground.jar bench [--seconds S] [--rounds R] [--only W1|W2|W3] [--same-jvm]
                                                                       the engine benchmark
+                   java -jar backprop-playground.jar bench api-cost [--target S]
+                                                                      the API's cost model: predicted against measured CPU
                    java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--url ws://host:port/ws]
                                                                       WebSocket clients against a running server
             server flags:
@@ -33,7 +36,8 @@ public final class Main {
             case "serve" -> serve(rest);
             case "bench" -> {
                 try {
-                    Benchmark.run(rest);
+                    if (rest.length > 0 && rest[0].equals("api-cost")) ApiCostBench.run(Arrays.copyOfRange(rest, 1, rest.length), System.out);
+                    else Benchmark.run(rest);
                 } catch (IllegalArgumentException e) {
                     System.err.println(e.getMessage() + "\n" + USAGE);
                     System.exit(2);

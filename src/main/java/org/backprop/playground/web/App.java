@@ -15,12 +15,18 @@ import org.backprop.playground.session.Scheduler;
 public final class App {
     /** The app's {@code /ws} endpoint, kept in the app's data for {@link #socket(Javalin)}. */
     private static final Key<PlaygroundSocket> SOCKET = new Key<>("playground-socket");
+    private static final Key<HeavyGate> HEAVY = new Key<>("heavy-gate");
 
     private App() {}
 
     /** The {@code /ws} endpoint of an app made here: its live sessions and counters (for tests and operators). */
     public static PlaygroundSocket socket(Javalin app) {
         return app.unsafe.appDataManager.get(SOCKET);
+    }
+
+    /** The gate of an app made here: heavy API requests computing now (for tests). */
+    static HeavyGate heavyGate(Javalin app) {
+        return app.unsafe.appDataManager.get(HEAVY);
     }
 
     public static Javalin create(AppConfig appConfig) {
@@ -30,8 +36,10 @@ public final class App {
         Scheduler scheduler = new Scheduler(appConfig.scheduler());
         PlaygroundSocket socket = new PlaygroundSocket(scheduler, appConfig.socket(), appConfig.limits(), json.mapper());
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
+        HeavyGate heavy = new HeavyGate(appConfig.maxHeavyRequests());
         return Javalin.create(config -> {
             config.appData(SOCKET, socket);
+            config.appData(HEAVY, heavy);
             config.events.serverStopped(scheduler::close);
             config.events.serverStartFailed(scheduler::close);
             config.jetty.modifyWebSocketServletFactory(socket::configureFactory);
@@ -55,8 +63,8 @@ public final class App {
             config.routes.get("/api/health", new HealthApi(json, sessions));
             config.routes.get("/api/datasets/{name}", new DatasetsApi(json));
             config.routes.get("/api/presets", new PresetsApi(json, new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n));
-            config.routes.post("/api/backprop", new BackpropApi(json));
-            config.routes.post("/api/train", new TrainApi(json));
+            config.routes.post("/api/backprop", new BackpropApi(json, heavy));
+            config.routes.post("/api/train", new TrainApi(json, heavy));
         });
     }
 }

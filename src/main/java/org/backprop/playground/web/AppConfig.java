@@ -9,10 +9,11 @@ import org.backprop.playground.state.PlaygroundLimits;
  * What the app factory needs from outside: where the page's files are on disk during development,
  * the live-session figure for /api/health (null: the WebSocket layer's own count; a test may fix
  * it), the {@code /ws} limits, how the training scheduler shares its threads, and what one session
- * may ask for. Server flags ({@link ServerFlags}) fill it from the command line.
+ * may ask for, and how many heavy API requests may compute at once ({@link HeavyGate}; the cores by
+ * default). Server flags ({@link ServerFlags}) fill it from the command line.
  */
 public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socket, SchedulerConfig scheduler,
-                        PlaygroundLimits limits) {
+                        PlaygroundLimits limits, int maxHeavyRequests) {
     public static final String VERSION = "0.1.0";
 
     public AppConfig {
@@ -20,10 +21,11 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
         if (socket == null) socket = SocketLimits.defaults();
         if (scheduler == null) scheduler = SchedulerConfig.defaults();
         if (limits == null) limits = PlaygroundLimits.defaults();
+        if (maxHeavyRequests <= 0) maxHeavyRequests = Runtime.getRuntime().availableProcessors();
     }
 
     public AppConfig(Path staticDir, IntSupplier sessions) {
-        this(staticDir, sessions, null, null, null);
+        this(staticDir, sessions, null, null, null, 0);
     }
 
     /** {@code static/} in the working directory, the default limits, sessions counted live. */
@@ -32,11 +34,11 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
     }
 
     public AppConfig withSessions(IntSupplier next) {
-        return new AppConfig(staticDir, next, socket, scheduler, limits);
+        return new AppConfig(staticDir, next, socket, scheduler, limits, maxHeavyRequests);
     }
 
     public AppConfig withSocket(SocketLimits next) {
-        return new AppConfig(staticDir, sessions, next, scheduler, limits);
+        return new AppConfig(staticDir, sessions, next, scheduler, limits, maxHeavyRequests);
     }
 
     public AppConfig withMaxSessions(int n) {
@@ -44,10 +46,14 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
     }
 
     public AppConfig withScheduler(SchedulerConfig next) {
-        return new AppConfig(staticDir, sessions, socket, next, limits);
+        return new AppConfig(staticDir, sessions, socket, next, limits, maxHeavyRequests);
     }
 
     public AppConfig withLimits(PlaygroundLimits next) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, next);
+        return new AppConfig(staticDir, sessions, socket, scheduler, next, maxHeavyRequests);
+    }
+
+    public AppConfig withMaxHeavyRequests(int n) {
+        return new AppConfig(staticDir, sessions, socket, scheduler, limits, n);
     }
 }

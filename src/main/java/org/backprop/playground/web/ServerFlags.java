@@ -23,7 +23,9 @@ public record ServerFlags(int port, AppConfig config) {
               --threads N            training threads shared by all sessions (env THREADS; default: cores)
               --max-hidden-layers N  hidden layers a network may have, 0-32 (env MAX_HIDDEN_LAYERS; default 6)
               --max-neurons N        neurons per hidden layer on a 2-D data set, 1-256 (env MAX_NEURONS;
-                                     default 8); a set without a 2-D map allows max(N, 32)""";
+                                     default 8); a set without a 2-D map allows max(N, 32)
+              --max-heavy-requests N /api/train and gradcheck requests computing at once; more get 429
+                                     (env MAX_HEAVY_REQUESTS; default: cores)""";
 
     private static final Map<String, String> ENV = new LinkedHashMap<>();
 
@@ -34,6 +36,7 @@ public record ServerFlags(int port, AppConfig config) {
         ENV.put("threads", "THREADS");
         ENV.put("max-hidden-layers", "MAX_HIDDEN_LAYERS");
         ENV.put("max-neurons", "MAX_NEURONS");
+        ENV.put("max-heavy-requests", "MAX_HEAVY_REQUESTS");
     }
 
     /** Reads {@code args} (flags only) over {@code env}; throws IllegalArgumentException with a message for people. */
@@ -70,6 +73,7 @@ public record ServerFlags(int port, AppConfig config) {
                 number(values, "max-neurons", d.maxNeurons(), 1, PlaygroundLimits.CEILING_NEURONS),
                 d.maxBatchSize(), d.maxStepEpochs());
         AppConfig config = AppConfig.defaults().withSocket(socket).withScheduler(scheduler).withLimits(limits);
+        config = config.withMaxHeavyRequests(number(values, "max-heavy-requests", config.maxHeavyRequests(), 1, 1024));
         return new ServerFlags(port, config);
     }
 
