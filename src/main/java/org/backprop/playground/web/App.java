@@ -43,6 +43,7 @@ public final class App {
             config.events.serverStopped(scheduler::close);
             config.events.serverStartFailed(scheduler::close);
             config.jetty.modifyWebSocketServletFactory(socket::configureFactory);
+            config.jetty.modifyServletContextHandler(context -> SlowBodies.install(context, appConfig.bodyTimeout()));
             config.routes.ws("/ws", socket::configure);
             config.http.maxRequestSize = Limits.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;

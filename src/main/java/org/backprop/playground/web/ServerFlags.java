@@ -25,7 +25,9 @@ public record ServerFlags(int port, AppConfig config) {
               --max-neurons N        neurons per hidden layer on a 2-D data set, 1-256 (env MAX_NEURONS;
                                      default 8); a set without a 2-D map allows max(N, 32)
               --max-heavy-requests N /api/train and gradcheck requests computing at once; more get 429
-                                     (env MAX_HEAVY_REQUESTS; default: cores)""";
+                                     (env MAX_HEAVY_REQUESTS; default: cores)
+              --body-timeout S       seconds a request body may take to arrive in full, 1-3600; a slower
+                                     one is cut (env BODY_TIMEOUT; default 20)""";
 
     private static final Map<String, String> ENV = new LinkedHashMap<>();
 
@@ -37,6 +39,7 @@ public record ServerFlags(int port, AppConfig config) {
         ENV.put("max-hidden-layers", "MAX_HIDDEN_LAYERS");
         ENV.put("max-neurons", "MAX_NEURONS");
         ENV.put("max-heavy-requests", "MAX_HEAVY_REQUESTS");
+        ENV.put("body-timeout", "BODY_TIMEOUT");
     }
 
     /** Reads {@code args} (flags only) over {@code env}; throws IllegalArgumentException with a message for people. */
@@ -74,6 +77,8 @@ public record ServerFlags(int port, AppConfig config) {
                 d.maxBatchSize(), d.maxStepEpochs());
         AppConfig config = AppConfig.defaults().withSocket(socket).withScheduler(scheduler).withLimits(limits);
         config = config.withMaxHeavyRequests(number(values, "max-heavy-requests", config.maxHeavyRequests(), 1, 1024));
+        config = config.withBodyTimeout(java.time.Duration.ofSeconds(
+                number(values, "body-timeout", (int) config.bodyTimeout().toSeconds(), 1, 3600)));
         return new ServerFlags(port, config);
     }
 
