@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.backprop.playground.bench.Benchmark;
 import org.backprop.playground.engine.EngineInfo;
 import org.backprop.playground.load.LoadTest;
+import org.backprop.playground.web.ApiCostBench;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.ServerFlags;
 import org.slf4j.Logger;
@@ -20,6 +21,8 @@ public final class Main {
                                                                       the engine benchmark
                    java -jar backprop-playground.jar bench memory [--sessions N]
                                                                       heap per live session on the heaviest networks
+                   java -jar backprop-playground.jar bench api-cost [--target S]
+                                                                      the API's cost model: predicted against measured CPU
                    java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--url ws://host:port/ws]
                                                                       WebSocket clients against a running server
             server flags:
@@ -35,7 +38,8 @@ public final class Main {
             case "serve" -> serve(rest);
             case "bench" -> {
                 try {
-                    Benchmark.run(rest);
+                    if (rest.length > 0 && rest[0].equals("api-cost")) ApiCostBench.run(Arrays.copyOfRange(rest, 1, rest.length), System.out);
+                    else Benchmark.run(rest);
                 } catch (IllegalArgumentException e) {
                     System.err.println(e.getMessage() + "\n" + USAGE);
                     System.exit(2);

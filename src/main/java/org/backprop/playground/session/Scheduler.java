@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.backprop.playground.state.Msg;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +97,8 @@ public final class Scheduler implements AutoCloseable {
         private volatile long retryAt;
         private final AtomicLong framesSent = new AtomicLong();
         private final AtomicLong framesSkipped = new AtomicLong();
+        /** A one-off piece of this session's work (a gradient check), pending or running; null when none. */
+        private final AtomicReference<Runnable> job = new AtomicReference<>();
 
         private Handle(TrainingSession session, FrameSink sink) {
             this.session = session;
@@ -118,6 +121,18 @@ public final class Scheduler implements AutoCloseable {
                 scheduled.set(false); // not queued (the heap ran out making the task): the next wake-up tries again
                 throw e;
             }
+        }
+
+        /**
+         * Runs {@code work} at this session's next turn, on a training thread, inside the session's
+         * share of the period (it shortens that turn's training). At most one at a time: false, and
+         * nothing queued, while an earlier one is pending or running. {@code work} reports its own
+         * result and failures; it must not throw.
+         */
+        public boolean submit(Runnable work) {
+            if (session == null || !job.compareAndSet(null, work)) return false;
+            wake();
+            return true;
         }
 
         /** The sink has sent its last frame and can take the next one now (the frame pacing still holds). */
@@ -175,9 +190,18 @@ public final class Scheduler implements AutoCloseable {
         FrameRenderer renderer = h.renderer;
         if (s == null || sink == null || renderer == null) return; // removed: never queued again
         try {
-            long now = System.nanoTime();
+            long now = System.nanoTime(), turnStart = now;
+            Runnable work = h.job.get();
+            if (work != null) {
+                try {
+                    work.run();
+                } finally {
+                    h.job.set(null);
+                }
+                now = System.nanoTime();
+            }
             if (s.wantsTraining()) {
-                long deadline = now + slice();
+                long deadline = turnStart + slice(); // the work above spent part of this session's share
                 long due = h.frameDueAt();
                 if (due > now) deadline = Math.min(deadline, due); // be there when the frame is due
                 s.runSlice(now, deadline);
@@ -252,7 +276,7 @@ public final class Scheduler implements AutoCloseable {
         }
         h.scheduled.set(false);
         // a command that came during this turn found it scheduled and left the wake-up to us
-        if (again || s.version() != seen) h.wake();
+        if (again || s.version() != seen || h.job.get() != null) h.wake();
         else if (delay >= 0) h.wakeIn(delay);
     }
 

@@ -9,12 +9,24 @@ public final class ApiException extends RuntimeException {
     public final int status;
     public final String code;
     public final String field;
+    /** Seconds for a {@code Retry-After} header, or 0 for none. */
+    private int retryAfter;
 
     public ApiException(int status, String code, String field, String message) {
         super(message);
         this.status = status;
         this.code = code;
         this.field = field;
+    }
+
+    /** This refusal with a {@code Retry-After: seconds} header (a 429 or 503: come back later). */
+    ApiException retryAfter(int seconds) {
+        this.retryAfter = seconds;
+        return this;
+    }
+
+    int retryAfterSeconds() {
+        return retryAfter;
     }
 
     /** A required field is absent or null. */

@@ -19,12 +19,18 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 public final class App {
     /** The app's {@code /ws} endpoint, kept in the app's data for {@link #socket(Javalin)}. */
     private static final Key<PlaygroundSocket> SOCKET = new Key<>("playground-socket");
+    private static final Key<HeavyGate> HEAVY = new Key<>("heavy-gate");
 
     private App() {}
 
     /** The {@code /ws} endpoint of an app made here: its live sessions and counters (for tests and operators). */
     public static PlaygroundSocket socket(Javalin app) {
         return app.unsafe.appDataManager.get(SOCKET);
+    }
+
+    /** The gate of an app made here: heavy API requests computing now (for tests). */
+    static HeavyGate heavyGate(Javalin app) {
+        return app.unsafe.appDataManager.get(HEAVY);
     }
 
     public static Javalin create(AppConfig appConfig) {
@@ -37,10 +43,12 @@ public final class App {
         SocketLimits socketLimits = appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
         PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap);
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
+        HeavyGate heavy = new HeavyGate(appConfig.maxHeavyRequests());
         return Javalin.create(config -> {
             config.appData(SOCKET, socket);
             // clients first (1001, so pages resume), then the scheduler once Jetty has stopped
             config.events.serverStopping(socket::closeAll);
+            config.appData(HEAVY, heavy);
             config.events.serverStopped(scheduler::close);
             config.events.serverStartFailed(scheduler::close);
             config.events.serverStopped(socket::close);
@@ -56,6 +64,7 @@ public final class App {
             config.jetty.modifyServletContextHandler(handler ->
                     handler.addFilter(new FilterHolder(new NoHttpSessions()), "/*", EnumSet.of(DispatcherType.REQUEST)));
             config.routes.wsBeforeUpgrade("/ws", appConfig.access()::beforeUpgrade);
+            config.jetty.modifyServletContextHandler(context -> SlowBodies.install(context, appConfig.bodyTimeout()));
             config.routes.ws("/ws", socket::configure);
             config.http.maxRequestSize = Limits.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
@@ -79,8 +88,8 @@ public final class App {
             config.routes.get("/api/health", new HealthApi(json, sessions, socketLimits.maxSessions(), heap));
             config.routes.get("/api/datasets/{name}", new DatasetsApi(json));
             config.routes.get("/api/presets", new PresetsApi(json, new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n));
-            config.routes.post("/api/backprop", new BackpropApi(json));
-            config.routes.post("/api/train", new TrainApi(json));
+            config.routes.post("/api/backprop", new BackpropApi(json, heavy));
+            config.routes.post("/api/train", new TrainApi(json, heavy));
         });
     }
 }

@@ -19,9 +19,11 @@ import org.backprop.playground.engine.Samples;
  */
 final class BackpropApi implements Handler {
     private final JsonBody body;
+    private final HeavyGate gate;
 
-    BackpropApi(JsonBody body) {
+    BackpropApi(JsonBody body, HeavyGate gate) {
         this.body = body;
+        this.gate = gate;
     }
 
     @Override
@@ -32,28 +34,29 @@ final class BackpropApi implements Handler {
         Penalty penalty = Penalty.read(request);
         boolean gradcheck = Fields.optional(request, "gradcheck") != null
                 && Fields.bool(request.get("gradcheck"), "gradcheck");
-        checkWork(net.layout, data.count(), gradcheck);
+        checkActivations(net.layout, data.count());
+        if (gradcheck) {
+            ApiCost.check(ApiCost.gradcheck(net, data.count(), penalty.active()), "gradcheck",
+                    "a gradient check of " + net.layout.numParams() + " parameters on " + data.count() + " samples",
+                    "check fewer samples or a smaller model");
+        }
 
         ObjectMapper mapper = body.mapper();
         ObjectNode response = compute(net, data, penalty, mapper);
-        if (gradcheck) response.set("gradcheck", gradcheck(net, data, penalty, mapper));
+        if (gradcheck) {
+            try (HeavyGate.Permit permit = gate.enter()) {
+                response.set("gradcheck", gradcheck(net, data, penalty, mapper));
+            }
+        }
         body.respond(ctx, 200, response);
     }
 
-    private static void checkWork(Layout layout, int samples, boolean gradcheck) {
+    private static void checkActivations(Layout layout, int samples) {
         long neurons = 0;
         for (int l = 0; l < layout.layers(); l++) neurons += layout.out(l);
         if (samples * neurons > Limits.MAX_BACKPROP_ACTIVATIONS) {
             throw ApiException.tooLarge("inputs", samples + " samples × " + neurons + " neurons is past the limit of "
                     + Limits.MAX_BACKPROP_ACTIVATIONS + " (every z, a and δ is returned); send fewer samples");
-        }
-        long params = layout.numParams();
-        // two loss evaluations over every sample per parameter
-        long work = samples * params * (params + Limits.ROW_OVERHEAD);
-        if (gradcheck && work > Limits.MAX_GRADCHECK_WORK) {
-            throw ApiException.tooLarge("gradcheck", "a gradient check of " + samples + " samples × " + params + " × ("
-                    + params + " + " + Limits.ROW_OVERHEAD + ") parameters = " + work + " work units is past the limit of "
-                    + Limits.MAX_GRADCHECK_WORK + "; check fewer samples or a smaller model");
         }
     }
 

@@ -58,6 +58,8 @@ final class Connection implements FrameSink {
     private final AtomicLong queuedTextBytes = new AtomicLong();
     /** Everything handed to Jetty and not yet written out, text and binary: what this connection holds. */
     private final AtomicLong queuedBytes = new AtomicLong();
+    /** When the last gradcheck was accepted (System.nanoTime); read and written by this connection's message handling only. */
+    long lastGradcheck = System.nanoTime() - PlaygroundSocket.GRADCHECK_EVERY_NANOS;
     /** The points last sent; read and written by the scheduler's turns of this session only, one at a time. */
     private long sentDataVersion = -1;
 

@@ -23,7 +23,10 @@ final class ErrorMapper {
     }
 
     void register(JavalinConfig config) {
-        config.routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status, e.code, e.getMessage(), e.field));
+        config.routes.exception(ApiException.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() > 0) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            write(ctx, e.status, e.code, e.getMessage(), e.field);
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), codeFor(e.getStatus()), messageFor(e, ctx), ""));
         // an engine or data-package refusal we did not attribute to a field: still the client's input

@@ -76,7 +76,8 @@ final class JsonBody {
                 discardRest(in, buf);
                 throw bodyTooLarge();
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(declared, 1024));
+            // grown as bytes arrive, never sized from the declared length: a header costs the client nothing
+            ByteArrayOutputStream out = new ByteArrayOutputStream(buf.length);
             int n;
             while ((n = in.read(buf)) > 0) {
                 if (out.size() + n > Limits.MAX_BODY_BYTES) {

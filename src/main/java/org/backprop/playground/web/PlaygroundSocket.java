@@ -58,6 +58,10 @@ public final class PlaygroundSocket implements AutoCloseable {
     static final String NOT_SUPPORTED = "not_supported";
     static final String BINARY_NOT_ACCEPTED = "binary_not_accepted";
     static final String INTERNAL = "internal";
+    static final String BUSY = "busy";
+
+    /** A session's gradient checks: one at a time, at most one a second (each is up to ~0.6 s of CPU). */
+    static final long GRADCHECK_EVERY_NANOS = 1_000_000_000L;
 
     /** The close every client gets when the server stops (docs/protocol.md §8): reconnect and resume. */
     static final int GOING_AWAY = 1001;
@@ -396,10 +400,7 @@ public final class PlaygroundSocket implements AutoCloseable {
                     return;
                 }
                 case GRADCHECK -> {
-                    TrainingSession.GradcheckInput in = t.gradcheckInput();
-                    GradientCheck.Result r = GradientCheck.run(in.network(), in.samples(), in.regularization(), in.rate(),
-                            GradientCheck.DEFAULT_EPSILON);
-                    c.sendText(messages.gradcheck(m.id(), in.samples().count(), r));
+                    gradcheck(c, m.id(), t.gradcheckInput());
                     return;
                 }
                 case ADD_POINT, REMOVE_POINT -> {
@@ -416,6 +417,34 @@ public final class PlaygroundSocket implements AutoCloseable {
             c.sendError(m.id(), cause, new FieldError(INTERNAL, null, "the server failed on this " + cause + " message; it is logged",
                     Msg.of("socket.internal", "type", cause)));
         }
+    }
+
+    /**
+     * Runs a gradient check as the session's own work on the scheduler (not on this Jetty thread),
+     * on the weights as they are now; answered from there. A second while one is pending, or within
+     * a second of the last, is refused with {@code busy}.
+     */
+    private void gradcheck(Connection c, Object id, TrainingSession.GradcheckInput in) {
+        long now = System.nanoTime();
+        Scheduler.Handle h = c.handle();
+        boolean submitted = now - c.lastGradcheck >= GRADCHECK_EVERY_NANOS && h != null && h.submit(() -> {
+            try {
+                GradientCheck.Result r = GradientCheck.run(in.network(), in.samples(), in.regularization(), in.rate(),
+                        GradientCheck.DEFAULT_EPSILON);
+                stats.lastGradcheckThread = Thread.currentThread().getName();
+                c.sendText(messages.gradcheck(id, in.samples().count(), r));
+            } catch (RuntimeException e) {
+                LOG.error("gradcheck failed on a session", e);
+                c.sendError(id, MessageType.GRADCHECK.wire, new FieldError(INTERNAL, null, "the server failed on this gradcheck message; it is logged",
+                        Msg.of("socket.internal", "type", MessageType.GRADCHECK.wire)));
+            }
+        });
+        if (!submitted) {
+            c.sendError(id, MessageType.GRADCHECK.wire, new FieldError(BUSY, null, "a session runs one gradcheck at a time and at most one a second;"
+                    + " this one was not run: send it again after the answer", Msg.of("socket.gradcheckBusy")));
+            return;
+        }
+        c.lastGradcheck = now;
     }
 
     private static List<Warning> concat(List<Warning> a, List<Warning> b) {
@@ -466,6 +495,8 @@ public final class PlaygroundSocket implements AutoCloseable {
         final LongAdder framesSent = new LongAdder();
         final LongAdder dataSent = new LongAdder();
         final AtomicLong queuedHighWater = new AtomicLong();
+        /** The thread that ran the last gradient check (a training thread, never Jetty's). */
+        volatile String lastGradcheckThread;
 
         /** For a test that waited in vain: where the messages went. */
         @Override

@@ -36,7 +36,11 @@ public record ServerFlags(int port, AppConfig config) {
                                      live sessions one client address may hold, 0 = no cap (env
                                      MAX_SESSIONS_PER_ADDRESS; default 0: a class often shares one address)
               --trust-proxy          the client's address is the last one in X-Forwarded-For; only behind a
-                                     proxy that sets it (env TRUST_PROXY=true; default off)""";
+                                     proxy that sets it (env TRUST_PROXY=true; default off)
+              --max-heavy-requests N /api/train and gradcheck requests computing at once; more get 429
+                                     (env MAX_HEAVY_REQUESTS; default: cores)
+              --body-timeout S       seconds a request body may take to arrive in full, 1-3600; a slower
+                                     one is cut (env BODY_TIMEOUT; default 20)""";
 
     private static final Map<String, String> ENV = new LinkedHashMap<>();
 
@@ -52,6 +56,8 @@ public record ServerFlags(int port, AppConfig config) {
         ENV.put("allowed-origins", "ALLOWED_ORIGINS");
         ENV.put("max-sessions-per-address", "MAX_SESSIONS_PER_ADDRESS");
         ENV.put("trust-proxy", "TRUST_PROXY");
+        ENV.put("max-heavy-requests", "MAX_HEAVY_REQUESTS");
+        ENV.put("body-timeout", "BODY_TIMEOUT");
     }
 
     /** Flags that are on when named without a value ({@code --trust-proxy}); {@code --trust-proxy=false} turns one off. */
@@ -97,6 +103,9 @@ public record ServerFlags(int port, AppConfig config) {
         AppConfig config = AppConfig.defaults().withSocket(socket).withScheduler(scheduler).withLimits(limits).withAccess(access);
         if (values.containsKey("frame-ancestors")) config = config.withFrameAncestors(values.get("frame-ancestors"));
         config = config.withHeapBudgetMb(number(values, "heap-budget-mb", 0, 16, 1_000_000)); // 0: follow -Xmx
+        config = config.withMaxHeavyRequests(number(values, "max-heavy-requests", config.maxHeavyRequests(), 1, 1024));
+        config = config.withBodyTimeout(java.time.Duration.ofSeconds(
+                number(values, "body-timeout", (int) config.bodyTimeout().toSeconds(), 1, 3600)));
         return new ServerFlags(port, config);
     }
 

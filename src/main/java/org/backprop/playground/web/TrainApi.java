@@ -10,6 +10,7 @@ import org.backprop.playground.engine.Hyperparameters;
 import org.backprop.playground.engine.Layout;
 import org.backprop.playground.engine.Network;
 import org.backprop.playground.engine.Optimizer;
+import org.backprop.playground.engine.Regularization;
 import org.backprop.playground.engine.Samples;
 import org.backprop.playground.engine.SeedRandom;
 import org.backprop.playground.engine.Trainer;
@@ -25,9 +26,11 @@ final class TrainApi implements Handler {
     static final String DEFAULT_SEED = "0";
 
     private final JsonBody body;
+    private final HeavyGate gate;
 
-    TrainApi(JsonBody body) {
+    TrainApi(JsonBody body, HeavyGate gate) {
         this.body = body;
+        this.gate = gate;
     }
 
     @Override
@@ -40,32 +43,26 @@ final class TrainApi implements Handler {
         Samples test = testNode == null ? null : SampleReader.rows(testNode, "test", net, Limits.MAX_ROWS);
         Hyperparameters hyper = readHyperparameters(request);
         int epochs = Fields.integer(Fields.required(request, "", "epochs"), "epochs", 1, Limits.MAX_EPOCHS, true);
-        checkWork(epochs, train.count() + (test == null ? 0 : test.count()), net.layout.numParams());
         checkBatchMemory(hyper.batchSize(), net.layout);
         JsonNode shuffleNode = Fields.optional(request, "shuffle");
         boolean shuffle = shuffleNode != null && Fields.bool(shuffleNode, "shuffle");
         JsonNode seedNode = Fields.optional(request, "seed");
         String seed = seedNode == null ? DEFAULT_SEED : Fields.string(seedNode, "seed");
-
         // the session's rule: a batch larger than the rows trains as one batch of all of them (docs/api.md)
-        Trainer trainer = new Trainer(net, hyper.forTrainingSet(train.count()));
-        EpochOrder order = shuffle ? new EpochOrder(train.count(), new SeedRandom(seed)) : null;
-        List<Double> trainLoss = new ArrayList<>(epochs), testLoss = new ArrayList<>(epochs);
-        for (int e = 0; e < epochs; e++) {
-            trainer.trainEpoch(order == null ? train : train.permuted(order.next()));
-            double[] losses = test == null ? new double[] {trainer.meanLoss(train)} : trainer.meanLosses(train, test);
-            double loss = losses[0];
-            if (!Double.isFinite(loss) || !net.isFinite()) {
-                throw new ApiException(422, "diverged", "learningRate", "training diverged in epoch " + (e + 1)
-                        + " (a weight or the loss became NaN or infinite); lower the learning rate");
-            }
-            trainLoss.add(loss);
-            if (test != null) testLoss.add(losses[1]);
+        Hyperparameters effective = hyper.forTrainingSet(train.count());
+        ApiCost.check(cost(net, train.count(), test == null ? 0 : test.count(), effective, epochs), "epochs",
+                "training " + epochs + " epochs of " + train.count() + " rows",
+                "send fewer epochs or rows, a larger batchSize (every update runs the optimizer over all "
+                        + net.layout.numParams() + " parameters) or a smaller model");
+
+        Losses losses;
+        try (HeavyGate.Permit permit = gate.enter()) {
+            losses = train(net, train, test, effective, epochs, shuffle ? seed : null);
         }
 
         ObjectNode response = body.mapper().createObjectNode();
-        response.set("trainLoss", JsonArrays.of(trainLoss));
-        if (test != null) response.set("testLoss", JsonArrays.of(testLoss));
+        response.set("trainLoss", JsonArrays.of(losses.train()));
+        if (test != null) response.set("testLoss", JsonArrays.of(losses.test()));
         response.set("model", ModelJson.write(new ModelJson.Model(model.inputs(), net), body.mapper()));
         body.respond(ctx, 200, response);
     }
@@ -96,13 +93,34 @@ final class TrainApi implements Handler {
         }
     }
 
-    /** Each epoch trains on every train row and evaluates every row once: time grows as epochs × rows × params. */
-    private static void checkWork(int epochs, int rows, int params) {
-        long work = (long) epochs * rows * (params + Limits.ROW_OVERHEAD);
-        if (work > Limits.MAX_TRAIN_WORK) {
-            throw ApiException.tooLarge("epochs", epochs + " epochs × " + rows + " rows × (" + params + " parameters + "
-                    + Limits.ROW_OVERHEAD + ") = " + work + " work units is past the limit of " + Limits.MAX_TRAIN_WORK
-                    + "; send fewer epochs, rows or parameters per request");
+    /** What training costs (see {@link ApiCost}); {@code hyper}'s batch already capped at the rows. */
+    static ApiCost.Terms cost(Network net, int trainRows, int testRows, Hyperparameters hyper, int epochs) {
+        boolean penalty = hyper.regularization() != Regularization.NONE && hyper.regularizationRate() != 0;
+        return ApiCost.train(net, trainRows, testRows, hyper.batchSize(), hyper.optimizer(), penalty, epochs);
+    }
+
+    /** The mean train (and test, else empty) loss after every epoch. */
+    record Losses(List<Double> train, List<Double> test) {}
+
+    /**
+     * Trains {@code net} in place for {@code epochs} epochs: rows in the order given, or reshuffled
+     * before every epoch from {@code shuffleSeed} when it is not null; refuses a run that diverges.
+     */
+    static Losses train(Network net, Samples train, Samples test, Hyperparameters hyper, int epochs, String shuffleSeed) {
+        Trainer trainer = new Trainer(net, hyper);
+        EpochOrder order = shuffleSeed == null ? null : new EpochOrder(train.count(), new SeedRandom(shuffleSeed));
+        List<Double> trainLoss = new ArrayList<>(epochs), testLoss = new ArrayList<>(test == null ? 0 : epochs);
+        for (int e = 0; e < epochs; e++) {
+            trainer.trainEpoch(order == null ? train : train.permuted(order.next()));
+            double[] losses = test == null ? new double[] {trainer.meanLoss(train)} : trainer.meanLosses(train, test);
+            double loss = losses[0];
+            if (!Double.isFinite(loss) || !net.isFinite()) {
+                throw new ApiException(422, "diverged", "learningRate", "training diverged in epoch " + (e + 1)
+                        + " (a weight or the loss became NaN or infinite); lower the learning rate");
+            }
+            trainLoss.add(loss);
+            if (test != null) testLoss.add(losses[1]);
         }
+        return new Losses(trainLoss, testLoss);
     }
 }

@@ -36,6 +36,24 @@ class ServerFlagsTest {
     }
 
     @Test
+    void max_heavy_requests_defaults_to_the_cores_and_takes_a_flag_or_its_variable() {
+        assertEquals(Runtime.getRuntime().availableProcessors(), ServerFlags.parse(new String[0], Map.of()).config().maxHeavyRequests());
+        assertEquals(3, ServerFlags.parse(new String[] {"--max-heavy-requests", "3"}, Map.of()).config().maxHeavyRequests());
+        assertEquals(5, ServerFlags.parse(new String[0], Map.of("MAX_HEAVY_REQUESTS", "5")).config().maxHeavyRequests());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[] {"--max-heavy-requests", "0"}, Map.of()))
+                .getMessage().contains("--max-heavy-requests"));
+    }
+
+    @Test
+    void body_timeout_defaults_to_20_s_and_takes_a_flag_or_its_variable() {
+        assertEquals(AppConfig.DEFAULT_BODY_TIMEOUT, ServerFlags.parse(new String[0], Map.of()).config().bodyTimeout());
+        assertEquals(java.time.Duration.ofSeconds(5), ServerFlags.parse(new String[] {"--body-timeout=5"}, Map.of()).config().bodyTimeout());
+        assertEquals(java.time.Duration.ofSeconds(7), ServerFlags.parse(new String[0], Map.of("BODY_TIMEOUT", "7")).config().bodyTimeout());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[] {"--body-timeout", "0"}, Map.of()))
+                .getMessage().contains("BODY_TIMEOUT"));
+    }
+
+    @Test
     void bad_flags_say_what_is_wrong() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[] {"--fps", "0"}, Map.of()))
                 .getMessage().contains("--fps"));

@@ -45,6 +45,11 @@ final class TestServer implements AutoCloseable {
         return socket.stats + " " + socket.stats();
     }
 
+    /** Heavy API requests (training, gradient checks) computing now. */
+    int heavyRunning() {
+        return App.heavyGate(app).running();
+    }
+
     /** The server's /ws endpoint: its live sessions and counters. */
     PlaygroundSocket socket() {
         return App.socket(app);
