@@ -18,7 +18,7 @@ public final class Main {
                    (java --add-modules jdk.incubator.vector -jar ...: the engine's faster tanh, see README)
                    java -jar backprop-playground.jar bench [--seconds S] [--rounds R] [--only W1|W2|W3] [--same-jvm]
                                                                       the engine benchmark
-                   java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--url ws://host:port/ws]
+                   java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--speed max|1…10000] [--compress] [--url ws://host:port/ws]
                                                                       WebSocket clients against a running server
             server flags:
             """ + ServerFlags.HELP;
