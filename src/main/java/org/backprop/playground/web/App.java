@@ -35,6 +35,7 @@ public final class App {
             config.events.serverStopped(scheduler::close);
             config.events.serverStartFailed(scheduler::close);
             config.jetty.modifyWebSocketServletFactory(socket::configureFactory);
+            config.jetty.modifyServer(socket::configureServer);
             config.routes.ws("/ws", socket::configure);
             config.http.maxRequestSize = Limits.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
