@@ -180,7 +180,7 @@ socket = connect(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${loc
     store.set({ points: pointsOf(envelope, boot.datasets) });
   },
   frame(envelope) {
-    const latest = frameOf(envelope);
+    const latest = frameOf(envelope, store.get().latest);
     const h = latest.header;
     framesSeen++;
     store.set({ latest, goal: h.goal ?? null });

@@ -13,7 +13,10 @@ import org.backprop.playground.engine.Network;
  * Turns a snapshot into a frame: the output over a 100×100 grid of the input domain and every
  * hidden neuron over a 20×20 grid (twice TF Playground's thumbnail resolution), quantized to
  * bytes. One per session: it keeps its evaluators and the grids' inputs between frames, and runs
- * only when a frame is really sent.
+ * only when a frame is really sent. It also keeps the blocks its client last got: a block that
+ * looks the same as then ({@link Block#looksLike}) goes as a descriptor marked {@code same},
+ * without bytes, so a network that moves slowly costs its grids' bytes (and their deflate) only
+ * when they change.
  */
 public final class FrameRenderer {
     public static final int OUTPUT_SIZE = 100;
@@ -24,10 +27,25 @@ public final class FrameRenderer {
     private Features features;
     private Domain domain;
     private float[] outputInputs, neuronInputs;
+    /** The blocks the client has, in frame order: what a {@code same} block stands for. */
+    private List<Block> sent = List.of();
 
     /** The encoded frame (see {@link FrameEncoder}); grids only when the snapshot's set is 2-D. */
     public synchronized ByteBuffer render(FrameSnapshot s) {
-        return FrameEncoder.encode(s, s.hasGrids() ? blocks(s) : List.of());
+        return FrameEncoder.encode(s, unchangedAsSame(s.hasGrids() ? blocks(s) : List.of()));
+    }
+
+    /** Each block that looks like the one the client has at its place goes as {@code same}; the others replace theirs. */
+    private List<Block> unchangedAsSame(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks.size()), kept = new ArrayList<>(blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i), before = i < sent.size() ? sent.get(i) : null;
+            boolean same = before != null && b.looksLike(before);
+            out.add(same ? b.asSame() : b);
+            kept.add(same ? before : b);
+        }
+        sent = kept;
+        return out;
     }
 
     private List<Block> blocks(FrameSnapshot s) {
