@@ -29,11 +29,28 @@ public final class FrameRenderer {
     private float[] outputInputs, neuronInputs;
     /** The blocks the client has, in frame order: what a {@code same} block stands for. */
     private List<Block> sent = List.of();
+    /** The header the client was last shown something new in. */
+    private VisibleState shown;
+    private boolean showedChange;
 
     /** The encoded frame (see {@link FrameEncoder}); grids only when the snapshot's set is 2-D. */
     public synchronized ByteBuffer render(FrameSnapshot s) {
-        return FrameEncoder.encode(s, unchangedAsSame(s.hasGrids() ? blocks(s) : List.of()));
+        int changedBefore = changedBlocks;
+        ByteBuffer frame = FrameEncoder.encode(s, unchangedAsSame(s.hasGrids() ? blocks(s) : List.of()));
+        VisibleState now = VisibleState.of(s);
+        boolean header = now.differsFrom(shown);
+        if (header) shown = now;
+        showedChange = header || changedBlocks != changedBefore;
+        return frame;
     }
+
+    /** Whether the last frame rendered showed anything new beyond its epoch: a block with bytes or a header that moved. */
+    public synchronized boolean showedChange() {
+        return showedChange;
+    }
+
+    /** Blocks rendered with their bytes, ever: it grows when a frame has one. */
+    private int changedBlocks;
 
     /** Each block that looks like the one the client has at its place goes as {@code same}; the others replace theirs. */
     private List<Block> unchangedAsSame(List<Block> blocks) {
@@ -42,6 +59,7 @@ public final class FrameRenderer {
             Block b = blocks.get(i), before = i < sent.size() ? sent.get(i) : null;
             boolean same = before != null && b.looksLike(before);
             out.add(same ? b.asSame() : b);
+            if (!same) changedBlocks++;
             kept.add(same ? before : b);
         }
         sent = kept;
