@@ -206,7 +206,7 @@ socket = connect(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${loc
     store.set({ points: pointsOf(envelope, boot.datasets) });
   },
   frame(envelope) {
-    const latest = frameOf(envelope);
+    const latest = frameOf(envelope, store.get().latest);
     const h = latest.header;
     if (resumingAt !== null) {
       if (h.epoch < resumingAt) return; // the new session's own start, before the resume applied

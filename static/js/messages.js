@@ -4,9 +4,17 @@
 import { blockBytes, blockFloats } from './protocol.js';
 import { blockValues } from './heatmap.js';
 
-/** A frame: its header and every block with a view of its bytes. */
-export function frameOf(envelope) {
-  const blocks = envelope.header.blocks.map((b) => ({ ...b, bytes: blockBytes(envelope, b) }));
+const blockKey = (b) => `${b.name}/${b.layer ?? ''}/${b.neuron ?? ''}`;
+
+/**
+ * A frame: its header and every block with a view of its bytes. A block marked `same` has no
+ * bytes: it is the block of the same name, layer and neuron in {@code previous} (the frame before).
+ */
+export function frameOf(envelope, previous) {
+  const before = new Map((previous?.blocks ?? []).map((b) => [blockKey(b), b]));
+  const blocks = envelope.header.blocks
+    .map((b) => (b.same ? before.get(blockKey(b)) : { ...b, bytes: blockBytes(envelope, b) }))
+    .filter(Boolean);
   return { header: envelope.header, blocks };
 }
 

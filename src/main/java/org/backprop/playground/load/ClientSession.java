@@ -1,35 +1,49 @@
 package org.backprop.playground.load;
 
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.util.concurrent.CompletionStage;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.backprop.playground.state.Speed;
 
 /**
- * One simulated browser: after the server's hello it configures the default network (at a given speed) and presses
- * play, then counts frames, their sizes and the gaps between them while measuring is on.
+ * One simulated browser, whichever client carries it ({@link Transport}): after the server's hello
+ * it configures the default network (at a given speed) and presses play, then counts frames, the
+ * gaps between them, the bytes of every message as the page gets them (uncompressed) and, where the
+ * client can tell, the bytes its socket really read (compressed) while measuring is on.
  */
-final class ClientSession implements WebSocket.Listener {
+final class ClientSession {
     private static final String PLAY = "{\"type\":\"play\"}";
     /** How a frame's header starts (FrameEncoder writes type first); a {@code data} message starts otherwise. */
-    private static final byte[] FRAME_PREFIX = "{\"type\":\"frame\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] FRAME_PREFIX = "{\"type\":\"frame\"".getBytes(StandardCharsets.UTF_8);
+
+    /** What a transport gives the session once connected. */
+    interface Link {
+        void sendText(String text);
+
+        void close();
+
+        /** Bytes the socket has read from the network so far, framing and compression as they were; -1 when unknown. */
+        long wireBytesIn();
+    }
 
     /** The default network at the speed asked for. */
     private final String config;
-    private volatile WebSocket socket;
+    private volatile Link link;
     private volatile boolean measuring;
-    private final StringBuilder text = new StringBuilder();
     private int binaryBytes;
     /** The start of the binary message being received: enough to see its header's type. */
     private final byte[] head = new byte[FRAME_PREFIX.length + 4];
     private int headBytes;
     private long lastFrameNanos;
     private long measureStart, measureEnd;
+    private long wireStart, wireEnd;
 
     final GapHistogram gaps = new GapHistogram();
     int frames;
-    long bytes;
+    /** Frame bytes as decoded (the frames alone, for bytes per frame). */
+    long frameBytes;
+    /** Every message's bytes as decoded, text and binary: what the page handles. */
+    long payloadBytes;
     final AtomicInteger errors = new AtomicInteger();
     volatile String firstError;
 
@@ -37,53 +51,43 @@ final class ClientSession implements WebSocket.Listener {
         config = "{\"type\":\"config\",\"state\":{\"speed\":\"" + speed.key() + "\"}}";
     }
 
-    @Override
-    public void onOpen(WebSocket webSocket) {
-        socket = webSocket;
-        webSocket.request(1);
+    void opened(Link link) {
+        this.link = link;
     }
 
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        text.append(data);
-        if (last) {
-            String message = text.toString();
-            text.setLength(0);
-            if (message.contains("\"type\":\"hello\"")) {
-                webSocket.sendText(config, true).thenCompose(w -> w.sendText(PLAY, true));
-            } else if (message.contains("\"type\":\"error\"")) {
-                error(message);
-            }
+    void text(String message) {
+        synchronized (this) {
+            if (measuring) payloadBytes += message.getBytes(StandardCharsets.UTF_8).length;
         }
-        webSocket.request(1);
-        return null;
+        if (message.contains("\"type\":\"hello\"")) {
+            Link l = link;
+            l.sendText(config);
+            l.sendText(PLAY);
+        } else if (message.contains("\"type\":\"error\"")) {
+            error(message);
+        }
     }
 
-    @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+    /** A part of a binary message (a whole one has {@code last} set). */
+    void binary(ByteBuffer data, boolean last) {
         binaryBytes += data.remaining();
         while (headBytes < head.length && data.hasRemaining()) head[headBytes++] = data.get();
-        if (last) {
-            boolean frame = isFrame();
-            headBytes = 0;
-            if (!frame) { // the points (a data message): not a frame, not a gap
-                binaryBytes = 0;
-                webSocket.request(1);
-                return null;
-            }
-            long now = System.nanoTime();
-            synchronized (this) {
-                if (measuring) {
+        if (!last) return;
+        boolean frame = isFrame();
+        headBytes = 0;
+        long now = System.nanoTime();
+        synchronized (this) {
+            if (measuring) {
+                payloadBytes += binaryBytes;
+                if (frame) { // the points (a data message) are not a frame, nor a gap
                     frames++;
-                    bytes += binaryBytes;
+                    frameBytes += binaryBytes;
                     if (lastFrameNanos != 0) gaps.add(now - lastFrameNanos);
                 }
-                lastFrameNanos = now;
             }
-            binaryBytes = 0;
+            if (frame) lastFrameNanos = now;
         }
-        webSocket.request(1);
-        return null;
+        binaryBytes = 0;
     }
 
     /** [u32 header length][header...]: the header must start with {"type":"frame". */
@@ -93,19 +97,12 @@ final class ClientSession implements WebSocket.Listener {
         return true;
     }
 
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    void closed(int statusCode, String reason) {
         if (measuring) error("closed by the server: " + statusCode + " " + reason);
-        return null;
     }
 
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        error("socket error: " + error);
-    }
-
-    void connectFailed(Throwable error) {
-        error("connect failed: " + error);
+    void failed(String what) {
+        error(what);
     }
 
     private void error(String what) {
@@ -116,20 +113,36 @@ final class ClientSession implements WebSocket.Listener {
         measuring = true;
         measureStart = System.nanoTime();
         lastFrameNanos = 0;
+        wireStart = wire();
     }
 
     synchronized void stopMeasuring() {
         measuring = false;
         measureEnd = System.nanoTime();
+        wireEnd = wire();
+    }
+
+    private long wire() {
+        Link l = link;
+        return l == null ? -1 : l.wireBytesIn();
+    }
+
+    synchronized double seconds() {
+        return (measureEnd - measureStart) / 1e9;
     }
 
     synchronized double framesPerSecond() {
-        double seconds = (measureEnd - measureStart) / 1e9;
+        double seconds = seconds();
         return seconds > 0 ? frames / seconds : 0;
     }
 
+    /** Bytes the socket read while measuring, or -1 when the client cannot tell. */
+    synchronized long wireBytes() {
+        return wireStart < 0 || wireEnd < 0 ? -1 : wireEnd - wireStart;
+    }
+
     void close() {
-        WebSocket s = socket;
-        if (s != null) s.sendClose(WebSocket.NORMAL_CLOSURE, "load test done");
+        Link l = link;
+        if (l != null) l.close();
     }
 }

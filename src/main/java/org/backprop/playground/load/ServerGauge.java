@@ -17,6 +17,8 @@ final class ServerGauge {
     double cpuSum, cpuMax, heapMaxMb;
     int samples, failures;
     int sessionsSeen;
+    /** The server's process CPU time (s) at the first and the last answer that had it; NaN until then. */
+    double cpuSecondsFirst = Double.NaN, cpuSecondsLast = Double.NaN;
 
     ServerGauge(HttpClient http, URI health) {
         this.http = http;
@@ -31,15 +33,25 @@ final class ServerGauge {
             JsonNode process = n.path("process");
             double cpu = process.path("cpuLoad").asDouble(Double.NaN);
             double heap = process.path("heapUsedMb").asDouble(Double.NaN);
+            double cpuSeconds = process.path("cpuSeconds").asDouble(Double.NaN);
             if (!Double.isNaN(cpu)) {
                 cpuSum += cpu;
                 cpuMax = Math.max(cpuMax, cpu);
                 samples++;
+            }
+            if (!Double.isNaN(cpuSeconds)) {
+                if (Double.isNaN(cpuSecondsFirst)) cpuSecondsFirst = cpuSeconds;
+                cpuSecondsLast = cpuSeconds;
             }
             if (!Double.isNaN(heap)) heapMaxMb = Math.max(heapMaxMb, heap);
             sessionsSeen = Math.max(sessionsSeen, n.path("sessions").asInt());
         } catch (Exception e) {
             failures++;
         }
+    }
+
+    /** The server's CPU seconds between the first and the last sample (NaN when it does not say). */
+    double cpuSeconds() {
+        return cpuSecondsLast - cpuSecondsFirst;
     }
 }

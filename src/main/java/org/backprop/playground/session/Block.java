@@ -8,10 +8,45 @@ package org.backprop.playground.session;
  * @param name   "output", "outputClass", "neuron", "train" or "test"
  * @param layer  the weight layer whose neuron this is (−1 when not a neuron's)
  * @param neuron the neuron within that layer (−1 when not a neuron's)
+ * @param same   no bytes: the client draws the block it got last under this name, layer and neuron
  */
-record Block(String name, int layer, int neuron, int width, int height, String dtype, float min, float max, byte[] data) {
+record Block(String name, int layer, int neuron, int width, int height, String dtype, float min, float max, byte[] data,
+             boolean same) {
     static final String UINT8 = "uint8";
     static final String FLOAT32 = "float32";
+    /**
+     * The most a grid value may have moved, since the client last got its block, for the block to
+     * count as unchanged: one step of a byte over [−1, 1], the range the page colours; the
+     * output's 30 shades are 0.067 apart and the neurons' thumbnails are 20 pixels wide.
+     */
+    static final float UNSEEN_CHANGE = 2f / 255;
+
+    Block(String name, int layer, int neuron, int width, int height, String dtype, float min, float max, byte[] data) {
+        this(name, layer, neuron, width, height, dtype, min, max, data, false);
+    }
+
+    /** This block's descriptor with no bytes: "draw what you have". */
+    Block asSame() {
+        return new Block(name, layer, neuron, width, height, dtype, min, max, new byte[0], true);
+    }
+
+    /**
+     * Whether a client that drew {@code before} would see no change in this one: the same place
+     * and size, class bytes equal, and no value moved by more than {@link #UNSEEN_CHANGE}.
+     */
+    boolean looksLike(Block before) {
+        if (before == null || before.same || same || !name.equals(before.name) || layer != before.layer || neuron != before.neuron
+                || width != before.width || height != before.height || !dtype.equals(UINT8) || !before.dtype.equals(UINT8)) {
+            return false;
+        }
+        if (name.equals("outputClass")) return java.util.Arrays.equals(data, before.data);
+        float step = (max - min) / 255, stepBefore = (before.max - before.min) / 255;
+        for (int i = 0; i < data.length; i++) {
+            float v = min + (data[i] & 0xff) * step, u = before.min + (before.data[i] & 0xff) * stepBefore;
+            if (Math.abs(v - u) > UNSEEN_CHANGE) return false;
+        }
+        return true;
+    }
 
     /** values[off, off + width·height) quantized to bytes over the range of the finite ones; ±∞ clamp to the ends, NaN is 0. */
     static Block quantize(String name, int layer, int neuron, float[] values, int off, int width, int height) {

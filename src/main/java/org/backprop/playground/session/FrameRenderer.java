@@ -16,6 +16,10 @@ import org.backprop.playground.engine.Network;
  * really sent. What it holds is what a frame draws: the output's 100×100 values, and one
  * evaluator of 20×20 points for every neuron, which also takes the output grid, four rows at a
  * time (keeping every neuron at 100×100 cost 2 MB a session on the widest network).
+ * It also keeps the blocks its client last got: a block that
+ * looks the same as then ({@link Block#looksLike}) goes as a descriptor marked {@code same},
+ * without bytes, so a network that moves slowly costs its grids' bytes (and their deflate) only
+ * when they change.
  */
 public final class FrameRenderer {
     public static final int OUTPUT_SIZE = 100;
@@ -32,10 +36,43 @@ public final class FrameRenderer {
     private float[] outputInputs, neuronInputs;
     /** The output's value at each point of the 100×100 grid (for K classes, the winner's probability). */
     private float[] output;
+    /** The blocks the client has, in frame order: what a {@code same} block stands for. */
+    private List<Block> sent = List.of();
+    /** The header the client was last shown something new in. */
+    private VisibleState shown;
+    private boolean showedChange;
 
     /** The encoded frame (see {@link FrameEncoder}); grids only when the snapshot's set is 2-D. */
     public synchronized ByteBuffer render(FrameSnapshot s) {
-        return FrameEncoder.encode(s, s.hasGrids() ? blocks(s) : List.of());
+        int changedBefore = changedBlocks;
+        ByteBuffer frame = FrameEncoder.encode(s, unchangedAsSame(s.hasGrids() ? blocks(s) : List.of()));
+        VisibleState now = VisibleState.of(s);
+        boolean header = now.differsFrom(shown);
+        if (header) shown = now;
+        showedChange = header || changedBlocks != changedBefore;
+        return frame;
+    }
+
+    /** Whether the last frame rendered showed anything new beyond its epoch: a block with bytes or a header that moved. */
+    public synchronized boolean showedChange() {
+        return showedChange;
+    }
+
+    /** Blocks rendered with their bytes, ever: it grows when a frame has one. */
+    private int changedBlocks;
+
+    /** Each block that looks like the one the client has at its place goes as {@code same}; the others replace theirs. */
+    private List<Block> unchangedAsSame(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks.size()), kept = new ArrayList<>(blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i), before = i < sent.size() ? sent.get(i) : null;
+            boolean same = before != null && b.looksLike(before);
+            out.add(same ? b.asSame() : b);
+            if (!same) changedBlocks++;
+            kept.add(same ? before : b);
+        }
+        sent = kept;
+        return out;
     }
 
     private List<Block> blocks(FrameSnapshot s) {

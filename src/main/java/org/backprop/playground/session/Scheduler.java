@@ -1,5 +1,6 @@
 package org.backprop.playground.session;
 
+import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * configured bounds. Frames come first: under load the training slices give way before the frame
  * rate does. A session's lock is held for its own slice only.
  *
+ * <p>Nothing new, nothing sent: a frame that shows nothing new beyond its epoch (every block
+ * {@code same}, the header's numbers and weights unmoved; see {@link FrameRenderer#showedChange()},
+ * a converged network) is not sent, and the session goes quiet: it renders and sends one frame
+ * each {@link #KEEP_ALIVE_NANOS} (so the epoch still moves) until a frame shows a change again or a
+ * command comes. A paused session changes nothing and sends nothing.
+ *
  * <p>Latest wins: when a frame is due and the sink is not ready, nothing is kept; the next chance,
  * one frame period later, sends the state as it is then. A sink that calls
  * {@link Handle#sinkReady()} when its last frame is out is offered the next one at once instead.
@@ -38,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    /** A quiet session's frame interval: half a second keeps the epoch moving at a glance. */
+    static final long KEEP_ALIVE_NANOS = 500_000_000L;
     private final SchedulerConfig config;
     private final long period;
     private final ScheduledThreadPoolExecutor executor;
@@ -66,7 +75,7 @@ public final class Scheduler implements AutoCloseable {
     public Handle add(TrainingSession session, FrameSink sink) {
         Handle h = new Handle(session, sink);
         handles.add(h);
-        session.setListener(h::wake);
+        session.setListener(h::commanded);
         h.wake();
         return h;
     }
@@ -99,6 +108,8 @@ public final class Scheduler implements AutoCloseable {
         private final AtomicLong framesSkipped = new AtomicLong();
         /** A one-off piece of this session's work (a gradient check), pending or running; null when none. */
         private final AtomicReference<Runnable> job = new AtomicReference<>();
+        /** The last frame showed nothing new: frames go at the keep-alive's pace until one does or a command comes. */
+        private volatile boolean quiet;
 
         private Handle(TrainingSession session, FrameSink sink) {
             this.session = session;
@@ -135,6 +146,17 @@ public final class Scheduler implements AutoCloseable {
             return true;
         }
 
+        /** A command changed the session: whatever it changed goes in the next frame period, not at the keep-alive's. */
+        public void commanded() {
+            quiet = false;
+            wake();
+        }
+
+        /** Whether the session's frames go at the keep-alive's pace (its last frame showed nothing new). */
+        public boolean quiet() {
+            return quiet;
+        }
+
         /** The sink has sent its last frame and can take the next one now (the frame pacing still holds). */
         public void sinkReady() {
             retryAt = 0;
@@ -143,7 +165,7 @@ public final class Scheduler implements AutoCloseable {
 
         /** When the next frame may go: a period after the last, and not before a busy sink's retry time. */
         private long frameDueAt() {
-            return Math.max(lastFrameAt + period, retryAt);
+            return Math.max(lastFrameAt + (quiet ? KEEP_ALIVE_NANOS : period), retryAt);
         }
 
         /** Stops scheduling the session and lets go of it and its buffers now; a queued turn finds nothing. */
@@ -214,11 +236,18 @@ public final class Scheduler implements AutoCloseable {
                     long start = System.nanoTime();
                     FrameSnapshot snap = s.snapshot();
                     h.sentVersion = snap.version();
-                    h.framesSent.incrementAndGet();
-                    sink.send(() -> renderer.render(snap));
-                    h.lastFrameAt = System.nanoTime(); // from the hand-over: frames reach the sink a full period apart
-                    long cost = frameCost;
-                    frameCost = cost + (h.lastFrameAt - start - cost) / 16;
+                    ByteBuffer frame = renderer.render(snap);
+                    boolean changed = renderer.showedChange();
+                    if (!changed && !h.quiet) {
+                        h.quiet = true; // nothing new: not sent; the next frame is a keep-alive on from the last one
+                    } else {
+                        h.quiet = !changed;
+                        h.framesSent.incrementAndGet();
+                        sink.send(() -> frame);
+                        h.lastFrameAt = System.nanoTime(); // from the hand-over: frames reach the sink a full period apart
+                        long cost = frameCost;
+                        frameCost = cost + (h.lastFrameAt - start - cost) / 16;
+                    }
                 } else {
                     // latest wins: nothing is kept; the next chance is a period on (or sinkReady)
                     h.retryAt = now + period;

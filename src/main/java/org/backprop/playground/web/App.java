@@ -65,6 +65,7 @@ public final class App {
                     handler.addFilter(new FilterHolder(new NoHttpSessions()), "/*", EnumSet.of(DispatcherType.REQUEST)));
             config.routes.wsBeforeUpgrade("/ws", appConfig.access()::beforeUpgrade);
             config.jetty.modifyServletContextHandler(context -> SlowBodies.install(context, appConfig.bodyTimeout()));
+            config.jetty.modifyServer(socket::configureServer);
             config.routes.ws("/ws", socket::configure);
             config.http.maxRequestSize = Limits.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;

@@ -31,12 +31,15 @@ final class HealthApi implements Handler {
         json.respond(ctx, 200, n);
     }
 
-    /** The server's own load, for the load tool and for operators: CPU over all cores (0–1), heap, threads. */
+    /** The server's own load, for the load tool and for operators: CPU over all cores (0–1) and in all, heap, threads. */
     private ObjectNode process() {
         ObjectNode p = json.mapper().createObjectNode();
         java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuLoad() : -1;
         p.put("cpuLoad", cpu < 0 ? null : Math.round(cpu * 1000) / 1000.0);
+        long cpuNanos = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+        // the process's CPU time since it started: the load tool divides its growth by the frames sent
+        p.put("cpuSeconds", cpuNanos < 0 ? null : Math.round(cpuNanos / 1e6) / 1000.0);
         Runtime rt = Runtime.getRuntime();
         p.put("heapUsedMb", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
         p.put("heapMaxMb", rt.maxMemory() / (1024 * 1024));

@@ -33,6 +33,8 @@ import org.backprop.playground.state.StateCodec;
 import org.backprop.playground.state.Update;
 import org.backprop.playground.state.Warning;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
+import org.eclipse.jetty.util.compression.CompressionPool;
+import org.eclipse.jetty.util.compression.DeflaterPool;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -160,6 +162,19 @@ public final class PlaygroundSocket implements AutoCloseable {
     public int maxSessions() {
         return limits.maxSessions();
     }
+
+    /**
+     * permessage-deflate, which every browser negotiates, at zlib's fastest level: a frame's
+     * deflate at the default level 6 cost more than everything else the frame took (docs/performance.md,
+     * "Frames as browsers take them"). Context takeover stays (a frame compresses against the one
+     * before, which is most of the ratio), so each connection keeps its deflater while it lives.
+     */
+    public void configureServer(org.eclipse.jetty.server.Server server) {
+        server.addBean(new DeflaterPool(CompressionPool.DEFAULT_CAPACITY, DEFLATE_LEVEL, true));
+    }
+
+    /** The level every frame is deflated at; {@link #configureServer} gives it to Jetty. */
+    static final int DEFLATE_LEVEL = java.util.zip.Deflater.BEST_SPEED;
 
     /** Connections with a training session now. */
     public int liveSessions() {

@@ -35,6 +35,41 @@ class FrameTest {
     }
 
     @Test
+    void blocks_that_look_as_the_client_has_them_go_without_bytes() throws Exception {
+        TrainingSession s = TrainingSessionTest.session("");
+        s.runEpochs(300);
+        FrameRenderer renderer = new FrameRenderer();
+        ByteBuffer first = renderer.render(s.snapshot());
+        ByteBuffer again = renderer.render(s.snapshot()); // nothing moved: every block as the client has it
+        JsonNode blocks = header(again).get("blocks");
+        System.out.printf("first frame %d bytes, the same network again %d bytes%n", first.remaining(), again.remaining());
+        assertEquals(7, blocks.size(), "every block keeps its place");
+        for (JsonNode b : blocks) {
+            assertTrue(b.path("same").asBoolean(), b.toString());
+            assertEquals(0, b.get("length").asInt());
+        }
+        assertEquals(again.remaining(), Envelope.payloadOffset(again), "a header alone");
+        assertTrue(header(first).get("blocks").get(0).path("same").isMissingNode(), "the first frame has every block's bytes");
+
+        s.reset(); // the untrained network looks different everywhere
+        JsonNode changed = header(renderer.render(s.snapshot())).get("blocks");
+        for (JsonNode b : changed) assertTrue(b.path("same").isMissingNode() && b.get("length").asInt() > 0, b.toString());
+    }
+
+    @Test
+    void a_block_counts_as_the_same_within_one_step_over_minus_one_to_one() {
+        float[] values = new float[400];
+        for (int i = 0; i < values.length; i++) values[i] = (float) Math.sin(i * 0.1);
+        Block sent = Block.quantize("neuron", 0, 0, values, 0, 20, 20);
+        float[] moved = values.clone();
+        moved[123] += 0.5f * Block.UNSEEN_CHANGE;
+        assertTrue(Block.quantize("neuron", 0, 0, moved, 0, 20, 20).looksLike(sent));
+        moved[123] += 2 * Block.UNSEEN_CHANGE;
+        assertTrue(!Block.quantize("neuron", 0, 0, moved, 0, 20, 20).looksLike(sent), "one value moved past the step");
+        assertTrue(!Block.quantize("neuron", 0, 1, values, 0, 20, 20).looksLike(sent), "another neuron's block");
+    }
+
+    @Test
     void block_descriptors_tile_the_payload() throws Exception {
         ByteBuffer frame = new FrameRenderer().render(TrainingSessionTest.session("networkShape=8,8,3").snapshot());
         JsonNode blocks = header(frame).get("blocks");

@@ -88,6 +88,33 @@ class SchedulerTest {
     }
 
     @Test
+    void a_network_that_shows_nothing_new_sends_a_keep_alive_not_30_frames_a_second() throws Exception {
+        Scheduler s = start(2);
+        // a rate this small moves no weight, loss or grid value visibly in seconds; the default one does every frame
+        TrainingSession still = TrainingSessionTest.session("learningRate=0.00001");
+        TrainingSession learning = TrainingSessionTest.session("");
+        ListSink quiet = new ListSink(), busy = new ListSink();
+        Scheduler.Handle h = s.add(still, quiet);
+        s.add(learning, busy);
+        still.play();
+        learning.play();
+        Thread.sleep(2000);
+        int quietFrames = quiet.headers.size(), busyFrames = busy.headers.size();
+        long epochs = still.epoch();
+        System.out.printf("in 2 s: %d frames of a still network (%d epochs, last frame at epoch %d), %d of a learning one%n",
+                quietFrames, epochs, quiet.lastEpoch(), busyFrames);
+        assertTrue(h.quiet(), "the still network's frames go at the keep-alive's pace");
+        assertTrue(quietFrames <= 2 + 2000_000_000L / Scheduler.KEEP_ALIVE_NANOS + 2, quietFrames + " frames");
+        assertTrue(quiet.lastEpoch() > 1, "keep-alive frames still bring the epoch: " + quiet.lastEpoch());
+        assertTrue(busyFrames > 3 * quietFrames, busyFrames + " against " + quietFrames);
+
+        still.pause(); // a command: its change (playing) goes at once, not at the keep-alive's pace
+        await(() -> quiet.headers.stream().anyMatch(f -> !f.get("playing").asBoolean()), "the paused frame");
+        assertFalse(h.quiet() && quiet.headers.size() == quietFrames, "the pause was sent");
+        learning.pause();
+    }
+
+    @Test
     void two_sessions_on_one_thread_both_progress_fairly() throws Exception {
         Scheduler s = start(1);
         // unpaced, so the two really compete for the one thread
