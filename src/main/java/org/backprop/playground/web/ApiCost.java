@@ -143,11 +143,13 @@ final class ApiCost {
         double passes = terms.units(Term.TRAIN_WEIGHT, Term.TRAIN_ROW);
         double updates = terms.units(Term.BATCH, Term.UPDATE_PENALTY);
         double evals = units - passes - updates;
+        String where = terms.count(Term.BATCH) == 0
+                ? String.format(java.util.Locale.ROOT, "%.1f s in %.0f loss evaluations", units / 1e9, terms.count(Term.EVAL_CALL))
+                : String.format(java.util.Locale.ROOT, "%.1f s in passes over the rows, %.1f s in %.0f optimizer updates,"
+                        + " %.1f s in loss evaluations", passes / 1e9, updates / 1e9, terms.count(Term.BATCH), evals / 1e9);
         throw ApiException.tooLarge(field, String.format(java.util.Locale.ROOT,
-                "%s would take about %.1f s of CPU (%.0f work units: %.1f s in passes over the rows, %.1f s in %.0f"
-                        + " optimizer updates, %.1f s in loss evaluations), past the limit of %.0f s (%d units); %s",
-                what, units / 1e9, units, passes / 1e9, updates / 1e9, terms.count(Term.BATCH), evals / 1e9,
-                MAX_UNITS / 1e9, MAX_UNITS, reduce));
+                "%s would take about %.1f s of CPU (%.0f work units: %s), past the limit of %.0f s (%d units); %s",
+                what, units / 1e9, units, where, MAX_UNITS / 1e9, MAX_UNITS, reduce));
     }
 
     /** The counts of a network the terms are made of. */

@@ -30,7 +30,7 @@ final class HeavyGate {
         return permits::release;
     }
 
-    /** Heavy requests computing now (for tests and /api/health). */
+    /** Heavy requests computing now (for tests). */
     int running() {
         return max - permits.availablePermits();
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.backprop.playground.state.Msg;
+import org.backprop.playground.state.PlaygroundState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -319,5 +320,29 @@ class SchedulerTest {
         await(() -> failing.headers.size() > before + 1, "the failed session's frames after play");
         good.pause();
         bad.pause();
+    }
+
+    @Test
+    void submitted_work_runs_once_on_a_training_thread_and_one_at_a_time() throws Exception {
+        Scheduler.Handle h = start(1).add(new TrainingSession(PlaygroundState.defaults()), new ListSink());
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ConcurrentLinkedQueue<String> ran = new ConcurrentLinkedQueue<>();
+        assertTrue(h.submit(() -> {
+            ran.add(Thread.currentThread().getName());
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        await(() -> !ran.isEmpty(), "the work starts");
+        assertFalse(h.submit(() -> ran.add("second")), "one at a time: refused while the first runs");
+        release.countDown();
+        await(() -> h.submit(() -> ran.add("third")), "a place once the first is done");
+        await(() -> ran.size() == 2, "the third runs");
+        assertTrue(ran.peek().startsWith("training-"), ran.toString());
+        assertFalse(ran.contains("second"), ran.toString());
+        h.remove();
+        assertFalse(h.submit(() -> ran.add("after")), "a removed session takes no work");
     }
 }

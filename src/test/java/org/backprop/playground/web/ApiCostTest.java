@@ -109,7 +109,6 @@ class ApiCostTest {
         Object[][] spread = {
                 {softmax256(), 2000, 1, Optimizer.Kind.ADAM},
                 {softmax256(), 2000, 2000, Optimizer.Kind.SGD},
-                {xor(), 500, 10, Optimizer.Kind.SGD},
                 {xor(), 200, 1, Optimizer.Kind.RMSPROP},
         };
         for (Object[] c : spread) {
