@@ -18,8 +18,12 @@ import org.backprop.playground.state.StateCodec;
 public final class SessionCost {
     /** The session's objects besides its arrays (state, codec, maps, trainer, renderer), rounded up. */
     static final long FIXED = 48 * 1024;
-    /** Arrays of the size of the parameters: the network, grads, the epoch's sum and mean, the update's before, the leftover, Adam's two moments, L1/L2's derivative. */
-    static final int PER_PARAMETER_ARRAYS = 9;
+    /**
+     * Arrays of the size of the parameters: the network, grads, the epoch's sum and mean, the update's
+     * before, the leftover, Adam's two moments, L1/L2's derivative, and the weights the client was last
+     * shown ({@link VisibleState}, so a frame that moves nothing visible is not sent).
+     */
+    static final int PER_PARAMETER_ARRAYS = 10;
     /** The training pass's batch columns at most (Trainer grows its pass from min(batch, 64)). */
     static final int TRAINING_COLUMNS = 64;
     /** An array's header, and a Point's object, its coordinate array's header, and its place in two lists. */
@@ -45,7 +49,8 @@ public final class SessionCost {
         if (state.isTwoDimensional()) {
             int big = FrameRenderer.OUTPUT_SIZE * FrameRenderer.OUTPUT_SIZE, small = FrameRenderer.NEURON_SIZE * FrameRenderer.NEURON_SIZE;
             grids = 4L * big * (1 + in) // the output's values and its grid's inputs
-                    + 4L * small * (neurons + 2 * in) + ARRAY * (neurons + in); // one 20×20 tile of every neuron, its inputs
+                    + 4L * small * (neurons + 2 * in) + ARRAY * (neurons + in) // one 20×20 tile of every neuron, its inputs
+                    + 2L * big + small * neurons + 64 * (neurons + 2); // the blocks the client has (FrameRenderer's sent)
         }
         return FIXED + data + training + evaluation + grids;
     }
