@@ -13,6 +13,9 @@ import org.backprop.playground.state.Speed;
  */
 final class ClientSession {
     private static final String PLAY = "{\"type\":\"play\"}";
+    private static final String PING = "{\"type\":\"ping\"}";
+    /** As a page does (docs/protocol.md §3): the server closes a socket with no client message for 60 s. */
+    static final long PING_EVERY_NANOS = 20_000_000_000L;
     /** How a frame's header starts (FrameEncoder writes type first); a {@code data} message starts otherwise. */
     private static final byte[] FRAME_PREFIX = "{\"type\":\"frame\"".getBytes(StandardCharsets.UTF_8);
 
@@ -35,6 +38,8 @@ final class ClientSession {
     private final byte[] head = new byte[FRAME_PREFIX.length + 4];
     private int headBytes;
     private long lastFrameNanos;
+    /** When this session last sent the server a message. */
+    private volatile long lastSentNanos;
     private long measureStart, measureEnd;
     private long wireStart, wireEnd;
 
@@ -52,7 +57,17 @@ final class ClientSession {
     }
 
     void opened(Link link) {
+        lastSentNanos = System.nanoTime();
         this.link = link;
+    }
+
+    /** Sends a ping when nothing was sent for {@link #PING_EVERY_NANOS}; the load test calls it about once a second. */
+    void keepAlive(long now) {
+        Link l = link;
+        if (l != null && now - lastSentNanos >= PING_EVERY_NANOS) {
+            lastSentNanos = now;
+            l.sendText(PING);
+        }
     }
 
     void text(String message) {
@@ -61,6 +76,7 @@ final class ClientSession {
         }
         if (message.contains("\"type\":\"hello\"")) {
             Link l = link;
+            lastSentNanos = System.nanoTime();
             l.sendText(config);
             l.sendText(PLAY);
         } else if (message.contains("\"type\":\"error\"")) {

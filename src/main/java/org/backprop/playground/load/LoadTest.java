@@ -85,6 +85,8 @@ public final class LoadTest {
             while (System.nanoTime() < end) {
                 Thread.sleep(Math.max(1, Math.min(1000, (end - System.nanoTime()) / 1_000_000)));
                 gauge.sample();
+                long now = System.nanoTime();
+                for (ClientSession c : clients) c.keepAlive(now);
             }
             clients.forEach(ClientSession::stopMeasuring);
             Report.print(clients, seconds, gauge, transport.negotiated());

@@ -65,10 +65,13 @@ record Block(String name, int layer, int neuron, int width, int height, String d
         byte[] data = new byte[n];
         float span = max - min;
         if (span > 0) {
-            float scale = 255 / span;
+            float scale = 255f / span;
+            // No clamp needed: a finite value lies in [min, max], so q < 255.5 (two roundings of at
+            // most 2^-24 each); the (int) cast sends +∞ to 0x7fffffff (byte 255), −∞ and NaN to
+            // 0x80000000 and 0 (byte 0). Without Math.min/max this loop is float arithmetic and casts only.
             for (int i = 0; i < n; i++) {
                 float q = (values[off + i] - min) * scale + 0.5f;
-                data[i] = (byte) (int) Math.max(0, Math.min(255, q)); // NaN -> 0
+                data[i] = (byte) (int) q;
             }
         }
         return new Block(name, layer, neuron, width, height, UINT8, min, max, data);

@@ -128,15 +128,84 @@ public final class FrameEncoder {
 
     private static final java.math.MathContext FOUR_DIGITS = new java.math.MathContext(4);
 
-    /** v to 4 significant digits as a JSON number (null when not finite). */
+    /** 10^0 … 10^22, every one exact in a double. */
+    private static final double[] POWERS_OF_TEN = new double[23];
+    static {
+        double p = 1;
+        for (int k = 0; k < POWERS_OF_TEN.length; k++, p *= 10) POWERS_OF_TEN[k] = p;
+    }
+
+    /**
+     * How far v·10^(3−e) must be from a rounding tie (n + ½) or from 1000 and 10000 for the fast
+     * path to know its 4 digits: that scaled value is off by at most ½ ulp (one rounded operation
+     * with an exact power of ten), and the decimal Double.toString(v) stands for by at most
+     * ½ ulp of v, together under 3·10^-12 below 10^4.
+     */
+    private static final double TIE_MARGIN = 1e-9;
+
+    /**
+     * v to 4 significant digits as a JSON number (null when not finite): the text of
+     * {@code BigDecimal.valueOf(v).round(4 digits, HALF_UP).stripTrailingZeros().toString()}, byte
+     * for byte. Most values are rounded here from v itself; one near a tie or a power of ten (where
+     * rounding v and rounding Double.toString(v) could differ), or out of the table's range, takes
+     * that exact path (FrameEncoderShort4Test compares the two over many doubles).
+     */
     static void short4(StringBuilder h, double v) {
         if (!Double.isFinite(v)) {
             h.append("null");
         } else if (v == 0) {
             h.append('0');
-        } else {
+        } else if (!short4Fast(h, v)) {
             h.append(java.math.BigDecimal.valueOf(v).round(FOUR_DIGITS).stripTrailingZeros().toString());
         }
+    }
+
+    /** The fast path of {@link #short4}; false (having written nothing) when v needs the exact one. */
+    private static boolean short4Fast(StringBuilder h, double v) {
+        double a = Math.abs(v);
+        int e = (int) Math.floor(Math.log10(a)); // a guess, checked below by x's range
+        int k = 3 - e;
+        if (k > 22 || k < -22) return false;
+        double x = k >= 0 ? a * POWERS_OF_TEN[k] : a / POWERS_OF_TEN[-k];
+        if (!(x > 1000 + TIE_MARGIN && x < 10000 - TIE_MARGIN)) return false;
+        double floor = Math.floor(x);
+        double frac = x - floor;
+        if (Math.abs(frac - 0.5) < TIE_MARGIN) return false;
+        int r = (int) floor + (frac > 0.5 ? 1 : 0);
+        if (r == 10000) { // 9999.5 < x: one digit more
+            r = 1000;
+            e++;
+        }
+        // r·10^(e−3) with its trailing zeros stripped: unscaled u, scale sc, as BigDecimal.toString lays it out
+        int u = r, sc = 3 - e;
+        while (u % 10 == 0) {
+            u /= 10;
+            sc--;
+        }
+        String digits = Integer.toString(u);
+        int nd = digits.length();
+        int adjusted = -sc + nd - 1;
+        if (v < 0) h.append('-');
+        if (sc == 0) {
+            h.append(digits);
+        } else if (sc > 0 && adjusted >= -6) {
+            if (sc >= nd) {
+                h.append("0.");
+                for (int i = nd; i < sc; i++) h.append('0');
+                h.append(digits);
+            } else {
+                h.append(digits, 0, nd - sc).append('.').append(digits, nd - sc, nd);
+            }
+        } else {
+            h.append(digits.charAt(0));
+            if (nd > 1) h.append('.').append(digits, 1, nd);
+            if (adjusted != 0) {
+                h.append('E');
+                if (adjusted > 0) h.append('+');
+                h.append(adjusted);
+            }
+        }
+        return true;
     }
 
     /**
