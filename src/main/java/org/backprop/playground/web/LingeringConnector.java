@@ -51,6 +51,10 @@ final class LingeringConnector extends ServerConnector {
         @Override
         public void doClose() {
             SocketChannel channel = getChannel();
+            if (!scheduler.isRunning()) { // the server is stopping: a drain would never run
+                super.doClose();
+                return;
+            }
             try {
                 channel.shutdownOutput();
             } catch (IOException | RuntimeException gone) {
@@ -79,7 +83,7 @@ final class LingeringConnector extends ServerConnector {
                 super.doClose();
                 return;
             }
-            if (System.nanoTime() >= deadline) {
+            if (System.nanoTime() >= deadline || !scheduler.isRunning()) {
                 super.doClose();
                 return;
             }
