@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.backprop.playground.state.Msg;
 import java.util.concurrent.atomic.AtomicReference;
+import org.backprop.playground.state.Msg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,8 +106,10 @@ public final class Scheduler implements AutoCloseable {
         private volatile long retryAt;
         private final AtomicLong framesSent = new AtomicLong();
         private final AtomicLong framesSkipped = new AtomicLong();
-        /** A one-off piece of this session's work (a gradient check), pending or running; null when none. */
+        /** A one-off piece of this session's work (a gradient check), waiting, pending or running; null when none. */
         private final AtomicReference<Runnable> job = new AtomicReference<>();
+        /** When the job may run (System.nanoTime); set before the job is, read after it. */
+        private volatile long jobAt;
         /** The last frame showed nothing new: frames go at the keep-alive's pace until one does or a command comes. */
         private volatile boolean quiet;
 
@@ -135,15 +137,27 @@ public final class Scheduler implements AutoCloseable {
         }
 
         /**
-         * Runs {@code work} at this session's next turn, on a training thread, inside the session's
-         * share of the period (it shortens that turn's training). At most one at a time: false, and
-         * nothing queued, while an earlier one is pending or running. {@code work} reports its own
-         * result and failures; it must not throw.
+         * Runs {@code work} at this session's first turn from {@code notBefore} (System.nanoTime) on,
+         * on a training thread, inside the session's share of the period (it shortens that turn's
+         * training). At most one at a time: false, and nothing queued, while an earlier one waits or
+         * runs. {@code work} reports its own result and failures; it must not throw.
          */
-        public boolean submit(Runnable work) {
-            if (session == null || !job.compareAndSet(null, work)) return false;
+        public boolean submit(Runnable work, long notBefore) {
+            if (session == null || job.get() != null) return false;
+            jobAt = notBefore;
+            if (!job.compareAndSet(null, work)) return false;
             wake();
             return true;
+        }
+
+        /** {@link #submit(Runnable, long)} now. */
+        public boolean submit(Runnable work) {
+            return submit(work, System.nanoTime());
+        }
+
+        /** Nanoseconds until the job may run: 0 when it may now, −1 with no job. */
+        private long nanosUntilJob(long now) {
+            return job.get() == null ? -1 : Math.max(0, jobAt - now);
         }
 
         /** A command changed the session: whatever it changed goes in the next frame period, not at the keep-alive's. */
@@ -213,7 +227,7 @@ public final class Scheduler implements AutoCloseable {
         if (s == null || sink == null || renderer == null) return; // removed: never queued again
         try {
             long now = System.nanoTime(), turnStart = now;
-            Runnable work = h.job.get();
+            Runnable work = h.nanosUntilJob(now) == 0 ? h.job.get() : null;
             if (work != null) {
                 try {
                     work.run();
@@ -303,9 +317,11 @@ public final class Scheduler implements AutoCloseable {
             long frame = Math.max(0, h.frameDueAt() - now);
             delay = delay < 0 ? frame : Math.min(delay, frame);
         }
+        long job = h.nanosUntilJob(now);
+        if (job >= 0) delay = delay < 0 ? job : Math.min(delay, job);
         h.scheduled.set(false);
-        // a command that came during this turn found it scheduled and left the wake-up to us
-        if (again || s.version() != seen || h.job.get() != null) h.wake();
+        // a command (or a job) that came during this turn found it scheduled and left the wake-up to us
+        if (again || s.version() != seen || h.nanosUntilJob(now) == 0) h.wake();
         else if (delay >= 0) h.wakeIn(delay);
     }
 

@@ -58,8 +58,6 @@ final class Connection implements FrameSink {
     private final AtomicLong queuedTextBytes = new AtomicLong();
     /** Everything handed to Jetty and not yet written out, text and binary: what this connection holds. */
     private final AtomicLong queuedBytes = new AtomicLong();
-    /** A gradcheck is waiting for its second or running: a next one is refused until it is answered. */
-    final java.util.concurrent.atomic.AtomicBoolean gradcheckPending = new java.util.concurrent.atomic.AtomicBoolean();
     /** When the last gradcheck was let start (System.nanoTime); read and written by this connection's message handling only. */
     long lastGradcheck = System.nanoTime() - PlaygroundSocket.GRADCHECK_EVERY_NANOS;
     /** The points last sent; read and written by the scheduler's turns of this session only, one at a time. */

@@ -436,19 +436,14 @@ public final class PlaygroundSocket implements AutoCloseable {
 
     /**
      * Runs a gradient check as the session's own work on the scheduler (not on this Jetty thread),
-     * on the weights as they are now; answered from there. One is pending at most: a second while
-     * one is pending is refused with {@code busy}. Checks start at least a second apart: one asked
-     * sooner waits for its second (it is the pending one), so a page that checks, steps and checks
-     * again gets both answers.
+     * on the weights as they are now; answered from there. One waits or runs at most: a second
+     * meanwhile is refused with {@code busy}. Checks start at least a second apart: one asked sooner
+     * waits for its second, so a page that checks, steps and checks again gets both answers.
      */
     private void gradcheck(Connection c, Object id, TrainingSession.GradcheckInput in) {
         Scheduler.Handle h = c.handle();
-        if (h == null || !c.gradcheckPending.compareAndSet(false, true)) {
-            c.sendError(id, MessageType.GRADCHECK.wire, new FieldError(BUSY, null, "a session runs one gradcheck at a time and at most one a second;"
-                    + " this one was not run: send it again after the answer", Msg.of("socket.gradcheckBusy")));
-            return;
-        }
-        Runnable check = () -> {
+        long startAt = Math.max(System.nanoTime(), c.lastGradcheck + GRADCHECK_EVERY_NANOS);
+        boolean submitted = h != null && h.submit(() -> {
             try {
                 GradientCheck.Result r = GradientCheck.run(in.network(), in.samples(), in.regularization(), in.rate(),
                         GradientCheck.DEFAULT_EPSILON);
@@ -458,24 +453,14 @@ public final class PlaygroundSocket implements AutoCloseable {
                 LOG.error("gradcheck failed on a session", e);
                 c.sendError(id, MessageType.GRADCHECK.wire, new FieldError(INTERNAL, null, "the server failed on this gradcheck message; it is logged",
                         Msg.of("socket.internal", "type", MessageType.GRADCHECK.wire)));
-            } finally {
-                c.gradcheckPending.set(false);
             }
-        };
-        long now = System.nanoTime(), startAt = Math.max(now, c.lastGradcheck + GRADCHECK_EVERY_NANOS);
-        c.lastGradcheck = startAt;
-        // a closed session takes no work: its check is dropped with it
-        Runnable submit = () -> {
-            if (!h.submit(check)) c.gradcheckPending.set(false);
-        };
-        if (startAt <= now) submit.run();
-        else {
-            try {
-                sweeper.schedule(submit, startAt - now, TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                c.gradcheckPending.set(false); // the server is stopping: the session goes with it
-            }
+        }, startAt);
+        if (!submitted) {
+            c.sendError(id, MessageType.GRADCHECK.wire, new FieldError(BUSY, null, "a session runs one gradcheck at a time and at most one a second;"
+                    + " this one was not run: send it again after the answer", Msg.of("socket.gradcheckBusy")));
+            return;
         }
+        c.lastGradcheck = startAt;
     }
 
     private static List<Warning> concat(List<Warning> a, List<Warning> b) {
