@@ -207,31 +207,23 @@ public final class PlaygroundSocket implements AutoCloseable {
             return;
         }
         if (live.incrementAndGet() > limits.maxSessions()) {
-            live.decrementAndGet();
-            stats.refusedFull.increment();
-            String why = "the server has its maximum of " + limits.maxSessions() + " live sessions; try again later";
-            session.sendText(messages.error(null, null, new FieldError(SERVER_FULL, null, why,
-                    Msg.of("socket.serverFull", "max", limits.maxSessions()))), Callback.NOOP);
-            session.close(1013, "try again later: server full", Callback.NOOP);
+            refuse(session, stats.refusedFull, new FieldError(SERVER_FULL, null,
+                    "the server has its maximum of " + limits.maxSessions() + " live sessions; try again later",
+                    Msg.of("socket.serverFull", "max", limits.maxSessions())), "try again later: server full");
             return;
         }
         if (!heap.roomForOneMore()) {
-            live.decrementAndGet();
-            stats.refusedBusy.increment();
-            session.sendText(messages.error(null, null, new FieldError(SERVER_BUSY, null,
-                    "the server is short of memory for another session; try again later", Msg.of("socket.serverBusy"))), Callback.NOOP);
-            session.close(1013, "try again later: server busy", Callback.NOOP);
+            refuse(session, stats.refusedBusy, new FieldError(SERVER_BUSY, null,
+                    "the server is short of memory for another session; try again later", Msg.of("socket.serverBusy")),
+                    "try again later: server busy");
             return;
         }
         String address = access.maxSessionsPerAddress() == 0 ? null : address(ctx);
         if (address != null && !takeAddressPlace(address)) {
-            live.decrementAndGet();
-            stats.refusedAddress.increment();
             int max = access.maxSessionsPerAddress();
-            String why = "your address already has its maximum of " + max + " live sessions; close one or try again later";
-            session.sendText(messages.error(null, null, new FieldError(ADDRESS_FULL, null, why,
-                    Msg.of("socket.addressFull", "max", max))), Callback.NOOP);
-            session.close(1013, "try again later: too many sessions from this address", Callback.NOOP);
+            refuse(session, stats.refusedAddress, new FieldError(ADDRESS_FULL, null,
+                    "your address already has its maximum of " + max + " live sessions; close one or try again later",
+                    Msg.of("socket.addressFull", "max", max)), "try again later: too many sessions from this address");
             return;
         }
         Connection c = null;
@@ -263,6 +255,14 @@ public final class PlaygroundSocket implements AutoCloseable {
                 session.close(1011, "internal error", Callback.NOOP);
             }
         }
+    }
+
+    /** A connection with no room (the cap, the heap, its address): its place back, one error, close 1013 (docs/protocol.md §3). */
+    private void refuse(Session session, LongAdder counter, FieldError why, String closeReason) {
+        live.decrementAndGet();
+        counter.increment();
+        session.sendText(messages.error(null, null, why), Callback.NOOP);
+        session.close(1013, closeReason, Callback.NOOP);
     }
 
     /** The client's address as the upgrade read it (SocketAccess), else the socket's peer. */
