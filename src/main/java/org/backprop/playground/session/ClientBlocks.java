@@ -1,5 +1,8 @@
 package org.backprop.playground.session;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,31 +90,46 @@ final class ClientBlocks {
      */
     private static boolean fitsRange(Block before, float[] values, int off, int n) {
         float lo = before.min(), hi = before.max(), min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
-        if (!(hi > lo)) return false;
-        for (int i = off; i < off + n; i++) {
-            float v = values[i];
-            if (!(v >= lo && v <= hi)) return false; // also NaN
-            if (v < min) min = v;
-            if (v > max) max = v;
+        for (int i = off; i < off + n; i++) { // two reductions with no exit, so the loop is vectorized
+            min = Math.min(min, values[i]);
+            max = Math.max(max, values[i]);
         }
-        return 2 * (max - min) >= hi - lo;
+        return hi > lo && min >= lo && max <= hi && 2 * (max - min) >= hi - lo; // false for a NaN too
     }
 
-    /** The values quantized on the client's range (as {@link Block#quantize} does on its own): same, or the delta. */
+    /** Adding 1.5·2²³ to x in [−½, 256) leaves round(x) (to even) in the float's low mantissa bits, so a byte cast takes it without a float-to-int conversion. */
+    private static final float ROUNDING = 12582912f;
+
+    /** The values quantized on the client's range (to the nearest byte): same, or the delta. */
     private Block delta(Block before, float[] values, int off) {
         byte[] has = before.data(), change = new byte[has.length];
         float lo = before.min(), span = before.max() - lo, scale = 255f / span;
-        int moved = 0;
-        for (int i = 0; i < has.length; i++) {
-            int q = (int) ((values[off + i] - lo) * scale + 0.5f); // values lie in [lo, hi]: q in [0, 255]
-            int d = q - (has[i] & 0xff);
-            change[i] = (byte) d;
-            moved = Math.max(moved, Math.abs(d));
-        }
-        if (moved * (span / 255) <= Block.unseenChange(lo, before.max())) return before.asSame();
+        // values lie in [lo, hi], so (v − lo)·scale is in [0, 255] up to two roundings
+        for (int i = 0; i < change.length; i++) change[i] = (byte) Float.floatToRawIntBits((values[off + i] - lo) * scale + ROUNDING);
+        for (int i = 0; i < change.length; i++) change[i] -= has[i];
+        int unseenSteps = (int) (Block.unseenChange(lo, before.max()) / (span / 255) * (1 + 1e-6f));
+        if (withinSteps(change, unseenSteps)) return before.asSame();
         for (int i = 0; i < has.length; i++) has[i] += change[i];
         changed++;
         return new Block(before.name(), before.layer(), before.neuron(), before.width(), before.height(), Block.UINT8, lo, before.max(),
                 change, Block.Coding.DELTA);
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Whether every byte, read as a signed change, is within ±steps; one step (the common case) eight bytes at a time. */
+    static boolean withinSteps(byte[] change, int steps) {
+        int i = 0;
+        if (steps == 1) {
+            for (; i + 8 <= change.length; i += 8) {
+                long x = (long) LONGS.get(change, i);
+                // each byte plus one, without carries between bytes: −1, 0, 1 become 0, 1, 2
+                long y = ((x & 0x7F7F7F7F7F7F7F7FL) + 0x0101010101010101L) ^ (x & 0x8080808080808080L);
+                // a byte above 3, or a 3 (both low bits set)
+                if ((y & 0xFCFCFCFCFCFCFCFCL) != 0 || (y & (y >>> 1) & 0x0101010101010101L) != 0) return false;
+            }
+        }
+        for (; i < change.length; i++) if (Math.abs(change[i]) > steps) return false;
+        return true;
     }
 }

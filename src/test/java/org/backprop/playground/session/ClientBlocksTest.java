@@ -113,6 +113,19 @@ class ClientBlocksTest {
     }
 
     @Test
+    void within_steps_reads_eight_bytes_at_a_time_as_it_reads_one() {
+        java.util.Random r = new java.util.Random(7);
+        for (int t = 0; t < 200_000; t++) {
+            byte[] change = new byte[1 + r.nextInt(40)];
+            for (int i = 0; i < change.length; i++) change[i] = (byte) (r.nextInt(12) == 0 ? r.nextInt(256) : r.nextInt(3) - 1);
+            int steps = 1 + r.nextInt(3);
+            boolean want = true;
+            for (byte b : change) want &= Math.abs(b) <= steps;
+            assertEquals(want, ClientBlocks.withinSteps(change, steps), java.util.Arrays.toString(change) + " within " + steps);
+        }
+    }
+
+    @Test
     void class_indices_go_as_the_change_to_the_clients_bytes() {
         ClientBlocks client = new ClientBlocks();
         byte[] cls = new byte[100];
