@@ -19,6 +19,11 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return new DatabaseUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("playground") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
     }
 
+    /** A database of its own in memory, kept until the process ends. */
+    public static DatabaseUrl h2Memory() {
+        return new DatabaseUrl("jdbc:h2:mem:store-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
     /** Reads a PostgreSQL URL in either form; throws IllegalArgumentException with a message for people. */
     public static DatabaseUrl parse(String url) {
         String s = url.trim();

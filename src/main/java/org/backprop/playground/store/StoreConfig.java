@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * Where the store is and how long boards last.
  *
- * @param dataDir       the embedded database's folder (created at open); unused with a database URL
+ * @param dataDir       the embedded database's folder (created at open), or null for a database in memory
+ *                      that goes with the process (tests); unused with a database URL
  * @param databaseUrl   a PostgreSQL URL ({@link DatabaseUrl#parse}), or null for the embedded database
  * @param boardLifetime how long a board lasts from its creation
  */
@@ -18,13 +19,18 @@ public record StoreConfig(Path dataDir, String databaseUrl, Duration boardLifeti
     public static final Duration DEFAULT_BOARD_LIFETIME = Duration.ofDays(30);
 
     public StoreConfig {
-        if (dataDir == null) dataDir = DEFAULT_DATA_DIR;
         if (databaseUrl != null && databaseUrl.isBlank()) databaseUrl = null;
         if (boardLifetime == null) boardLifetime = DEFAULT_BOARD_LIFETIME;
         if (boardLifetime.isNegative() || boardLifetime.isZero()) throw new IllegalArgumentException("a board must last some time");
     }
 
+    /** The server's default: an H2 file under {@code ./playground-data}. */
     public static StoreConfig defaults() {
+        return new StoreConfig(DEFAULT_DATA_DIR, null, null);
+    }
+
+    /** A fresh database in memory, gone with the process: what an app made for a test gets unless told otherwise. */
+    public static StoreConfig inMemory() {
         return new StoreConfig(null, null, null);
     }
 
@@ -43,6 +49,7 @@ public record StoreConfig(Path dataDir, String databaseUrl, Duration boardLifeti
     /** The database this config names, PostgreSQL's URL checked and the data folder made. */
     public DatabaseUrl url() {
         if (databaseUrl != null) return DatabaseUrl.parse(databaseUrl);
+        if (dataDir == null) return DatabaseUrl.h2Memory();
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {

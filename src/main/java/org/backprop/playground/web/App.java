@@ -5,6 +5,7 @@ import io.javalin.config.Key;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.function.IntSupplier;
 import org.backprop.playground.session.Scheduler;
@@ -20,12 +21,18 @@ public final class App {
     /** The app's {@code /ws} endpoint, kept in the app's data for {@link #socket(Javalin)}. */
     private static final Key<PlaygroundSocket> SOCKET = new Key<>("playground-socket");
     private static final Key<HeavyGate> HEAVY = new Key<>("heavy-gate");
+    private static final Key<Classroom> CLASSROOM = new Key<>("classroom");
 
     private App() {}
 
     /** The {@code /ws} endpoint of an app made here: its live sessions and counters (for tests and operators). */
     public static PlaygroundSocket socket(Javalin app) {
         return app.unsafe.appDataManager.get(SOCKET);
+    }
+
+    /** The class side of an app made here: its store (for tests). */
+    static Classroom classroom(Javalin app) {
+        return app.unsafe.appDataManager.get(CLASSROOM);
     }
 
     /** The gate of an app made here: heavy API requests computing now (for tests). */
@@ -44,15 +51,19 @@ public final class App {
         PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap);
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
         HeavyGate heavy = new HeavyGate(appConfig.maxHeavyRequests());
+        Classroom classroom = new Classroom(appConfig.store().open(), Clock.systemUTC(), appConfig.store().boardLifetime());
         return Javalin.create(config -> {
             config.appData(SOCKET, socket);
             // clients first (1001, so pages resume), then the scheduler once Jetty has stopped
             config.events.serverStopping(socket::closeAll);
             config.appData(HEAVY, heavy);
+            config.appData(CLASSROOM, classroom);
             config.events.serverStopped(scheduler::close);
             config.events.serverStartFailed(scheduler::close);
             config.events.serverStopped(socket::close);
             config.events.serverStartFailed(socket::close);
+            config.events.serverStopped(classroom::close);
+            config.events.serverStartFailed(classroom::close);
             config.jetty.modifyWebSocketServletFactory(socket::configureFactory);
             // the one connector, as Javalin's default (host, port), whose sockets close without a reset
             config.jetty.addConnector((server, http) -> {
@@ -91,6 +102,7 @@ public final class App {
             config.routes.get("/api/presets", new PresetsApi(json, new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n));
             config.routes.post("/api/backprop", new BackpropApi(json, heavy));
             config.routes.post("/api/train", new TrainApi(json, heavy));
+            new BoardsApi(json, classroom, new org.backprop.playground.state.StateCodec(appConfig.limits()), appConfig.access()).register(config);
         });
     }
 }
