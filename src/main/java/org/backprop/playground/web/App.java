@@ -46,12 +46,15 @@ public final class App {
         // one scheduler for every session of this app; it stops with the app
         Scheduler scheduler = new Scheduler(appConfig.scheduler());
         // each session counted at the most one may hold; the cap follows the heap unless --max-sessions is lower
+        Classroom classroom = new Classroom(appConfig.store().open(), Clock.systemUTC(), appConfig.store().boardLifetime());
+        org.backprop.playground.state.StateCodec codec = new org.backprop.playground.state.StateCodec(appConfig.limits());
+        BoardMembers members = new BoardMembers(classroom, codec);
+        ExerciseFill exercises = new ExerciseFill(classroom, codec);
         HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()));
         SocketLimits socketLimits = appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
-        PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap);
+        PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap, members, exercises);
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
         HeavyGate heavy = new HeavyGate(appConfig.maxHeavyRequests());
-        Classroom classroom = new Classroom(appConfig.store().open(), Clock.systemUTC(), appConfig.store().boardLifetime());
         return Javalin.create(config -> {
             config.appData(SOCKET, socket);
             // clients first (1001, so pages resume), then the scheduler once Jetty has stopped
@@ -62,6 +65,8 @@ public final class App {
             config.events.serverStartFailed(scheduler::close);
             config.events.serverStopped(socket::close);
             config.events.serverStartFailed(socket::close);
+            config.events.serverStopped(members::close);
+            config.events.serverStartFailed(members::close);
             config.events.serverStopped(classroom::close);
             config.events.serverStartFailed(classroom::close);
             config.jetty.modifyWebSocketServletFactory(socket::configureFactory);
@@ -95,7 +100,7 @@ public final class App {
             // one copy of the words: the page and /api/presets (the tutorials' texts) read the same strings.json
             org.backprop.playground.web.page.I18n i18n = org.backprop.playground.web.page.I18n.load(appConfig.staticDir(), json.mapper());
             config.routes.get("/", new org.backprop.playground.web.page.PlaygroundPage(
-                    new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper()));
+                    new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper(), exercises::fill));
             config.routes.get("/about", new HomePage());
             config.routes.get("/api/health", new HealthApi(json, sessions, socketLimits.maxSessions(), heap));
             config.routes.get("/api/datasets/{name}", new DatasetsApi(json));
