@@ -52,6 +52,7 @@ public final class App {
         ExerciseFill exercises = new ExerciseFill(classroom, codec);
         HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()));
         SocketLimits socketLimits = appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
+        BoardSocket boardSocket = new BoardSocket(classroom, json.mapper(), socketLimits);
         PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap, members, exercises);
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
         HeavyGate heavy = new HeavyGate(appConfig.maxHeavyRequests());
@@ -65,6 +66,8 @@ public final class App {
             config.events.serverStartFailed(scheduler::close);
             config.events.serverStopped(socket::close);
             config.events.serverStartFailed(socket::close);
+            config.events.serverStopped(boardSocket::close);
+            config.events.serverStartFailed(boardSocket::close);
             config.events.serverStopped(members::close);
             config.events.serverStartFailed(members::close);
             config.events.serverStopped(classroom::close);
@@ -83,6 +86,8 @@ public final class App {
             config.jetty.modifyServletContextHandler(context -> SlowBodies.install(context, appConfig.bodyTimeout()));
             config.jetty.modifyServer(socket::configureServer);
             config.routes.ws("/ws", socket::configure);
+            config.routes.wsBeforeUpgrade("/ws/board/{id}", appConfig.access()::beforeUpgrade);
+            config.routes.ws("/ws/board/{id}", boardSocket::configure);
             config.http.maxRequestSize = Limits.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.staticFiles.enableWebjars();
