@@ -90,9 +90,9 @@ mountReadout({
   accuracyTrain: els.accuracyTrain, accuracyTest: els.accuracyTest,
 }, store);
 mountExercise({
-  exercise: els.exercise, title: els.exerciseTitle, goal: els.exerciseGoal,
-  goalBox: els.exerciseGoal.closest('.goal'), status: els.goalStatus, reset: els.goalReset,
-}, store, i18n, act.reset);
+  exercise: els.exercise, title: els.exerciseTitle, task: els.exerciseTask, goal: els.exerciseGoal,
+  goalBox: els.exerciseGoal.closest('.goal'), status: els.goalStatus, before: els.goalBefore, reset: els.goalReset,
+}, store, i18n, act.reset, sessionStorage);
 const presets = mountPresets({ select: els.tutorials, card: els.presetCard, numbersButton: els.presetNumbersButton },
   store, i18n, boot.preset, backprop);
 mountShare({ shareButton: els.shareButton, hideControls: els.hideControls, hideLink: els.hideControlsLink }, store, i18n, toast);

@@ -2,7 +2,7 @@
 // hand to the modules: the one place that knows the page's ids and selectors.
 
 const IDS = ['accuracy-test', 'accuracy-train', 'active-set', 'add-layer', 'axis-max', 'axis-max-y', 'axis-mid', 'axis-mid-y',
-  'axis-min', 'axis-min-y', 'batch-in-effect', 'boot', 'epoch', 'exercise', 'exercise-goal', 'exercise-title', 'goal-reset', 'goal-status',
+  'axis-min', 'axis-min-y', 'batch-in-effect', 'boot', 'epoch', 'exercise', 'exercise-goal', 'exercise-task', 'exercise-title', 'goal-before', 'goal-reset', 'goal-status',
   'gradcheck-button', 'gradcheck-result', 'gradient-legend', 'gradient-view', 'heatmap', 'heatmap-back',
   'heatmap-caption', 'heatmap-caption-text', 'heatmap-grid', 'heatmap-points', 'hide-controls',
   'hide-controls-link', 'inspect-button', 'layers-label', 'legend-bar', 'legend-text', 'legend-ticks',

@@ -200,16 +200,20 @@ public final class PlaygroundPage implements Handler {
      */
     private static DomContent exercise(PageContext c) {
         PlaygroundState s = c.state();
-        boolean any = !s.title().isEmpty() || s.goal() != null;
+        boolean any = !s.title().isEmpty() || !s.taskText().isEmpty() || s.goal() != null;
         GoalWords.Status status = s.goal() == null ? null : GoalWords.status(GoalView.fresh(s.goal(), s.goalEpochs()));
         return section(
                 h2(s.title()).withId("exercise-title").withCondHidden(s.title().isEmpty()),
+                // as text; task-text.js shows its *emphasis* (the one place that rule lives)
+                div(s.taskText()).withId("exercise-task").withClass("task-text").withCondHidden(s.taskText().isEmpty()),
                 p(
                         span(c.m().t("exercise.goal")).attr("data-i18n", "exercise.goal").withClass("goal-label"),
                         span(s.goal() == null ? "" : c.m().say(GoalWords.words(s.goal()), s.goal().toString()))
                                 .withId("exercise-goal").withClass("goal-words"),
                         span(status == null ? "" : c.m().say(status.msg(), ""))
                                 .withId("goal-status").withClass("goal-status " + (status == null ? "" : status.kind())),
+                        // when this page's run met the goal before a reset or a reconnect (exercise.js remembers)
+                        span().withId("goal-before").withClass("goal-status met before").withCondHidden(true),
                         // shown when the budget ran out: the one way to try again
                         button(c.m().t("exercise.reset")).withType("button").withId("goal-reset")
                                 .withClass("goal-reset").attr("data-i18n", "exercise.reset")

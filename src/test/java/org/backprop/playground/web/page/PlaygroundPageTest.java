@@ -113,6 +113,15 @@ class PlaygroundPageTest {
     }
 
     @Test
+    void a_task_is_rendered_as_text_in_the_banner() {
+        String html = page("/?task=Line%20*one*%0A%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E");
+        assertFalse(html.contains("<img"), html);
+        assertTrue(html.contains("<div id=\"exercise-task\" class=\"task-text\">Line *one*\n&lt;img src=x onerror=alert(1)&gt;</div>"), html);
+        assertTrue(html.contains("<section id=\"exercise\" class=\"exercise\">"), "a task alone shows the banner");
+        assertTrue(page("/").contains("<div id=\"exercise-task\" class=\"task-text\" hidden></div>"));
+    }
+
+    @Test
     void a_learning_rate_off_the_menu_joins_the_menu() {
         String html = page("/?learningRate=0.5");
         assertTrue(html.contains("<option value=\"0.5\" selected>0.5</option>"), html);
