@@ -132,7 +132,9 @@ async function setLanguage(lang, tellServer = true) {
     b.setAttribute('aria-pressed', String(on));
   }
   store.set({ lang });
-  if (tellServer && store.get().state.lang !== lang) act.send({ type: MessageType.SET, state: { lang } });
+  // a locked lang is the link's: the reader's words still switch, the session's state stays (a set would be refused)
+  const langLocked = (store.get().state.lock || []).includes('lang');
+  if (tellServer && !langLocked && store.get().state.lang !== lang) act.send({ type: MessageType.SET, state: { lang } });
 }
 
 /** Why training stopped, from the same template as the server's refusal after divergence. */

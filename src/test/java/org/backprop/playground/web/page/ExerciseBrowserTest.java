@@ -82,6 +82,43 @@ class ExerciseBrowserTest {
         });
     }
 
+    @Test
+    void locked_controls_look_and_say_locked_and_one_locked_feature_locks_only_itself() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/?lock=x,networkShape,noise,dataset,seed,showTestData,learningRate&title=Locks");
+            awaitFirstFrame(b);
+            for (String box : List.of("#noise", "#showTestData", "#learningRate")) {
+                WebElement input = b.findElement(By.cssSelector(box));
+                assertFalse(input.isEnabled(), box + " is disabled, not enabled-then-refused");
+                WebElement locked = input.findElement(By.xpath("ancestor::*[contains(@class,'is-locked')][1]"));
+                assertEquals("locked", locked.getAttribute("data-locked"), box);
+                assertEquals("Locked by this exercise", input.getAttribute("title"), box);
+            }
+            assertEquals("locked", b.findElement(By.cssSelector(".dataset-list")).getAttribute("data-locked"));
+            assertTrue(b.findElements(By.cssSelector(".dataset[data-key='dataset']")).stream().noneMatch(WebElement::isEnabled));
+            WebElement regenerate = b.findElement(By.id("regenerate-button"));
+            assertFalse(regenerate.isEnabled(), "a locked seed locks regenerate");
+            assertTrue(regenerate.getAttribute("class").contains("is-locked"));
+            assertTrue(b.findElements(By.cssSelector("#network [data-add-neuron], #network [data-remove-neuron], #add-layer, #remove-layer"))
+                    .stream().noneMatch(WebElement::isEnabled), "a locked networkShape locks every +/-");
+            assertEquals("locked", b.findElement(By.id("layers-label")).getAttribute("data-locked"));
+
+            // x is locked, so clicking it changes nothing; y is not, so clicking it takes it out
+            WebElement x = b.findElement(By.cssSelector("#network .node.input[data-feature='x']"));
+            assertTrue(x.getAttribute("class").contains("locked"), x.getAttribute("class"));
+            assertEquals("X₁: locked by this exercise", x.getAttribute("title"));
+            x.click();
+            b.findElement(By.cssSelector("#network .node.input[data-feature='y']")).click();
+            await(b, d -> Boolean.FALSE.equals(js(d, "return window.playground.state().y")));
+            assertEquals(Boolean.TRUE, js(b, "return window.playground.state().x"));
+            assertTrue(b.findElements(By.cssSelector("#network .node.input[data-feature='xSquared']")).size() == 1,
+                    "the other features stay on offer");
+            screenshot(b, "exercise-locks.png");
+            assertNoConsoleErrors(b);
+            assertTrue(b.findElements(By.cssSelector(".toast.error")).isEmpty(), "no refusal was needed");
+        });
+    }
+
     private static WebElement body(org.openqa.selenium.WebDriver b) {
         return b.findElement(By.tagName("body"));
     }
