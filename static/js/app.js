@@ -95,7 +95,7 @@ mountExercise({
 }, store, i18n, act.reset, sessionStorage);
 const presets = mountPresets({ select: els.tutorials, card: els.presetCard, numbersButton: els.presetNumbersButton },
   store, i18n, boot.preset, backprop);
-mountShare({ shareButton: els.shareButton, hideControls: els.hideControls, hideLink: els.hideControlsLink }, store, i18n, toast);
+mountShare({ shareButton: els.shareButton, buildLink: els.buildLink, buildWeights: els.buildWeights }, store, i18n, toast);
 
 store.subscribe(['status'], ({ status }) => {
   els.playPauseButton.classList.toggle('playing', status.playing);

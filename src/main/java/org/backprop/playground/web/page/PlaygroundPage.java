@@ -66,7 +66,7 @@ public final class PlaygroundPage implements Handler {
     /** Folds a TF Playground link's hash state into the query before the page is drawn (a file: the CSP allows no inline script). */
     static final String HASH_LINK_JS = "/js/hash-link.js";
 
-    private static final String FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+    static final String FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
             + "%3Ccircle cx='5' cy='8' r='4' fill='%23f59322'/%3E%3Ccircle cx='11' cy='8' r='4' fill='%230877bd'/%3E%3C/svg%3E";
 
     private final StateCodec codec;
@@ -119,12 +119,12 @@ public final class PlaygroundPage implements Handler {
                         PresetCard.render(c, preset),
                         main(DataColumn.render(c), NetworkColumn.render(c), OutputColumn.render(c)).withId("main-part").withClass("main"),
                         BackpropPanel.render(c),
-                        prose(c),
+                        prose(c, codec.write(state)),
                         footer(
                                 span(m.t("keys.help")).attr("data-i18n", "keys.help"),
                                 a(m.t("app.about")).withHref("/about").attr("data-i18n", "app.about")
                         ).withClass("page-footer"),
-                        script(rawHtml(scriptJson(boot(state, parsed.warnings(), m, langSource, preset))))
+                        script(rawHtml(scriptJson(mapper, boot(state, parsed.warnings(), m, langSource, preset))))
                                 .withType("application/json").withId("boot"),
                         script().withSrc(CHART_JS),
                         script().withType("module").withSrc("/js/app.js")
@@ -133,7 +133,7 @@ public final class PlaygroundPage implements Handler {
     }
 
     /** Whether the URL itself chose the language (a valid {@code lang}); else the browser's preference may. */
-    private static boolean namesLanguage(String query, Parsed parsed) {
+    static boolean namesLanguage(String query, Parsed parsed) {
         if (query == null) return false;
         boolean present = false;
         for (String pair : query.split("&")) if (pair.equals("lang") || pair.startsWith("lang=")) present = true;
@@ -222,7 +222,7 @@ public final class PlaygroundPage implements Handler {
         ).withId("exercise").withClass("exercise").withCondHidden(!any);
     }
 
-    private static DomContent prose(PageContext c) {
+    private static DomContent prose(PageContext c, String query) {
         Messages m = c.m();
         return article(
                 div(
@@ -233,11 +233,12 @@ public final class PlaygroundPage implements Handler {
                 section(
                         h2(Ui.words(c, "article.classHeading")),
                         p(Ui.words(c, "article.class")),
-                        div(each(Choices.HIDABLE, name -> label(
-                                input().withType("checkbox").attr("data-hide", name).withCondChecked(c.isHidden(name)),
-                                span(m.t("hide." + name)).attr("data-i18n", "hide." + name)).withClass("check")))
-                                .withId("hide-controls").withClass("hide-controls"),
-                        p(a(m.t("article.classLink")).withId("hide-controls-link").withHref("/").attr("data-i18n", "article.classLink"))
+                        // share.js keeps the link on the state on screen (and its weights, when ticked)
+                        p(a(m.t("article.buildLink")).withId("build-link").withHref("/build?" + query)
+                                        .withClass("basic-button primary build-link").attr("data-i18n", "article.buildLink"),
+                                label(input().withType("checkbox").withId("build-weights"), Ui.words(c, "article.buildWeights"))
+                                        .withClass("check build-weights"))
+                                .withClass("build-row")
                 ).withClass("classroom")
         ).withId("article-text").withClass("article prose");
     }
@@ -297,7 +298,7 @@ public final class PlaygroundPage implements Handler {
     }
 
     /** JSON that is safe inside a script element: no "<", ">" or "&" (so no "</script>"), no line separators. */
-    private String scriptJson(Object value) {
+    static String scriptJson(ObjectMapper mapper, Object value) {
         try {
             return mapper.writeValueAsString(value)
                     .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
