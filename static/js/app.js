@@ -92,12 +92,12 @@ mountReadout({
   accuracyTrain: els.accuracyTrain, accuracyTest: els.accuracyTest,
 }, store);
 mountExercise({
-  exercise: els.exercise, title: els.exerciseTitle, goal: els.exerciseGoal,
-  goalBox: els.exerciseGoal.closest('.goal'), status: els.goalStatus, reset: els.goalReset,
-}, store, i18n, act.reset);
+  exercise: els.exercise, title: els.exerciseTitle, task: els.exerciseTask, goal: els.exerciseGoal,
+  goalBox: els.exerciseGoal.closest('.goal'), status: els.goalStatus, before: els.goalBefore, reset: els.goalReset,
+}, store, i18n, act.reset, sessionStorage);
 const presets = mountPresets({ select: els.tutorials, card: els.presetCard, numbersButton: els.presetNumbersButton },
   store, i18n, boot.preset, backprop);
-mountShare({ shareButton: els.shareButton, hideControls: els.hideControls, hideLink: els.hideControlsLink }, store, i18n, toast);
+mountShare({ shareButton: els.shareButton, buildLink: els.buildLink, buildWeights: els.buildWeights }, store, i18n, toast);
 
 store.subscribe(['status'], ({ status }) => {
   els.playPauseButton.classList.toggle('playing', status.playing);
@@ -134,7 +134,9 @@ async function setLanguage(lang, tellServer = true) {
     b.setAttribute('aria-pressed', String(on));
   }
   store.set({ lang });
-  if (tellServer && store.get().state.lang !== lang) act.send({ type: MessageType.SET, state: { lang } });
+  // a locked lang is the link's: the reader's words still switch, the session's state stays (a set would be refused)
+  const langLocked = (store.get().state.lock || []).includes('lang');
+  if (tellServer && !langLocked && store.get().state.lang !== lang) act.send({ type: MessageType.SET, state: { lang } });
 }
 
 /** Why training stopped, from the same template as the server's refusal after divergence. */

@@ -73,12 +73,12 @@ export class NetworkView {
   }
 
   /**
-   * @param s {inputs: [{name, label, enabled}], shape: [sizes], outputs, domain, canToggle,
+   * @param s {inputs: [{name, label, enabled, locked}], shape: [sizes], shapeLocked, outputs, domain, canToggle,
    *           maxNeurons, outputKind: 'binary'|'multiclass'|'regression', outputActivation: 'sigmoid'|… or null,
    *           canEditWeights: false shows a clicked weight read-only (lock=weights)}
    */
   setStructure(s) {
-    const key = JSON.stringify([s.inputs.map((i) => [i.name, i.enabled]), s.shape, s.outputs, s.canToggle, s.domain, s.maxNeurons, s.outputKind, s.outputActivation, s.canEditWeights]);
+    const key = JSON.stringify([s.inputs.map((i) => [i.name, i.enabled, i.locked]), s.shape, s.shapeLocked, s.outputs, s.canToggle, s.domain, s.maxNeurons, s.outputKind, s.outputActivation, s.canEditWeights]);
     if (key === this.structureKey) return;
     this.structureKey = key;
     this.structure = s;
@@ -155,8 +155,14 @@ export class NetworkView {
       if (this.inputMaps.has(input.name)) paintPeak(canvas, this.inputMaps.get(input.name));
       const label = el('span', 'node-label', node);
       label.textContent = input.label;
-      node.title = s.canToggle ? this.i18n.format('net.featureTitle', { name: input.label }) : input.label;
+      node.title = input.locked ? this.i18n.format('net.featureLocked', { name: input.label })
+        : s.canToggle ? this.i18n.format('net.featureTitle', { name: input.label }) : input.label;
       node.setAttribute('aria-pressed', String(input.enabled));
+      if (input.locked) {
+        node.classList.add('locked');
+        node.setAttribute('aria-disabled', 'true');
+        el('span', 'node-locked', node).textContent = this.i18n.t('control.locked');
+      }
       if (!s.canToggle) node.tabIndex = -1;
       if (input.enabled) inputCol.push({ x: colX(0), y: colY(shown.length, j), node });
     });
@@ -192,14 +198,15 @@ export class NetworkView {
       plus.dataset.addNeuron = String(l);
       plus.title = this.i18n.t('net.addNeuron');
       plus.setAttribute('aria-label', plus.title);
-      plus.disabled = count >= s.maxNeurons;
+      plus.disabled = s.shapeLocked || count >= s.maxNeurons;
       const minus = el('button', 'round-button small', buttons);
       minus.type = 'button';
       minus.appendChild(icon(REMOVE));
       minus.dataset.removeNeuron = String(l);
       minus.title = this.i18n.t('net.removeNeuron');
       minus.setAttribute('aria-label', minus.title);
-      minus.disabled = count <= 1;
+      minus.disabled = s.shapeLocked || count <= 1;
+      if (s.shapeLocked) for (const b of [plus, minus]) b.title = this.i18n.t('error.locked');
       const words = el('span', 'neuron-count', head);
       const full = count === 1 ? this.i18n.t('net.neuronsOne') : this.i18n.format('net.neuronsMany', { n: count });
       // where the columns are close (a phone, six layers), the number alone
@@ -389,7 +396,8 @@ export class NetworkView {
     const node = t.closest('.node');
     if (!node) return void this.closeEditor();
     if (node.classList.contains('input')) {
-      if (this.structure.canToggle) this.on.onToggleFeature(node.dataset.feature);
+      const input = this.structure.inputs.find((i) => i.name === node.dataset.feature);
+      if (this.structure.canToggle && !input?.locked) this.on.onToggleFeature(node.dataset.feature);
     } else if (node.classList.contains('hidden-neuron')) {
       const l = Number(node.dataset.layer), n = Number(node.dataset.neuron);
       const same = this.selected && this.selected.layer === l && this.selected.neuron === n;
