@@ -1,0 +1,96 @@
+package org.backprop.playground.web.page;
+
+import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
+
+import io.javalin.Javalin;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.playground.web.App;
+import org.backprop.playground.web.AppConfig;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Not a test (surefire's default includes skip *Bench): the page's main-thread cost, printed.
+ * {@code mvn -B -q test -Dtest=PageBench -Dsurefire.failIfNoSpecifiedTests=false} (docs/performance.md
+ * "The page's main thread"). For each network, the page at 1400 × 900 in headless Chromium plays for
+ * {@code pagebench.seconds} (10) and CDP's Performance.getMetrics, read before and after, gives the
+ * renderer main thread's task, script, layout and style time, per frame the server sent and as a
+ * share of the wall-clock time. {@code -Dpagebench.only=default} runs one network.
+ */
+class PageBench {
+    /** The default page, and the largest 2-D network with every input feature. */
+    static final Map<String, String> NETWORKS = Map.of(
+            "default", "/",
+            "8x6-all", "/?networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true");
+    static final List<String> METRICS = List.of("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration");
+
+    @Test
+    void print_the_main_thread_cost_of_playing() {
+        int seconds = Integer.getInteger("pagebench.seconds", 10);
+        String only = System.getProperty("pagebench.only", "");
+        Javalin app = App.create(AppConfig.defaults()).start(0);
+        try {
+            for (String name : List.of("default", "8x6-all")) {
+                if (!only.isEmpty() && !only.equals(name)) continue;
+                inBrowser(1400, 900, false, b -> System.out.println("pagebench " + name + ": "
+                        + measure(b, "http://localhost:" + app.port() + NETWORKS.get(name), seconds)));
+            }
+        } finally {
+            app.stop();
+        }
+    }
+
+    static String measure(ChromeDriver b, String url, int seconds) {
+        b.get(url);
+        PageBrowserTest.awaitFirstFrame(b);
+        b.executeCdpCommand("Performance.enable", Map.of("timeDomain", "timeTicks"));
+        // count the animation frames the page had, to tell frames drawn from frames received
+        PageBrowserTest.js(b, "window.__benchRaf = 0; (function tick() { window.__benchRaf++; requestAnimationFrame(tick); })();");
+        b.findElement(By.id("play-pause-button")).click();
+        // a second of warm-up: the JIT, the first chart layout
+        sleep(1000);
+        Map<String, Double> before = metrics(b);
+        long framesBefore = PageBrowserTest.number(b, "return window.playground.frames()");
+        long epochBefore = PageBrowserTest.number(b, "return window.playground.epoch()");
+        long rafBefore = PageBrowserTest.number(b, "return window.__benchRaf");
+        sleep(seconds * 1000L);
+        Map<String, Double> after = metrics(b);
+        long frames = PageBrowserTest.number(b, "return window.playground.frames()") - framesBefore;
+        long epochs = PageBrowserTest.number(b, "return window.playground.epoch()") - epochBefore;
+        long rafs = PageBrowserTest.number(b, "return window.__benchRaf") - rafBefore;
+        double wall = after.get("Timestamp") - before.get("Timestamp");
+        StringBuilder out = new StringBuilder(String.format("%.1f s, %d frames (%.1f/s), %d epochs, %d animation frames; per frame:",
+                wall, frames, frames / wall, epochs, rafs));
+        for (String m : METRICS) {
+            double d = after.get(m) - before.get(m);
+            out.append(String.format(" %s %.2f ms", m.replace("Duration", ""), 1000 * d / Math.max(1, frames)));
+        }
+        out.append(String.format("; busy %.1f%% (script %.1f%%)",
+                100 * (after.get("TaskDuration") - before.get("TaskDuration")) / wall,
+                100 * (after.get("ScriptDuration") - before.get("ScriptDuration")) / wall));
+        out.append(String.format("; JS heap %.1f MB", after.get("JSHeapUsedSize") / 1e6));
+        return out.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Double> metrics(ChromeDriver b) {
+        Map<String, Object> answer = b.executeCdpCommand("Performance.getMetrics", Map.of());
+        Map<String, Double> out = new HashMap<>();
+        for (Map<String, Object> m : (List<Map<String, Object>>) answer.get("metrics")) {
+            out.put((String) m.get("name"), ((Number) m.get("value")).doubleValue());
+        }
+        return out;
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
