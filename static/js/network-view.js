@@ -4,7 +4,7 @@
 // Click an input to feed it in or leave it out, a neuron to see it large, a link or a bias mark
 // to edit it.
 
-import { cssColor, classCss, paintSigned, paintPeak, blockValues } from './heatmap.js';
+import { cssColor, classCss, paintPeak, painterOf } from './heatmap.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEADER = 46;
@@ -12,6 +12,8 @@ const HEADER = 46;
 const DENSE_ROWS = 12;
 /** The smallest row of a dense column, in px: a node still big enough to click and colour. */
 const MIN_ROW_STEP = 16;
+/** A neuron's map: its activation's own colours, no bands. */
+const NEURON_MAP = Object.freeze({ shades: 0 });
 
 /** TF's link widths: |w| from 0 to 5 maps to 1 to 10 pixels. */
 function linkWidth(w) {
@@ -174,12 +176,12 @@ export class NetworkView {
         node.dataset.neuron = String(n);
         node.title = this.i18n.format('net.neuronTitle', { l: l + 1, n: n + 1 });
         node.dataset.title = node.title;
-        el('canvas', 'thumb', node);
+        const canvas = el('canvas', 'thumb', node);
         const bias = el('span', 'bias', node);
         bias.dataset.biasLayer = String(l);
         bias.dataset.biasNeuron = String(n);
         if (this.selected && this.selected.layer === l && this.selected.neuron === n) node.classList.add('selected');
-        column.push({ x, y, node, bias });
+        column.push({ x, y, node, bias, canvas });
       }
       this.nodes.push(column);
       // the layer's +/- and its neuron count, over the column
@@ -325,15 +327,10 @@ export class NetworkView {
       if (block.name === 'neuron') {
         const node = this.nodes[block.layer + 1]?.[block.neuron];
         if (!node) continue;
-        const canvas = node.node.querySelector('canvas');
-        paintSigned(canvas, blockValues(block, block.bytes), block.width, block.height, { shades: 0 });
+        painterOf(node.canvas).signed(block, NEURON_MAP);
       } else if (block.name === 'output' && this.structure.outputKind !== 'multiclass') {
         const out = this.nodes[this.nodes.length - 1][0];
-        if (out) {
-          const values = blockValues(block, block.bytes);
-          if (this.structure.outputScale) this.structure.outputScale(values);
-          paintSigned(out.canvas, values, block.width, block.height, { discretize });
-        }
+        if (out) painterOf(out.canvas).signed(block, { discretize, ...this.structure.outputScale });
       }
     }
   }

@@ -56,8 +56,14 @@ class PageBench {
         long framesBefore = PageBrowserTest.number(b, "return window.playground.frames()");
         long epochBefore = PageBrowserTest.number(b, "return window.playground.epoch()");
         long rafBefore = PageBrowserTest.number(b, "return window.__benchRaf");
+        boolean profile = Boolean.getBoolean("pagebench.profile");
+        if (profile) {
+            b.executeCdpCommand("Profiler.enable", Map.of());
+            b.executeCdpCommand("Profiler.start", Map.of());
+        }
         sleep(seconds * 1000L);
         Map<String, Double> after = metrics(b);
+        String hottest = profile ? hottest(b.executeCdpCommand("Profiler.stop", Map.of())) : "";
         long frames = PageBrowserTest.number(b, "return window.playground.frames()") - framesBefore;
         long epochs = PageBrowserTest.number(b, "return window.playground.epoch()") - epochBefore;
         long rafs = PageBrowserTest.number(b, "return window.__benchRaf") - rafBefore;
@@ -72,6 +78,30 @@ class PageBench {
                 100 * (after.get("TaskDuration") - before.get("TaskDuration")) / wall,
                 100 * (after.get("ScriptDuration") - before.get("ScriptDuration")) / wall));
         out.append(String.format("; JS heap %.1f MB", after.get("JSHeapUsedSize") / 1e6));
+        return out + hottest;
+    }
+
+    /** The 20 functions with the most self time in a CDP profile, as "name (file:line) ms". */
+    @SuppressWarnings("unchecked")
+    static String hottest(Map<String, Object> answer) {
+        Map<String, Object> profile = (Map<String, Object>) answer.get("profile");
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) profile.get("nodes");
+        List<Number> samples = (List<Number>) profile.get("samples");
+        List<Number> deltas = (List<Number>) profile.get("timeDeltas");
+        Map<Long, String> names = new HashMap<>();
+        for (Map<String, Object> n : nodes) {
+            Map<String, Object> f = (Map<String, Object>) n.get("callFrame");
+            String url = String.valueOf(f.get("url"));
+            names.put(((Number) n.get("id")).longValue(), (f.get("functionName").toString().isEmpty() ? "(anonymous)" : f.get("functionName"))
+                    + " (" + url.substring(url.lastIndexOf('/') + 1) + ":" + f.get("lineNumber") + ")");
+        }
+        Map<String, Double> self = new HashMap<>();
+        for (int i = 0; i < samples.size(); i++) {
+            self.merge(names.get(samples.get(i).longValue()), deltas.get(i).doubleValue() / 1000, Double::sum);
+        }
+        StringBuilder out = new StringBuilder("\n  self time:");
+        self.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(25)
+                .forEach(e -> out.append(String.format("%n  %8.1f ms  %s", e.getValue(), e.getKey())));
         return out.toString();
     }
 
