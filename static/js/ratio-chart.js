@@ -95,7 +95,7 @@ export class RatioChart {
         }));
       }
       this.chart.data.datasets.forEach((d, l) => { d.data = this.series[l]; });
-      this.chart.update('none');
+      if (!window.__noChart) this.chart.update('none');
     });
   }
 }

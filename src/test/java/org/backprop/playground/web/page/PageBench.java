@@ -1,6 +1,5 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
 
 import io.javalin.Javalin;
 import java.util.HashMap;
@@ -35,27 +34,41 @@ class PageBench {
         try {
             for (String name : List.of("default", "8x6-all")) {
                 if (!only.isEmpty() && !only.equals(name)) continue;
-                inBrowser(1400, 900, false, b -> System.out.println("pagebench " + name + ": "
-                        + measure(b, "http://localhost:" + app.port() + NETWORKS.get(name), seconds)));
+                ChromeDriver b = PageBrowserTest.browser(1400, 900, false, traceArguments(name));
+                try {
+                    System.out.println("pagebench " + name + ": " + measure(b, "http://localhost:" + app.port() + NETWORKS.get(name), seconds));
+                } finally {
+                    PageBrowserTest.quit(b);
+                }
             }
         } finally {
             app.stop();
         }
     }
 
+    /**
+     * With {@code -Dpagebench.trace=DIR}: Chromium's own timeline trace of the first 20 s, written to
+     * DIR/pagebench-NAME.json when the browser quits (open it in chrome://tracing or Perfetto).
+     */
+    static String[] traceArguments(String name) {
+        String dir = System.getProperty("pagebench.trace", "");
+        if (dir.isEmpty()) return new String[0];
+        return new String[] {"--trace-startup=devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,cc,gpu",
+                "--trace-startup-file=" + java.nio.file.Path.of(dir, "pagebench-" + name + ".json").toAbsolutePath(),
+                "--trace-startup-duration=20", "--trace-startup-format=json"};
+    }
+
     static String measure(ChromeDriver b, String url, int seconds) {
         b.get(url);
         PageBrowserTest.awaitFirstFrame(b);
         b.executeCdpCommand("Performance.enable", Map.of("timeDomain", "timeTicks"));
-        // count the animation frames the page had, to tell frames drawn from frames received
-        PageBrowserTest.js(b, "window.__benchRaf = 0; (function tick() { window.__benchRaf++; requestAnimationFrame(tick); })();");
+        if (Boolean.getBoolean("pagebench.noChart")) PageBrowserTest.js(b, "window.__noChart = true;");
         b.findElement(By.id("play-pause-button")).click();
         // a second of warm-up: the JIT, the first chart layout
         sleep(1000);
         Map<String, Double> before = metrics(b);
         long framesBefore = PageBrowserTest.number(b, "return window.playground.frames()");
         long epochBefore = PageBrowserTest.number(b, "return window.playground.epoch()");
-        long rafBefore = PageBrowserTest.number(b, "return window.__benchRaf");
         boolean profile = Boolean.getBoolean("pagebench.profile");
         if (profile) {
             b.executeCdpCommand("Profiler.enable", Map.of());
@@ -66,10 +79,9 @@ class PageBench {
         String hottest = profile ? hottest(b.executeCdpCommand("Profiler.stop", Map.of())) : "";
         long frames = PageBrowserTest.number(b, "return window.playground.frames()") - framesBefore;
         long epochs = PageBrowserTest.number(b, "return window.playground.epoch()") - epochBefore;
-        long rafs = PageBrowserTest.number(b, "return window.__benchRaf") - rafBefore;
         double wall = after.get("Timestamp") - before.get("Timestamp");
-        StringBuilder out = new StringBuilder(String.format("%.1f s, %d frames (%.1f/s), %d epochs, %d animation frames; per frame:",
-                wall, frames, frames / wall, epochs, rafs));
+        StringBuilder out = new StringBuilder(String.format("%.1f s, %d frames (%.1f/s), %d epochs; per frame:",
+                wall, frames, frames / wall, epochs));
         for (String m : METRICS) {
             double d = after.get(m) - before.get(m);
             out.append(String.format(" %s %.2f ms", m.replace("Duration", ""), 1000 * d / Math.max(1, frames)));
