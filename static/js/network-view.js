@@ -4,7 +4,7 @@
 // Click an input to feed it in or leave it out, a neuron to see it large, a link or a bias mark
 // to edit it.
 
-import { cssColor, classCss, paintSigned, paintPeak, blockValues } from './heatmap.js';
+import { cssColor, classCss, paintPeak, painterOf } from './heatmap.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEADER = 46;
@@ -12,10 +12,41 @@ const HEADER = 46;
 const DENSE_ROWS = 12;
 /** The smallest row of a dense column, in px: a node still big enough to click and colour. */
 const MIN_ROW_STEP = 16;
+/** A neuron's map: its activation's own colours, no bands. */
+const NEURON_MAP = Object.freeze({ shades: 0 });
 
 /** TF's link widths: |w| from 0 to 5 maps to 1 to 10 pixels. */
 function linkWidth(w) {
   return 1 + 9 * Math.min(5, Math.abs(w)) / 5;
+}
+
+/** A link's width in CSS px, in tenths: widths closer than that look the same and are not rewritten. */
+const WIDTHS = Array.from({ length: 121 }, (_, i) => `${(i / 10).toFixed(1)}px`);
+function widthCss(px) {
+  return WIDTHS[Math.max(0, Math.min(120, Math.round(px * 10)))];
+}
+
+/** Sets one inline style property when it differs from what this view last wrote there. */
+function setStyle(element, property, value) {
+  const written = element.written || (element.written = {});
+  if (written[property] === value) return;
+  written[property] = value;
+  element.style[property] = value;
+}
+
+function largestGradient(grads) {
+  let max = 1e-12;
+  for (const g of grads) {
+    for (const row of g.dW) for (const v of row) max = Math.max(max, Math.abs(v));
+    for (const v of g.db) max = Math.max(max, Math.abs(v));
+  }
+  return max;
+}
+
+function largestDelta(deltas) {
+  let max = 1e-12;
+  for (const row of deltas) for (const v of row) max = Math.max(max, Math.abs(v));
+  return max;
 }
 
 function el(tag, className, parent) {
@@ -180,12 +211,12 @@ export class NetworkView {
         node.dataset.neuron = String(n);
         node.title = this.i18n.format('net.neuronTitle', { l: l + 1, n: n + 1 });
         node.dataset.title = node.title;
-        el('canvas', 'thumb', node);
+        const canvas = el('canvas', 'thumb', node);
         const bias = el('span', 'bias', node);
         bias.dataset.biasLayer = String(l);
         bias.dataset.biasNeuron = String(n);
         if (this.selected && this.selected.layer === l && this.selected.neuron === n) node.classList.add('selected');
-        column.push({ x, y, node, bias });
+        column.push({ x, y, node, bias, canvas });
       }
       this.nodes.push(column);
       // the layer's +/- and its neuron count, over the column
@@ -303,44 +334,46 @@ export class NetworkView {
     const grads = this.mode === 'gradients' && Array.isArray(header.gradients) && header.gradients.length === header.layers.length
       ? header.gradients : null;
     // gradients are drawn against the frame's largest |dL/dθ|, so a tiny late-training gradient still shows its pattern
-    const gMax = grads ? Math.max(1e-12, ...grads.flatMap((g) => [...g.dW.flat(), ...g.db].map(Math.abs))) : 1;
-    const dMax = grads && Array.isArray(header.deltas) ? Math.max(1e-12, ...header.deltas.flat().map(Math.abs)) : 1;
-    header.layers.forEach((layer, l) => {
+    const gMax = grads ? largestGradient(grads) : 1;
+    const dMax = grads && Array.isArray(header.deltas) ? largestDelta(header.deltas) : 1;
+    for (let l = 0; l < header.layers.length; l++) {
+      const layer = header.layers[l];
       const source = grads ? grads[l].dW : layer.weights;
-      source.forEach((row, to) => {
-        row.forEach((w, from) => {
-          const path = this.links[l]?.[to]?.[from];
-          if (!path) return;
+      const paths = this.links[l];
+      for (let to = 0; to < source.length; to++) {
+        const row = source[to];
+        for (let from = 0; from < row.length; from++) {
+          const path = paths?.[to]?.[from];
+          if (!path) continue;
+          const w = row[from];
           const width = grads ? 1 + 9 * Math.abs(w) / gMax : linkWidth(w);
-          path.style.stroke = cssColor(grads ? w / gMax : w);
-          path.style.strokeWidth = `${(width * this.linkScale).toFixed(2)}px`;
-        });
-      });
+          // a style written only when it changes: the same colour and width repaint nothing
+          setStyle(path, 'stroke', cssColor(grads ? w / gMax : w));
+          setStyle(path, 'strokeWidth', widthCss(width * this.linkScale));
+        }
+      }
       const column = this.nodes[l + 1];
       const biases = grads ? grads[l].db : layer.biases;
-      biases.forEach((b, n) => {
-        if (column[n]?.bias) column[n].bias.style.background = cssColor(grads ? b / gMax : b);
+      for (let n = 0; n < biases.length; n++) {
+        const b = biases[n];
+        if (column[n]?.bias) setStyle(column[n].bias, 'background', cssColor(grads ? b / gMax : b));
         const node = column[n]?.node;
-        if (!node) return;
+        if (!node) continue;
         const delta = grads ? header.deltas?.[l]?.[n] : null;
-        node.style.outline = delta == null ? '' : `4px solid ${cssColor(delta / dMax)}`;
-        node.title = delta == null ? node.dataset.title ?? node.title : `δ = ${delta.toPrecision(3)}`;
-      });
-    });
+        setStyle(node, 'outline', delta == null ? '' : `4px solid ${cssColor(delta / dMax)}`);
+        const title = delta == null ? node.dataset.title ?? node.title : `δ = ${delta.toPrecision(3)}`;
+        if (node.title !== title) node.title = title;
+      }
+    }
     const discretize = this.structure.discretize;
     for (const block of blocks) {
       if (block.name === 'neuron') {
         const node = this.nodes[block.layer + 1]?.[block.neuron];
         if (!node) continue;
-        const canvas = node.node.querySelector('canvas');
-        paintSigned(canvas, blockValues(block, block.bytes), block.width, block.height, { shades: 0 });
+        painterOf(node.canvas).signed(block, NEURON_MAP);
       } else if (block.name === 'output' && this.structure.outputKind !== 'multiclass') {
         const out = this.nodes[this.nodes.length - 1][0];
-        if (out) {
-          const values = blockValues(block, block.bytes);
-          if (this.structure.outputScale) this.structure.outputScale(values);
-          paintSigned(out.canvas, values, block.width, block.height, { discretize });
-        }
+        if (out) painterOf(out.canvas).signed(block, { discretize, ...this.structure.outputScale });
       }
     }
   }

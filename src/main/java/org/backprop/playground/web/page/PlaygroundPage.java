@@ -119,14 +119,17 @@ public final class PlaygroundPage implements Handler {
                 ),
                 body(
                         pageHeader(c, preset),
-                        div().withId("status").withClass("status-area").attr("aria-live", "polite"),
-                        warnings(c, parsed.warnings()),
-                        exercise(c),
-                        TopBar.render(c),
-                        PresetCard.render(c, preset),
-                        main(DataColumn.render(c), NetworkColumn.render(c), OutputColumn.render(c)).withId("main-part").withClass("main"),
-                        BackpropPanel.render(c),
-                        prose(c, codec.write(state)),
+                        // everything between the header and the footer is the page's main landmark
+                        main(
+                                div().withId("status").withClass("status-area").attr("aria-live", "polite"),
+                                warnings(c, parsed.warnings()),
+                                exercise(c),
+                                TopBar.render(c),
+                                PresetCard.render(c, preset),
+                                div(DataColumn.render(c), NetworkColumn.render(c), OutputColumn.render(c)).withId("main-part").withClass("main"),
+                                BackpropPanel.render(c),
+                                prose(c, codec.write(state))
+                        ),
                         footer(
                                 span(m.t("keys.help")).attr("data-i18n", "keys.help"),
                                 a(m.t("app.about")).withHref("/about").attr("data-i18n", "app.about")

@@ -424,7 +424,7 @@ class PageBrowserTest {
     // ---------- helpers ----------
 
     /** A fresh headless Chromium: its own profile, the console log kept, a desktop window or a phone. */
-    static ChromeDriver browser(int width, int height, boolean phone) {
+    static ChromeDriver browser(int width, int height, boolean phone, String... moreArguments) {
         assertTrue(new File(CHROMIUM).canExecute(), CHROMIUM + " is missing: install Debian's chromium and chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -437,6 +437,7 @@ class PageBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--lang=en-US", "--window-size=" + width + "," + height);
+        options.addArguments(moreArguments);
         if (phone) {
             options.setExperimentalOption("mobileEmulation", Map.of(
                     "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),
