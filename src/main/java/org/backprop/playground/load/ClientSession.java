@@ -45,6 +45,8 @@ final class ClientSession {
 
     final GapHistogram gaps = new GapHistogram();
     int frames;
+    /** Frames with a grid's bytes (its own or a delta): the maps changed in them. */
+    int mapFrames;
     /** Frame bytes as decoded (the frames alone, for bytes per frame). */
     long frameBytes;
     /** Every message's bytes as decoded, text and binary: what the page handles. */
@@ -97,6 +99,7 @@ final class ClientSession {
                 payloadBytes += binaryBytes;
                 if (frame) { // the points (a data message) are not a frame, nor a gap
                     frames++;
+                    if (binaryBytes > 4 + headerLength()) mapFrames++; // some block came with bytes
                     frameBytes += binaryBytes;
                     if (lastFrameNanos != 0) gaps.add(now - lastFrameNanos);
                 }
@@ -104,6 +107,10 @@ final class ClientSession {
             if (frame) lastFrameNanos = now;
         }
         binaryBytes = 0;
+    }
+
+    private int headerLength() {
+        return ((head[0] & 0xff) << 24) | ((head[1] & 0xff) << 16) | ((head[2] & 0xff) << 8) | (head[3] & 0xff);
     }
 
     /** [u32 header length][header...]: the header must start with {"type":"frame". */
@@ -150,6 +157,11 @@ final class ClientSession {
     synchronized double framesPerSecond() {
         double seconds = seconds();
         return seconds > 0 ? frames / seconds : 0;
+    }
+
+    synchronized double mapFramesPerSecond() {
+        double seconds = seconds();
+        return seconds > 0 ? mapFrames / seconds : 0;
     }
 
     /** Bytes the socket read while measuring, or -1 when the client cannot tell. */

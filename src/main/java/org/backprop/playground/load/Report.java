@@ -9,6 +9,7 @@ final class Report {
 
     static void print(List<ClientSession> clients, double seconds, ServerGauge gauge, String negotiated) {
         double[] fps = clients.stream().mapToDouble(ClientSession::framesPerSecond).sorted().toArray();
+        double[] maps = clients.stream().mapToDouble(ClientSession::mapFramesPerSecond).sorted().toArray();
         GapHistogram gaps = new GapHistogram();
         long frames = 0, frameBytes = 0, payload = 0, wire = 0;
         int errors = 0, wireUnknown = 0;
@@ -31,6 +32,8 @@ final class Report {
         System.out.printf(r, "extensions          %s%n", negotiated);
         System.out.printf(r, "frames/s per session median %.1f, 5th percentile %.1f, min %.1f; %d of %d at 15 or more%n",
                 percentile(fps, 0.5), percentile(fps, 0.05), fps.length == 0 ? 0 : fps[0], countAtLeast(fps, 15), fps.length);
+        System.out.printf(r, "map changes/s       median %.1f, 5th percentile %.1f (frames whose grids came with bytes)%n",
+                percentile(maps, 0.5), percentile(maps, 0.05));
         System.out.printf(r, "frame gap           p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%d gaps)%n",
                 gaps.percentileMillis(0.5), gaps.percentileMillis(0.95), gaps.percentileMillis(0.99), gaps.total());
         System.out.printf(r, "bytes per frame     %.0f decoded (%d frames in %.0f s)%n", frames == 0 ? 0 : (double) frameBytes / frames, frames, seconds);

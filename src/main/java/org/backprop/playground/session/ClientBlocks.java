@@ -43,6 +43,17 @@ final class ClientBlocks {
         has.clear();
     }
 
+    /** Every block the client has, in order, as {@code same}. */
+    List<Block> unchanged() {
+        List<Block> same = new ArrayList<>(has.size());
+        for (Block b : has) same.add(b.asSame());
+        return same;
+    }
+
+    boolean hasAny() {
+        return !has.isEmpty();
+    }
+
     int changed() {
         return changed;
     }

@@ -41,17 +41,39 @@ public final class FrameRenderer {
     private final ClientBlocks client = new ClientBlocks();
     /** The header the client was last shown something new in. */
     private VisibleState shown;
-    private boolean showedChange;
+    private boolean showedChange, evaluatedGrids;
 
     /** The encoded frame (see {@link FrameEncoder}); grids only when the snapshot's set is 2-D. */
-    public synchronized ByteBuffer render(FrameSnapshot s) {
+    public ByteBuffer render(FrameSnapshot s) {
+        return render(s, true);
+    }
+
+    /**
+     * The encoded frame; with {@code evaluateGrids} false and the client's grids still of this
+     * network and domain, the grids are not evaluated and go as {@code same} (a server short of time
+     * sheds that work on every other frame; the header's numbers go as ever). Such a frame counts
+     * as showing a change: its grids may have moved.
+     */
+    public synchronized ByteBuffer render(FrameSnapshot s, boolean evaluateGrids) {
         int changedBefore = client.changed();
-        ByteBuffer frame = FrameEncoder.encode(s, s.hasGrids() ? blocks(s) : List.of());
+        boolean reuse = !evaluateGrids && s.hasGrids() && gridsStillFit(s);
+        evaluatedGrids = s.hasGrids() && !reuse;
+        ByteBuffer frame = FrameEncoder.encode(s, !s.hasGrids() ? List.of() : reuse ? client.unchanged() : blocks(s));
         VisibleState now = VisibleState.of(s);
         boolean header = now.differsFrom(shown);
         if (header) shown = now;
-        showedChange = header || client.changed() != changedBefore;
+        showedChange = header || reuse || client.changed() != changedBefore;
         return frame;
+    }
+
+    /** Whether the last frame rendered evaluated its grids. */
+    public synchronized boolean evaluatedGrids() {
+        return evaluatedGrids;
+    }
+
+    /** The client has every block of this snapshot's grids: the same inputs, domain and network shape. */
+    private boolean gridsStillFit(FrameSnapshot s) {
+        return client.hasAny() && s.features().equals(features) && s.domain().equals(domain) && s.network().layout.equals(layout);
     }
 
     /** Whether the last frame rendered showed anything new beyond its epoch: a block with bytes or a header that moved. */

@@ -110,6 +110,8 @@ public final class Scheduler implements AutoCloseable {
         private final AtomicReference<Runnable> job = new AtomicReference<>();
         /** When the job may run (System.nanoTime); set before the job is, read after it. */
         private volatile long jobAt;
+        /** The last frame sent had its grids evaluated (written and read by turns only). */
+        private boolean lastHadGrids;
         /** The last frame showed nothing new: frames go at the keep-alive's pace until one does or a command comes. */
         private volatile boolean quiet;
 
@@ -227,6 +229,8 @@ public final class Scheduler implements AutoCloseable {
         if (s == null || sink == null || renderer == null) return; // removed: never queued again
         try {
             long now = System.nanoTime(), turnStart = now;
+            // this turn came more than half a period after its frame was due: the threads are short of time
+            boolean behind = turnStart - h.frameDueAt() > period / 2;
             Runnable work = h.nanosUntilJob(now) == 0 ? h.job.get() : null;
             if (work != null) {
                 try {
@@ -250,7 +254,9 @@ public final class Scheduler implements AutoCloseable {
                     long start = System.nanoTime();
                     FrameSnapshot snap = s.snapshot();
                     h.sentVersion = snap.version();
-                    ByteBuffer frame = renderer.render(snap);
+                    // behind, every other frame goes without evaluating its grids (cheap), the header as ever
+                    ByteBuffer frame = renderer.render(snap, !(behind && h.lastHadGrids));
+                    h.lastHadGrids = renderer.evaluatedGrids();
                     boolean changed = renderer.showedChange();
                     if (!changed && !h.quiet) {
                         h.quiet = true; // nothing new: not sent; the next frame is a keep-alive on from the last one

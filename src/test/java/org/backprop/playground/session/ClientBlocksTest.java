@@ -82,6 +82,25 @@ class ClientBlocksTest {
     }
 
     @Test
+    void a_frame_that_sheds_its_grids_sends_them_as_the_client_has_them_and_counts_as_a_change() throws Exception {
+        TrainingSession s = TrainingSessionTest.session("");
+        FrameRenderer renderer = new FrameRenderer();
+        renderer.render(s.snapshot(), false); // nothing to reuse yet: evaluated
+        assertTrue(renderer.evaluatedGrids());
+        s.runEpochs(50);
+        JsonNode shed = FrameTest.header(renderer.render(s.snapshot(), false));
+        assertTrue(!renderer.evaluatedGrids() && renderer.showedChange());
+        for (JsonNode b : shed.get("blocks")) assertTrue(b.path("same").asBoolean(), b.toString());
+        JsonNode next = FrameTest.header(renderer.render(s.snapshot(), true));
+        assertTrue(renderer.evaluatedGrids());
+        JsonNode output = next.get("blocks").get(0);
+        assertTrue(!output.path("same").asBoolean() && output.get("length").asInt() > 0, "the next evaluated frame catches up: " + output);
+        TrainingSession wider = TrainingSessionTest.session("networkShape=5");
+        renderer.render(wider.snapshot(), false); // another network: its grids are evaluated
+        assertTrue(renderer.evaluatedGrids());
+    }
+
+    @Test
     void a_grid_that_leaves_the_clients_range_goes_with_its_own_bytes() {
         ClientBlocks client = new ClientBlocks();
         float[] v = new float[400];

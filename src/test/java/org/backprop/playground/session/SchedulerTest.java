@@ -116,6 +116,32 @@ class SchedulerTest {
     }
 
     @Test
+    void a_scheduler_short_of_time_sends_every_other_frame_without_evaluating_its_grids() throws Exception {
+        // one thread, 1,000 frames a second asked of each of 40 sessions: behind on any machine
+        scheduler = new Scheduler(SchedulerConfig.defaults().withThreads(1).withFramesPerSecond(1000));
+        List<ListSink> sinks = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            TrainingSession t = TrainingSessionTest.session("");
+            ListSink sink = new ListSink();
+            sinks.add(sink);
+            scheduler.add(t, sink);
+            t.play();
+        }
+        Thread.sleep(1500);
+        long frames = 0, withoutGrids = 0;
+        for (ListSink sink : sinks) {
+            for (JsonNode h : sink.headers) {
+                frames++;
+                boolean allSame = h.get("blocks").size() > 0;
+                for (JsonNode b : h.get("blocks")) allSame &= b.path("same").asBoolean();
+                if (allSame) withoutGrids++;
+            }
+        }
+        System.out.printf("40 sessions on one thread at 1,000 fps asked: %d frames, %d of them with every grid as it was%n", frames, withoutGrids);
+        assertTrue(withoutGrids > frames / 4, withoutGrids + " of " + frames);
+    }
+
+    @Test
     void two_sessions_on_one_thread_both_progress_fairly() throws Exception {
         Scheduler s = start(1);
         // unpaced, so the two really compete for the one thread
