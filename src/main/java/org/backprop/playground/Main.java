@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.backprop.playground.bench.Benchmark;
 import org.backprop.playground.engine.EngineInfo;
 import org.backprop.playground.load.LoadTest;
+import org.backprop.playground.store.StoreOpenException;
 import org.backprop.playground.web.ApiCostBench;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.ServerFlags;
@@ -63,7 +64,14 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Javalin app = App.create(flags.config()).start(flags.port());
+        Javalin app;
+        try {
+            app = App.create(flags.config()).start(flags.port());
+        } catch (StoreOpenException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         // SIGTERM (a platform's restart, Ctrl-C) stops the app, so every client gets its 1001 and resumes
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         if (EngineInfo.vectorized()) LOG.info("engine: {}", EngineInfo.describe());

@@ -58,8 +58,31 @@ public record StoreConfig(Path dataDir, String databaseUrl, Duration boardLifeti
         return DatabaseUrl.h2(dataDir);
     }
 
-    /** Opens the store this config names. */
+    /** H2's error when another process has the database file open. */
+    private static final int H2_IN_USE = 90020;
+
+    /** Opens the store this config names; a store that cannot open says why, for the person starting the server. */
     public JdbcStore open() {
-        return JdbcStore.open(url());
+        DatabaseUrl url = url();
+        try {
+            return JdbcStore.open(url);
+        } catch (RuntimeException e) {
+            if (!url.postgres() && dataDir != null && errorCode(e) == H2_IN_USE) {
+                throw new StoreOpenException("the data directory " + dataDir.toAbsolutePath() + " is in use by another playground server"
+                        + " (its embedded database has one owner): stop that server, or start this one with --data-dir <another directory>", e);
+            }
+            throw new StoreOpenException("cannot open the store at " + url + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static int errorCode(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof java.sql.SQLException sql) return sql.getErrorCode();
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
     }
 }
