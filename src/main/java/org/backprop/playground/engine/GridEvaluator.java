@@ -14,6 +14,8 @@ public final class GridEvaluator {
     /** [layer][neuron] -> P values; the inputs' rows are [input] -> P values. */
     private float[][][] values;
     private float[][] inputRows;
+    /** Every row this evaluator has allocated, {@link #points()} floats each; inputs and neurons are views of them. */
+    private float[][] pool = new float[0][];
     private Layout layout;
 
     /** @param points how many grid points each call evaluates at most (e.g. 100 × 100, or a tile of it) */
@@ -43,15 +45,7 @@ public final class GridEvaluator {
             throw new IllegalArgumentException("a tile of " + count + " points from " + start + " of " + P + " (at most " + points + ")");
         }
         Layout lay = net.layout;
-        if (!lay.equals(layout)) {
-            float[][][] v = new float[lay.layers()][][];
-            for (int l = 0; l < lay.layers(); l++) v[l] = new float[lay.out(l)][points];
-            float[][] rows = new float[lay.inputs()][points];
-            // set together once all is allocated: a failed allocation leaves the evaluator as it was
-            values = v;
-            inputRows = rows;
-            layout = lay;
-        }
+        if (!lay.equals(layout)) arrange(lay);
         for (int i = 0; i < lay.inputs(); i++) System.arraycopy(inputs, i * P + start, inputRows[i], 0, count);
         float[][] in = inputRows;
         for (int l = 0; l < lay.layers(); l++) {
@@ -70,6 +64,33 @@ public final class GridEvaluator {
             in = values[l];
         }
         return values;
+    }
+
+    /**
+     * Points each input and neuron of {@code lay} at a row of the pool, growing it only by the rows
+     * it lacks: an evaluator shared by sessions of other shapes (one per thread) allocates once.
+     */
+    private void arrange(Layout lay) {
+        int needed = lay.inputs();
+        for (int l = 0; l < lay.layers(); l++) needed += lay.out(l);
+        float[][] grown = pool;
+        if (grown.length < needed) {
+            grown = java.util.Arrays.copyOf(pool, needed);
+            for (int r = pool.length; r < needed; r++) grown[r] = new float[points];
+        }
+        float[][] rows = new float[lay.inputs()][];
+        float[][][] v = new float[lay.layers()][][];
+        int r = 0;
+        for (int i = 0; i < rows.length; i++) rows[i] = grown[r++];
+        for (int l = 0; l < lay.layers(); l++) {
+            v[l] = new float[lay.out(l)][];
+            for (int o = 0; o < lay.out(l); o++) v[l][o] = grown[r++];
+        }
+        // set together once all is allocated: a failed allocation leaves the evaluator as it was
+        pool = grown;
+        inputRows = rows;
+        values = v;
+        layout = lay;
     }
 
     private static void activate(Activation f, float[] v, int n) {

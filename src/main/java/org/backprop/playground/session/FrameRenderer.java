@@ -14,9 +14,9 @@ import org.backprop.playground.engine.Network;
  * Turns a snapshot into a frame: the output over a 100×100 grid of the input domain and every
  * hidden neuron over a 20×20 grid (twice TF Playground's thumbnail resolution), quantized to
  * bytes. One per session: it keeps the grids' inputs between frames, and runs only when a frame is
- * really sent. What it holds is what a frame draws: the output's 100×100 values, and one
- * evaluator of 20×20 points for every neuron, which also takes the output grid, four rows at a
- * time (keeping every neuron at 100×100 cost 2 MB a session on the widest network).
+ * really sent. What it holds is what a frame draws: the output's 100×100 values and the grids'
+ * inputs; the neurons' values are its thread's scratch (keeping every neuron at 100×100 for each
+ * session cost 2 MB a session on the widest network).
  * Each grid goes to the client as {@link ClientBlocks} codes it against what the client has: the
  * same (no bytes), a delta, or its bytes; so a network that moves slowly costs its grids' bytes
  * (and their deflate) only when and where they change.
@@ -25,12 +25,16 @@ public final class FrameRenderer {
     public static final int OUTPUT_SIZE = 100;
     public static final int NEURON_SIZE = 20;
     /**
-     * Points per evaluation: the neuron grid whole, the output grid four rows at a time (tiles of
-     * 400, 1,000 or all 10,000 points rendered a frame equally fast here, within the noise).
+     * The evaluators are the thread's, not the session's: their rows are scratch between frames.
+     * A network of at most {@link #WHOLE_ROWS} inputs and neurons takes the output grid in one go
+     * (a tile of 400 points took 74 µs where the whole took 55, as loops this short run their
+     * vector preludes and tails 25 times); a larger one in tiles of 400, so that a thread's rows
+     * stay within 2.6 MB.
      */
-    private static final int TILE = NEURON_SIZE * NEURON_SIZE;
+    private static final int TILE = NEURON_SIZE * NEURON_SIZE, WHOLE_ROWS = 64;
+    private static final ThreadLocal<GridEvaluator> WHOLE = ThreadLocal.withInitial(() -> new GridEvaluator(OUTPUT_SIZE * OUTPUT_SIZE));
+    private static final ThreadLocal<GridEvaluator> TILES = ThreadLocal.withInitial(() -> new GridEvaluator(TILE));
 
-    private final GridEvaluator grid = new GridEvaluator(TILE);
     private Features features;
     private Domain domain;
     private float[] outputInputs, neuronInputs;
@@ -101,8 +105,11 @@ public final class FrameRenderer {
         client.beginFrame();
         // K classes: the winning class's probability, and which class wins
         byte[] cls = K == 1 ? null : new byte[P];
-        for (int start = 0; start < P; start += TILE) {
-            int count = Math.min(TILE, P - start);
+        int rows = net.layout.inputs();
+        for (int l = 0; l < net.layout.layers(); l++) rows += net.layout.out(l);
+        GridEvaluator grid = rows <= WHOLE_ROWS ? WHOLE.get() : TILES.get(), small = TILES.get();
+        for (int start = 0; start < P; start += grid.points()) {
+            int count = Math.min(grid.points(), P - start);
             float[][] out = grid.evaluate(net, outputInputs, P, start, count)[last];
             if (K == 1) {
                 System.arraycopy(out[0], 0, output, start, count);
@@ -117,10 +124,10 @@ public final class FrameRenderer {
         }
         blocks.add(client.grid("output", last, K == 1 ? 0 : -1, output, 0, OUTPUT_SIZE, OUTPUT_SIZE));
         if (K > 1) blocks.add(client.classes("outputClass", last, cls, OUTPUT_SIZE, OUTPUT_SIZE));
-        float[][][] small = grid.evaluate(net, neuronInputs);
+        float[][][] thumbnails = small.evaluate(net, neuronInputs);
         for (int l = 0; l < last; l++) {
             for (int k = 0; k < net.layout.out(l); k++) {
-                blocks.add(client.grid("neuron", l, k, small[l][k], 0, NEURON_SIZE, NEURON_SIZE));
+                blocks.add(client.grid("neuron", l, k, thumbnails[l][k], 0, NEURON_SIZE, NEURON_SIZE));
             }
         }
         client.endFrame();

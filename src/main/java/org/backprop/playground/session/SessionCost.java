@@ -49,7 +49,7 @@ public final class SessionCost {
         if (state.isTwoDimensional()) {
             int big = FrameRenderer.OUTPUT_SIZE * FrameRenderer.OUTPUT_SIZE, small = FrameRenderer.NEURON_SIZE * FrameRenderer.NEURON_SIZE;
             grids = 4L * big * (1 + in) // the output's values and its grid's inputs
-                    + 4L * small * (neurons + 2 * in) + ARRAY * (neurons + in) // one 20×20 tile of every neuron, its inputs
+                    + 4L * small * in + ARRAY // the thumbnails' inputs (the neurons' values are the thread's scratch)
                     + 2L * big + small * neurons + 64 * (neurons + 2); // the blocks the client has (FrameRenderer's sent)
         }
         return FIXED + data + training + evaluation + grids;
