@@ -119,6 +119,48 @@ class ExerciseBrowserTest {
         });
     }
 
+    @Test
+    void a_board_link_asks_for_a_nickname_before_it_connects_and_remembers_it_for_the_tab() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/?board=Ab3_x-9QrZ&title=Class&lang=ko");
+            WebElement dialog = b.findElement(By.id("nickname-dialog"));
+            await(b, d -> d.findElement(By.id("nickname-dialog")).isDisplayed());
+            assertEquals("수업 보드에 참여", b.findElement(By.id("nickname-title")).getText());
+            sleep(800);
+            assertEquals(Boolean.FALSE, js(b, "return window.playground.connected()"), "no session before a nickname");
+            WebElement name = b.findElement(By.id("nickname"));
+            assertEquals(name, b.switchTo().activeElement(), "the field has the focus");
+            name.sendKeys(Keys.ESCAPE);
+            assertTrue(dialog.isDisplayed(), "Escape does not skip the nickname");
+            name.sendKeys("  Ann <b>x</b>  ", Keys.ENTER);
+            awaitFirstFrame(b);
+            assertFalse(dialog.isDisplayed());
+            assertEquals(java.util.Map.of("board", "Ab3_x-9QrZ", "name", "Ann <b>x</b>"), js(b, "return window.playground.board()"));
+            assertEquals("수업 보드에 Ann <b>x</b>(으)로 참여 중", b.findElement(By.id("board-as")).getText());
+            assertTrue(b.findElements(By.cssSelector("#board-as b")).isEmpty(), "the nickname is text");
+            screenshot(b, "board-joined-ko.png");
+            // the tab remembers its nickname: the same link again joins without asking
+            b.get(base + "/?board=Ab3_x-9QrZ&title=Class&lang=ko");
+            awaitFirstFrame(b);
+            assertFalse(b.findElement(By.id("nickname-dialog")).isDisplayed(), "the tab remembers its nickname");
+            assertEquals("Ann <b>x</b>", ((java.util.Map<?, ?>) js(b, "return window.playground.board()")).get("name"));
+            // off a board nothing asks and nothing joins
+            b.get(base + "/?title=Class");
+            awaitFirstFrame(b);
+            assertFalse(b.findElement(By.id("nickname-dialog")).isDisplayed());
+            assertEquals(java.util.Map.of(), js(b, "return window.playground.board()"));
+            assertNoConsoleErrors(b);
+        });
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static WebElement body(org.openqa.selenium.WebDriver b) {
         return b.findElement(By.tagName("body"));
     }
