@@ -52,6 +52,8 @@ let lastDiverged = null;
 let maxMessageBytes = 65536;
 // while a reconnected page resumes: the epoch it goes on from (the new session's epoch-0 frames are stale)
 let resumingAt = null;
+// the last frame decoded, shown or not (messages.js frameOf)
+let lastDecoded = null;
 
 // ---------- doing: actions over the socket ----------
 
@@ -224,7 +226,10 @@ join.start(() => { socket = connect(socketUrl, {
     store.set({ points: pointsOf(envelope, boot.datasets) });
   },
   frame(envelope) {
-    const latest = frameOf(envelope, store.get().latest);
+    // every frame is decoded against the one before it, also one that is not shown: its blocks
+    // are what the next frame's `same` and `delta` blocks stand on
+    const latest = frameOf(envelope, lastDecoded);
+    lastDecoded = latest;
     const h = latest.header;
     if (resumingAt !== null) {
       if (h.epoch < resumingAt) return; // the new session's own start, before the resume applied
@@ -258,6 +263,12 @@ window.playground = Object.freeze({
   losses: charts.losses,
   connected: () => socket?.isOpen() ?? false,
   layers: () => store.get().frame?.header.layers ?? null,
+  // the output map as the page has it after every same and delta block: {min, max, width, bytes}
+  outputMap: () => {
+    const b = store.get().frame?.blocks.find((x) => x.name === 'output');
+    return b ? { min: b.min, max: b.max, width: b.width, bytes: Array.from(b.bytes) } : null;
+  },
+  domainOfFrame: () => store.get().frame?.header.domain ?? null,
   ratioPoints: charts.ratioPoints,
   inspection: backprop.inspection,
   gradcheck: backprop.gradcheck,

@@ -60,6 +60,10 @@ final class GoalProgress {
         return false;
     }
 
+    boolean met() {
+        return met;
+    }
+
     /** Whether the check after each epoch still matters: not met, budget not spent. */
     boolean open() {
         return !met && !spent;

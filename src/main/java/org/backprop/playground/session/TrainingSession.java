@@ -82,6 +82,8 @@ public final class TrainingSession {
     private final TrainingClock clock;
     /** Progress toward the state's goal, or null without one. */
     private GoalProgress goal;
+    /** The moment the goal was met (for a class board), or null; cleared with the goal's progress. */
+    private GoalReached reached;
     /** The scheduler's wake-up; set and cleared from its threads, read by whoever sends a command. */
     private volatile Runnable listener = () -> { };
 
@@ -163,7 +165,7 @@ public final class TrainingSession {
             if (resume != null) {
                 System.arraycopy(resume.weights(), 0, net.params, 0, net.params.length);
                 epoch = resume.epoch();
-                goal = freshGoal(state);
+                clearGoal(state);
                 version++;
             }
         }
@@ -431,6 +433,15 @@ public final class TrainingSession {
                 trainer.epochGradient(), trainer.updateRatio(), predictions(), goalView());
     }
 
+    /**
+     * What a class board shows of this session, as the last frame or check left it (nothing is
+     * measured here): its epoch, state, goal progress and the moment the goal was met, and a copy of
+     * the network with what its output map needs (for {@link Thumbnail}).
+     */
+    public synchronized BoardView boardView() {
+        return new BoardView(epoch, state, goalView(), reached, net.copy(), spec.inputs().features(), split.dataset().domain());
+    }
+
     /** The goal's progress measured now (what a {@code state} message carries), or null without a goal. */
     public synchronized GoalView goal() {
         if (goal == null) return null;
@@ -452,7 +463,11 @@ public final class TrainingSession {
 
     /** One measurement of the goal; the one that spends its budget pauses the session. */
     private void recordGoal(double value) {
-        if (!goal.record(epoch, clock.seconds(), value)) return;
+        boolean wasMet = goal.met();
+        boolean spent = goal.record(epoch, clock.seconds(), value);
+        // once per goal: the weights it was met with, for a board's "open this run"
+        if (!wasMet && goal.met()) reached = new GoalReached(epoch, clock.seconds(), state, net.params.clone());
+        if (!spent) return;
         GoalView v = goal.view();
         pauseNotice = new PauseNotice(GoalWords.budgetSpentEnglish(v), GoalWords.budgetSpentNotice(v));
         playing = false;
@@ -526,7 +541,7 @@ public final class TrainingSession {
         diverged = null;
         pauseNotice = null;
         clock.clear();
-        goal = freshGoal(s);
+        clearGoal(s);
         dataVersion++;
         version++;
     }
@@ -561,8 +576,13 @@ public final class TrainingSession {
             test = TrainingData.encode(split.test(), nextSpec);
         }
         spec = nextSpec;
-        if (!Objects.equals(prev.goal(), next.goal()) || prev.goalEpochs() != next.goalEpochs()) goal = freshGoal(next);
+        if (!Objects.equals(prev.goal(), next.goal()) || prev.goalEpochs() != next.goalEpochs()) clearGoal(next);
         version++;
+    }
+
+    private void clearGoal(PlaygroundState s) {
+        goal = freshGoal(s);
+        reached = null;
     }
 
     /** Progress toward {@code s}'s goal from now (this epoch, this training second), or null without a goal. */

@@ -35,6 +35,9 @@ import org.backprop.playground.engine.Regularization;
  * @param outputActivation the output layer's activation, or null for the one the task and loss imply
  * @param weights        initial parameters in the engine's flat layout (per layer W row-major, then b),
  *                       used at build and reset instead of the seed's draw; empty for none
+ * @param exercise       a stored exercise's id (its task and title come from the store), or empty
+ * @param board          a class board's id the session reports to (with {@code name}), or empty
+ * @param name           the student's nickname on that board, or empty (checked when joining, not here)
  */
 public record PlaygroundState(
         Activation activation,
@@ -66,7 +69,10 @@ public record PlaygroundState(
         int goalEpochs,
         List<String> lock,
         Activation outputActivation,
-        List<Double> weights) {
+        List<Double> weights,
+        String exercise,
+        String board,
+        String name) {
 
     /**
      * The seed of a URL that names none. TF Playground draws a fresh one per visit; here a link
@@ -88,6 +94,9 @@ public record PlaygroundState(
         hiddenControls = Collections.unmodifiableSortedSet(new TreeSet<>(hiddenControls));
         lock = List.copyOf(lock);
         weights = weights == null ? List.of() : List.copyOf(weights);
+        if (exercise == null) exercise = "";
+        if (board == null) board = "";
+        if (name == null) name = "";
         if (activation == null || dataset == null || regDataset == null || regularization == null || seed == null
                 || problem == null || loss == null || optimizer == null || lang == null || speed == null || title == null
                 || taskText == null) {
@@ -100,7 +109,7 @@ public record PlaygroundState(
         return new PlaygroundState(Activation.TANH, Hyperparameters.DEFAULT_BATCH_SIZE, Dataset.CIRCLE,
                 Dataset.REG_PLANE, Hyperparameters.DEFAULT_LEARNING_RATE, Regularization.NONE, 0, 0, List.of(4, 2),
                 DEFAULT_SEED, false, false, 50, EnumSet.of(InputFeature.X, InputFeature.Y), Problem.CLASSIFICATION,
-                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", Speed.DEFAULT, "", "", null, 0, List.of(), null, List.of());
+                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", Speed.DEFAULT, "", "", null, 0, List.of(), null, List.of(), "", "", "");
     }
 
     /** The set being trained: {@code regDataset} for regression, {@code dataset} otherwise. */
@@ -182,6 +191,31 @@ public record PlaygroundState(
 
     StateBuilder toBuilder() {
         return new StateBuilder(this);
+    }
+
+    /**
+     * This state as a run to open elsewhere: these initial weights, and off any board, so opening it
+     * (a teacher showing a student's run) joins nothing.
+     */
+    public PlaygroundState asRun(List<Double> initialWeights) {
+        StateBuilder b = offBoard().toBuilder();
+        b.weights = List.copyOf(initialWeights);
+        return b.build();
+    }
+
+    /** This state without {@code board} and {@code name}: what a board keeps of a student's settings. */
+    public PlaygroundState offBoard() {
+        StateBuilder b = toBuilder();
+        b.board = "";
+        b.name = "";
+        return b.build();
+    }
+
+    /** This state as an exercise stores it: without the class keys (the exercise's id, a board, a nickname). */
+    public PlaygroundState withoutClassKeys() {
+        StateBuilder b = offBoard().toBuilder();
+        b.exercise = "";
+        return b.build();
     }
 
     /** The same state with another seed (what regenerate does, as TF's regenerate button does). */

@@ -45,6 +45,9 @@ final class StateBuilder {
     List<String> lock;
     Activation outputActivation;
     List<Double> weights;
+    String exercise;
+    String board;
+    String name;
 
     StateBuilder(PlaygroundState s) {
         activation = s.activation();
@@ -77,6 +80,9 @@ final class StateBuilder {
         lock = new ArrayList<>(s.lock());
         outputActivation = s.outputActivation();
         weights = s.weights();
+        exercise = s.exercise();
+        board = s.board();
+        name = s.name();
     }
 
     void feature(InputFeature f, boolean on) {
@@ -88,6 +94,6 @@ final class StateBuilder {
         return new PlaygroundState(activation, batchSize, dataset, regDataset, learningRate, regularization,
                 regularizationRate, noise, networkShape, seed, showTestData, discretize, percTrainData, features,
                 problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, speed, title, taskText, goal, goalEpochs, lock,
-                outputActivation, weights);
+                outputActivation, weights, exercise, board, name);
     }
 }

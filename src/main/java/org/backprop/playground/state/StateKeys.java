@@ -32,8 +32,12 @@ final class StateKeys {
 
     static final List<Key<?>> ALL = build();
     static final Map<String, Key<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Key::name, k -> k));
-    /** What {@code lock} may name: every key but lock itself. */
-    static final List<String> LOCKABLE = ALL.stream().map(Key::name).filter(n -> !n.equals("lock")).toList();
+    /** Keys of the class, not of the experiment: never locked, never part of what a board shows as settings. */
+    static final Set<String> CLASS_KEYS = Set.of("exercise", "board", "name");
+    /** What {@code lock} may name: every key but lock itself and the class keys. */
+    static final List<String> LOCKABLE = ALL.stream().map(Key::name).filter(n -> !n.equals("lock") && !CLASS_KEYS.contains(n)).toList();
+    /** A nickname's text as the state keeps it; whether it may join a board is the board's rule (store.Nicknames). */
+    static final int MAX_NAME_CHARS = 64;
 
     private static List<Key<?>> build() {
         List<Key<?>> keys = new ArrayList<>();
@@ -95,6 +99,10 @@ final class StateKeys {
         keys.add(new Key<List<Double>>("weights", (raw, lim) -> ValueReaders.weights(raw), (b, v) -> b.weights = v,
                 PlaygroundState::weights, v -> v.isEmpty() ? null : v.stream().map(ValueReaders::plain).collect(Collectors.joining(",")),
                 v -> v, true));
+        // issue 14's class keys: none changes the training; the web layer acts on them (store, board)
+        keys.add(text("exercise", (raw, lim) -> ValueReaders.token(raw), (b, v) -> b.exercise = v, PlaygroundState::exercise));
+        keys.add(text("board", (raw, lim) -> ValueReaders.token(raw), (b, v) -> b.board = v, PlaygroundState::board));
+        keys.add(text("name", (raw, lim) -> ValueReaders.text(raw, MAX_NAME_CHARS), (b, v) -> b.name = v, PlaygroundState::name));
         return List.copyOf(keys);
     }
 
@@ -120,6 +128,12 @@ final class StateKeys {
                                   BiConsumer<StateBuilder, T> setter, Function<PlaygroundState, T> getter,
                                   Function<T, String> text) {
         return new Key<>(name, reader, setter, getter, text, text::apply, false);
+    }
+
+    /** Text written only when not empty; blank is "none". */
+    private static Key<String> text(String name, BiFunction<String, PlaygroundLimits, Reading<String>> reader,
+                                    BiConsumer<StateBuilder, String> setter, Function<PlaygroundState, String> getter) {
+        return new Key<>(name, reader, setter, getter, v -> v.isEmpty() ? null : v, v -> v, true);
     }
 
     /** A whole number: written as digits in a URL and as a JSON number in the state message. */

@@ -160,6 +160,15 @@ final class ValueReaders {
         return Reading.ok(values);
     }
 
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{0,64}");
+
+    /** An exercise's or a board's id: URL-safe base64 (blank is none). */
+    static Reading<String> token(String raw) {
+        String s = raw.trim();
+        return TOKEN.matcher(s).matches() ? Reading.ok(s)
+                : Reading.refused(Msg.of("state.badId", "value", raw), "'" + raw + "' is not an id (letters, digits, - and _)");
+    }
+
     /** Free text shown to people (a title): at most {@code max} characters, no control characters. */
     static Reading<String> text(String raw, int max) {
         return text(raw, max, "\\p{Cntrl}");

@@ -5,6 +5,7 @@ import io.javalin.config.Key;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.function.IntSupplier;
 import org.backprop.playground.session.Scheduler;
@@ -20,12 +21,18 @@ public final class App {
     /** The app's {@code /ws} endpoint, kept in the app's data for {@link #socket(Javalin)}. */
     private static final Key<PlaygroundSocket> SOCKET = new Key<>("playground-socket");
     private static final Key<HeavyGate> HEAVY = new Key<>("heavy-gate");
+    private static final Key<Classroom> CLASSROOM = new Key<>("classroom");
 
     private App() {}
 
     /** The {@code /ws} endpoint of an app made here: its live sessions and counters (for tests and operators). */
     public static PlaygroundSocket socket(Javalin app) {
         return app.unsafe.appDataManager.get(SOCKET);
+    }
+
+    /** The class side of an app made here: its store (for tests). */
+    static Classroom classroom(Javalin app) {
+        return app.unsafe.appDataManager.get(CLASSROOM);
     }
 
     /** The gate of an app made here: heavy API requests computing now (for tests). */
@@ -39,9 +46,14 @@ public final class App {
         // one scheduler for every session of this app; it stops with the app
         Scheduler scheduler = new Scheduler(appConfig.scheduler());
         // each session counted at the most one may hold; the cap follows the heap unless --max-sessions is lower
+        Classroom classroom = new Classroom(appConfig.store().open(), Clock.systemUTC(), appConfig.store().boardLifetime());
+        org.backprop.playground.state.StateCodec codec = new org.backprop.playground.state.StateCodec(appConfig.limits());
+        BoardMembers members = new BoardMembers(classroom, codec);
+        ExerciseFill exercises = new ExerciseFill(classroom, codec);
         HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()));
         SocketLimits socketLimits = appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
-        PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap);
+        BoardSocket boardSocket = new BoardSocket(classroom, json.mapper(), socketLimits);
+        PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap, members, exercises);
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
         HeavyGate heavy = new HeavyGate(appConfig.maxHeavyRequests());
         return Javalin.create(config -> {
@@ -49,10 +61,17 @@ public final class App {
             // clients first (1001, so pages resume), then the scheduler once Jetty has stopped
             config.events.serverStopping(socket::closeAll);
             config.appData(HEAVY, heavy);
+            config.appData(CLASSROOM, classroom);
             config.events.serverStopped(scheduler::close);
             config.events.serverStartFailed(scheduler::close);
             config.events.serverStopped(socket::close);
             config.events.serverStartFailed(socket::close);
+            config.events.serverStopped(boardSocket::close);
+            config.events.serverStartFailed(boardSocket::close);
+            config.events.serverStopped(members::close);
+            config.events.serverStartFailed(members::close);
+            config.events.serverStopped(classroom::close);
+            config.events.serverStartFailed(classroom::close);
             config.jetty.modifyWebSocketServletFactory(socket::configureFactory);
             // the one connector, as Javalin's default (host, port), whose sockets close without a reset
             config.jetty.addConnector((server, http) -> {
@@ -67,6 +86,8 @@ public final class App {
             config.jetty.modifyServletContextHandler(context -> SlowBodies.install(context, appConfig.bodyTimeout()));
             config.jetty.modifyServer(socket::configureServer);
             config.routes.ws("/ws", socket::configure);
+            config.routes.wsBeforeUpgrade("/ws/board/{id}", appConfig.access()::beforeUpgrade);
+            config.routes.ws("/ws/board/{id}", boardSocket::configure);
             config.http.maxRequestSize = Limits.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.staticFiles.enableWebjars();
@@ -84,7 +105,7 @@ public final class App {
             // one copy of the words: the page and /api/presets (the tutorials' texts) read the same strings.json
             org.backprop.playground.web.page.I18n i18n = org.backprop.playground.web.page.I18n.load(appConfig.staticDir(), json.mapper());
             config.routes.get("/", new org.backprop.playground.web.page.PlaygroundPage(
-                    new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper()));
+                    new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper(), exercises::fill));
             config.routes.get("/about", new HomePage());
             config.routes.get("/api/health", new HealthApi(json, sessions, socketLimits.maxSessions(), heap));
             config.routes.get("/api/datasets/{name}", new DatasetsApi(json));
@@ -94,6 +115,7 @@ public final class App {
                     new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper()));
             config.routes.post("/api/backprop", new BackpropApi(json, heavy));
             config.routes.post("/api/train", new TrainApi(json, heavy));
+            new BoardsApi(json, classroom, new org.backprop.playground.state.StateCodec(appConfig.limits()), appConfig.access()).register(config);
         });
     }
 }

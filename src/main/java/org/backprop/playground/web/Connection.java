@@ -41,6 +41,8 @@ final class Connection implements FrameSink {
     final Session session;
     final TrainingSession training;
     final RateLimiter limiter;
+    /** Tries to join a class board (BoardMembers): a few at once, then one a second. */
+    final RateLimiter joins;
     /** The client's address when sessions are capped per address (else null). */
     final String address;
     /** When the client last sent a message, and when the server last pinged it (System.nanoTime). */
@@ -74,6 +76,7 @@ final class Connection implements FrameSink {
         this.owner = owner;
         this.limits = limits;
         this.limiter = new RateLimiter(limits.messagesPerSecond(), limits.messageBurst(), limits.maxDroppedMessages(), now);
+        this.joins = new RateLimiter(1, 5, Integer.MAX_VALUE, now);
     }
 
     void attach(Scheduler.Handle h) {

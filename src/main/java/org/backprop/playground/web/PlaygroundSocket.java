@@ -90,11 +90,15 @@ public final class PlaygroundSocket implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     final Counters stats = new Counters();
     private final HeapAdmission heap;
+    private final BoardMembers members;
+    private final ExerciseFill exercises;
 
     /** {@code limits.maxSessions()} is the cap in effect (the heap's, see {@link HeapAdmission#cap}); {@code heap} says when there is room now. */
     PlaygroundSocket(Scheduler scheduler, SocketLimits limits, SocketAccess access, PlaygroundLimits playgroundLimits,
-                     ObjectMapper mapper, HeapAdmission heap) {
+                     ObjectMapper mapper, HeapAdmission heap, BoardMembers members, ExerciseFill exercises) {
         this.heap = heap;
+        this.members = members;
+        this.exercises = exercises;
         this.scheduler = scheduler;
         this.limits = limits;
         this.access = access;
@@ -229,7 +233,7 @@ public final class PlaygroundSocket implements AutoCloseable {
         Connection c = null;
         try {
             // the socket's own query string may carry a URL state, as a page link does; config replaces it
-            Parsed initial = codec.parse(ctx.queryString() == null ? "" : ctx.queryString());
+            Parsed initial = codec.parse(exercises.fill(ctx.queryString() == null ? "" : ctx.queryString()));
             TrainingSession training = new TrainingSession(initial.state(), playgroundLimits);
             c = new Connection(ctx.sessionId(), session, training, this, limits, address, System.nanoTime());
             connections.put(c.id, c);
@@ -241,6 +245,7 @@ public final class PlaygroundSocket implements AutoCloseable {
             stats.opened.increment();
             c.sendText(messages.hello());
             c.sendState(null, "connect", concat(initial.warnings(), training.derived().warningsSince(null)), List.of());
+            joinAsStated(c, null, "connect");
             Scheduler.Handle h = scheduler.add(training, c);
             c.attach(h);
             if (c.released.get()) h.remove(); // it closed while being added
@@ -387,16 +392,21 @@ public final class PlaygroundSocket implements AutoCloseable {
                     return; // it has done its work: the connection is not idle
                 }
                 case CONFIG -> {
-                    Parsed parsed = t.configure(m.state(), m.resume());
+                    Parsed parsed = t.configure(exercises.fill(m.state()), m.resume());
                     // a new state: its batch warning is said again
                     c.sendState(m.id(), cause, concat(parsed.warnings(), t.derived().warningsSince(null)),
                             StateCodec.changedKeys(before, parsed.state()));
+                    joinAsStated(c, m.id(), cause);
                     return;
                 }
                 case SET -> {
                     Update u = t.set(m.state());
-                    if (u.accepted()) c.sendState(m.id(), cause, concat(u.warnings(), t.derived().warningsSince(derivedBefore)), u.changed());
-                    else c.sendErrors(m.id(), cause, u.errors());
+                    if (u.accepted()) {
+                        c.sendState(m.id(), cause, concat(u.warnings(), t.derived().warningsSince(derivedBefore)), u.changed());
+                        joinAsStated(c, m.id(), cause);
+                    } else {
+                        c.sendErrors(m.id(), cause, u.errors());
+                    }
                     return;
                 }
                 case PLAY -> t.play();
@@ -432,6 +442,12 @@ public final class PlaygroundSocket implements AutoCloseable {
             c.sendError(m.id(), cause, new FieldError(INTERNAL, null, "the server failed on this " + cause + " message; it is logged",
                     Msg.of("socket.internal", "type", cause)));
         }
+    }
+
+    /** Joins, leaves or changes class board as the state now says (docs/protocol.md §10); a refusal is an error after the state. */
+    private void joinAsStated(Connection c, Object id, String cause) {
+        FieldError refused = members.reconcile(c);
+        if (refused != null) c.sendError(id, cause, refused);
     }
 
     /**
@@ -477,6 +493,7 @@ public final class PlaygroundSocket implements AutoCloseable {
         if (!c.released.compareAndSet(false, true)) return;
         Scheduler.Handle h = c.handle();
         if (h != null) h.remove();
+        members.leave(c);
         connections.remove(c.id, c);
         if (c.address != null) leaveAddressPlace(c.address);
         live.decrementAndGet();

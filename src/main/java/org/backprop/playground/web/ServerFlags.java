@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.backprop.playground.session.SchedulerConfig;
 import org.backprop.playground.state.PlaygroundLimits;
+import org.backprop.playground.store.StoreConfig;
 
 /**
  * The server's flags, each with an environment variable for hosts that set only those; a flag
@@ -40,7 +41,12 @@ public record ServerFlags(int port, AppConfig config) {
               --max-heavy-requests N /api/train and gradcheck requests computing at once; more get 429
                                      (env MAX_HEAVY_REQUESTS; default: cores)
               --body-timeout S       seconds a request body may take to arrive in full, 1-3600; a slower
-                                     one is cut (env BODY_TIMEOUT; default 20)""";
+                                     one is cut (env BODY_TIMEOUT; default 20)
+              --data-dir DIR         where the embedded database keeps exercises and class boards, created
+                                     at start (env DATA_DIR; default ./playground-data)
+              --database-url URL     share them in PostgreSQL instead: postgres://user:password@host:port/db
+                                     (env DATABASE_URL; default none: the embedded database)
+              --board-days N         days a class board lasts, 1-3650 (env BOARD_DAYS; default 30)""";
 
     private static final Map<String, String> ENV = new LinkedHashMap<>();
 
@@ -58,6 +64,9 @@ public record ServerFlags(int port, AppConfig config) {
         ENV.put("trust-proxy", "TRUST_PROXY");
         ENV.put("max-heavy-requests", "MAX_HEAVY_REQUESTS");
         ENV.put("body-timeout", "BODY_TIMEOUT");
+        ENV.put("data-dir", "DATA_DIR");
+        ENV.put("database-url", "DATABASE_URL");
+        ENV.put("board-days", "BOARD_DAYS");
     }
 
     /** Flags that are on when named without a value ({@code --trust-proxy}); {@code --trust-proxy=false} turns one off. */
@@ -106,7 +115,22 @@ public record ServerFlags(int port, AppConfig config) {
         config = config.withMaxHeavyRequests(number(values, "max-heavy-requests", config.maxHeavyRequests(), 1, 1024));
         config = config.withBodyTimeout(java.time.Duration.ofSeconds(
                 number(values, "body-timeout", (int) config.bodyTimeout().toSeconds(), 1, 3600)));
-        return new ServerFlags(port, config);
+        return new ServerFlags(port, config.withStore(store(values)));
+    }
+
+    private static StoreConfig store(Map<String, String> values) {
+        StoreConfig store = StoreConfig.defaults()
+                .withBoardLifetime(java.time.Duration.ofDays(number(values, "board-days", (int) StoreConfig.DEFAULT_BOARD_LIFETIME.toDays(), 1, 3650)));
+        if (values.containsKey("data-dir")) store = store.withDataDir(java.nio.file.Path.of(values.get("data-dir")));
+        if (values.containsKey("database-url")) {
+            try {
+                store = store.withDatabaseUrl(values.get("database-url"));
+                store.url(); // its form is checked now, so a typo stops the start with a message
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--database-url (env DATABASE_URL): " + e.getMessage());
+            }
+        }
+        return store;
     }
 
     private static Set<String> origins(Map<String, String> values) {

@@ -429,6 +429,8 @@ class StateCodecTest {
         assertTrue(names.remove("outputActivation") && names.remove("weights"));
         // issue 12's goal budget, issue 14's task text
         assertTrue(names.remove("goalEpochs") && names.remove("task"));
+        // issue 14's class keys: a stored exercise, a board and the student's nickname on it
+        assertTrue(names.remove("exercise") && names.remove("board") && names.remove("name"));
         assertEquals(Set.of(), names, "no key beyond DESIGN.md's and the presets'");
         assertTrue(Arrays.asList(codec.write(PlaygroundState.defaults()).split("&")).size() >= 24);
     }

@@ -45,6 +45,19 @@ final class TestServer implements AutoCloseable {
         return socket.stats + " " + socket.stats();
     }
 
+    /** The app's class side: its store, clock and rules. */
+    Classroom classroom() {
+        return App.classroom(app);
+    }
+
+    HttpResponse<String> delete(String path, String key) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key).DELETE());
+    }
+
+    HttpResponse<String> getWithKey(String path, String key) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key).GET());
+    }
+
     /** Heavy API requests (training, gradient checks) computing now. */
     int heavyRunning() {
         return App.heavyGate(app).running();

@@ -74,17 +74,24 @@ public final class PlaygroundPage implements Handler {
     private final StateCodec codec;
     private final I18n i18n;
     private final ObjectMapper mapper;
+    /** What the query gains before it is read: a stored exercise's task and title (web.ExerciseFill). */
+    private final java.util.function.UnaryOperator<String> fill;
 
     public PlaygroundPage(StateCodec codec, I18n i18n, ObjectMapper mapper) {
+        this(codec, i18n, mapper, java.util.function.UnaryOperator.identity());
+    }
+
+    public PlaygroundPage(StateCodec codec, I18n i18n, ObjectMapper mapper, java.util.function.UnaryOperator<String> fill) {
         this.codec = codec;
         this.i18n = i18n;
         this.mapper = mapper;
+        this.fill = fill;
     }
 
     @Override
     public void handle(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType("text/html; charset=utf-8").result(render(ctx.queryString(), ctx.header("Accept-Language")));
+        ctx.contentType("text/html; charset=utf-8").result(render(fill.apply(ctx.queryString()), ctx.header("Accept-Language")));
     }
 
     /** The page for a query string (null for none) and an Accept-Language header (null for none). */

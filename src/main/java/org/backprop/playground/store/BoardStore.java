@@ -1,0 +1,50 @@
+package org.backprop.playground.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Exercises, class boards and their students' rows: the one interface the web layer uses
+ * ({@link JdbcStore} implements it on H2 or PostgreSQL). Times are passed in, for tests.
+ * A board past its expiry is gone for every method, swept or not.
+ */
+public interface BoardStore extends AutoCloseable {
+    Exercise createExercise(String state, String task, String title, Instant now);
+
+    Optional<Exercise> exercise(String id);
+
+    /** A board on a new exercise of this state and task, expiring at {@code expiresAt}. */
+    NewBoard createBoard(String state, String task, String title, Instant now, Instant expiresAt);
+
+    /** The board, unless unknown or expired at {@code now}. */
+    Optional<Board> board(String id, Instant now);
+
+    /** Deletes a board and its rows; false when there was none. */
+    boolean deleteBoard(String id);
+
+    /**
+     * Joins {@code name} (already {@link Nicknames#clean clean}) to a board of at most {@code cap}
+     * rows. A nickname whose row is still {@link StudentRow#online online} is taken; one whose
+     * session has gone is the same student back.
+     */
+    Join join(String boardId, String name, String state, int cap, Instant now, java.time.Duration heldFor);
+
+    /** A joined student's progress now (and that they are still there). */
+    void report(String boardId, String nameKey, Progress progress, Instant now);
+
+    void leave(String boardId, String nameKey, Instant now);
+
+    /** The board's rows in the order they joined. */
+    List<StudentRow> students(String boardId);
+
+    /** Each row's version (name key to version): what a watcher compares to read only the rows that moved. */
+    Map<String, Long> versions(String boardId);
+
+    /** Deletes the boards expired at {@code now}; returns how many. */
+    int sweepExpired(Instant now);
+
+    @Override
+    void close();
+}

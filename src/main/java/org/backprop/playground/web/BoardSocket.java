@@ -1,0 +1,235 @@
+package org.backprop.playground.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsMessageContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.backprop.playground.store.Board;
+import org.backprop.playground.store.StoreException;
+import org.backprop.playground.store.StudentRow;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /ws/board/{id}?key=<key>}: a teacher's live board (docs/protocol.md §11). On connect the
+ * board as {@code GET /api/boards/{id}} gives it, then one {@code student} message per row that
+ * changed, at most one per student per {@link #ROW_EVERY_NANOS}. Changes are read from the store,
+ * not from this server's sessions, so a student on another server behind the same PostgreSQL shows
+ * up too: one thread reads each watched board's row versions every {@link #POLL_MS} (the documented
+ * delay), and the rows that moved. A deleted or expired board gets {@code deleted} and is closed.
+ */
+final class BoardSocket implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BoardSocket.class);
+    static final long POLL_MS = 250;
+    static final long ROW_EVERY_NANOS = 500_000_000L;
+    /** Teachers' sockets at once, all boards together: a board is watched by one or two screens. */
+    static final int MAX_WATCHERS = 200;
+    static final int POLICY_VIOLATION = 1008;
+
+    /** The sockets on one board and what they have been sent, per row: its version and when. */
+    private static final class Watched {
+        final List<Session> sockets = new CopyOnWriteArrayList<>();
+        final Map<String, Long> sentVersion = new HashMap<>();
+        final Map<String, Long> sentAt = new HashMap<>();
+    }
+
+    private final Classroom classroom;
+    private final ObjectMapper mapper;
+    private final BoardJson json;
+    private final Map<String, Watched> boards = new ConcurrentHashMap<>();
+    private final Map<String, String> boardOf = new ConcurrentHashMap<>();
+    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final AtomicInteger watchers = new AtomicInteger();
+    private final SocketLimits limits;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "board-watch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    BoardSocket(Classroom classroom, ObjectMapper mapper, SocketLimits limits) {
+        this.classroom = classroom;
+        this.mapper = mapper;
+        this.json = new BoardJson(mapper);
+        this.limits = limits;
+        poller.scheduleWithFixedDelay(this::pollAll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    void configure(WsConfig ws) {
+        ws.onConnect(this::onConnect);
+        ws.onMessage(this::onMessage);
+        ws.onClose(this::onClose);
+    }
+
+    private void onConnect(WsConnectContext ctx) {
+        Session s = ctx.session;
+        String id = ctx.pathParam("id");
+        String auth = ctx.header("Authorization");
+        String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : ctx.queryParam("key");
+        Board b;
+        try {
+            b = classroom.teachersBoard(id, key);
+        } catch (ApiException refused) {
+            refuse(s, refused.code, refused.getMessage(), POLICY_VIOLATION);
+            return;
+        }
+        if (watchers.incrementAndGet() > MAX_WATCHERS) {
+            watchers.decrementAndGet();
+            refuse(s, PlaygroundSocket.SERVER_FULL, "the server has its maximum of " + MAX_WATCHERS + " board screens open; close one", 1013);
+            return;
+        }
+        limiters.put(ctx.sessionId(), new RateLimiter(limits.messagesPerSecond(), limits.messageBurst(), limits.maxDroppedMessages(), System.nanoTime()));
+        boardOf.put(ctx.sessionId(), b.id());
+        // the first message and the watch start on the poller's thread, so no row change falls between them
+        poller.execute(() -> start(s, b));
+    }
+
+    private void start(Session s, Board b) {
+        try {
+            Instant now = classroom.clock.instant();
+            List<StudentRow> rows = classroom.store.students(b.id());
+            ObjectNode n = json.board(b, rows, now);
+            ObjectNode msg = mapper.createObjectNode();
+            msg.put("type", "board");
+            msg.setAll(n);
+            Watched w = boards.computeIfAbsent(b.id(), k -> new Watched());
+            // a first screen starts the watch from these rows; a second one gets them now and perhaps once more at the next poll
+            if (w.sockets.isEmpty()) for (StudentRow r : rows) w.sentVersion.put(r.nameKey(), r.version());
+            send(s, msg);
+            w.sockets.add(s);
+        } catch (StoreException e) {
+            refuse(s, Classroom.STORE_UNAVAILABLE, "the class store cannot be reached now; reload in a moment", 1011);
+        }
+    }
+
+    private void onMessage(WsMessageContext ctx) {
+        RateLimiter r = limiters.get(ctx.sessionId());
+        if (r == null || r.onMessage(System.nanoTime()) != RateLimiter.Verdict.ACCEPT) {
+            if (r != null && ctx.session.isOpen()) ctx.session.close(POLICY_VIOLATION, "too many messages", Callback.NOOP);
+            return;
+        }
+        String type;
+        try {
+            JsonNode m = mapper.readTree(ctx.message());
+            type = m.path("type").asText("");
+        } catch (Exception e) {
+            type = "";
+        }
+        if (type.equals("ping")) return;
+        ObjectNode err = error("unknown_type", "a board socket takes only {\"type\":\"ping\"}");
+        err.put("field", "type");
+        send(ctx.session, err);
+    }
+
+    private void onClose(WsCloseContext ctx) {
+        limiters.remove(ctx.sessionId());
+        String id = boardOf.remove(ctx.sessionId());
+        if (id == null) return;
+        watchers.decrementAndGet();
+        poller.execute(() -> {
+            Watched w = boards.get(id);
+            if (w == null) return;
+            w.sockets.remove(ctx.session);
+            if (w.sockets.isEmpty()) boards.remove(id);
+        });
+    }
+
+    private void pollAll() {
+        for (Map.Entry<String, Watched> e : List.copyOf(boards.entrySet())) {
+            try {
+                poll(e.getKey(), e.getValue());
+            } catch (StoreException ex) {
+                LOG.debug("a board poll failed: {}", ex.getMessage()); // tried again at the next poll
+            } catch (RuntimeException ex) {
+                LOG.warn("a board poll failed", ex);
+            }
+        }
+    }
+
+    private void poll(String id, Watched w) {
+        w.sockets.removeIf(s -> !s.isOpen());
+        if (w.sockets.isEmpty()) {
+            boards.remove(id);
+            return;
+        }
+        Instant now = classroom.clock.instant();
+        Optional<Board> b = classroom.store.board(id, now);
+        if (b.isEmpty()) {
+            ObjectNode gone = mapper.createObjectNode().put("type", "deleted");
+            for (Session s : w.sockets) {
+                send(s, gone);
+                s.close(1000, "board deleted", Callback.NOOP);
+            }
+            boards.remove(id);
+            return;
+        }
+        Map<String, Long> versions = classroom.store.versions(id);
+        long nanos = System.nanoTime();
+        List<String> due = new ArrayList<>();
+        for (Map.Entry<String, Long> v : versions.entrySet()) {
+            Long sent = w.sentVersion.get(v.getKey());
+            if (sent != null && sent >= v.getValue()) continue;
+            Long at = w.sentAt.get(v.getKey());
+            if (at == null || nanos - at >= ROW_EVERY_NANOS) due.add(v.getKey()); // else it waits for a later poll
+        }
+        if (due.isEmpty()) return;
+        for (StudentRow r : classroom.store.students(id)) {
+            if (!due.contains(r.nameKey())) continue;
+            ObjectNode msg = mapper.createObjectNode();
+            msg.put("type", "student");
+            msg.set("student", json.row(r, now));
+            for (Session s : w.sockets) send(s, msg);
+            w.sentVersion.put(r.nameKey(), r.version());
+            w.sentAt.put(r.nameKey(), nanos);
+        }
+    }
+
+    private ObjectNode error(String code, String message) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("type", "error");
+        n.put("code", code);
+        n.put("message", message);
+        return n;
+    }
+
+    private void refuse(Session s, String code, String message, int closeCode) {
+        send(s, error(code, message));
+        s.close(closeCode, code, Callback.NOOP);
+    }
+
+    private void send(Session s, ObjectNode msg) {
+        try {
+            // Jetty's own queue is bounded (SocketLimits): a screen that stopped reading fails a send and is closed
+            s.sendText(mapper.writeValueAsString(msg), Callback.from(() -> { }, failure -> s.close(1011, "a send failed", Callback.NOOP)));
+        } catch (Exception e) {
+            LOG.debug("a board message could not be sent: {}", String.valueOf(e));
+        }
+    }
+
+    /** Boards watched now (for tests). */
+    int watchedBoards() {
+        return boards.size();
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}

@@ -1,0 +1,112 @@
+package org.backprop.playground.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.TimeUnit;
+import org.backprop.playground.session.TrainingSession;
+import org.backprop.playground.state.PlaygroundLimits;
+import org.backprop.playground.state.StateCodec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/** The teacher's live board socket: the board on connect, students as they change, the key, deletion. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BoardSocketTest {
+    private final TestServer server = new TestServer();
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private record Made(String id, String key) {}
+
+    private Made board() {
+        JsonNode b = server.json(server.post("/api/boards", "{\"state\":\"\",\"task\":\"Go\"}"));
+        return new Made(b.get("id").asText(), b.get("teacherKey").asText());
+    }
+
+    private String boardUrl(String id, String key) {
+        return server.wsUrl() + "/board/" + id + (key == null ? "" : "?key=" + key);
+    }
+
+    @Test
+    void a_wrong_key_or_an_unknown_board_gets_its_error_and_close_1008() {
+        Made b = board();
+        try (WsClient none = WsClient.connect(boardUrl(b.id(), null)); WsClient wrong = WsClient.connect(boardUrl(b.id(), "x" + b.key()));
+             WsClient unknown = WsClient.connect(boardUrl("zzzzzzzzzz", b.key()))) {
+            assertEquals("board_key", none.await(m -> m.type().equals("error"), "error").json().get("code").asText());
+            assertEquals("board_key", wrong.await(m -> m.type().equals("error"), "error").json().get("code").asText());
+            assertEquals("board_not_found", unknown.await(m -> m.type().equals("error"), "error").json().get("code").asText());
+            assertEquals(1008, none.awaitClose());
+            assertEquals(1008, wrong.awaitClose());
+            assertEquals(1008, unknown.awaitClose());
+        }
+    }
+
+    @Test
+    void a_students_goal_reached_shows_on_the_board_socket_within_a_second() {
+        TrainingSession probe = new TrainingSession(new StateCodec(PlaygroundLimits.defaults()).parse("").state());
+        double[] losses = new double[41];
+        for (int e = 0; e <= 40; e++) {
+            if (e > 0) probe.runEpochs(1);
+            losses[e] = probe.snapshot().trainLoss();
+        }
+        double target = losses[30];
+        Made b = board();
+        try (WsClient teacher = WsClient.connect(boardUrl(b.id(), b.key())); WsClient ada = WsClient.greeted(server.wsUrl())) {
+            JsonNode first = teacher.await(m -> m.type().equals("board"), "the board").json();
+            assertEquals(b.id(), first.get("id").asText());
+            assertEquals(0, first.get("students").size());
+            assertTrue(first.toString().indexOf(b.key()) < 0, "the board message does not repeat the key");
+
+            ada.send("c", "{\"type\":\"config\",\"id\":\"c\",\"state\":{\"board\":\"" + b.id() + "\",\"name\":\"Ada\",\"goal\":\"trainLoss<" + target + "\"}}");
+            JsonNode joined = teacher.await(m -> m.type().equals("student"), "Ada's row").json().get("student");
+            assertEquals("Ada", joined.get("name").asText());
+            assertTrue(joined.get("online").asBoolean());
+
+            long since = ada.mark(), boardSince = teacher.mark();
+            ada.send("{\"type\":\"step\",\"epochs\":40}");
+            long metAt = 0, shownAt = 0;
+            long deadline = System.nanoTime() + WsClient.DEADLINE.toNanos();
+            while ((metAt == 0 || shownAt == 0) && System.nanoTime() < deadline) {
+                if (metAt == 0) for (WsClient.Message m : ada.received) {
+                    if (m.seq() > since && m.binary() && m.json().path("goal").path("met").asBoolean()) metAt = System.nanoTime();
+                }
+                if (shownAt == 0) for (WsClient.Message m : teacher.received) {
+                    if (m.seq() > boardSince && m.type().equals("student") && !m.json().at("/student/reached").isNull()) shownAt = System.nanoTime();
+                }
+                WsClient.sleep(2);
+            }
+            assertTrue(metAt > 0, "the student's frames never showed the goal met");
+            assertTrue(shownAt > 0, "the board never showed the goal reached");
+            double delay = (shownAt - metAt) / 1e9;
+            System.out.printf("board socket: goal reached shown %.3f s after the student's frame showed it%n", delay);
+            assertTrue(delay < 1.0, "shown " + delay + " s after the student's frame");
+            JsonNode row = teacher.await(boardSince, m -> m.type().equals("student") && !m.json().at("/student/reached").isNull(), "reached").json();
+            int firstBelow = 0;
+            while (!(losses[firstBelow] < target)) firstBelow++;
+            assertEquals(firstBelow, row.at("/student/reached/epoch").asLong());
+
+            teacher.send("{\"type\":\"ping\"}");
+            teacher.send("{\"type\":\"play\"}");
+            assertEquals("unknown_type", teacher.await(m -> m.type().equals("error"), "the refusal").json().get("code").asText());
+        }
+    }
+
+    @Test
+    void a_deleted_board_tells_its_screens_and_closes_them() {
+        Made b = board();
+        try (WsClient teacher = WsClient.connect(boardUrl(b.id(), b.key()))) {
+            teacher.await(m -> m.type().equals("board"), "the board");
+            assertEquals(204, server.delete("/api/boards/" + b.id(), b.key()).statusCode());
+            teacher.await(m -> m.type().equals("deleted"), "deleted");
+            assertEquals(1000, teacher.awaitClose());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.backprop.playground.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Creations are limited per address: a burst, then 429 with Retry-After; other addresses and kinds are not affected. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class BoardsRateLimitTest {
+    @Test
+    void a_burst_of_creations_then_429_rate_limited_with_retry_after() {
+        try (TestServer server = new TestServer()) {
+            int created = 0;
+            HttpResponse<String> refused = null;
+            for (int i = 0; i < 60 && refused == null; i++) {
+                HttpResponse<String> r = server.post("/api/exercises", "{\"state\":\"dataset=xor\",\"task\":\"t\"}");
+                if (r.statusCode() == 201) created++;
+                else refused = r;
+            }
+            assertTrue(refused != null, "60 creations in a row were all let through");
+            assertTrue(created >= 30 && created < 40, "created " + created + " before the first refusal (burst 30)");
+            server.assertError(refused, 429, "rate_limited", "");
+            assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
+            assertEquals(200, server.get("/api/health").statusCode(), "the rest of the API is not limited");
+        }
+    }
+}
