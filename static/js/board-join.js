@@ -7,7 +7,7 @@
 const NAME_MAX = 24;
 const KEY = 'playground.boardName:';
 const NAME_ERRORS = new Set(['name_taken', 'name_invalid']);
-const BOARD_ERRORS = new Set(['board_not_found', 'board_full', 'rate_limited', ...NAME_ERRORS]);
+const BOARD_ERRORS = new Set(['board_not_found', 'board_full', 'rate_limited', 'store_unavailable', ...NAME_ERRORS]);
 
 /**
  * @param els {dialog, form, input, error, status}; boardId the link's board (null: not a board link);
@@ -96,7 +96,7 @@ export function mountBoardJoin(els, i18n, boardId, storage, toast) {
         forget();
         ask(words);
       } else {
-        toast(words, 'error', { sticky: message.code !== 'rate_limited', id: 'board' });
+        toast(words, 'error', { sticky: message.code === 'board_not_found' || message.code === 'board_full', id: 'board' });
       }
       return true;
     },
