@@ -94,6 +94,7 @@ export function mountBoardJoin(els, i18n, boardId, storage, toast) {
       const words = i18n.say(message.detail, i18n.t(`error.${message.code}`));
       if (NAME_ERRORS.has(message.code)) {
         forget();
+        els.status.hidden = true; // not on the board under that name
         ask(words);
       } else {
         toast(words, 'error', { sticky: message.code === 'board_not_found' || message.code === 'board_full', id: 'board' });

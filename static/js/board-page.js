@@ -5,6 +5,7 @@
 import { I18n } from './i18n.js';
 import { bindCopy } from './copy-button.js';
 import { tileOf, compareRows } from './board-tiles.js';
+import { renderTask } from './task-text.js';
 
 const $ = (id) => document.getElementById(id);
 const boot = JSON.parse($('board-boot').textContent);
@@ -59,6 +60,8 @@ function onMessage(m) {
     for (const r of m.students) rows.set(r.name, r);
     if (m.maxStudents) maxStudents = m.maxStudents;
     showLink(m.studentUrl);
+    renderTask($('board-task'), m.task ?? '');
+    $('board-task').hidden = !m.task;
     draw();
   } else if (m.type === 'student') {
     rows.set(m.student.name, m.student);

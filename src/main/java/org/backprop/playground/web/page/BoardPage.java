@@ -134,6 +134,9 @@ public final class BoardPage implements Handler {
                                                 p(span(m.t("exercise.goal")).withClass("goal-label"), span(goal == null ? m.t("boardPage.noGoal")
                                                         : m.say(GoalWords.words(goal), goal.toString())).withId("board-goal"))
                                                         .withClass("board-goal"),
+                                                // the task as text; board-page.js shows its *emphasis* (task-text.js)
+                                                div(board.exercise().task()).withId("board-task").withClass("task-text board-task")
+                                                        .withCondHidden(board.exercise().task().isEmpty()),
                                                 p(m.format("boardPage.expires", "date", board.expiresAt().toString().substring(0, 10)))
                                                         .withClass("board-meta")
                                         ).withClass("board-about"),

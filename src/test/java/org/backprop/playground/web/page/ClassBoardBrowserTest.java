@@ -95,6 +95,7 @@ class ClassBoardBrowserTest {
             students.findElement(By.id("nickname")).clear();
             students.findElement(By.id("nickname")).sendKeys("ann", Keys.ENTER);
             await(students, d -> d.findElement(By.id("nickname-error")).getText().contains("already uses the nickname 'ann'"));
+            assertFalse(students.findElement(By.id("board-as")).isDisplayed(), "not on the board under a refused name");
             screenshot(students, "class-name-taken.png");
             students.findElement(By.id("nickname")).clear();
             students.findElement(By.id("nickname")).sendKeys("Bo.x", Keys.ENTER);
@@ -178,13 +179,16 @@ class ClassBoardBrowserTest {
         try {
             HttpResponse<String> made = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/boards"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"dataset=xor&title=Phone%20class&goal=testAccuracy%3E%3D0.9\",\"task\":\"\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"dataset=xor&title=Phone%20class&goal=testAccuracy%3E%3D0.9\",\"task\":\"Find the *best* setting.\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(201, made.statusCode(), made.body());
             String teacherUrl = made.body().replaceAll(".*\"teacherUrl\":\"([^\"]+)\".*", "$1");
             phone.get(base + teacherUrl);
             await(phone, d -> d.findElement(By.id("board-connection")).getText().contains("live"));
             assertEquals("test accuracy at least 90%", phone.findElement(By.id("board-goal")).getText());
+            await(phone, d -> ((Number) js(d, "const i = document.getElementById('board-qr'); return i.complete ? i.naturalWidth : 0")).intValue() > 0);
+            assertEquals("Find the *best* setting.", phone.findElement(By.id("board-task")).getText().replace("best", "*best*"));
+            assertEquals("best", phone.findElement(By.cssSelector("#board-task em")).getText());
             long overflow = ((Number) js(phone, "return document.documentElement.scrollWidth - window.innerWidth")).longValue();
             assertTrue(overflow <= 0, "nothing wider than the phone: " + overflow);
             screenshot(phone, "class-board-phone.png");
