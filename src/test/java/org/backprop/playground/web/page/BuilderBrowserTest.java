@@ -94,6 +94,16 @@ class BuilderBrowserTest {
             assertEquals("", b.findElement(By.id("b-link")).getAttribute("value"));
             assertFalse(b.findElement(By.id("b-qr")).isDisplayed());
             assertTrue(b.findElement(By.id("b-long")).isDisplayed());
+            // stored: the link names the exercise, and the student's page gets the task from the store
+            b.findElement(By.id("b-store")).click();
+            await(b, d -> d.findElement(By.id("b-link")).getAttribute("value").contains("/?exercise="));
+            String stored = b.findElement(By.id("b-link")).getAttribute("value");
+            assertFalse(stored.contains("task="), "the long task is not in the link: " + stored);
+            assertTrue(stored.length() < 1500, stored.length() + " characters");
+            await(b, d -> ((Number) js(d, "const i = document.getElementById('b-qr'); return i.complete && !i.hidden ? i.naturalWidth : 0")).intValue() > 0);
+            await(b, d -> String.valueOf(js(d, "return document.getElementById('b-preview').contentDocument?.getElementById('exercise-task')?.textContent"))
+                    .startsWith("A long task. A long task."));
+            assertFalse(b.findElement(By.id("b-store")).isDisplayed());
             assertNoConsoleErrors(b);
         });
     }

@@ -179,7 +179,7 @@ class ClassBoardBrowserTest {
         try {
             HttpResponse<String> made = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/boards"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"dataset=xor&title=Phone%20class&goal=testAccuracy%3E%3D0.9\",\"task\":\"Find the *best* setting.\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"dataset=xor&title=Phone%20class&goal=testAccuracy%3E%3D0.9\",\"task\":\"Find the *best* setting. <img src=x onerror=alert(1)>\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(201, made.statusCode(), made.body());
             String teacherUrl = made.body().replaceAll(".*\"teacherUrl\":\"([^\"]+)\".*", "$1");
@@ -187,7 +187,8 @@ class ClassBoardBrowserTest {
             await(phone, d -> d.findElement(By.id("board-connection")).getText().contains("live"));
             assertEquals("test accuracy at least 90%", phone.findElement(By.id("board-goal")).getText());
             await(phone, d -> ((Number) js(d, "const i = document.getElementById('board-qr'); return i.complete ? i.naturalWidth : 0")).intValue() > 0);
-            assertEquals("Find the *best* setting.", phone.findElement(By.id("board-task")).getText().replace("best", "*best*"));
+            assertEquals("Find the *best* setting. <img src=x onerror=alert(1)>", phone.findElement(By.id("board-task")).getText().replace("best", "*best*"));
+            assertTrue(phone.findElements(By.cssSelector("#board-task img")).isEmpty(), "the task is text");
             assertEquals("best", phone.findElement(By.cssSelector("#board-task em")).getText());
             long overflow = ((Number) js(phone, "return document.documentElement.scrollWidth - window.innerWidth")).longValue();
             assertTrue(overflow <= 0, "nothing wider than the phone: " + overflow);
