@@ -30,6 +30,13 @@ function showLink(studentUrl) {
   $('board-qr').src = `/api/qr?text=${encodeURIComponent(url)}`;
 }
 
+// 200 students may each change twice a second: the tiles are drawn at most every DRAW_EVERY_MS
+const DRAW_EVERY_MS = 200;
+let drawTimer = null;
+function scheduleDraw() {
+  if (drawTimer === null) drawTimer = setTimeout(() => { drawTimer = null; draw(); }, DRAW_EVERY_MS);
+}
+
 function draw() {
   const list = [...rows.values()].sort(compareRows($('board-sort').value, boot.better));
   $('board-rows').replaceChildren(...list.map((r) => tileOf(r, i18n, format)));
@@ -65,7 +72,7 @@ function onMessage(m) {
     draw();
   } else if (m.type === 'student') {
     rows.set(m.student.name, m.student);
-    draw();
+    scheduleDraw();
   } else if (m.type === 'deleted') {
     end(i18n.t('boardPage.deleted'));
   } else if (m.type === 'error') {

@@ -78,6 +78,9 @@ class ClassBoardBrowserTest {
             assertFalse(studentLink.contains(key), "the student link never holds the key");
             assertTrue(studentLink.contains("lock=learningRate") && studentLink.contains("board="), studentLink);
             screenshot(teacher, "class-builder-board.png");
+            // the board keeps the exercise as it was started: another choice hides its links
+            teacher.findElement(By.id("b-title")).sendKeys("!");
+            await(teacher, d -> !d.findElement(By.id("b-board-links")).isDisplayed());
 
             teacher.get(teacherLink);
             await(teacher, d -> d.findElement(By.id("board-connection")).getText().contains("live"));
