@@ -73,7 +73,12 @@ export function tileOf(row, i18n, format) {
     ? `✓ ${i18n.format('boardPage.reached', { epoch: format(row.reached.epoch), seconds: format(Math.round(row.reached.seconds * 10) / 10) })}`
     : i18n.t('boardPage.notReached');
   const progress = [i18n.format('boardPage.epoch', { epoch: format(row.epoch) })];
-  if (row.best != null) progress.push(i18n.format('boardPage.best', { best: format(Number(row.best.toPrecision(3))) }));
+  if (row.best != null) {
+    // the goal's metric in words, an accuracy as a percentage (as the goal pill writes it)
+    const metric = row.metric ? i18n.t(`msg.goal.metric.${row.metric}`) : '';
+    const value = /Accuracy$/.test(row.metric ?? '') ? `${format(Math.round(row.best * 1000) / 10)}%` : format(Number(row.best.toPrecision(3)));
+    progress.push(i18n.format('boardPage.best', { best: `${metric.startsWith('msg.') ? '' : `${metric} `}${value}` }));
+  }
   el('p', 'board-progress', body).textContent = progress.join(' · ');
   el('p', 'board-settings', body).textContent = settingsOf(row.reached?.state ?? row.state, i18n);
   const open = el('a', 'board-open', body);
