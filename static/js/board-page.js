@@ -50,6 +50,7 @@ function connection(words) {
 }
 
 function end(words) {
+  if (over) return; // the delete's answer and the socket's 'deleted' both end it: say it once
   over = true;
   connection('');
   $('board-empty').hidden = true;

@@ -198,6 +198,20 @@ class ClassBoardBrowserTest {
             screenshot(phone, "class-board-phone.png");
             phone.findElement(By.id("board-projector")).click();
             screenshot(phone, "class-board-projector.png");
+            phone.findElement(By.id("board-projector")).click();
+            // delete: asked first, then gone for the API too
+            phone.findElement(By.id("board-delete")).click();
+            phone.switchTo().alert().dismiss();
+            assertTrue(phone.findElement(By.id("board-delete")).isDisplayed(), "dismissed: nothing deleted");
+            phone.findElement(By.id("board-delete")).click();
+            phone.switchTo().alert().accept();
+            await(phone, d -> d.findElements(By.cssSelector(".board-ended")).stream().anyMatch(e -> e.getText().equals("This board was deleted.")));
+            Thread.sleep(600); // the socket's 'deleted' comes too
+            assertEquals(1, phone.findElements(By.cssSelector(".board-ended")).size(), "said once");
+            String id = teacherUrl.substring("/board/".length(), teacherUrl.indexOf('?'));
+            HttpResponse<String> gone = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/boards/" + id + "?"
+                    + teacherUrl.substring(teacherUrl.indexOf('?') + 1))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, gone.statusCode(), gone.body());
             assertNoConsoleErrors(phone);
         } finally {
             quit(phone);
