@@ -80,7 +80,7 @@ public final class BoardPage implements Handler {
         }
         PlaygroundState exercise = codec.parse(board.exercise().state()).state();
         Messages m = i18n.of(language(wanted, ctx.header("Accept-Language"), exercise.lang()));
-        ctx.contentType("text/html; charset=utf-8").result(render(m, board, exercise));
+        ctx.contentType("text/html; charset=utf-8").result(render(m, board, exercise, key));
     }
 
     private static String language(String wanted, String acceptLanguage, String exerciseLang) {
@@ -118,7 +118,7 @@ public final class BoardPage implements Handler {
         ).withLang(m.lang()));
     }
 
-    private String render(Messages m, Board board, PlaygroundState exercise) {
+    private String render(Messages m, Board board, PlaygroundState exercise, String key) {
         String title = board.exercise().title().isEmpty() ? exercise.title() : board.exercise().title();
         Goal goal = exercise.goal();
         return document(html(
@@ -126,7 +126,10 @@ public final class BoardPage implements Handler {
                 body(
                         pageHeader(m, div(each(PlaygroundState.LANGUAGES, lang -> a(m.t("lang." + lang))
                                 .withClass("lang-button" + (lang.equals(m.lang()) ? " selected" : "")).attr("data-lang", lang)
-                                .attr("lang", lang).withHref("?lang=" + lang))).withClass("lang-switch board-lang")),
+                                .attr("lang", lang)
+                                // the same board in that language: the key stays (it opened this page)
+                                .withHref("?key=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8) + "&lang=" + lang)))
+                                .withClass("lang-switch board-lang")),
                         main(
                                 section(
                                         div(

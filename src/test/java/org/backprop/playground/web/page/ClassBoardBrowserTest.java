@@ -196,6 +196,13 @@ class ClassBoardBrowserTest {
             long overflow = ((Number) js(phone, "return document.documentElement.scrollWidth - window.innerWidth")).longValue();
             assertTrue(overflow <= 0, "nothing wider than the phone: " + overflow);
             screenshot(phone, "class-board-phone.png");
+            // the language switch keeps the board (and its key)
+            phone.findElement(By.cssSelector(".board-lang [data-lang='ko']")).click();
+            await(phone, d -> "테스트 정확도 90% 이상".equals(d.findElement(By.id("board-goal")).getText()));
+            await(phone, d -> d.findElement(By.id("board-connection")).getText().contains("실시간"));
+            screenshot(phone, "class-board-phone-ko.png");
+            phone.findElement(By.cssSelector(".board-lang [data-lang='en']")).click();
+            await(phone, d -> d.findElement(By.id("board-connection")).getText().contains("live"));
             phone.findElement(By.id("board-projector")).click();
             screenshot(phone, "class-board-projector.png");
             phone.findElement(By.id("board-projector")).click();
