@@ -24,6 +24,7 @@ import { mountExercise } from './exercise.js';
 import { mountBackprop } from './backprop-panel.js';
 import { mountPresets } from './presets.js';
 import { mountShare } from './share.js';
+import { mountBoardJoin } from './board-join.js';
 import { bindKeys } from './keys.js';
 import { drawThumbnails } from './thumbnails.js';
 
@@ -154,13 +155,27 @@ function drawNextFrame() {
   });
 }
 
-socket = connect(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws?${store.get().query}`, {
+// a class board's link: the session joins it with the nickname the student picks (board-join.js)
+const BOARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const linkBoard = new URLSearchParams(location.search).get('board') ?? store.get().state.board ?? null;
+const join = mountBoardJoin({
+  dialog: els.nicknameDialog, form: els.nicknameForm, input: els.nickname, error: els.nicknameError, status: els.boardAs,
+}, i18n, BOARD_ID.test(linkBoard ?? '') ? linkBoard : null, sessionStorage, toast);
+/** The state a config sends: the store's, with the board's keys when the page joins one. */
+const configState = () => ({ ...store.get().state, ...join.keys() });
+function socketUrl() {
+  const params = new URLSearchParams(store.get().query);
+  for (const [k, v] of Object.entries(join.keys())) params.set(k, v);
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws?${params}`;
+}
+
+join.start(() => { socket = connect(socketUrl, {
   onStatus(status) {
     if (status === 'lost') toast(i18n.t('status.lost'), 'lost', { sticky: true, id: 'connection' });
   },
   onOpen(again) {
     const wasPlaying = store.get().status.playing;
-    const config = { type: MessageType.CONFIG, state: store.get().state };
+    const config = { type: MessageType.CONFIG, state: configState() };
     // a new session (the server restarted, or the network dropped): go on from the last frame drawn
     const resume = again ? resumeOf(store.get().latest) : null;
     const resuming = resume && { ...config, id: RESUME_ID, resume };
@@ -193,9 +208,10 @@ socket = connect(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${loc
     if (message.id === RESUME_ID && resumingAt !== null) {
       // the new server could not take the page's network (another shape, a lock): start over from the link
       resumingAt = null;
-      act.send({ type: MessageType.CONFIG, state: store.get().state });
+      act.send({ type: MessageType.CONFIG, state: configState() });
       return toast(i18n.t('status.reconnected'), 'ok', { id: 'connection' });
     }
+    if (join.onError(message)) return;
     if (message.code === 'not_supported' && (message.cause === 'inspect' || message.cause === 'gradcheck')) {
       return backprop.onUnsupported(message.cause);
     }
@@ -227,7 +243,7 @@ socket = connect(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${loc
     lastDiverged = h.diverged;
     drawNextFrame();
   },
-});
+}); }, () => act.send({ type: MessageType.CONFIG, state: configState() }));
 
 // the browser's language when neither the link nor the request header chose one
 if (boot.langSource === 'default' && navigator.language && navigator.language.toLowerCase().startsWith('ko') && boot.languages.includes('ko')) {
@@ -245,7 +261,7 @@ window.playground = Object.freeze({
   frames: () => framesSeen,
   chartPoints: charts.chartPoints,
   losses: charts.losses,
-  connected: () => socket.isOpen(),
+  connected: () => socket?.isOpen() ?? false,
   layers: () => store.get().frame?.header.layers ?? null,
   // the output map as the page has it after every same and delta block: {min, max, width, bytes}
   outputMap: () => {
@@ -258,6 +274,7 @@ window.playground = Object.freeze({
   gradcheck: backprop.gradcheck,
   presets: presets.presets,
   goal: () => store.get().goal,
+  board: () => join.keys(),
   point: (i) => {
     const p = store.get().points;
     return p && p.train ? { x: p.train[3 * i], y: p.train[3 * i + 1], domain: p.domain } : null;

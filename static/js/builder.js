@@ -15,6 +15,7 @@ const absolute = (path) => new URL(path, location.origin).href;
 
 let stored = null;       // {forQuery, url}: the stored exercise of a long task, while the choices stay
 let previewTimer = null;
+let boardFor = null;     // the query the board shown was started with: another choice hides its links
 
 function choices() {
   return {
@@ -49,6 +50,10 @@ function update() {
   for (const id of ['b-comparison', 'b-value', 'b-budget']) $(id).disabled = !c.metric;
   const q = exerciseQuery(boot.base, c);
   const long = q.taskBytes > boot.taskLinkBytes;
+  if (boardFor !== null && boardFor !== q.query) {
+    boardFor = null;
+    $('b-board-links').hidden = true; // that board has the exercise as it was; start another for this one
+  }
   const link = linkOf(q);
   $('b-long').hidden = !long;
   $('b-store').hidden = !long || link !== null;
@@ -119,6 +124,8 @@ async function startBoard() {
     $('b-teacher-link').value = absolute(board.teacherUrl);
     $('b-open-board').href = board.teacherUrl;
     $('b-board-links').hidden = false;
+    boardFor = q.query;
+    $('b-board-links').scrollIntoView({ block: 'nearest' });
   } catch (e) {
     showError('b-board-error', 'build.boardFailed', e);
   } finally {

@@ -111,6 +111,7 @@ public final class App {
             config.routes.get("/api/datasets/{name}", new DatasetsApi(json));
             config.routes.get("/api/presets", new PresetsApi(json, new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n));
             config.routes.get("/api/qr", new QrApi());
+            config.routes.get("/board/{id}", new org.backprop.playground.web.page.BoardPage(classroom::teachersBoard, codec, i18n, json.mapper()));
             config.routes.get("/build", new org.backprop.playground.web.page.BuilderPage(
                     new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper()));
             config.routes.post("/api/backprop", new BackpropApi(json, heavy));

@@ -219,7 +219,7 @@ public final class BuilderPage implements Handler {
                 ).withClass("link-box"),
                 section(
                         h2(m.t("build.previewHeading")),
-                        div(iframe().withId("b-preview").withTitle(m.t("build.previewHeading")).attr("loading", "lazy"))
+                        div(iframe().withId("b-preview").withTitle(m.t("build.previewHeading")))
                                 .withClass("preview-frame")
                 ).withClass("preview-box"),
                 section(

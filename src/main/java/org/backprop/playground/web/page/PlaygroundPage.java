@@ -5,7 +5,9 @@ import static j2html.TagCreator.article;
 import static j2html.TagCreator.body;
 import static j2html.TagCreator.button;
 import static j2html.TagCreator.code;
+import static j2html.TagCreator.dialog;
 import static j2html.TagCreator.div;
+import static j2html.TagCreator.form;
 import static j2html.TagCreator.document;
 import static j2html.TagCreator.each;
 import static j2html.TagCreator.footer;
@@ -124,6 +126,7 @@ public final class PlaygroundPage implements Handler {
                                 div().withId("status").withClass("status-area").attr("aria-live", "polite"),
                                 warnings(c, parsed.warnings()),
                                 exercise(c),
+                                nicknameDialog(c),
                                 TopBar.render(c),
                                 PresetCard.render(c, preset),
                                 div(DataColumn.render(c), NetworkColumn.render(c), OutputColumn.render(c)).withId("main-part").withClass("main"),
@@ -228,8 +231,28 @@ public final class PlaygroundPage implements Handler {
                         button(c.m().t("exercise.reset")).withType("button").withId("goal-reset")
                                 .withClass("goal-reset").attr("data-i18n", "exercise.reset")
                                 .withCondHidden(status == null || !"spent".equals(status.kind()))
-                ).withClass("goal").withCondHidden(s.goal() == null)
+                ).withClass("goal").withCondHidden(s.goal() == null),
+                // "On the class board as …" (board-join.js)
+                p().withId("board-as").withClass("board-as").withCondHidden(true)
         ).withId("exercise").withClass("exercise").withCondHidden(!any);
+    }
+
+    /** The nickname a class board's link asks for before the page connects (board-join.js opens it). */
+    private static DomContent nicknameDialog(PageContext c) {
+        Messages m = c.m();
+        return dialog(
+                form(
+                        h2(m.t("board.joinTitle")).withId("nickname-title").attr("data-i18n", "board.joinTitle"),
+                        p(m.t("board.joinText")).attr("data-i18n", "board.joinText"),
+                        label(span(m.t("board.nickname")).attr("data-i18n", "board.nickname"),
+                                input().withId("nickname").withType("text").attr("maxlength", 24).attr("autocomplete", "off")
+                                        .attr("spellcheck", "false").isRequired().attr("aria-describedby", "nickname-hint nickname-error"))
+                                .withClass("nickname-field"),
+                        p(m.t("board.nicknameHint")).withId("nickname-hint").withClass("nickname-hint").attr("data-i18n", "board.nicknameHint"),
+                        p().withId("nickname-error").withClass("nickname-error").attr("role", "alert").withCondHidden(true),
+                        button(m.t("board.join")).withType("submit").withClass("basic-button primary").attr("data-i18n", "board.join")
+                ).withId("nickname-form").attr("method", "dialog")
+        ).withId("nickname-dialog").withClass("nickname-dialog").attr("aria-labelledby", "nickname-title");
     }
 
     private static DomContent prose(PageContext c, String query) {

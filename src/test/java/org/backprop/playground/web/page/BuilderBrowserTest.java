@@ -48,7 +48,22 @@ class BuilderBrowserTest {
             awaitFirstFrame(b);
             WebElement build = b.findElement(By.id("build-link"));
             assertTrue(build.getAttribute("href").contains("/build?") && build.getAttribute("href").contains("dataset=xor"), build.getAttribute("href"));
-            b.get(build.getAttribute("href"));
+            assertFalse(build.getAttribute("href").contains("weights="), "the seed's weights unless asked");
+            // train a little, then take the network as trained into the builder
+            b.findElement(By.id("step-button")).click();
+            await(b, d -> ((Number) js(d, "return window.playground.epoch() ?? 0")).longValue() >= 1);
+            @SuppressWarnings("unchecked")
+            java.util.List<Number> trained = (java.util.List<Number>) js(b, "const w = []; for (const l of window.playground.layers()) {"
+                    + " for (const row of l.weights) w.push(...row); w.push(...l.biases); } return w");
+            b.findElement(By.id("build-weights")).click();
+            build.click();
+            await(b, d -> d.getCurrentUrl().contains("/build?"));
+            assertTrue(b.findElement(By.id("b-weights")).isSelected() && b.findElement(By.id("b-weights")).isEnabled());
+            String withWeights = String.valueOf(js(b, "return new URL(window.builder.link()).searchParams.get('weights')"));
+            assertEquals(trained.size(), withWeights.split(",").length, withWeights);
+            assertEquals(trained.get(0).doubleValue(), Double.parseDouble(withWeights.split(",")[0]), 1e-15);
+            b.findElement(By.id("b-weights")).click();
+            assertEquals(null, js(b, "return new URL(window.builder.link()).searchParams.get('weights')"), "unticked: the seed's weights");
 
             b.findElement(By.id("b-title")).sendKeys("Class <b>1</b>");
             b.findElement(By.id("b-task")).sendKeys("Reach *below* 0.2.\nThen stop.");
@@ -94,6 +109,16 @@ class BuilderBrowserTest {
             assertEquals("", b.findElement(By.id("b-link")).getAttribute("value"));
             assertFalse(b.findElement(By.id("b-qr")).isDisplayed());
             assertTrue(b.findElement(By.id("b-long")).isDisplayed());
+            // stored: the link names the exercise, and the student's page gets the task from the store
+            b.findElement(By.id("b-store")).click();
+            await(b, d -> d.findElement(By.id("b-link")).getAttribute("value").contains("/?exercise="));
+            String stored = b.findElement(By.id("b-link")).getAttribute("value");
+            assertFalse(stored.contains("task="), "the long task is not in the link: " + stored);
+            assertTrue(stored.length() < 1500, stored.length() + " characters");
+            await(b, d -> ((Number) js(d, "const i = document.getElementById('b-qr'); return i.complete && !i.hidden ? i.naturalWidth : 0")).intValue() > 0);
+            await(b, d -> String.valueOf(js(d, "return document.getElementById('b-preview').contentDocument?.getElementById('exercise-task')?.textContent"))
+                    .startsWith("A long task. A long task."));
+            assertFalse(b.findElement(By.id("b-store")).isDisplayed());
             assertNoConsoleErrors(b);
         });
     }

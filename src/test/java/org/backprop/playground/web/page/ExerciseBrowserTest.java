@@ -119,6 +119,67 @@ class ExerciseBrowserTest {
         });
     }
 
+    @Test
+    void a_board_link_asks_for_a_nickname_before_it_connects_and_remembers_it_for_the_tab() throws Exception {
+        String studentUrl = newBoard("title=Class&lang=ko");
+        String boardId = studentUrl.substring(studentUrl.indexOf("&board=") + 7);
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + studentUrl);
+            WebElement dialog = b.findElement(By.id("nickname-dialog"));
+            await(b, d -> d.findElement(By.id("nickname-dialog")).isDisplayed());
+            assertEquals("수업 보드에 참여", b.findElement(By.id("nickname-title")).getText());
+            sleep(800);
+            assertEquals(Boolean.FALSE, js(b, "return window.playground.connected()"), "no session before a nickname");
+            WebElement name = b.findElement(By.id("nickname"));
+            assertEquals(name, b.switchTo().activeElement(), "the field has the focus");
+            name.sendKeys(Keys.ESCAPE);
+            assertTrue(dialog.isDisplayed(), "Escape does not skip the nickname");
+            name.sendKeys("  Ann_x 1  ", Keys.ENTER);
+            awaitFirstFrame(b);
+            assertFalse(dialog.isDisplayed());
+            assertEquals(java.util.Map.of("board", boardId, "name", "Ann_x 1"), js(b, "return window.playground.board()"));
+            assertEquals("수업 보드에 Ann_x 1(으)로 참여 중", b.findElement(By.id("board-as")).getText());
+            assertTrue(b.findElements(By.cssSelector(".toast.error")).isEmpty(), "joined without a refusal");
+            screenshot(b, "board-joined-ko.png");
+            // the tab remembers its nickname: a reload joins again without asking
+            b.navigate().refresh();
+            awaitFirstFrame(b);
+            assertFalse(b.findElement(By.id("nickname-dialog")).isDisplayed(), "the tab remembers its nickname");
+            assertEquals("Ann_x 1", ((java.util.Map<?, ?>) js(b, "return window.playground.board()")).get("name"));
+            // a board that does not exist says so in the page's words, and the page still trains
+            b.get(base + "/?board=Zz9_Zz9_Zz&title=Gone");
+            await(b, d -> d.findElement(By.id("nickname-dialog")).isDisplayed());
+            b.findElement(By.id("nickname")).sendKeys("Ann", Keys.ENTER);
+            awaitFirstFrame(b);
+            await(b, d -> d.findElements(By.cssSelector(".toast.error")).stream()
+                    .anyMatch(t -> t.getText().startsWith("This class board does not exist or has expired")));
+            // off a board nothing asks and nothing joins
+            b.get(base + "/?title=Class");
+            awaitFirstFrame(b);
+            assertFalse(b.findElement(By.id("nickname-dialog")).isDisplayed());
+            assertEquals(java.util.Map.of(), js(b, "return window.playground.board()"));
+            assertNoConsoleErrors(b);
+        });
+    }
+
+    /** A board made through the API; its student link. */
+    private static String newBoard(String state) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/boards")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"state\":\"" + state + "\",\"task\":\"\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        return r.body().replaceAll(".*\"studentUrl\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static WebElement body(org.openqa.selenium.WebDriver b) {
         return b.findElement(By.tagName("body"));
     }
