@@ -101,6 +101,8 @@ export class NetworkView {
     });
     this.resizeObserver.observe(container);
     container.addEventListener('click', (e) => this.click(e));
+    container.addEventListener('keydown', (e) => this.keydown(e));
+    container.addEventListener('focusin', (e) => this.describe(e.target));
   }
 
   /**
@@ -275,6 +277,8 @@ export class NetworkView {
 
     // links: layer l joins column l to column l + 1; to-major, as the frame's weights[to][from]
     this.links = [];
+    // the weights then the biases of each layer, one tab stop for them all (arrows move, Enter edits)
+    this.keyItems = [];
     this.size = size;
     this.linkScale = Math.min(1, size / 36); // TF's widths are for its 30 px nodes with room between
     for (let l = 0; l + 1 < this.nodes.length; l++) {
@@ -296,13 +300,34 @@ export class NetworkView {
           hit.dataset.layer = String(l);
           hit.dataset.to = String(ti);
           hit.dataset.from = String(fi);
+          hit.setAttribute('role', 'button');
+          hit.setAttribute('tabindex', '-1');
           hitGroup.appendChild(hit);
+          this.keyItems.push(hit);
           row.push(path);
         });
         layerLinks.push(row);
       });
       this.links.push(layerLinks);
+      // the layer's biases, for the keyboard: a square over each bias mark (the mark itself is
+      // inside the neuron's button, where a focusable element may not be)
+      to.forEach((t, ti) => {
+        const mark = dense ? 6 : 9;
+        const square = document.createElementNS(SVG, 'rect');
+        square.setAttribute('class', 'bias-hit');
+        square.setAttribute('x', String(t.x - (dense ? 8 : 10)));
+        square.setAttribute('y', String(t.y + size - mark + 1));
+        square.setAttribute('width', String(mark));
+        square.setAttribute('height', String(mark));
+        square.setAttribute('role', 'button');
+        square.setAttribute('tabindex', '-1');
+        square.dataset.layer = String(l);
+        square.dataset.to = String(ti);
+        hitGroup.appendChild(square);
+        this.keyItems.push(square);
+      });
     }
+    if (this.keyItems.length) this.keyItems[0].setAttribute('tabindex', '0');
     this.editor = this.makeEditor();
     if (this.highlighted !== undefined) this.highlight(this.highlighted);
     if (this.lastFrame) this.update(this.lastFrame.header, this.lastFrame.blocks);
@@ -434,6 +459,46 @@ export class NetworkView {
     }
   }
 
+  /** The keyboard on a weight or bias: arrows move through them (one tab stop), Enter or space edits. */
+  keydown(e) {
+    const items = this.keyItems;
+    const i = items ? items.indexOf(e.target) : -1;
+    if (i < 0 || e.ctrlKey || e.metaKey || e.altKey) return;
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (step) {
+      e.preventDefault();
+      const next = items[(i + step + items.length) % items.length];
+      e.target.setAttribute('tabindex', '-1');
+      next.setAttribute('tabindex', '0');
+      next.focus();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault(); // not the page's play/pause
+      const r = e.target.getBoundingClientRect();
+      const at = { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
+      this.editorOpener = e.target;
+      const t = e.target.dataset;
+      this.openEditor({ layer: Number(t.layer), to: Number(t.to), from: t.from === undefined ? -1 : Number(t.from) }, at);
+    }
+  }
+
+  /** A focused weight or bias says what it joins and its value now, in the page's language. */
+  describe(item) {
+    if (!item.classList || !(item.classList.contains('link-hit') || item.classList.contains('bias-hit'))) return;
+    const l = Number(item.dataset.layer), to = Number(item.dataset.to);
+    const layer = this.layers?.[l];
+    const from = item.dataset.from === undefined ? -1 : Number(item.dataset.from);
+    const value = from < 0 ? layer?.biases[to] : layer?.weights[to]?.[from];
+    const v = value === undefined ? '–' : String(Math.round(value * 1000) / 1000);
+    const name = (column, j) => {
+      if (column === 0) return this.structure.inputs.filter((x) => x.enabled)[j]?.label ?? String(j + 1);
+      if (column === this.nodes.length - 1) return this.i18n.format('net.outputName', { n: j + 1 });
+      return this.i18n.format('net.neuronName', { l: column, n: j + 1 });
+    };
+    item.setAttribute('aria-label', from < 0
+      ? this.i18n.format('net.biasKey', { to: name(l + 1, to), v })
+      : this.i18n.format('net.weightKey', { from: name(l, from), to: name(l + 1, to), v }));
+  }
+
   makeEditor() {
     const box = el('form', 'weight-editor', this.container);
     box.hidden = true;
@@ -498,6 +563,10 @@ export class NetworkView {
     this.editorTarget = null;
     this.container.querySelector('.link-hit.editing')?.classList.remove('editing');
     if (this.editor) this.editor.hidden = true;
+    // back to the weight the keyboard opened it from, which now says its new value
+    const opener = this.editorOpener;
+    this.editorOpener = null;
+    if (opener && opener.isConnected) opener.focus();
   }
 
   /** Redraws the words (after a language change). */
