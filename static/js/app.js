@@ -25,6 +25,8 @@ import { mountBackprop } from './backprop-panel.js';
 import { mountPresets } from './presets.js';
 import { mountShare } from './share.js';
 import { bindKeys } from './keys.js';
+import { mountDescriptions } from './describe.js';
+import { featureLabel } from './network-view.js';
 import { drawThumbnails } from './thumbnails.js';
 
 const els = lookup(document);
@@ -85,6 +87,8 @@ mountMap({
 }, store, i18n, boot.datasets, { inspectPoint: backprop.inspectTrain });
 mountSampleView({ box: els.sampleView, noMap: els.noMap }, store, i18n, boot.datasets);
 const charts = mountCharts({ lossChart: els.lossChart, ratioChart: els.ratioChart }, store, i18n, facts);
+mountDescriptions({ map: els.heatmapGrid, chart: els.lossChart, networkSummary: els.networkSummary }, store, i18n, boot.datasets,
+  boot.features.map((f) => ({ name: f.name, short: featureLabel(f.label) })));
 mountReadout({
   epoch: els.epoch, lossTrain: els.lossTrain, lossTest: els.lossTest,
   accuracyTrain: els.accuracyTrain, accuracyTest: els.accuracyTest,

@@ -328,6 +328,8 @@ export class NetworkView {
       });
     }
     if (this.keyItems.length) this.keyItems[0].setAttribute('tabindex', '0');
+    // each has its name from the start (a focus brings its value up to date)
+    for (const item of this.keyItems) this.describe(item);
     this.editor = this.makeEditor();
     if (this.highlighted !== undefined) this.highlight(this.highlighted);
     if (this.lastFrame) this.update(this.lastFrame.header, this.lastFrame.blocks);

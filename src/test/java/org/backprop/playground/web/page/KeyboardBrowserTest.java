@@ -92,6 +92,25 @@ class KeyboardBrowserTest {
     }
 
     @Test
+    void the_map_chart_and_network_say_how_training_goes() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/?dataset=xor&networkShape=4");
+            awaitFirstFrame(b);
+            b.findElement(By.id("play-pause-button")).click();
+            await(b, d -> number(d, "return window.playground.epoch()") > 100);
+            await(b, d -> ((String) js(d, "return document.getElementById('heatmap-grid').getAttribute('aria-label')")).contains("At epoch"));
+            String map = (String) js(b, "return document.getElementById('heatmap-grid').getAttribute('aria-label')");
+            assertTrue(map.matches(".*At epoch [0-9,]+ it gets [0-9.]+% of the test points right.*"), map);
+            String chart = (String) js(b, "return document.getElementById('loss-chart').getAttribute('aria-label')");
+            assertTrue(chart.startsWith("Loss chart: the test loss was "), chart);
+            String network = (String) js(b, "return document.getElementById('network-summary').textContent");
+            assertTrue(network.contains("hidden layers of 4 neurons"), network);
+            assertEquals("network-summary", b.findElement(By.id("network")).getAttribute("aria-describedby"));
+            assertNoConsoleErrors(b);
+        });
+    }
+
+    @Test
     void space_plays_after_a_mouse_click_on_a_checkbox() {
         inBrowser(1400, 900, false, b -> {
             b.get(base + "/?dataset=circle");
