@@ -82,3 +82,9 @@ test('the very block already on the canvas is not painted again; another way of 
   painter.signed({ ...block }); // a new frame's block with the same bytes: painted
   assert.equal(canvas.puts.length, 3);
 });
+
+test('the class legend has one band per class', async () => {
+  const { classBands, classCss } = await import('../../../static/js/heatmap.js');
+  assert.equal(classBands(2), `linear-gradient(90deg, ${classCss(0)} 0% 50%, ${classCss(1)} 50% 100%)`);
+  assert.equal(classBands(4).match(/rgb\(/g).length, 4);
+});
