@@ -63,6 +63,25 @@ class RoughEdgesBrowserTest {
     }
 
     @Test
+    void controls_that_appear_move_nothing_below_them() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/?dataset=circle");
+            awaitFirstFrame(b);
+            // from the top of its own column: a warnings box above the columns (the loss the set forces) moves them all
+            String top = "const e = document.querySelector(arguments[0]);"
+                    + "return Math.round(e.getBoundingClientRect().top - e.closest('.column').getBoundingClientRect().top)";
+            long slider = (Long) js(b, top, "#percTrainData");
+            b.findElement(By.cssSelector(".dataset[data-value='blobs']")).click();
+            await(b, d -> d.findElement(By.id("numClasses")).isDisplayed());
+            assertEquals(slider, js(b, top, "#percTrainData"), "the Classes menu pushed the sliders");
+            long network = (Long) js(b, top, "#network");
+            b.findElement(By.id("gradient-view")).click();
+            await(b, d -> ((String) js(d, "return document.getElementById('gradient-legend').textContent")).contains("dL/dw"));
+            assertEquals(network, js(b, top, "#network"), "the gradient legend pushed the network");
+        });
+    }
+
+    @Test
     void a_divergence_is_one_toast_with_one_number_even_after_another_play() {
         inBrowser(1400, 900, false, b -> {
             b.get(base + "/?problem=regression&activation=relu&learningRate=10&networkShape=8,8");
