@@ -82,6 +82,24 @@ class RoughEdgesBrowserTest {
     }
 
     @Test
+    void on_a_phone_the_data_sets_sit_under_the_map_and_the_main_controls_are_44_px() {
+        inBrowser(390, 844, true, b -> {
+            b.get(base + "/");
+            awaitFirstFrame(b);
+            long gap = number(b, "return Math.round(document.querySelector('.dataset').getBoundingClientRect().top"
+                    + " - document.getElementById('heatmap').getBoundingClientRect().bottom)");
+            // the map's bottom and the first data set within one screen: a tap there shows its effect
+            assertTrue(gap >= 0 && gap < 844 / 2, "the data sets are " + gap + " px under the map");
+            String small = (String) js(b, "return ['#reset-button', '#play-pause-button', '#step-button', '.step-more-button', '.dataset',"
+                    + " '#add-layer', '#remove-layer', '#showTestData', '#gradient-view'].flatMap((s) => [...document.querySelectorAll(s)])"
+                    + ".filter((e) => e.getClientRects().length > 0).map((e) => { const r = (e.closest('label') || e).getBoundingClientRect(); return [e.id || e.className, Math.round(r.width), Math.round(r.height)]; })"
+                    + ".filter(([, w, h]) => w < 44 || h < 44).map((x) => x.join(' ')).join('; ')");
+            assertEquals("", small, "main controls under 44 px on a phone");
+            screenshot(b, "phone-map-and-data.png");
+        });
+    }
+
+    @Test
     void a_divergence_is_one_toast_with_one_number_even_after_another_play() {
         inBrowser(1400, 900, false, b -> {
             b.get(base + "/?problem=regression&activation=relu&learningRate=10&networkShape=8,8");
