@@ -5,6 +5,7 @@
 // to edit it.
 
 import { cssColor, classCss, paintPeak, painterOf } from './heatmap.js';
+import { onKey, rove, targetOf, labelOf } from './network-keys.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEADER = 46;
@@ -301,7 +302,6 @@ export class NetworkView {
           hit.dataset.to = String(ti);
           hit.dataset.from = String(fi);
           hit.setAttribute('role', 'button');
-          hit.setAttribute('tabindex', '-1');
           hitGroup.appendChild(hit);
           this.keyItems.push(hit);
           row.push(path);
@@ -320,14 +320,13 @@ export class NetworkView {
         square.setAttribute('width', String(mark));
         square.setAttribute('height', String(mark));
         square.setAttribute('role', 'button');
-        square.setAttribute('tabindex', '-1');
         square.dataset.layer = String(l);
         square.dataset.to = String(ti);
         hitGroup.appendChild(square);
         this.keyItems.push(square);
       });
     }
-    if (this.keyItems.length) this.keyItems[0].setAttribute('tabindex', '0');
+    rove(this.keyItems);
     // each has its name from the start (a focus brings its value up to date)
     for (const item of this.keyItems) this.describe(item);
     this.editor = this.makeEditor();
@@ -461,44 +460,24 @@ export class NetworkView {
     }
   }
 
-  /** The keyboard on a weight or bias: arrows move through them (one tab stop), Enter or space edits. */
+  /** The keyboard on a weight or bias (network-keys.js); the editor opens over the focused one. */
   keydown(e) {
-    const items = this.keyItems;
-    const i = items ? items.indexOf(e.target) : -1;
-    if (i < 0 || e.ctrlKey || e.metaKey || e.altKey) return;
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
-    if (step) {
-      e.preventDefault();
-      const next = items[(i + step + items.length) % items.length];
-      e.target.setAttribute('tabindex', '-1');
-      next.setAttribute('tabindex', '0');
-      next.focus();
-    } else if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault(); // not the page's play/pause
-      const r = e.target.getBoundingClientRect();
-      const at = { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
-      this.editorOpener = e.target;
-      const t = e.target.dataset;
-      this.openEditor({ layer: Number(t.layer), to: Number(t.to), from: t.from === undefined ? -1 : Number(t.from) }, at);
-    }
+    const handled = this.keyItems && onKey(e, this.keyItems, (item) => {
+      const r = item.getBoundingClientRect();
+      this.editorOpener = item;
+      this.openEditor(targetOf(item), { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 });
+    });
+    if (handled) e.preventDefault(); // not the page's play/pause
   }
 
-  /** A focused weight or bias says what it joins and its value now, in the page's language. */
+  /** A weight or bias says what it joins and its value now, in the page's language. */
   describe(item) {
     if (!item.classList || !(item.classList.contains('link-hit') || item.classList.contains('bias-hit'))) return;
-    const l = Number(item.dataset.layer), to = Number(item.dataset.to);
-    const layer = this.layers?.[l];
-    const from = item.dataset.from === undefined ? -1 : Number(item.dataset.from);
-    const value = from < 0 ? layer?.biases[to] : layer?.weights[to]?.[from];
-    const v = value === undefined ? '–' : String(Math.round(value * 1000) / 1000);
-    const name = (column, j) => {
+    item.setAttribute('aria-label', labelOf(this.i18n, targetOf(item), this.layers, (column, j) => {
       if (column === 0) return this.structure.inputs.filter((x) => x.enabled)[j]?.label ?? String(j + 1);
       if (column === this.nodes.length - 1) return this.i18n.format('net.outputName', { n: j + 1 });
       return this.i18n.format('net.neuronName', { l: column, n: j + 1 });
-    };
-    item.setAttribute('aria-label', from < 0
-      ? this.i18n.format('net.biasKey', { to: name(l + 1, to), v })
-      : this.i18n.format('net.weightKey', { from: name(l, from), to: name(l + 1, to), v }));
+    }));
   }
 
   makeEditor() {
