@@ -26,13 +26,20 @@ import { mountPresets } from './presets.js';
 import { mountShare } from './share.js';
 import { mountBoardJoin } from './board-join.js';
 import { bindKeys } from './keys.js';
+import { mountDescriptions } from './describe.js';
+import { featureLabel } from './network-view.js';
 import { drawThumbnails } from './thumbnails.js';
+import { foldHash } from './hash-link.js';
 
 const els = lookup(document);
 const boot = JSON.parse(els.boot.textContent);
+// a TF Playground link (/#dataset=xor&…): its state, folded into the query, is what the session
+// starts from and the first config sends; the server's state message then sets every control
+const hashQuery = foldHash(location.search, location.hash);
+if (hashQuery !== null) history.replaceState(history.state, '', `${location.pathname}?${hashQuery}`);
 const i18n = new I18n(boot.lang, boot.strings);
 const store = createStore({
-  state: boot.state, query: boot.query,
+  state: boot.state, query: hashQuery ?? boot.query,
   derived: null,      // what the server made of the state (the `state` message's derived)
   latest: null,       // the newest frame, every one (charts)
   frame: null,        // the frame on screen, the newest at the last animation frame
@@ -88,6 +95,8 @@ mountMap({
 }, store, i18n, boot.datasets, { inspectPoint: backprop.inspectTrain });
 mountSampleView({ box: els.sampleView, noMap: els.noMap }, store, i18n, boot.datasets);
 const charts = mountCharts({ lossChart: els.lossChart, ratioChart: els.ratioChart }, store, i18n, facts);
+mountDescriptions({ map: els.heatmapGrid, chart: els.lossChart, networkSummary: els.networkSummary }, store, i18n, boot.datasets,
+  boot.features.map((f) => ({ name: f.name, short: featureLabel(f.label) })));
 mountReadout({
   epoch: els.epoch, lossTrain: els.lossTrain, lossTest: els.lossTest,
   accuracyTrain: els.accuracyTrain, accuracyTest: els.accuracyTest,
@@ -142,6 +151,17 @@ async function setLanguage(lang, tellServer = true) {
 
 /** Why training stopped, from the same template as the server's refusal after divergence. */
 const divergedReason = (epoch) => i18n.format('msg.session.diverged', { epoch, rate: store.get().state.learningRate });
+// the epoch the run diverged at (frames, the state's notice), for the one toast that says so
+let divergedAt = null;
+/**
+ * One toast for a divergence, however it is heard of (the pausing state's notice, the frame that
+ * shows it, a refused play), in the page's own words: one sentence, one number format.
+ */
+function showDiverged(epoch) {
+  if (epoch != null) divergedAt = epoch;
+  toast(i18n.format('status.diverged', { why: divergedReason(divergedAt ?? store.get().frame?.header.epoch ?? 0) }), 'error',
+    { sticky: true, id: 'diverged' });
+}
 
 // ---------- the server's messages into the store ----------
 
@@ -175,7 +195,9 @@ join.start(() => { socket = connect(socketUrl, {
   },
   onOpen(again) {
     const wasPlaying = store.get().status.playing;
-    const config = { type: MessageType.CONFIG, state: configState() };
+    // the first config of a hash link: its keys as a URL has them (config reads strings leniently, as a URL)
+    const state = !again && hashQuery !== null ? { ...Object.fromEntries(new URLSearchParams(hashQuery)), ...join.keys() } : configState();
+    const config = { type: MessageType.CONFIG, state };
     // a new session (the server restarted, or the network dropped): go on from the last frame drawn
     const resume = again ? resumeOf(store.get().latest) : null;
     const resuming = resume && { ...config, id: RESUME_ID, resume };
@@ -199,7 +221,8 @@ join.start(() => { socket = connect(socketUrl, {
     history.replaceState(history.state, '', `${location.pathname}?${message.query}`);
     if (message.warnings && message.warnings.length) notices.warn(message.warnings);
     // why the session paused itself (divergence, a goal's budget), in the page's language
-    if (message.notice) toast(i18n.say(message.noticeDetail, message.notice), 'info');
+    if (message.noticeDetail?.id === 'session.diverged') showDiverged(message.noticeDetail.params?.epoch);
+    else if (message.notice) toast(i18n.say(message.noticeDetail, message.notice), 'info');
     if (message.status) act.setPlaying(message.status.playing);
     store.set({ state: message.state, query: message.query, derived: message.derived, goal: message.goal ?? null });
     if (message.state.lang !== i18n.lang) setLanguage(message.state.lang, false);
@@ -215,6 +238,7 @@ join.start(() => { socket = connect(socketUrl, {
     if (message.code === 'not_supported' && (message.cause === 'inspect' || message.cause === 'gradcheck')) {
       return backprop.onUnsupported(message.cause);
     }
+    if (message.code === 'diverged') return showDiverged(null); // play or step refused: the toast on screen says why
     const key = `error.${message.code}`;
     const what = i18n.t(key) === key ? message.code : i18n.t(key);
     toast(i18n.format('status.serverError', { what, message: i18n.say(message.detail, message.message) }), 'error');
@@ -238,8 +262,8 @@ join.start(() => { socket = connect(socketUrl, {
     framesSeen++;
     store.set({ latest, goal: h.goal ?? null });
     act.setPlaying(h.playing);
-    if (h.diverged && h.diverged !== lastDiverged) toast(i18n.format('status.diverged', { why: divergedReason(h.epoch) }), 'error', { sticky: true, id: 'diverged' });
-    if (!h.diverged && lastDiverged) notices.clear('diverged');
+    if (h.diverged && h.diverged !== lastDiverged) showDiverged(divergedAt ?? h.epoch);
+    if (!h.diverged && lastDiverged) { notices.clear('diverged'); divergedAt = null; }
     lastDiverged = h.diverged;
     drawNextFrame();
   },

@@ -46,6 +46,13 @@ export function cssColor(v) {
   return CSS_TABLE[tableIndex(v)];
 }
 
+/** The class legend's bar: K equal bands, one per class colour (a 2-class set shows two, not four). */
+export function classBands(K) {
+  const stops = [];
+  for (let k = 0; k < K; k++) stops.push(`${classCss(k)} ${(100 * k) / K}% ${(100 * (k + 1)) / K}%`);
+  return `linear-gradient(90deg, ${stops.join(', ')})`;
+}
+
 export function classCss(k) {
   const [r, g, b] = CLASS_COLORS[k % CLASS_COLORS.length];
   return `rgb(${r},${g},${b})`;

@@ -7,6 +7,15 @@ export function bindKeys(doc, act) {
   doc.addEventListener('click', (e) => {
     if (e.detail > 0 && doc.activeElement instanceof HTMLButtonElement && !e.target.closest('form')) doc.activeElement.blur();
   });
+  // nor on a checkbox or slider the pointer changed: there space would tick the box, not play
+  // (from the keyboard they keep the focus, and space and the arrows work them as usual)
+  let byPointer = false;
+  doc.addEventListener('pointerdown', () => { byPointer = true; }, true);
+  doc.addEventListener('keydown', () => { byPointer = false; }, true);
+  doc.addEventListener('change', (e) => {
+    const t = e.target;
+    if (byPointer && t instanceof HTMLInputElement && (t.type === 'checkbox' || t.type === 'range') && !t.closest('form')) t.blur();
+  });
   doc.addEventListener('keydown', (e) => {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
     const t = e.target;

@@ -1,7 +1,7 @@
 // The big map: the output (or a picked neuron) over the domain, the points on it, its axes and
 // legend; a click near a training point asks to step that point through the network.
 
-import { GridPainter, drawPoints } from './heatmap.js';
+import { GridPainter, drawPoints, classBands } from './heatmap.js';
 import { setFacts, classCount } from './facts.js';
 
 /** Output values onto TF's [−1, 1] scale as v → a·v + b: a sigmoid output (the server's derived.outputActivation) is in [0, 1]. */
@@ -71,6 +71,7 @@ export function mountMap(els, store, i18n, datasets, on) {
     const m = facts();
     const multi = m.kind === 'multiclass';
     els.legendBar.classList.toggle('classes', multi);
+    els.legendBar.style.background = multi ? classBands(classCount(store.get().state, datasets)) : '';
     els.legendTicks.hidden = multi;
     els.legendText.dataset.i18n = multi ? 'out.classColors' : 'out.colors';
     els.legendText.textContent = i18n.t(els.legendText.dataset.i18n);

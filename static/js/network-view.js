@@ -5,6 +5,7 @@
 // to edit it.
 
 import { cssColor, classCss, paintPeak, painterOf } from './heatmap.js';
+import { onKey, rove, targetOf, labelOf } from './network-keys.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEADER = 46;
@@ -101,6 +102,8 @@ export class NetworkView {
     });
     this.resizeObserver.observe(container);
     container.addEventListener('click', (e) => this.click(e));
+    container.addEventListener('keydown', (e) => this.keydown(e));
+    container.addEventListener('focusin', (e) => this.describe(e.target));
   }
 
   /**
@@ -282,6 +285,8 @@ export class NetworkView {
 
     // links: layer l joins column l to column l + 1; to-major, as the frame's weights[to][from]
     this.links = [];
+    // the weights then the biases of each layer, one tab stop for them all (arrows move, Enter edits)
+    this.keyItems = [];
     this.size = size;
     this.linkScale = Math.min(1, size / 36); // TF's widths are for its 30 px nodes with room between
     for (let l = 0; l + 1 < this.nodes.length; l++) {
@@ -303,13 +308,34 @@ export class NetworkView {
           hit.dataset.layer = String(l);
           hit.dataset.to = String(ti);
           hit.dataset.from = String(fi);
+          hit.setAttribute('role', 'button');
           hitGroup.appendChild(hit);
+          this.keyItems.push(hit);
           row.push(path);
         });
         layerLinks.push(row);
       });
       this.links.push(layerLinks);
+      // the layer's biases, for the keyboard: a square over each bias mark (the mark itself is
+      // inside the neuron's button, where a focusable element may not be)
+      to.forEach((t, ti) => {
+        const mark = dense ? 6 : 9;
+        const square = document.createElementNS(SVG, 'rect');
+        square.setAttribute('class', 'bias-hit');
+        square.setAttribute('x', String(t.x - (dense ? 8 : 10)));
+        square.setAttribute('y', String(t.y + size - mark + 1));
+        square.setAttribute('width', String(mark));
+        square.setAttribute('height', String(mark));
+        square.setAttribute('role', 'button');
+        square.dataset.layer = String(l);
+        square.dataset.to = String(ti);
+        hitGroup.appendChild(square);
+        this.keyItems.push(square);
+      });
     }
+    rove(this.keyItems);
+    // each has its name from the start (a focus brings its value up to date)
+    for (const item of this.keyItems) this.describe(item);
     this.editor = this.makeEditor();
     if (this.highlighted !== undefined) this.highlight(this.highlighted);
     if (this.lastFrame) this.update(this.lastFrame.header, this.lastFrame.blocks);
@@ -442,6 +468,26 @@ export class NetworkView {
     }
   }
 
+  /** The keyboard on a weight or bias (network-keys.js); the editor opens over the focused one. */
+  keydown(e) {
+    const handled = this.keyItems && onKey(e, this.keyItems, (item) => {
+      const r = item.getBoundingClientRect();
+      this.editorOpener = item;
+      this.openEditor(targetOf(item), { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 });
+    });
+    if (handled) e.preventDefault(); // not the page's play/pause
+  }
+
+  /** A weight or bias says what it joins and its value now, in the page's language. */
+  describe(item) {
+    if (!item.classList || !(item.classList.contains('link-hit') || item.classList.contains('bias-hit'))) return;
+    item.setAttribute('aria-label', labelOf(this.i18n, targetOf(item), this.layers, (column, j) => {
+      if (column === 0) return this.structure.inputs.filter((x) => x.enabled)[j]?.label ?? String(j + 1);
+      if (column === this.nodes.length - 1) return this.i18n.format('net.outputName', { n: j + 1 });
+      return this.i18n.format('net.neuronName', { l: column, n: j + 1 });
+    }));
+  }
+
   makeEditor() {
     const box = el('form', 'weight-editor', this.container);
     box.hidden = true;
@@ -506,6 +552,10 @@ export class NetworkView {
     this.editorTarget = null;
     this.container.querySelector('.link-hit.editing')?.classList.remove('editing');
     if (this.editor) this.editor.hidden = true;
+    // back to the weight the keyboard opened it from, which now says its new value
+    const opener = this.editorOpener;
+    this.editorOpener = null;
+    if (opener && opener.isConnected) opener.focus();
   }
 
   /** Redraws the words (after a language change). */

@@ -6,6 +6,8 @@ import { redrawer } from './redraw.js';
 
 const MAX_POINTS = 300;
 const BAND = [1e-4, 1e-2];
+/** The chart's lowest ratio: a settled network's updates are 10⁻⁷ … 10⁻⁹ of its weights. */
+const FLOOR = 1e-9;
 const COLORS = ['#0877bd', '#f59322', '#2ea043', '#984ea3', '#a4271e', '#555', '#17becf'];
 
 /** Shades the healthy band behind the lines. */
@@ -45,8 +47,9 @@ export class RatioChart {
         plugins: { legend: { display: true, labels: { boxWidth: 10, font: { size: 10 } } } },
         scales: {
           x: { type: 'linear', min: 0, ticks: { font: { size: 9 }, maxTicksLimit: 6, precision: 0 }, grid: { display: false } },
-          y: { type: 'logarithmic', min: 1e-6, max: 1, grid: { color: '#eee' },
-            ticks: { font: { size: 9 }, callback: (v) => ([1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1].includes(v) ? `1e${Math.round(Math.log10(v))}` : '') } },
+          // down to 1e-9: a converged network's ratio falls far below the band, and a floor at 1e-6 clipped it flat
+          y: { type: 'logarithmic', min: FLOOR, max: 1, grid: { color: '#eee' },
+            ticks: { font: { size: 9 }, callback: (v) => (Number.isInteger(Math.log10(v)) && Math.log10(v) % (v < 1e-6 ? 3 : 1) === 0 ? `1e${Math.round(Math.log10(v))}` : '') } },
         },
       },
     });
@@ -60,7 +63,7 @@ export class RatioChart {
     this.lastEpoch = epoch;
     ratios.forEach((r, l) => {
       // a ratio of 0 (no update yet) has no place on a log scale
-      if (r != null && Number.isFinite(r) && r > 0) this.series[l].push({ x: epoch, y: Math.max(1e-6, Math.min(1, r)) });
+      if (r != null && Number.isFinite(r) && r > 0) this.series[l].push({ x: epoch, y: Math.max(FLOOR, Math.min(1, r)) });
     });
     if (this.series.some((s) => s.length > MAX_POINTS)) {
       this.series = this.series.map((p) => p.filter((_, j) => j % 2 === 0 || j === p.length - 1));

@@ -106,7 +106,7 @@ public final class App {
             org.backprop.playground.web.page.I18n i18n = org.backprop.playground.web.page.I18n.load(appConfig.staticDir(), json.mapper());
             config.routes.get("/", new org.backprop.playground.web.page.PlaygroundPage(
                     new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper(), exercises::fill));
-            config.routes.get("/about", new HomePage());
+            config.routes.get("/about", new HomePage(i18n));
             config.routes.get("/api/health", new HealthApi(json, sessions, socketLimits.maxSessions(), heap));
             config.routes.get("/api/datasets/{name}", new DatasetsApi(json));
             config.routes.get("/api/presets", new PresetsApi(json, new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n));

@@ -40,7 +40,10 @@ final class NetworkColumn {
                                 .withClass("check").withTitle(c.m().t("bp.gradientViewTitle")).attr("data-i18n-title", "bp.gradientViewTitle"),
                         p(Ui.words(c, "bp.legendWeights")).withId("gradient-legend").withClass("gradient-legend")
                 ).withClass("view-toggle"),
-                div().withId("network").withClass("network").attr("aria-label", c.m().t(helpKey(c.state()))),
+                div().withId("network").withClass("network").attr("role", "group").attr("aria-label", c.m().t(helpKey(c.state())))
+                        .attr("aria-describedby", "network-summary"),
+                // how training goes, in words (describe.js), read with the network
+                p().withId("network-summary").withClass("visually-hidden"),
                 p(Ui.words(c, helpKey(c.state())).withId("net-help")).withClass("prose hint")
         ).withClass("column network-column");
     }

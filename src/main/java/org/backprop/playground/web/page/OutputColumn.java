@@ -35,7 +35,8 @@ final class OutputColumn {
                         stat(c, "accuracy-train", "out.trainAccuracy", "train").withClass("stat train accuracy" + (regression ? " is-na" : ""))
                 ).withClass("metrics"),
                 div(
-                        div(canvas().withId("loss-chart")).withClass("chart-canvas"),
+                        // role img: describe.js writes what the chart shows into its label
+                        div(canvas().withId("loss-chart").attr("role", "img").attr("aria-label", c.m().t("out.heading"))).withClass("chart-canvas"),
                         // no data-key: the axis is the viewer's, not the experiment's; loss-chart.js binds it
                         label(input().withType("checkbox").attr("data-chart", "logX"), Ui.words(c, "out.logX"))
                                 .withClass("check chart-option").attr("data-i18n-title", "out.logXTitle")
@@ -43,7 +44,8 @@ final class OutputColumn {
                 ).withClass("chart-box"),
                 div(
                         div(
-                                canvas().withId("heatmap-grid").withClass("heatmap-grid").attr("width", 100).attr("height", 100),
+                                canvas().withId("heatmap-grid").withClass("heatmap-grid").attr("width", 100).attr("height", 100)
+                                        .attr("role", "img").attr("aria-label", c.m().t("out.heading")),
                                 canvas().withId("heatmap-points").withClass("heatmap-points"),
                                 div(span().withId("heatmap-caption-text"),
                                         button(Ui.words(c, "out.back")).withType("button").withId("heatmap-back").withClass("basic-button small"))

@@ -65,10 +65,8 @@ public final class PlaygroundPage implements Handler {
     /** Chart.js from its webjar, as a classic script: its ES build imports a bare module name. */
     static final String CHART_JS = "/webjars/chart.js/4.5.1/dist/chart.umd.js";
 
-    /** Folds a TF Playground link's hash state into the query before the page is drawn (a file: the CSP allows no inline script). */
-    static final String HASH_LINK_JS = "/js/hash-link.js";
-
-    static final String FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+    /** The playground's icon, two dots in TF's colours; /about links it too. */
+    public static final String FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
             + "%3Ccircle cx='5' cy='8' r='4' fill='%23f59322'/%3E%3Ccircle cx='11' cy='8' r='4' fill='%230877bd'/%3E%3C/svg%3E";
 
     private final StateCodec codec;
@@ -116,8 +114,7 @@ public final class PlaygroundPage implements Handler {
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
                         title(state.title().isEmpty() ? m.t("app.title") : state.title() + " · " + m.t("app.title")),
                         link().withRel("icon").withHref(FAVICON),
-                        link().withRel("stylesheet").withHref("/css/playground.css"),
-                        script().withSrc(HASH_LINK_JS)
+                        link().withRel("stylesheet").withHref("/css/playground.css")
                 ),
                 body(
                         pageHeader(c, preset),

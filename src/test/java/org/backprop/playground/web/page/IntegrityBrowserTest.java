@@ -56,7 +56,7 @@ class IntegrityBrowserTest {
     void the_page_loads_and_trains_under_its_csp_with_no_violation() {
         inBrowser(1400, 900, false, b -> {
             b.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
-            // a TF Playground hash link: hash-link.js folds it into the query and reloads
+            // a TF Playground hash link: app.js folds it into the query in place (hash-link.js)
             b.get(base + "/#dataset=xor&networkShape=4,2&learningRate=0.03");
             await(b, d -> d.getCurrentUrl().contains("?") && d.getCurrentUrl().contains("dataset=xor"));
             awaitFirstFrame(b);
@@ -72,8 +72,9 @@ class IntegrityBrowserTest {
 
             b.get(base + "/about");
             await(b, d -> (Boolean) js(d, "return document.readyState === 'complete'"));
-            // (its console has the browser's own /favicon.ico 404: /about links no icon)
             assertEquals(List.of(), violations(b), "CSP violations on /about");
+            // it links the page's icon, so the browser asks for no /favicon.ico (a 404 in the console)
+            assertNoConsoleErrors(b);
         });
     }
 

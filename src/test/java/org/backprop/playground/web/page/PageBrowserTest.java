@@ -54,6 +54,16 @@ class PageBrowserTest {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     static final Map<ChromeDriver, Path> PROFILES = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Selenium warns at every browser start that it has no devtools bindings for this Chromium's
+     * version ("Unable to find CDP implementation matching 150"): the tests send raw CDP commands
+     * through the driver (executeCdpCommand), which need none, so the warning says nothing here.
+     * Held in a field: java.util.logging keeps loggers weakly, and a collected one forgets its level.
+     */
+    static final java.util.logging.Logger CDP_VERSION_FINDER = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+    static {
+        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
+    }
     static Javalin app;
     static String base;
 

@@ -1,0 +1,154 @@
+package org.backprop.playground.web.page;
+
+import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
+import static org.backprop.playground.web.page.PageBrowserTest.await;
+import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
+import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
+import static org.backprop.playground.web.page.PageBrowserTest.js;
+import static org.backprop.playground.web.page.PageBrowserTest.number;
+import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.backprop.playground.web.App;
+import org.backprop.playground.web.AppConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+
+/** The defects a new user hit (issue 15's list), each with its reproduction, in a real browser. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class RoughEdgesBrowserTest {
+    static Javalin app;
+    static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        app = App.create(AppConfig.defaults()).start(0);
+        base = "http://localhost:" + app.port();
+        Files.createDirectories(PageBrowserTest.SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) app.stop();
+    }
+
+    /** The distinct rgb() colours of the legend bar's background. */
+    static long legendColours(org.openqa.selenium.WebDriver b) {
+        return number(b, "return new Set(getComputedStyle(document.getElementById('legend-bar')).backgroundImage.match(/rgb\\([^)]*\\)/g)).size");
+    }
+
+    @Test
+    void two_classes_show_two_colours_in_the_legend() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/?dataset=blobs&numClasses=2");
+            awaitFirstFrame(b);
+            await(b, d -> number(d, "return window.playground.derived() ? 1 : 0") == 1);
+            assertEquals(2, legendColours(b));
+            b.get(base + "/?dataset=blobs&numClasses=3");
+            awaitFirstFrame(b);
+            assertEquals(3, legendColours(b));
+            screenshot(b, "legend-3-classes.png");
+        });
+    }
+
+    @Test
+    void controls_that_appear_move_nothing_below_them() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/?dataset=circle");
+            awaitFirstFrame(b);
+            // from the top of its own column: a warnings box above the columns (the loss the set forces) moves them all
+            String top = "const e = document.querySelector(arguments[0]);"
+                    + "return Math.round(e.getBoundingClientRect().top - e.closest('.column').getBoundingClientRect().top)";
+            long slider = (Long) js(b, top, "#percTrainData");
+            b.findElement(By.cssSelector(".dataset[data-value='blobs']")).click();
+            await(b, d -> d.findElement(By.id("numClasses")).isDisplayed());
+            assertEquals(slider, js(b, top, "#percTrainData"), "the Classes menu pushed the sliders");
+            long network = (Long) js(b, top, "#network");
+            b.findElement(By.id("gradient-view")).click();
+            await(b, d -> ((String) js(d, "return document.getElementById('gradient-legend').textContent")).contains("dL/dw"));
+            assertEquals(network, js(b, top, "#network"), "the gradient legend pushed the network");
+        });
+    }
+
+    @Test
+    void on_a_phone_the_data_sets_sit_under_the_map_and_the_main_controls_are_44_px() {
+        inBrowser(390, 844, true, b -> {
+            b.get(base + "/");
+            awaitFirstFrame(b);
+            long gap = number(b, "return Math.round(document.querySelector('.dataset').getBoundingClientRect().top"
+                    + " - document.getElementById('heatmap').getBoundingClientRect().bottom)");
+            // the map's bottom and the first data set within one screen: a tap there shows its effect
+            assertTrue(gap >= 0 && gap < 844 / 2, "the data sets are " + gap + " px under the map");
+            String small = (String) js(b, "return ['#reset-button', '#play-pause-button', '#step-button', '.step-more-button', '.dataset',"
+                    + " '#add-layer', '#remove-layer', '#showTestData', '#gradient-view'].flatMap((s) => [...document.querySelectorAll(s)])"
+                    + ".filter((e) => e.getClientRects().length > 0).map((e) => { const r = (e.closest('label') || e).getBoundingClientRect(); return [e.id || e.className, Math.round(r.width), Math.round(r.height)]; })"
+                    + ".filter(([, w, h]) => w < 44 || h < 44).map((x) => x.join(' ')).join('; ')");
+            assertEquals("", small, "main controls under 44 px on a phone");
+            screenshot(b, "phone-map-and-data.png");
+        });
+    }
+
+    @Test
+    void a_divergence_is_one_toast_with_one_number_even_after_another_play() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/?problem=regression&activation=relu&learningRate=10&networkShape=8,8");
+            awaitFirstFrame(b);
+            b.findElement(By.id("play-pause-button")).click();
+            await(b, d -> !d.findElements(By.cssSelector("#status [data-toast='diverged']")).isEmpty());
+            PageBench.sleep(1500); // the state's notice and the frames after it
+            String toasts = "return [...document.querySelectorAll('#status .toast')].map((t) => t.textContent)";
+            assertEquals(1, ((List<?>) js(b, toasts)).size(), String.valueOf(js(b, toasts)));
+            b.findElement(By.id("play-pause-button")).click(); // refused by the server: diverged
+            PageBench.sleep(1500);
+            List<?> after = (List<?>) js(b, toasts);
+            assertEquals(1, after.size(), String.valueOf(after));
+            assertTrue(String.valueOf(after.get(0)).contains("now 10)") || String.valueOf(after.get(0)).contains("now 10."), after.toString());
+            assertFalse(String.valueOf(after.get(0)).contains("10.0"), after.toString());
+            screenshot(b, "diverged-one-toast.png");
+            assertNoConsoleErrors(b);
+        });
+    }
+
+    @Test
+    void about_speaks_korean_and_has_an_icon() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/about?lang=ko");
+            assertEquals("ko", b.findElement(By.tagName("html")).getAttribute("lang"));
+            assertEquals("역전파 놀이터", b.findElement(By.tagName("h1")).getText());
+            assertTrue(b.findElement(By.cssSelector("a[href='/?lang=ko']")).getText().contains("놀이터"));
+            assertTrue(b.findElement(By.cssSelector("link[rel='icon']")).getAttribute("href").startsWith("data:image/svg+xml"));
+            // with no icon link the browser asks for /favicon.ico, a 404 in the console
+            assertNoConsoleErrors(b);
+            screenshot(b, "about-ko.png");
+        });
+    }
+
+    @Test
+    void a_tensorflow_hash_link_loads_the_page_once() {
+        inBrowser(1400, 900, false, b -> {
+            b.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') || 0) + 1));"));
+            b.get(base + "/#dataset=xor&networkShape=3,3&learningRate=0.3&noise=5");
+            awaitFirstFrame(b);
+            await(b, d -> "xor".equals(js(d, "return window.playground.state().dataset")));
+            assertEquals(List.of(3L, 3L), js(b, "return window.playground.state().networkShape"));
+            assertEquals(3L, number(b, "return document.querySelectorAll('#network .hidden-neuron[data-layer=\"0\"]').length"));
+            assertEquals("1", js(b, "return sessionStorage.getItem('loads')"));
+            String url = b.getCurrentUrl();
+            assertFalse(url.contains("#"), url);
+            assertTrue(url.contains("dataset=xor"), url);
+            assertNoConsoleErrors(b);
+        });
+    }
+}
