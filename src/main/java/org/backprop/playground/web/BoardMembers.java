@@ -53,7 +53,7 @@ final class BoardMembers implements AutoCloseable {
         final String boardId, name, nameKey;
         long lastWrite, epoch = -1;
         Double best;
-        String state;
+        PlaygroundState state;
         boolean reachedWritten;
 
         Member(String boardId, String name) {
@@ -159,13 +159,13 @@ final class BoardMembers implements AutoCloseable {
         BoardView v = c.training.boardView();
         GoalView g = v.goal();
         Double best = g == null ? null : g.best();
-        String state = stateText(v.state());
         boolean newlyReached = v.reached() != null && !m.reachedWritten;
-        boolean moved = v.epoch() != m.epoch || !Objects.equals(best, m.best) || !state.equals(m.state);
+        boolean moved = v.epoch() != m.epoch || !Objects.equals(best, m.best) || !v.state().equals(m.state);
         boolean due = newlyReached || moved && now - m.lastWrite >= WRITE_EVERY_NANOS || now - m.lastWrite >= HEARTBEAT_NANOS;
         if (!due) return;
         m.lastWrite = now; // a failed write is tried again at the next due time, not at every look
-        Progress p = new Progress(v.epoch(), g == null ? null : g.goal().metric().key, best, state, thumbnail(v), reached(v.reached()));
+        Progress p = new Progress(v.epoch(), g == null ? null : g.goal().metric().key, best, stateText(v.state()), thumbnail(v),
+                reached(v.reached()));
         try {
             classroom.store.report(m.boardId, m.nameKey, p, classroom.clock.instant());
         } catch (StoreException ex) {
@@ -175,7 +175,7 @@ final class BoardMembers implements AutoCloseable {
         if (members.get(c) != m) return; // it left meanwhile
         m.epoch = v.epoch();
         m.best = best;
-        m.state = state;
+        m.state = v.state();
         m.reachedWritten |= p.reached() != null;
     }
 
