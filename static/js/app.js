@@ -51,6 +51,8 @@ let lastDiverged = null;
 let maxMessageBytes = 65536;
 // while a reconnected page resumes: the epoch it goes on from (the new session's epoch-0 frames are stale)
 let resumingAt = null;
+// the last frame decoded, shown or not (messages.js frameOf)
+let lastDecoded = null;
 
 // ---------- doing: actions over the socket ----------
 
@@ -90,12 +92,12 @@ mountReadout({
   accuracyTrain: els.accuracyTrain, accuracyTest: els.accuracyTest,
 }, store);
 mountExercise({
-  exercise: els.exercise, title: els.exerciseTitle, goal: els.exerciseGoal,
-  goalBox: els.exerciseGoal.closest('.goal'), status: els.goalStatus, reset: els.goalReset,
-}, store, i18n, act.reset);
+  exercise: els.exercise, title: els.exerciseTitle, task: els.exerciseTask, goal: els.exerciseGoal,
+  goalBox: els.exerciseGoal.closest('.goal'), status: els.goalStatus, before: els.goalBefore, reset: els.goalReset,
+}, store, i18n, act.reset, sessionStorage);
 const presets = mountPresets({ select: els.tutorials, card: els.presetCard, numbersButton: els.presetNumbersButton },
   store, i18n, boot.preset, backprop);
-mountShare({ shareButton: els.shareButton, hideControls: els.hideControls, hideLink: els.hideControlsLink }, store, i18n, toast);
+mountShare({ shareButton: els.shareButton, buildLink: els.buildLink, buildWeights: els.buildWeights }, store, i18n, toast);
 
 store.subscribe(['status'], ({ status }) => {
   els.playPauseButton.classList.toggle('playing', status.playing);
@@ -132,7 +134,9 @@ async function setLanguage(lang, tellServer = true) {
     b.setAttribute('aria-pressed', String(on));
   }
   store.set({ lang });
-  if (tellServer && store.get().state.lang !== lang) act.send({ type: MessageType.SET, state: { lang } });
+  // a locked lang is the link's: the reader's words still switch, the session's state stays (a set would be refused)
+  const langLocked = (store.get().state.lock || []).includes('lang');
+  if (tellServer && !langLocked && store.get().state.lang !== lang) act.send({ type: MessageType.SET, state: { lang } });
 }
 
 /** Why training stopped, from the same template as the server's refusal after divergence. */
@@ -206,7 +210,10 @@ socket = connect(() => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${loc
     store.set({ points: pointsOf(envelope, boot.datasets) });
   },
   frame(envelope) {
-    const latest = frameOf(envelope, store.get().latest);
+    // every frame is decoded against the one before it, also one that is not shown: its blocks
+    // are what the next frame's `same` and `delta` blocks stand on
+    const latest = frameOf(envelope, lastDecoded);
+    lastDecoded = latest;
     const h = latest.header;
     if (resumingAt !== null) {
       if (h.epoch < resumingAt) return; // the new session's own start, before the resume applied
@@ -240,6 +247,12 @@ window.playground = Object.freeze({
   losses: charts.losses,
   connected: () => socket.isOpen(),
   layers: () => store.get().frame?.header.layers ?? null,
+  // the output map as the page has it after every same and delta block: {min, max, width, bytes}
+  outputMap: () => {
+    const b = store.get().frame?.blocks.find((x) => x.name === 'output');
+    return b ? { min: b.min, max: b.max, width: b.width, bytes: Array.from(b.bytes) } : null;
+  },
+  domainOfFrame: () => store.get().frame?.header.domain ?? null,
   ratioPoints: charts.ratioPoints,
   inspection: backprop.inspection,
   gradcheck: backprop.gradcheck,

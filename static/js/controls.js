@@ -55,7 +55,7 @@ export function showState(root, state, lockedWords = { short: '', why: '' }) {
       continue;
     }
     el.disabled = locked.has(key);
-    showLocked(el, locked.has(key), lockedWords);
+    showLocked(el, el.closest(LOCK_BOXES), locked.has(key), lockedWords);
     if (value === undefined) continue;
     if (el.type === 'checkbox') {
       el.checked = Boolean(value);
@@ -69,17 +69,28 @@ export function showState(root, state, lockedWords = { short: '', why: '' }) {
       showSliderValue(root, el);
     }
   }
+  // a group of buttons (the data sets) is locked when every button in it that applies is
+  for (const group of root.querySelectorAll('.dataset-list')) {
+    const buttons = [...group.querySelectorAll('button[data-key]')].filter((b) => !b.classList.contains('is-na'));
+    const all = buttons.length > 0 && buttons.every((b) => locked.has(b.dataset.key));
+    showLocked(group, group, all, lockedWords);
+  }
 }
 
-/** A locked menu looks locked (.is-locked: greyed, "locked" under it) and says why in its tooltip. */
-function showLocked(el, locked, words) {
-  const box = el.closest('.control');
+/** What shows a control's lock: its menu's, slider's or check box's box. */
+const LOCK_BOXES = '.control, .slider-control, .check';
+
+/**
+ * A locked control looks locked (box.is-locked: greyed, "locked" beside it) and says why in the
+ * tooltip of el (the control itself, or the box when it has no one element).
+ */
+export function showLocked(el, box, locked, words) {
   if (!box) return;
   box.classList.toggle('is-locked', locked);
   if (locked) box.dataset.locked = words.short;
   else delete box.dataset.locked;
-  if (locked && !('titleUnlocked' in el.dataset)) {
-    el.dataset.titleUnlocked = el.title;
+  if (locked) {
+    if (!('titleUnlocked' in el.dataset)) el.dataset.titleUnlocked = el.title;
     el.title = words.why;
   } else if (!locked && 'titleUnlocked' in el.dataset) {
     el.title = el.dataset.titleUnlocked;

@@ -1,11 +1,11 @@
 // The page's elements, looked up once by id (the ids PlaygroundPage.java renders) for app.js to
 // hand to the modules: the one place that knows the page's ids and selectors.
 
-const IDS = ['accuracy-test', 'accuracy-train', 'active-set', 'add-layer', 'axis-max', 'axis-max-y', 'axis-mid', 'axis-mid-y',
-  'axis-min', 'axis-min-y', 'batch-in-effect', 'boot', 'epoch', 'exercise', 'exercise-goal', 'exercise-title', 'goal-reset', 'goal-status',
+const IDS = ['accuracy-test', 'accuracy-train', 'active-set', 'add-layer', 'build-link', 'build-weights', 'axis-max', 'axis-max-y', 'axis-mid', 'axis-mid-y',
+  'axis-min', 'axis-min-y', 'batch-in-effect', 'boot', 'epoch', 'exercise', 'exercise-goal', 'exercise-task', 'exercise-title', 'goal-before', 'goal-reset', 'goal-status',
   'gradcheck-button', 'gradcheck-result', 'gradient-legend', 'gradient-view', 'heatmap', 'heatmap-back',
-  'heatmap-caption', 'heatmap-caption-text', 'heatmap-grid', 'heatmap-points', 'hide-controls',
-  'hide-controls-link', 'inspect-button', 'layers-label', 'legend-bar', 'legend-text', 'legend-ticks',
+  'heatmap-caption', 'heatmap-caption-text', 'heatmap-grid', 'heatmap-points',
+  'inspect-button', 'layers-label', 'legend-bar', 'legend-text', 'legend-ticks',
   'loss-chart', 'loss-test', 'loss-train', 'net-help', 'network', 'no-map', 'numClasses', 'own-input', 'own-inspect-button',
   'own-target', 'play-pause-button', 'ratio-chart', 'regenerate-button', 'remove-layer', 'reset-button',
   'sample-index', 'sample-view', 'speed', 'share-button', 'status', 'step-body', 'step-button', 'step-close',

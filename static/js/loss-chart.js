@@ -4,6 +4,7 @@
 // and a redraw costs the same after an hour as after a second.
 
 import { History } from './history.js';
+import { redrawer } from './redraw.js';
 
 const CAP = 1000;
 // a value more than this many times both its neighbours is a one-off burst: drawn, but off the top
@@ -16,7 +17,6 @@ export class LossChart {
     // test loss, train loss, test accuracy, train accuracy: the datasets' order
     this.series = [0, 1, 2, 3].map(() => new History(CAP));
     this.lastEpoch = -1;
-    this.pending = false;
     this.logX = false;
     this.draws = 0; // for tests and the benchmark: how many times the chart was updated
     const Chart = window.Chart;
@@ -43,6 +43,8 @@ export class LossChart {
         interaction: { mode: 'index', intersect: false },
         plugins: {
           legend: { display: false }, // the numbers above the chart carry the line styles
+          // about one point per pixel column drawn (Largest-Triangle-Three-Buckets keeps the shape)
+          decimation: { enabled: true, algorithm: 'lttb' },
           tooltip: { callbacks: { title: (items) => (items.length ? `${this.labels.epoch} ${items[0].parsed.x.toLocaleString()}` : '') } },
         },
         scales: {
@@ -54,6 +56,7 @@ export class LossChart {
       },
     });
     this.labels = labels;
+    this.schedule = redrawer(canvas, () => this.draw());
     this.setAccuracy(true);
     // the log-x toggle in the chart's own box, when the page has one (web/page/OutputColumn.java)
     this.logXToggle = canvas.closest('.chart-box')?.querySelector('input[data-chart="logX"]') ?? null;
@@ -110,19 +113,14 @@ export class LossChart {
     this.schedule();
   }
 
-  /** Redraws at most once per animation frame, however many epochs arrive. */
-  schedule() {
-    if (this.pending) return;
-    this.pending = true;
-    requestAnimationFrame(() => {
-      this.pending = false;
-      // a frozen copy, once a frame: Chart.js then neither patches nor follows our arrays' pushes
-      // (it would redo its bookkeeping on every add), and a copy of ≤ 1,000 points is cheap
-      this.chart.data.datasets.forEach((d, i) => { d.data = Object.freeze(this.series[i].points().slice()); });
-      this.fitAxes();
-      this.chart.update('none');
-      this.draws++;
-    });
+  /** The chart as the series are now (this.schedule() asks for it: once per animation frame, on screen). */
+  draw() {
+    // a frozen copy, once a frame: Chart.js then neither patches nor follows our arrays' pushes
+    // (it would redo its bookkeeping on every add), and a copy of ≤ 1,000 points is cheap
+    this.chart.data.datasets.forEach((d, i) => { d.data = Object.freeze(this.series[i].points().slice()); });
+    this.fitAxes();
+    if (!window.__noChart) this.chart.update('none');
+    this.draws++;
   }
 
   /** x from the first epoch to the newest; y from 0 to the highest loss that is not a one-off burst. */

@@ -1,16 +1,12 @@
 // The big map: the output (or a picked neuron) over the domain, the points on it, its axes and
 // legend; a click near a training point asks to step that point through the network.
 
-import { paintSigned, paintClasses, drawPoints, blockValues } from './heatmap.js';
+import { GridPainter, drawPoints } from './heatmap.js';
 import { setFacts, classCount } from './facts.js';
 
-/** Output values on TF's [−1, 1] scale: a sigmoid output (the server's derived.outputActivation) is in [0, 1]. */
+/** Output values onto TF's [−1, 1] scale as v → a·v + b: a sigmoid output (the server's derived.outputActivation) is in [0, 1]. */
 export function outputScale(derived) {
-  if (derived?.outputActivation !== 'sigmoid') return null;
-  return (values) => {
-    for (let i = 0; i < values.length; i++) values[i] = 2 * values[i] - 1;
-    return values;
-  };
+  return derived?.outputActivation === 'sigmoid' ? { a: 2, b: -1 } : { a: 1, b: 0 };
 }
 
 /**
@@ -20,6 +16,7 @@ export function outputScale(derived) {
  */
 export function mountMap(els, store, i18n, datasets, on) {
   const facts = () => setFacts(store.get().state, datasets);
+  const painter = new GridPainter(els.grid);
 
   function paint() {
     const { frame, selection, state } = store.get();
@@ -27,7 +24,7 @@ export function mountMap(els, store, i18n, datasets, on) {
     if (selection) {
       const block = frame.blocks.find((b) => b.name === 'neuron' && b.layer === selection.layer && b.neuron === selection.neuron);
       if (block) {
-        paintSigned(els.grid, blockValues(block, block.bytes), block.width, block.height, { shades: 0 });
+        painter.signed(block, { shades: 0 });
         els.captionText.textContent = i18n.format('out.neuronView', { l: selection.layer + 1, n: selection.neuron + 1 });
         els.caption.hidden = false;
         return;
@@ -38,13 +35,11 @@ export function mountMap(els, store, i18n, datasets, on) {
     els.caption.hidden = true;
     const output = frame.blocks.find((b) => b.name === 'output');
     if (!output) return;
-    const values = blockValues(output, output.bytes);
     const classes = frame.blocks.find((b) => b.name === 'outputClass');
     if (classes) {
-      paintClasses(els.grid, classes.bytes, values, output.width, output.height, classCount(state, datasets), { discretize: state.discretize });
+      painter.classes(output, classes, classCount(state, datasets), { discretize: state.discretize });
     } else {
-      const scale = outputScale(store.get().derived);
-      paintSigned(els.grid, scale ? scale(values) : values, output.width, output.height, { discretize: state.discretize });
+      painter.signed(output, { discretize: state.discretize, ...outputScale(store.get().derived) });
     }
   }
 

@@ -7,15 +7,28 @@ import { blockValues } from './heatmap.js';
 const blockKey = (b) => `${b.name}/${b.layer ?? ''}/${b.neuron ?? ''}`;
 
 /**
- * A frame: its header and every block with a view of its bytes. A block marked `same` has no
- * bytes: it is the block of the same name, layer and neuron in {@code previous} (the frame before).
+ * A frame: its header and every block with its bytes. A block marked `same` has no bytes: it is
+ * the block of the same name, layer and neuron in {@code previous} (the frame before); one marked
+ * `delta` carries each byte's change (mod 256) to that block's bytes.
  */
 export function frameOf(envelope, previous) {
   const before = new Map((previous?.blocks ?? []).map((b) => [blockKey(b), b]));
   const blocks = envelope.header.blocks
-    .map((b) => (b.same ? before.get(blockKey(b)) : { ...b, bytes: blockBytes(envelope, b) }))
+    .map((b) => {
+      if (b.same) return before.get(blockKey(b));
+      const bytes = blockBytes(envelope, b);
+      return b.delta ? applyDelta(b, bytes, before.get(blockKey(b))) : { ...b, bytes };
+    })
     .filter(Boolean);
   return { header: envelope.header, blocks };
+}
+
+/** The block the client had plus each byte's change; a Uint8Array wraps mod 256 as the server counts. */
+function applyDelta(block, change, had) {
+  if (!had || had.bytes.length !== change.length) return null; // the server never sends one without a block before it
+  const bytes = new Uint8Array(change.length);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = had.bytes[i] + change[i];
+  return { ...block, bytes };
 }
 
 /** Rows of a points block (width values each, the label last) as [{x: [..], label}]. */

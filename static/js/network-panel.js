@@ -7,6 +7,7 @@ import { NetworkView, featureLabel } from './network-view.js';
 import { setFacts, classCount, isHidden } from './facts.js';
 import { outputScale } from './map-view.js';
 import { MessageType } from './protocol.js';
+import { showLocked } from './controls.js';
 
 /**
  * @param els {network, help, addLayer, removeLayer, layersLabel, gradientView, gradientLegend}
@@ -21,17 +22,19 @@ export function mountNetwork(els, store, i18n, boot, act) {
   function structure(state) {
     const m = setFacts(state, boot.datasets);
     const twoD = m.dim === 2;
-    const inputs = twoD
-      ? boot.features.map((f) => ({ name: f.name, label: featureLabel(f.label), enabled: state[f.name] === true }))
-      : Array.from({ length: m.dim }, (_, i) => ({ name: `c${i}`, label: `x${i + 1}`, enabled: true }));
     const locked = new Set(state.lock || []);
+    // locking one feature locks that feature only: the others stay a click away
+    const inputs = twoD
+      ? boot.features.map((f) => ({ name: f.name, label: featureLabel(f.label), enabled: state[f.name] === true, locked: locked.has(f.name) }))
+      : Array.from({ length: m.dim }, (_, i) => ({ name: `c${i}`, label: `x${i + 1}`, enabled: true, locked: false }));
     return {
       inputs,
       shape: state.networkShape,
       outputs: m.kind === 'multiclass' ? classCount(state, boot.datasets) : 1,
       domain: m.domain,
-      canToggle: twoD && !isHidden(state, 'features') && !boot.features.some((f) => locked.has(f.name)),
-      maxNeurons: locked.has('networkShape') ? 0 : maxNeurons(),
+      canToggle: twoD && !isHidden(state, 'features'),
+      shapeLocked: locked.has('networkShape'),
+      maxNeurons: maxNeurons(),
       canEditWeights: !locked.has('weights'),
       outputKind: m.kind,
       outputActivation: store.get().derived?.outputActivation ?? null,
@@ -78,6 +81,9 @@ export function mountNetwork(els, store, i18n, boot, act) {
     els.network.setAttribute('aria-label', i18n.t(help));
     els.addLayer.disabled = shapeLocked || layers >= maxHiddenLayers();
     els.removeLayer.disabled = shapeLocked || layers === 0;
+    const words = { short: i18n.t('control.locked'), why: i18n.t('error.locked') };
+    for (const b of [els.addLayer, els.removeLayer]) showLocked(b, b, shapeLocked, words);
+    showLocked(els.layersLabel, els.layersLabel, shapeLocked, words);
     for (const name of boot.hidable) {
       for (const el of els.network.querySelectorAll(`.ui-${name}`)) el.classList.toggle('is-hidden', isHidden(state, name));
     }

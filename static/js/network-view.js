@@ -4,7 +4,7 @@
 // Click an input to feed it in or leave it out, a neuron to see it large, a link or a bias mark
 // to edit it.
 
-import { cssColor, classCss, paintSigned, paintPeak, blockValues } from './heatmap.js';
+import { cssColor, classCss, paintPeak, painterOf } from './heatmap.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEADER = 46;
@@ -12,10 +12,41 @@ const HEADER = 46;
 const DENSE_ROWS = 12;
 /** The smallest row of a dense column, in px: a node still big enough to click and colour. */
 const MIN_ROW_STEP = 16;
+/** A neuron's map: its activation's own colours, no bands. */
+const NEURON_MAP = Object.freeze({ shades: 0 });
 
 /** TF's link widths: |w| from 0 to 5 maps to 1 to 10 pixels. */
 function linkWidth(w) {
   return 1 + 9 * Math.min(5, Math.abs(w)) / 5;
+}
+
+/** A link's width in CSS px, in tenths: widths closer than that look the same and are not rewritten. */
+const WIDTHS = Array.from({ length: 121 }, (_, i) => `${(i / 10).toFixed(1)}px`);
+function widthCss(px) {
+  return WIDTHS[Math.max(0, Math.min(120, Math.round(px * 10)))];
+}
+
+/** Sets one inline style property when it differs from what this view last wrote there. */
+function setStyle(element, property, value) {
+  const written = element.written || (element.written = {});
+  if (written[property] === value) return;
+  written[property] = value;
+  element.style[property] = value;
+}
+
+function largestGradient(grads) {
+  let max = 1e-12;
+  for (const g of grads) {
+    for (const row of g.dW) for (const v of row) max = Math.max(max, Math.abs(v));
+    for (const v of g.db) max = Math.max(max, Math.abs(v));
+  }
+  return max;
+}
+
+function largestDelta(deltas) {
+  let max = 1e-12;
+  for (const row of deltas) for (const v of row) max = Math.max(max, Math.abs(v));
+  return max;
 }
 
 function el(tag, className, parent) {
@@ -73,12 +104,12 @@ export class NetworkView {
   }
 
   /**
-   * @param s {inputs: [{name, label, enabled}], shape: [sizes], outputs, domain, canToggle,
+   * @param s {inputs: [{name, label, enabled, locked}], shape: [sizes], shapeLocked, outputs, domain, canToggle,
    *           maxNeurons, outputKind: 'binary'|'multiclass'|'regression', outputActivation: 'sigmoid'|… or null,
    *           canEditWeights: false shows a clicked weight read-only (lock=weights)}
    */
   setStructure(s) {
-    const key = JSON.stringify([s.inputs.map((i) => [i.name, i.enabled]), s.shape, s.outputs, s.canToggle, s.domain, s.maxNeurons, s.outputKind, s.outputActivation, s.canEditWeights]);
+    const key = JSON.stringify([s.inputs.map((i) => [i.name, i.enabled, i.locked]), s.shape, s.shapeLocked, s.outputs, s.canToggle, s.domain, s.maxNeurons, s.outputKind, s.outputActivation, s.canEditWeights]);
     if (key === this.structureKey) return;
     this.structureKey = key;
     this.structure = s;
@@ -155,8 +186,14 @@ export class NetworkView {
       if (this.inputMaps.has(input.name)) paintPeak(canvas, this.inputMaps.get(input.name));
       const label = el('span', 'node-label', node);
       label.textContent = input.label;
-      node.title = s.canToggle ? this.i18n.format('net.featureTitle', { name: input.label }) : input.label;
+      node.title = input.locked ? this.i18n.format('net.featureLocked', { name: input.label })
+        : s.canToggle ? this.i18n.format('net.featureTitle', { name: input.label }) : input.label;
       node.setAttribute('aria-pressed', String(input.enabled));
+      if (input.locked) {
+        node.classList.add('locked');
+        node.setAttribute('aria-disabled', 'true');
+        el('span', 'node-locked', node).textContent = this.i18n.t('control.locked');
+      }
       if (!s.canToggle) node.tabIndex = -1;
       if (input.enabled) inputCol.push({ x: colX(0), y: colY(shown.length, j), node });
     });
@@ -174,12 +211,12 @@ export class NetworkView {
         node.dataset.neuron = String(n);
         node.title = this.i18n.format('net.neuronTitle', { l: l + 1, n: n + 1 });
         node.dataset.title = node.title;
-        el('canvas', 'thumb', node);
+        const canvas = el('canvas', 'thumb', node);
         const bias = el('span', 'bias', node);
         bias.dataset.biasLayer = String(l);
         bias.dataset.biasNeuron = String(n);
         if (this.selected && this.selected.layer === l && this.selected.neuron === n) node.classList.add('selected');
-        column.push({ x, y, node, bias });
+        column.push({ x, y, node, bias, canvas });
       }
       this.nodes.push(column);
       // the layer's +/- and its neuron count, over the column
@@ -192,14 +229,15 @@ export class NetworkView {
       plus.dataset.addNeuron = String(l);
       plus.title = this.i18n.t('net.addNeuron');
       plus.setAttribute('aria-label', plus.title);
-      plus.disabled = count >= s.maxNeurons;
+      plus.disabled = s.shapeLocked || count >= s.maxNeurons;
       const minus = el('button', 'round-button small', buttons);
       minus.type = 'button';
       minus.appendChild(icon(REMOVE));
       minus.dataset.removeNeuron = String(l);
       minus.title = this.i18n.t('net.removeNeuron');
       minus.setAttribute('aria-label', minus.title);
-      minus.disabled = count <= 1;
+      minus.disabled = s.shapeLocked || count <= 1;
+      if (s.shapeLocked) for (const b of [plus, minus]) b.title = this.i18n.t('error.locked');
       const words = el('span', 'neuron-count', head);
       const full = count === 1 ? this.i18n.t('net.neuronsOne') : this.i18n.format('net.neuronsMany', { n: count });
       // where the columns are close (a phone, six layers), the number alone
@@ -296,44 +334,46 @@ export class NetworkView {
     const grads = this.mode === 'gradients' && Array.isArray(header.gradients) && header.gradients.length === header.layers.length
       ? header.gradients : null;
     // gradients are drawn against the frame's largest |dL/dθ|, so a tiny late-training gradient still shows its pattern
-    const gMax = grads ? Math.max(1e-12, ...grads.flatMap((g) => [...g.dW.flat(), ...g.db].map(Math.abs))) : 1;
-    const dMax = grads && Array.isArray(header.deltas) ? Math.max(1e-12, ...header.deltas.flat().map(Math.abs)) : 1;
-    header.layers.forEach((layer, l) => {
+    const gMax = grads ? largestGradient(grads) : 1;
+    const dMax = grads && Array.isArray(header.deltas) ? largestDelta(header.deltas) : 1;
+    for (let l = 0; l < header.layers.length; l++) {
+      const layer = header.layers[l];
       const source = grads ? grads[l].dW : layer.weights;
-      source.forEach((row, to) => {
-        row.forEach((w, from) => {
-          const path = this.links[l]?.[to]?.[from];
-          if (!path) return;
+      const paths = this.links[l];
+      for (let to = 0; to < source.length; to++) {
+        const row = source[to];
+        for (let from = 0; from < row.length; from++) {
+          const path = paths?.[to]?.[from];
+          if (!path) continue;
+          const w = row[from];
           const width = grads ? 1 + 9 * Math.abs(w) / gMax : linkWidth(w);
-          path.style.stroke = cssColor(grads ? w / gMax : w);
-          path.style.strokeWidth = `${(width * this.linkScale).toFixed(2)}px`;
-        });
-      });
+          // a style written only when it changes: the same colour and width repaint nothing
+          setStyle(path, 'stroke', cssColor(grads ? w / gMax : w));
+          setStyle(path, 'strokeWidth', widthCss(width * this.linkScale));
+        }
+      }
       const column = this.nodes[l + 1];
       const biases = grads ? grads[l].db : layer.biases;
-      biases.forEach((b, n) => {
-        if (column[n]?.bias) column[n].bias.style.background = cssColor(grads ? b / gMax : b);
+      for (let n = 0; n < biases.length; n++) {
+        const b = biases[n];
+        if (column[n]?.bias) setStyle(column[n].bias, 'background', cssColor(grads ? b / gMax : b));
         const node = column[n]?.node;
-        if (!node) return;
+        if (!node) continue;
         const delta = grads ? header.deltas?.[l]?.[n] : null;
-        node.style.outline = delta == null ? '' : `4px solid ${cssColor(delta / dMax)}`;
-        node.title = delta == null ? node.dataset.title ?? node.title : `δ = ${delta.toPrecision(3)}`;
-      });
-    });
+        setStyle(node, 'outline', delta == null ? '' : `4px solid ${cssColor(delta / dMax)}`);
+        const title = delta == null ? node.dataset.title ?? node.title : `δ = ${delta.toPrecision(3)}`;
+        if (node.title !== title) node.title = title;
+      }
+    }
     const discretize = this.structure.discretize;
     for (const block of blocks) {
       if (block.name === 'neuron') {
         const node = this.nodes[block.layer + 1]?.[block.neuron];
         if (!node) continue;
-        const canvas = node.node.querySelector('canvas');
-        paintSigned(canvas, blockValues(block, block.bytes), block.width, block.height, { shades: 0 });
+        painterOf(node.canvas).signed(block, NEURON_MAP);
       } else if (block.name === 'output' && this.structure.outputKind !== 'multiclass') {
         const out = this.nodes[this.nodes.length - 1][0];
-        if (out) {
-          const values = blockValues(block, block.bytes);
-          if (this.structure.outputScale) this.structure.outputScale(values);
-          paintSigned(out.canvas, values, block.width, block.height, { discretize });
-        }
+        if (out) painterOf(out.canvas).signed(block, { discretize, ...this.structure.outputScale });
       }
     }
   }
@@ -389,7 +429,8 @@ export class NetworkView {
     const node = t.closest('.node');
     if (!node) return void this.closeEditor();
     if (node.classList.contains('input')) {
-      if (this.structure.canToggle) this.on.onToggleFeature(node.dataset.feature);
+      const input = this.structure.inputs.find((i) => i.name === node.dataset.feature);
+      if (this.structure.canToggle && !input?.locked) this.on.onToggleFeature(node.dataset.feature);
     } else if (node.classList.contains('hidden-neuron')) {
       const l = Number(node.dataset.layer), n = Number(node.dataset.neuron);
       const same = this.selected && this.selected.layer === l && this.selected.neuron === n;

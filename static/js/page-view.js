@@ -4,7 +4,7 @@
 // menus offer, "auto (sigmoid)", the batch in effect, the controls that change nothing on this data
 // set with the words saying why. The page decides none of it.
 
-import { showState } from './controls.js';
+import { showState, showLocked } from './controls.js';
 import { setFacts, isHidden, activeSet } from './facts.js';
 
 /** The element a not-applying state key greys out (its slider, check box, menu or button). */
@@ -74,9 +74,17 @@ export function mountPageView(els, store, i18n, boot) {
     });
   }
 
+  /** Regenerate draws a new seed: a locked seed locks it (after showNotApplying, which re-enables it). */
+  function showRegenerate(state, words) {
+    const locked = (state.lock || []).includes('seed');
+    if (locked) els.regenerate.disabled = true;
+    showLocked(els.regenerate, els.regenerate, locked, words);
+  }
+
   function show() {
     const { state, derived } = store.get();
-    showState(els.root, state, { short: i18n.t('control.locked'), why: i18n.t('error.locked') });
+    const words = { short: i18n.t('control.locked'), why: i18n.t('error.locked') };
+    showState(els.root, state, words);
     for (const name of boot.hidable) {
       for (const el of els.root.querySelectorAll(`.ui-${name}`)) el.classList.toggle('is-hidden', isHidden(state, name));
     }
@@ -85,10 +93,12 @@ export function mountPageView(els, store, i18n, boot) {
     els.numClassesControl.classList.toggle('is-na', !m.takesNumClasses);
     els.body.classList.toggle('hide-text', state.hideText === true);
     showActiveSet(state);
-    if (!derived) return; // before the first state message: the server-rendered menus stand
-    showMenus(derived);
-    showNotApplying(derived);
-    showBatch(state, derived);
+    if (derived) { // before the first state message: the server-rendered menus stand
+      showMenus(derived);
+      showNotApplying(derived);
+      showBatch(state, derived);
+    }
+    showRegenerate(state, words);
   }
   store.subscribe(['state', 'derived', 'lang'], show);
   show();

@@ -2,6 +2,8 @@
 // the healthy band around 10⁻³ shaded: the learning-rate lesson in one chart. Chart.js 4 as a
 // classic script (window.Chart).
 
+import { redrawer } from './redraw.js';
+
 const MAX_POINTS = 300;
 const BAND = [1e-4, 1e-2];
 const COLORS = ['#0877bd', '#f59322', '#2ea043', '#984ea3', '#a4271e', '#555', '#17becf'];
@@ -30,7 +32,7 @@ export class RatioChart {
     this.layerLabel = layerLabel;
     this.series = [];
     this.lastEpoch = -1;
-    this.pending = false;
+    this.schedule = redrawer(canvas, () => this.draw());
     this.chart = new window.Chart(canvas, {
       type: 'line',
       data: { datasets: [] },
@@ -82,20 +84,16 @@ export class RatioChart {
     this.schedule();
   }
 
-  schedule() {
-    if (this.pending) return;
-    this.pending = true;
-    requestAnimationFrame(() => {
-      this.pending = false;
-      const ds = this.chart.data.datasets;
-      if (ds.length !== this.series.length) {
-        this.chart.data.datasets = this.series.map((_, l) => ({
-          label: this.layerLabel(l + 1), data: [], borderColor: COLORS[l % COLORS.length],
-          backgroundColor: COLORS[l % COLORS.length], borderWidth: 1.5, pointRadius: 0, tension: 0, parsing: false,
-        }));
-      }
-      this.chart.data.datasets.forEach((d, l) => { d.data = this.series[l]; });
-      this.chart.update('none');
-    });
+  /** The chart as the series are now (this.schedule() asks for it: once per animation frame, on screen). */
+  draw() {
+    const ds = this.chart.data.datasets;
+    if (ds.length !== this.series.length) {
+      this.chart.data.datasets = this.series.map((_, l) => ({
+        label: this.layerLabel(l + 1), data: [], borderColor: COLORS[l % COLORS.length],
+        backgroundColor: COLORS[l % COLORS.length], borderWidth: 1.5, pointRadius: 0, tension: 0, parsing: false,
+      }));
+    }
+    this.chart.data.datasets.forEach((d, l) => { d.data = this.series[l]; });
+    if (!window.__noChart) this.chart.update('none');
   }
 }

@@ -1,6 +1,12 @@
-// Sharing: the page's link to the clipboard, and the classroom link that hides the ticked controls.
+// Sharing: the page's link to the clipboard, and the "Use it in class" link to the exercise
+// builder (/build) with the state on screen and, when ticked, the network's current weights.
 
-/** @param els {shareButton, hideControls, hideLink}; toast(text, kind, options) */
+import { resumeOf } from './resume.js';
+
+/** Longest builder link with weights: a GET the server reads in full (its header limit is 8 KiB). */
+const MAX_BUILD_LINK = 6000;
+
+/** @param els {shareButton, buildLink, buildWeights}; toast(text, kind, options) */
 export function mountShare(els, store, i18n, toast) {
   const link = () => `${location.origin}${location.pathname}?${store.get().query}`;
 
@@ -14,14 +20,19 @@ export function mountShare(els, store, i18n, toast) {
     }
   }
 
-  function classroomLink() {
-    const hide = [...els.hideControls.querySelectorAll('[data-hide]')].filter((c) => c.checked).map((c) => `${c.dataset.hide}_hide=true`);
-    const kept = store.get().query.split('&').filter((p) => p && !p.split('=')[0].endsWith('_hide'));
-    els.hideLink.href = `${location.pathname}?${[...kept, ...hide].join('&')}`;
+  /** The builder link: the state's query without its own weights, then the frame's when asked. */
+  function buildLink() {
+    const kept = store.get().query.split('&').filter((p) => p && !p.startsWith('weights='));
+    const trained = els.buildWeights.checked ? resumeOf(store.get().frame) : null;
+    const withWeights = trained ? [...kept, `weights=${trained.weights.join(',')}`].join('&') : null;
+    const query = withWeights && withWeights.length <= MAX_BUILD_LINK ? withWeights : store.get().query;
+    els.buildLink.href = `/build?${query}`;
   }
 
   els.shareButton.addEventListener('click', share);
-  els.hideControls.addEventListener('change', classroomLink);
-  store.subscribe(['query'], classroomLink);
-  classroomLink();
+  // the weights of the moment the teacher clicks, not of the last state change
+  els.buildLink.addEventListener('click', buildLink);
+  els.buildWeights.addEventListener('change', buildLink);
+  store.subscribe(['query'], buildLink);
+  buildLink();
 }

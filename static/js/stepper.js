@@ -97,7 +97,7 @@ export function renderStage(box, inspection, stage, words) {
     const l = stage.layer;
     const layer = inspection.layers[l];
     const act = layer.activation;
-    box.appendChild(el('h5', 'bp-stage-title', words.format('bp.forward', { layer: layerName(l, L, words), act })));
+    box.appendChild(el('h4', 'bp-stage-title', words.format('bp.forward', { layer: layerName(l, L, words), act })));
     if (l === 0) box.appendChild(line(`a^[0] = x = [${inspection.input.map(fmt).join(', ')}]`));
     box.appendChild(line(`z^[${n(l)}] = W^[${n(l)}] a^[${l}] + b^[${n(l)}],   a^[${n(l)}] = ${act}(z^[${n(l)}])`));
     const a0 = input(l);
@@ -111,7 +111,7 @@ export function renderStage(box, inspection, stage, words) {
     const out = inspection.layers[L - 1].a;
     const y = inspection.target;
     const formula = { square: 'bp.lossSquare', mse: 'bp.lossMse', bce: 'bp.lossBce', ce: 'bp.lossCe' }[inspection.lossFormula];
-    box.appendChild(el('h5', 'bp-stage-title', words.t('bp.lossStage')));
+    box.appendChild(el('h4', 'bp-stage-title', words.t('bp.lossStage')));
     if (formula) box.appendChild(line(words.t(formula)));
     if (inspection.lossFormula === 'bce' && out.length === 1) {
       box.appendChild(line(`L = −[${fmt(y[0])}·log ${fmt(out[0])} + ${fmt(1 - y[0])}·log ${fmt(1 - out[0])}] = ${fmt(inspection.loss)}`));
@@ -122,7 +122,7 @@ export function renderStage(box, inspection, stage, words) {
   } else if (stage.kind === 'backward') {
     const l = stage.layer;
     const layer = inspection.layers[l];
-    box.appendChild(el('h5', 'bp-stage-title', words.format('bp.backward', { layer: layerName(l, L, words) })));
+    box.appendChild(el('h4', 'bp-stage-title', words.format('bp.backward', { layer: layerName(l, L, words) })));
     if (l === L - 1) {
       const y = inspection.target;
       if (inspection.lossFormula === 'bce' || inspection.lossFormula === 'ce') {
@@ -153,7 +153,7 @@ export function renderStage(box, inspection, stage, words) {
     box.appendChild(table(`a^[${l}] = [${a0.slice(0, 12).map(fmt).join(', ')}${a0.length > 12 ? ', …' : ''}]`, head,
       layer.delta.map((d, j) => [String(j + 1), d, ...layer.dW[j], layer.db[j]]), 'backward'));
   } else {
-    box.appendChild(el('h5', 'bp-stage-title', words.t('bp.update')));
+    box.appendChild(el('h4', 'bp-stage-title', words.t('bp.update')));
     box.appendChild(line(`W ← W − η·dW,   b ← b − η·db,   η = ${inspection.learningRate}`));
     const after = inspection.after?.layers ?? [];
     inspection.layers.forEach((layer, l) => {

@@ -274,9 +274,10 @@ public final class FrameEncoder {
             h.append(",\"offset\":").append(offset).append(",\"length\":").append(b.data().length)
                     .append(",\"width\":").append(b.width()).append(",\"height\":").append(b.height())
                     .append(",\"dtype\":\"").append(b.dtype()).append('"');
-            if (b.same()) {
+            if (b.coding() == Block.Coding.SAME) {
                 h.append(",\"same\":true");
             } else if (b.dtype().equals(Block.UINT8)) {
+                if (b.coding() == Block.Coding.DELTA) h.append(",\"delta\":true");
                 h.append(",\"min\":").append(floatText(b.min())).append(",\"max\":").append(floatText(b.max()));
             }
             h.append('}');

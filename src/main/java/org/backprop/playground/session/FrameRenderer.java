@@ -7,6 +7,7 @@ import org.backprop.playground.data.Domain;
 import org.backprop.playground.data.Features;
 import org.backprop.playground.data.InputFeature;
 import org.backprop.playground.engine.GridEvaluator;
+import org.backprop.playground.engine.Layout;
 import org.backprop.playground.engine.Network;
 
 /**
@@ -16,10 +17,9 @@ import org.backprop.playground.engine.Network;
  * really sent. What it holds is what a frame draws: the output's 100×100 values, and one
  * evaluator of 20×20 points for every neuron, which also takes the output grid, four rows at a
  * time (keeping every neuron at 100×100 cost 2 MB a session on the widest network).
- * It also keeps the blocks its client last got: a block that
- * looks the same as then ({@link Block#looksLike}) goes as a descriptor marked {@code same},
- * without bytes, so a network that moves slowly costs its grids' bytes (and their deflate) only
- * when they change.
+ * Each grid goes to the client as {@link ClientBlocks} codes it against what the client has: the
+ * same (no bytes), a delta, or its bytes; so a network that moves slowly costs its grids' bytes
+ * (and their deflate) only when and where they change.
  */
 public final class FrameRenderer {
     public static final int OUTPUT_SIZE = 100;
@@ -36,43 +36,27 @@ public final class FrameRenderer {
     private float[] outputInputs, neuronInputs;
     /** The output's value at each point of the 100×100 grid (for K classes, the winner's probability). */
     private float[] output;
-    /** The blocks the client has, in frame order: what a {@code same} block stands for. */
-    private List<Block> sent = List.of();
+    private Layout layout;
+    /** The grids the client has, what a {@code same} or {@code delta} block is relative to. */
+    private final ClientBlocks client = new ClientBlocks();
     /** The header the client was last shown something new in. */
     private VisibleState shown;
     private boolean showedChange;
 
     /** The encoded frame (see {@link FrameEncoder}); grids only when the snapshot's set is 2-D. */
     public synchronized ByteBuffer render(FrameSnapshot s) {
-        int changedBefore = changedBlocks;
-        ByteBuffer frame = FrameEncoder.encode(s, unchangedAsSame(s.hasGrids() ? blocks(s) : List.of()));
+        int changedBefore = client.changed();
+        ByteBuffer frame = FrameEncoder.encode(s, s.hasGrids() ? blocks(s) : List.of());
         VisibleState now = VisibleState.of(s);
         boolean header = now.differsFrom(shown);
         if (header) shown = now;
-        showedChange = header || changedBlocks != changedBefore;
+        showedChange = header || client.changed() != changedBefore;
         return frame;
     }
 
     /** Whether the last frame rendered showed anything new beyond its epoch: a block with bytes or a header that moved. */
     public synchronized boolean showedChange() {
         return showedChange;
-    }
-
-    /** Blocks rendered with their bytes, ever: it grows when a frame has one. */
-    private int changedBlocks;
-
-    /** Each block that looks like the one the client has at its place goes as {@code same}; the others replace theirs. */
-    private List<Block> unchangedAsSame(List<Block> blocks) {
-        List<Block> out = new ArrayList<>(blocks.size()), kept = new ArrayList<>(blocks.size());
-        for (int i = 0; i < blocks.size(); i++) {
-            Block b = blocks.get(i), before = i < sent.size() ? sent.get(i) : null;
-            boolean same = before != null && b.looksLike(before);
-            out.add(same ? b.asSame() : b);
-            if (!same) changedBlocks++;
-            kept.add(same ? before : b);
-        }
-        sent = kept;
-        return out;
     }
 
     private List<Block> blocks(FrameSnapshot s) {
@@ -83,10 +67,16 @@ public final class FrameRenderer {
             neuronInputs = small;
             features = s.features();
             domain = s.domain();
+            client.forget();
         }
         Network net = s.network();
+        if (!net.layout.equals(layout)) {
+            layout = net.layout;
+            client.forget();
+        }
         int last = net.layout.layers() - 1, K = net.layout.outputs(), P = OUTPUT_SIZE * OUTPUT_SIZE;
         List<Block> blocks = new ArrayList<>();
+        client.beginFrame();
         // K classes: the winning class's probability, and which class wins
         byte[] cls = K == 1 ? null : new byte[P];
         for (int start = 0; start < P; start += TILE) {
@@ -103,14 +93,15 @@ public final class FrameRenderer {
                 cls[start + p] = (byte) arg;
             }
         }
-        blocks.add(Block.quantize("output", last, K == 1 ? 0 : -1, output, 0, OUTPUT_SIZE, OUTPUT_SIZE));
-        if (K > 1) blocks.add(new Block("outputClass", last, -1, OUTPUT_SIZE, OUTPUT_SIZE, Block.UINT8, 0, 255, cls));
+        blocks.add(client.grid("output", last, K == 1 ? 0 : -1, output, 0, OUTPUT_SIZE, OUTPUT_SIZE));
+        if (K > 1) blocks.add(client.classes("outputClass", last, cls, OUTPUT_SIZE, OUTPUT_SIZE));
         float[][][] small = grid.evaluate(net, neuronInputs);
         for (int l = 0; l < last; l++) {
             for (int k = 0; k < net.layout.out(l); k++) {
-                blocks.add(Block.quantize("neuron", l, k, small[l][k], 0, NEURON_SIZE, NEURON_SIZE));
+                blocks.add(client.grid("neuron", l, k, small[l][k], 0, NEURON_SIZE, NEURON_SIZE));
             }
         }
+        client.endFrame();
         return blocks;
     }
 

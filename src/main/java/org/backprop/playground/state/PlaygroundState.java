@@ -27,6 +27,7 @@ import org.backprop.playground.engine.Regularization;
  * @param features       the enabled input toggles (x y xSquared ySquared xTimesY sinX sinY)
  * @param hiddenControls controls hidden with {@code <control>_hide=true}, sorted
  * @param numClasses     classes for the K-class sets (2..4), or 0 for the data set's own default
+ * @param taskText       the {@code task} key: an exercise's task text: plain text, line breaks kept, {@code *word*} shown emphasized; empty for none
  * @param goal           an exercise's target, or null for none
  * @param goalEpochs     the goal's budget: met only if reached within this many epochs; 0 for none
  * @param lock           state keys a student may not change (the {@code set} message refuses them)
@@ -63,6 +64,7 @@ public record PlaygroundState(
         String lang,
         Speed speed,
         String title,
+        String taskText,
         Goal goal,
         int goalEpochs,
         List<String> lock,
@@ -80,6 +82,8 @@ public record PlaygroundState(
     public static final String DEFAULT_SEED = "0.50000";
     public static final List<String> LANGUAGES = List.of("en", "ko");
     public static final int MAX_TITLE_CHARS = 200;
+    /** A task text's characters: a few paragraphs, as much as a student reads before starting. */
+    public static final int MAX_TASK_CHARS = 2000;
     /** The largest goal budget: ten million epochs, far past any exercise (a TF-paced minute is 3,600). */
     public static final int MAX_GOAL_EPOCHS = 10_000_000;
 
@@ -94,7 +98,8 @@ public record PlaygroundState(
         if (board == null) board = "";
         if (name == null) name = "";
         if (activation == null || dataset == null || regDataset == null || regularization == null || seed == null
-                || problem == null || loss == null || optimizer == null || lang == null || speed == null || title == null) {
+                || problem == null || loss == null || optimizer == null || lang == null || speed == null || title == null
+                || taskText == null) {
             throw new IllegalArgumentException("a playground state needs every key but goal");
         }
     }
@@ -104,7 +109,7 @@ public record PlaygroundState(
         return new PlaygroundState(Activation.TANH, Hyperparameters.DEFAULT_BATCH_SIZE, Dataset.CIRCLE,
                 Dataset.REG_PLANE, Hyperparameters.DEFAULT_LEARNING_RATE, Regularization.NONE, 0, 0, List.of(4, 2),
                 DEFAULT_SEED, false, false, 50, EnumSet.of(InputFeature.X, InputFeature.Y), Problem.CLASSIFICATION,
-                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", Speed.DEFAULT, "", null, 0, List.of(), null, List.of(), "", "", "");
+                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", Speed.DEFAULT, "", "", null, 0, List.of(), null, List.of(), "", "", "");
     }
 
     /** The set being trained: {@code regDataset} for regression, {@code dataset} otherwise. */

@@ -39,6 +39,7 @@ final class StateBuilder {
     String lang;
     Speed speed;
     String title;
+    String taskText;
     Goal goal;
     int goalEpochs;
     List<String> lock;
@@ -73,6 +74,7 @@ final class StateBuilder {
         lang = s.lang();
         speed = s.speed();
         title = s.title();
+        taskText = s.taskText();
         goal = s.goal();
         goalEpochs = s.goalEpochs();
         lock = new ArrayList<>(s.lock());
@@ -91,7 +93,7 @@ final class StateBuilder {
     PlaygroundState build() {
         return new PlaygroundState(activation, batchSize, dataset, regDataset, learningRate, regularization,
                 regularizationRate, noise, networkShape, seed, showTestData, discretize, percTrainData, features,
-                problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, speed, title, goal, goalEpochs, lock,
+                problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, speed, title, taskText, goal, goalEpochs, lock,
                 outputActivation, weights, exercise, board, name);
     }
 }

@@ -86,6 +86,8 @@ final class StateKeys {
                 Speed::key, Speed::json, false));
         keys.add(new Key<String>("title", (raw, lim) -> ValueReaders.text(raw, PlaygroundState.MAX_TITLE_CHARS),
                 (b, v) -> b.title = v, PlaygroundState::title, v -> v.isEmpty() ? null : v, v -> v, true));
+        keys.add(new Key<String>("task", (raw, lim) -> ValueReaders.lines(raw, PlaygroundState.MAX_TASK_CHARS),
+                (b, v) -> b.taskText = v, PlaygroundState::taskText, v -> v.isEmpty() ? null : v, v -> v, true));
         keys.add(new Key<Goal>("goal", (raw, lim) -> ValueReaders.goal(raw), (b, v) -> b.goal = v, PlaygroundState::goal,
                 v -> v == null ? null : v.toString(), v -> v == null ? "" : v.toString(), true));
         // blank or 0 is "no budget"; written only when set, null in JSON when not

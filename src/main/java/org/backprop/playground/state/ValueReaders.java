@@ -171,7 +171,11 @@ final class ValueReaders {
 
     /** Free text shown to people (a title): at most {@code max} characters, no control characters. */
     static Reading<String> text(String raw, int max) {
-        String cleaned = raw.replaceAll("\\p{Cntrl}", "");
+        return text(raw, max, "\\p{Cntrl}");
+    }
+
+    private static Reading<String> text(String raw, int max, String removed) {
+        String cleaned = raw.replaceAll(removed, "");
         List<String> why = new ArrayList<>();
         List<Msg> whyMsgs = new ArrayList<>();
         if (cleaned.length() != raw.length()) {
@@ -184,6 +188,14 @@ final class ValueReaders {
             whyMsgs.add(Msg.of("state.shortened", "max", max));
         }
         return why.isEmpty() ? Reading.ok(cleaned) : Reading.clamped(cleaned, join(whyMsgs), String.join("; ", why));
+    }
+
+    /**
+     * Text of several lines (a task): {@code \r\n} and {@code \r} become {@code \n}, a tab a space,
+     * then as {@link #text} but keeping the line breaks.
+     */
+    static Reading<String> lines(String raw, int max) {
+        return text(raw.replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' '), max, "[\\p{Cntrl}&&[^\\n]]");
     }
 
     static Reading<Goal> goal(String raw) {

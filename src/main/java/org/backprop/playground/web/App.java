@@ -110,6 +110,9 @@ public final class App {
             config.routes.get("/api/health", new HealthApi(json, sessions, socketLimits.maxSessions(), heap));
             config.routes.get("/api/datasets/{name}", new DatasetsApi(json));
             config.routes.get("/api/presets", new PresetsApi(json, new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n));
+            config.routes.get("/api/qr", new QrApi());
+            config.routes.get("/build", new org.backprop.playground.web.page.BuilderPage(
+                    new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper()));
             config.routes.post("/api/backprop", new BackpropApi(json, heavy));
             config.routes.post("/api/train", new TrainApi(json, heavy));
             new BoardsApi(json, classroom, new org.backprop.playground.state.StateCodec(appConfig.limits()), appConfig.access()).register(config);

@@ -288,6 +288,27 @@ class StateCodecTest {
     }
 
     @Test
+    void a_task_keeps_its_line_breaks_and_round_trips_through_its_link() {
+        Parsed p = codec.parse("task=" + UrlText.encode("Train *below* 0.1.\r\n\r\nThen\tlook <b>here</b>."));
+        assertEquals("Train *below* 0.1.\n\nThen look <b>here</b>.", p.state().taskText(), "CRLF as LF, a tab as a space, markup as text");
+        assertFalse(warned(p, "task"), "line breaks are not control characters to warn about");
+        String written = codec.write(p.state());
+        assertTrue(written.contains("&task=Train%20%2Abelow%2A%200.1.%0A%0AThen"), written);
+        assertEquals(p.state(), codec.parse(written).state());
+        assertEquals("Train *below* 0.1.\n\nThen look <b>here</b>.", codec.toMap(p.state()).get("task"));
+    }
+
+    @Test
+    void a_task_loses_other_control_characters_and_is_cut_at_its_limit() {
+        Parsed p = codec.parse("task=a%00b%0Ac" + "x".repeat(2500));
+        assertEquals(PlaygroundState.MAX_TASK_CHARS, p.state().taskText().length());
+        assertTrue(p.state().taskText().startsWith("ab\ncx"), p.state().taskText().substring(0, 8));
+        assertTrue(warned(p, "task"));
+        assertEquals("", codec.parse("dataset=xor").state().taskText(), "no task: empty");
+        assertFalse(codec.write(codec.parse("task=").state()).contains("task"), "an empty task is not written");
+    }
+
+    @Test
     void duplicated_keys_warn_once_and_the_last_value_counts() {
         Parsed p = codec.parse("dataset=xor&dataset=gauss&dataset=spiral");
         assertEquals(Dataset.SPIRAL, p.state().dataset());
@@ -406,8 +427,8 @@ class StateCodecTest {
         }
         // ours for the tutorial presets (docs/protocol.md §1): an explicit output layer and exact initial weights
         assertTrue(names.remove("outputActivation") && names.remove("weights"));
-        // issue 12's goal budget
-        assertTrue(names.remove("goalEpochs"));
+        // issue 12's goal budget, issue 14's task text
+        assertTrue(names.remove("goalEpochs") && names.remove("task"));
         // issue 14's class keys: a stored exercise, a board and the student's nickname on it
         assertTrue(names.remove("exercise") && names.remove("board") && names.remove("name"));
         assertEquals(Set.of(), names, "no key beyond DESIGN.md's and the presets'");

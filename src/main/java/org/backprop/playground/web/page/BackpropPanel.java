@@ -2,8 +2,8 @@ package org.backprop.playground.web.page;
 
 import static j2html.TagCreator.canvas;
 import static j2html.TagCreator.div;
+import static j2html.TagCreator.h2;
 import static j2html.TagCreator.h3;
-import static j2html.TagCreator.h4;
 import static j2html.TagCreator.input;
 import static j2html.TagCreator.label;
 import static j2html.TagCreator.p;
@@ -24,10 +24,10 @@ final class BackpropPanel {
 
     static SectionTag render(PageContext c) {
         return section(
-                h3(Ui.words(c, "bp.heading")),
+                h2(Ui.words(c, "bp.heading")),
                 div(
                         div(
-                                h4(Ui.words(c, "bp.stepHeading")),
+                                h3(Ui.words(c, "bp.stepHeading")),
                                 p(Ui.words(c, "bp.stepHelp")).withClass("prose"),
                                 div(
                                         label(Ui.words(c, "bp.sampleIndex"),
@@ -64,12 +64,12 @@ final class BackpropPanel {
                         ).withClass("bp-card step-card"),
                         div(
                                 div(
-                                        h4(Ui.words(c, "bp.gradcheck")),
+                                        h3(Ui.words(c, "bp.gradcheck")),
                                         button(c, "gradcheck-button", "bp.gradcheckRun", "bp.gradcheckTitle")
                                 ).withClass("bp-row bp-head"),
                                 div(p(Ui.words(c, "bp.gradcheckMarks")).withClass("bp-note")).withId("gradcheck-result")
                                         .withClass("gradcheck-result").attr("aria-live", "polite"),
-                                h4(Ui.words(c, "bp.ratioHeading")),
+                                h3(Ui.words(c, "bp.ratioHeading")),
                                 div(canvas().withId("ratio-chart")).withClass("ratio-box"),
                                 p(Ui.words(c, "bp.ratioHelp")).withClass("prose bp-note")
                         ).withClass("bp-card")

@@ -4,7 +4,7 @@ import static j2html.TagCreator.button;
 import static j2html.TagCreator.canvas;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.each;
-import static j2html.TagCreator.h4;
+import static j2html.TagCreator.h2;
 import static j2html.TagCreator.input;
 import static j2html.TagCreator.label;
 import static j2html.TagCreator.option;
@@ -31,7 +31,7 @@ final class DataColumn {
         boolean regression = s.task() == ProblemKind.REGRESSION;
         int batchMax = Math.max(Choices.BATCH_SLIDER_MAX, s.batchSize());
         return section(
-                h4(Ui.words(c, "data.heading")),
+                h2(Ui.words(c, "data.heading")),
                 div(
                         p(Ui.words(c, "data.which")).withClass("prose"),
                         div(

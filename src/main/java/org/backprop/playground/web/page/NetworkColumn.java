@@ -2,7 +2,7 @@ package org.backprop.playground.web.page;
 
 import static j2html.TagCreator.button;
 import static j2html.TagCreator.div;
-import static j2html.TagCreator.h4;
+import static j2html.TagCreator.h2;
 import static j2html.TagCreator.input;
 import static j2html.TagCreator.label;
 import static j2html.TagCreator.p;
@@ -27,12 +27,12 @@ final class NetworkColumn {
         String layersText = layers == 1 ? c.m().t("net.layersOne") : c.m().format("net.layersMany", "n", layers);
         return section(
                 div(
-                        div(h4(Ui.words(c, "net.features")), p(Ui.words(c, "net.featuresWhich")).withClass("prose"))
+                        div(h2(Ui.words(c, "net.features")), p(Ui.words(c, "net.featuresWhich")).withClass("prose"))
                                 .withClass("features-header " + Ui.hiddenClass(c, "features")),
                         div(
                                 div(small(c, "add-layer", "net.addLayer", Ui.ADD), small(c, "remove-layer", "net.removeLayer", Ui.REMOVE))
                                         .withClass("layer-buttons " + Ui.hiddenClass(c, "numHiddenLayers")),
-                                h4(span(layersText).withId("layers-label"))
+                                h2(span(layersText).withId("layers-label"))
                         ).withClass("layers-header")
                 ).withClass("network-header"),
                 div(

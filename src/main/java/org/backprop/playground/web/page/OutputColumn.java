@@ -3,7 +3,7 @@ package org.backprop.playground.web.page;
 import static j2html.TagCreator.button;
 import static j2html.TagCreator.canvas;
 import static j2html.TagCreator.div;
-import static j2html.TagCreator.h4;
+import static j2html.TagCreator.h2;
 import static j2html.TagCreator.input;
 import static j2html.TagCreator.label;
 import static j2html.TagCreator.p;
@@ -27,7 +27,7 @@ final class OutputColumn {
         boolean multi = s.task() == ProblemKind.MULTICLASS;
         Domain d = s.activeDataset().domain();
         return section(
-                h4(Ui.words(c, "out.heading")),
+                h2(Ui.words(c, "out.heading")),
                 div(
                         stat(c, "loss-test", "out.testLoss", "test").withClass("stat test " + Ui.hiddenClass(c, "percTrainData")),
                         stat(c, "loss-train", "out.trainLoss", "train"),

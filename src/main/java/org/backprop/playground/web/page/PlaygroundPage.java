@@ -66,7 +66,7 @@ public final class PlaygroundPage implements Handler {
     /** Folds a TF Playground link's hash state into the query before the page is drawn (a file: the CSP allows no inline script). */
     static final String HASH_LINK_JS = "/js/hash-link.js";
 
-    private static final String FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+    static final String FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
             + "%3Ccircle cx='5' cy='8' r='4' fill='%23f59322'/%3E%3Ccircle cx='11' cy='8' r='4' fill='%230877bd'/%3E%3C/svg%3E";
 
     private final StateCodec codec;
@@ -119,19 +119,22 @@ public final class PlaygroundPage implements Handler {
                 ),
                 body(
                         pageHeader(c, preset),
-                        div().withId("status").withClass("status-area").attr("aria-live", "polite"),
-                        warnings(c, parsed.warnings()),
-                        exercise(c),
-                        TopBar.render(c),
-                        PresetCard.render(c, preset),
-                        main(DataColumn.render(c), NetworkColumn.render(c), OutputColumn.render(c)).withId("main-part").withClass("main"),
-                        BackpropPanel.render(c),
-                        prose(c),
+                        // everything between the header and the footer is the page's main landmark
+                        main(
+                                div().withId("status").withClass("status-area").attr("aria-live", "polite"),
+                                warnings(c, parsed.warnings()),
+                                exercise(c),
+                                TopBar.render(c),
+                                PresetCard.render(c, preset),
+                                div(DataColumn.render(c), NetworkColumn.render(c), OutputColumn.render(c)).withId("main-part").withClass("main"),
+                                BackpropPanel.render(c),
+                                prose(c, codec.write(state))
+                        ),
                         footer(
                                 span(m.t("keys.help")).attr("data-i18n", "keys.help"),
                                 a(m.t("app.about")).withHref("/about").attr("data-i18n", "app.about")
                         ).withClass("page-footer"),
-                        script(rawHtml(scriptJson(boot(state, parsed.warnings(), m, langSource, preset))))
+                        script(rawHtml(scriptJson(mapper, boot(state, parsed.warnings(), m, langSource, preset))))
                                 .withType("application/json").withId("boot"),
                         script().withSrc(CHART_JS),
                         script().withType("module").withSrc("/js/app.js")
@@ -140,7 +143,7 @@ public final class PlaygroundPage implements Handler {
     }
 
     /** Whether the URL itself chose the language (a valid {@code lang}); else the browser's preference may. */
-    private static boolean namesLanguage(String query, Parsed parsed) {
+    static boolean namesLanguage(String query, Parsed parsed) {
         if (query == null) return false;
         boolean present = false;
         for (String pair : query.split("&")) if (pair.equals("lang") || pair.startsWith("lang=")) present = true;
@@ -207,16 +210,20 @@ public final class PlaygroundPage implements Handler {
      */
     private static DomContent exercise(PageContext c) {
         PlaygroundState s = c.state();
-        boolean any = !s.title().isEmpty() || s.goal() != null;
+        boolean any = !s.title().isEmpty() || !s.taskText().isEmpty() || s.goal() != null;
         GoalWords.Status status = s.goal() == null ? null : GoalWords.status(GoalView.fresh(s.goal(), s.goalEpochs()));
         return section(
                 h2(s.title()).withId("exercise-title").withCondHidden(s.title().isEmpty()),
+                // as text; task-text.js shows its *emphasis* (the one place that rule lives)
+                div(s.taskText()).withId("exercise-task").withClass("task-text").withCondHidden(s.taskText().isEmpty()),
                 p(
                         span(c.m().t("exercise.goal")).attr("data-i18n", "exercise.goal").withClass("goal-label"),
                         span(s.goal() == null ? "" : c.m().say(GoalWords.words(s.goal()), s.goal().toString()))
                                 .withId("exercise-goal").withClass("goal-words"),
                         span(status == null ? "" : c.m().say(status.msg(), ""))
                                 .withId("goal-status").withClass("goal-status " + (status == null ? "" : status.kind())),
+                        // when this page's run met the goal before a reset or a reconnect (exercise.js remembers)
+                        span().withId("goal-before").withClass("goal-status met before").withCondHidden(true),
                         // shown when the budget ran out: the one way to try again
                         button(c.m().t("exercise.reset")).withType("button").withId("goal-reset")
                                 .withClass("goal-reset").attr("data-i18n", "exercise.reset")
@@ -225,7 +232,7 @@ public final class PlaygroundPage implements Handler {
         ).withId("exercise").withClass("exercise").withCondHidden(!any);
     }
 
-    private static DomContent prose(PageContext c) {
+    private static DomContent prose(PageContext c, String query) {
         Messages m = c.m();
         return article(
                 div(
@@ -236,11 +243,12 @@ public final class PlaygroundPage implements Handler {
                 section(
                         h2(Ui.words(c, "article.classHeading")),
                         p(Ui.words(c, "article.class")),
-                        div(each(Choices.HIDABLE, name -> label(
-                                input().withType("checkbox").attr("data-hide", name).withCondChecked(c.isHidden(name)),
-                                span(m.t("hide." + name)).attr("data-i18n", "hide." + name)).withClass("check")))
-                                .withId("hide-controls").withClass("hide-controls"),
-                        p(a(m.t("article.classLink")).withId("hide-controls-link").withHref("/").attr("data-i18n", "article.classLink"))
+                        // share.js keeps the link on the state on screen (and its weights, when ticked)
+                        p(a(m.t("article.buildLink")).withId("build-link").withHref("/build?" + query)
+                                        .withClass("basic-button primary build-link").attr("data-i18n", "article.buildLink"),
+                                label(input().withType("checkbox").withId("build-weights"), Ui.words(c, "article.buildWeights"))
+                                        .withClass("check build-weights"))
+                                .withClass("build-row")
                 ).withClass("classroom")
         ).withId("article-text").withClass("article prose");
     }
@@ -300,7 +308,7 @@ public final class PlaygroundPage implements Handler {
     }
 
     /** JSON that is safe inside a script element: no "<", ">" or "&" (so no "</script>"), no line separators. */
-    private String scriptJson(Object value) {
+    static String scriptJson(ObjectMapper mapper, Object value) {
         try {
             return mapper.writeValueAsString(value)
                     .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

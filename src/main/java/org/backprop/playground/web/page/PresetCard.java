@@ -4,6 +4,7 @@ import static j2html.TagCreator.button;
 import static j2html.TagCreator.details;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.each;
+import static j2html.TagCreator.h2;
 import static j2html.TagCreator.h3;
 import static j2html.TagCreator.p;
 import static j2html.TagCreator.section;
@@ -26,10 +27,10 @@ final class PresetCard {
     static DomContent render(PageContext c, Presets.Preset preset) {
         if (preset == null || c.state().hideText()) return null;
         return details(
-                summary(
+                summary(h2(
                         span(c.m().t("preset.card.label")).attr("data-i18n", "preset.card.label").withClass("preset-card-label"),
                         span(c.m().t(preset.key("title"))).attr("data-i18n", preset.key("title")).withClass("preset-card-title")
-                ),
+                ).withClass("preset-card-heading")),
                 div(each(Presets.TEXTS, part -> section(
                         h3(c.m().t("preset.card." + part)).attr("data-i18n", "preset.card." + part),
                         p(c.m().t(preset.key(part))).attr("data-i18n", preset.key(part)),

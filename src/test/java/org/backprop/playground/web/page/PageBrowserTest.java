@@ -152,6 +152,55 @@ class PageBrowserTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_output_map_the_page_has_after_many_frames_is_the_networks_output() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/");
+            awaitFirstFrame(b);
+            b.findElement(By.id("play-pause-button")).click();
+            await(b, d -> number(d, "return window.playground.frames()") > 60); // most of them same or delta blocks
+            b.findElement(By.tagName("body")).sendKeys(Keys.SPACE);
+            awaitSteady(b);
+            Map<String, Object> map = map(b, "return window.playground.outputMap()");
+            List<Map<String, Object>> layers = (List<Map<String, Object>>) js(b, "return window.playground.layers()");
+            List<Number> domain = (List<Number>) js(b, "return window.playground.domainOfFrame()");
+            double min = ((Number) map.get("min")).doubleValue(), step = (((Number) map.get("max")).doubleValue() - min) / 255, worst = 0;
+            List<Number> bytes = (List<Number>) map.get("bytes");
+            int n = ((Number) map.get("width")).intValue();
+            double lo = domain.get(0).doubleValue(), hi = domain.get(1).doubleValue(), gap = (hi - lo) / (n - 1);
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) {
+                    double truth = output(layers, new double[] {lo + c * gap, hi - r * gap});
+                    worst = Math.max(worst, Math.abs(min + bytes.get(r * n + c).intValue() * step - truth));
+                }
+            }
+            System.out.printf("after %d frames the page's output map is at most %.5f from the network's (a step is %.5f)%n",
+                    number(b, "return window.playground.frames()"), worst, step);
+            // the server lets a block lag by one step before it sends it again; a byte is within half a step
+            assertTrue(worst <= 1.5 * step + 1e-4, "worst " + worst + ", step " + step);
+        });
+    }
+
+    /** The default network (inputs x and y) at one point, from the layers a frame shows. */
+    @SuppressWarnings("unchecked")
+    private static double output(List<Map<String, Object>> layers, double[] in) {
+        double[] a = in;
+        for (Map<String, Object> layer : layers) {
+            List<List<Number>> w = (List<List<Number>>) layer.get("weights");
+            List<Number> bias = (List<Number>) layer.get("biases");
+            assertEquals("tanh", layer.get("activation"));
+            double[] next = new double[w.size()];
+            for (int o = 0; o < next.length; o++) {
+                double z = bias.get(o).doubleValue();
+                for (int i = 0; i < a.length; i++) z += w.get(o).get(i).doubleValue() * a[i];
+                next[o] = Math.tanh(z);
+            }
+            a = next;
+        }
+        return a[0];
+    }
+
+    @Test
     void a_shared_link_reproduces_the_state_and_the_first_frames_in_a_new_browser() {
         String start = "/?dataset=spiral&networkShape=5,3&learningRate=0.1&activation=relu&noise=10&seed=class.42&xSquared=true";
         Map<String, Object> stateA;
@@ -375,7 +424,7 @@ class PageBrowserTest {
     // ---------- helpers ----------
 
     /** A fresh headless Chromium: its own profile, the console log kept, a desktop window or a phone. */
-    static ChromeDriver browser(int width, int height, boolean phone) {
+    static ChromeDriver browser(int width, int height, boolean phone, String... moreArguments) {
         assertTrue(new File(CHROMIUM).canExecute(), CHROMIUM + " is missing: install Debian's chromium and chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -388,6 +437,7 @@ class PageBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--lang=en-US", "--window-size=" + width + "," + height);
+        options.addArguments(moreArguments);
         if (phone) {
             options.setExperimentalOption("mobileEmulation", Map.of(
                     "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),

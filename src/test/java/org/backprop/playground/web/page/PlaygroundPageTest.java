@@ -113,6 +113,40 @@ class PlaygroundPageTest {
     }
 
     @Test
+    void a_task_is_rendered_as_text_in_the_banner() {
+        String html = page("/?task=Line%20*one*%0A%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E");
+        assertFalse(html.contains("<img"), html);
+        assertTrue(html.contains("<div id=\"exercise-task\" class=\"task-text\">Line *one*\n&lt;img src=x onerror=alert(1)&gt;</div>"), html);
+        assertTrue(html.contains("<section id=\"exercise\" class=\"exercise\">"), "a task alone shows the banner");
+        assertTrue(page("/").contains("<div id=\"exercise-task\" class=\"task-text\" hidden></div>"));
+    }
+
+    @Test
+    void the_builder_starts_from_the_link_and_escapes_what_it_holds() {
+        String html = page("/build?dataset=xor&title=%3Cscript%3Ex%3C/script%3E&task=a%3C/textarea%3E%3Cb%3E"
+                + "&goal=testLoss%3C0.2&goalEpochs=300&lock=learningRate,x,y,xSquared,ySquared,xTimesY,sinX,sinY&noise_hide=true");
+        assertFalse(html.contains("<script>x") || html.contains("<b>") || html.contains("</textarea><b>"), "nothing unescaped");
+        assertTrue(html.contains("value=\"&lt;script&gt;x&lt;/script&gt;\""), "the title, as text");
+        assertTrue(html.contains(">a&lt;/textarea&gt;&lt;b&gt;</textarea>"), "the task, as text");
+        assertTrue(html.contains("<option value=\"testLoss\" selected>"), html);
+        assertTrue(html.contains("id=\"b-budget\" type=\"number\" min=\"0\" max=\"10000000\" step=\"1\" value=\"300\""), html);
+        assertTrue(html.contains("name=\"ctl-learningRate\" value=\"locked\" aria-label=\"Learning rate: Locked\" checked"), html);
+        assertTrue(html.contains("name=\"ctl-features\" value=\"locked\" aria-label=\"Features: Locked\" checked"), "every feature locked: features locked");
+        assertTrue(html.contains("name=\"ctl-noise\" value=\"hidden\" aria-label=\"Noise level: Hidden\" checked"), html);
+        assertTrue(html.contains("name=\"ctl-activation\" value=\"shown\" aria-label=\"Activation: Shown\" checked"), html);
+        JsonNode boot;
+        try {
+            boot = MAPPER.readTree(html.substring(html.indexOf('>', html.indexOf("id=\"builder-boot\"")) + 1, html.indexOf("</script>", html.indexOf("id=\"builder-boot\""))));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(boot.get("base").asText().contains("dataset=xor"), boot.toString());
+        assertEquals(1500, boot.get("taskLinkBytes").asInt());
+        // the playground's "Use it in class" links here with its own state
+        assertTrue(page("/?dataset=spiral").contains("id=\"build-link\" href=\"/build?activation=tanh&amp;regularization=none&amp;batchSize=10&amp;dataset=spiral&amp;"));
+    }
+
+    @Test
     void a_learning_rate_off_the_menu_joins_the_menu() {
         String html = page("/?learningRate=0.5");
         assertTrue(html.contains("<option value=\"0.5\" selected>0.5</option>"), html);

@@ -1,0 +1,49 @@
+package org.backprop.playground.web.page;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.backprop.playground.state.PlaygroundState;
+
+/**
+ * The builder's one list of controls, each shown, locked or hidden: what {@code <name>_hide} hides
+ * on the page (the {@link Choices#HIDABLE} names) and which state keys {@code lock} names for it.
+ * A control with no hide name cannot be hidden (the weights: they are the network itself), one with
+ * no keys cannot be locked (play, step, reset change no state key); the builder offers what each can.
+ */
+final class ExerciseControls {
+    private ExerciseControls() {}
+
+    /** @param hide the {@code _hide} name, or null; @param lock the state keys locking it, or none */
+    record Control(String name, String hide, List<String> lock) {
+        /** How {@code state} has it: "hidden", "locked" (every key of it locked) or "shown". */
+        String choice(PlaygroundState state) {
+            if (hide != null && state.hiddenControls().contains(hide)) return "hidden";
+            if (!lock.isEmpty() && state.lock().containsAll(lock)) return "locked";
+            return "shown";
+        }
+    }
+
+    /** TF Playground's feature toggles: locking "features" locks each of them. */
+    static final List<String> FEATURE_KEYS = List.of("x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY");
+
+    /** Every hidable control in the page's order, then the weights. */
+    static final List<Control> ALL = build();
+
+    private static List<Control> build() {
+        Set<String> hideOnly = Set.of("playButton", "stepButton", "resetButton");
+        List<Control> all = new ArrayList<>();
+        for (String name : Choices.HIDABLE) {
+            List<String> lock = switch (name) {
+                case "dataset" -> List.of("dataset", "regDataset");
+                case "numHiddenLayers" -> List.of("networkShape");
+                case "regenerate" -> List.of("seed");
+                case "features" -> FEATURE_KEYS;
+                default -> hideOnly.contains(name) ? List.of() : List.of(name);
+            };
+            all.add(new Control(name, name, lock));
+        }
+        all.add(new Control("weights", null, List.of("weights")));
+        return List.copyOf(all);
+    }
+}

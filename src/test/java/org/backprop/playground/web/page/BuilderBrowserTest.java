@@ -1,0 +1,120 @@
+package org.backprop.playground.web.page;
+
+import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
+import static org.backprop.playground.web.page.PageBrowserTest.await;
+import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
+import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
+import static org.backprop.playground.web.page.PageBrowserTest.js;
+import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import org.backprop.playground.web.App;
+import org.backprop.playground.web.AppConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** Issue 14's exercise builder: from the playground's "Use it in class" to a link, its QR code and its preview. */
+class BuilderBrowserTest {
+    static Javalin app;
+    static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        app = App.create(AppConfig.defaults()).start(0);
+        base = "http://localhost:" + app.port();
+        Files.createDirectories(PageBrowserTest.SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) app.stop();
+    }
+
+    @Test
+    void a_teacher_builds_an_exercise_from_the_experiment_and_gets_its_link_qr_and_preview() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/?dataset=xor&networkShape=3&learningRate=0.1");
+            awaitFirstFrame(b);
+            WebElement build = b.findElement(By.id("build-link"));
+            assertTrue(build.getAttribute("href").contains("/build?") && build.getAttribute("href").contains("dataset=xor"), build.getAttribute("href"));
+            b.get(build.getAttribute("href"));
+
+            b.findElement(By.id("b-title")).sendKeys("Class <b>1</b>");
+            b.findElement(By.id("b-task")).sendKeys("Reach *below* 0.2.\nThen stop.");
+            assertEquals("29 / 2,000 characters", b.findElement(By.id("b-task-count")).getText());
+            new Select(b.findElement(By.id("b-metric"))).selectByValue("testLoss");
+            new Select(b.findElement(By.id("b-comparison"))).selectByValue("<");
+            WebElement value = b.findElement(By.id("b-value"));
+            value.clear();
+            value.sendKeys("0.2");
+            WebElement budget = b.findElement(By.id("b-budget"));
+            budget.clear();
+            budget.sendKeys("500");
+            b.findElement(By.cssSelector("input[name='ctl-learningRate'][value='locked']")).click();
+            b.findElement(By.cssSelector("input[name='ctl-activation'][value='hidden']")).click();
+            b.findElement(By.cssSelector("input[name='ctl-features'][value='locked']")).click();
+            assertTrue(b.findElements(By.cssSelector("input[name='ctl-playButton'][value='locked']")).isEmpty(), "play changes no key: hide only");
+            new Select(b.findElement(By.id("b-lang"))).selectByValue("ko");
+
+            @SuppressWarnings("unchecked")
+            Map<String, Object> q = (Map<String, Object>) js(b, "return Object.fromEntries(new URL(window.builder.link()).searchParams)");
+            assertEquals("Class <b>1</b>", q.get("title"));
+            assertEquals("Reach *below* 0.2.\nThen stop.", q.get("task"));
+            assertEquals("testLoss<0.2", q.get("goal"));
+            assertEquals("500", q.get("goalEpochs"));
+            assertEquals("learningRate,activation,x,y,xSquared,ySquared,xTimesY,sinX,sinY", q.get("lock"), "hidden locks too");
+            assertEquals("true", q.get("activation_hide"));
+            assertEquals("ko", q.get("lang"));
+            assertEquals("xor", q.get("dataset"), "the teacher's experiment stays");
+            assertEquals("0.1", q.get("learningRate"));
+
+            await(b, d -> ((Number) js(d, "const i = document.getElementById('b-qr'); return i.complete ? i.naturalWidth : 0")).intValue() > 0);
+            // the preview is the student's page of that link
+            await(b, d -> "Class <b>1</b>".equals(js(d, "return document.getElementById('b-preview').contentDocument?.getElementById('exercise-title')?.textContent")));
+            await(b, d -> Boolean.TRUE.equals(js(d, "const doc = document.getElementById('b-preview').contentDocument;"
+                    + " return doc.getElementById('learningRate').disabled && doc.querySelector('.ui-activation').classList.contains('is-hidden')"
+                    + " && doc.querySelectorAll('#exercise-task em').length === 1")));
+            screenshot(b, "builder-desktop.png");
+
+            // a task longer than a link holds is stored first: no link until then
+            WebElement task = b.findElement(By.id("b-task"));
+            js(b, "arguments[0].value = 'A long task. '.repeat(130); arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", task);
+            await(b, d -> d.findElement(By.id("b-store")).isDisplayed());
+            assertEquals("", b.findElement(By.id("b-link")).getAttribute("value"));
+            assertFalse(b.findElement(By.id("b-qr")).isDisplayed());
+            assertTrue(b.findElement(By.id("b-long")).isDisplayed());
+            assertNoConsoleErrors(b);
+        });
+    }
+
+    @Test
+    void the_builder_reads_on_a_phone_and_in_korean() {
+        inBrowser(390, 844, true, b -> {
+            b.get(base + "/build?dataset=circle&title=" + "%EC%9B%90&goal=testAccuracy%3E%3D0.9&lock=noise&noise_hide=true&lang=ko");
+            await(b, d -> d.findElement(By.id("b-link")).getAttribute("value").contains("lock=noise"));
+            assertEquals("원", b.findElement(By.id("b-title")).getAttribute("value"));
+            assertEquals("testAccuracy", new Select(b.findElement(By.id("b-metric"))).getFirstSelectedOption().getAttribute("value"));
+            assertTrue(b.findElement(By.cssSelector("input[name='ctl-noise'][value='hidden']")).isSelected(), "hidden wins over locked");
+            assertEquals("제목", b.findElement(By.cssSelector("label.field > span")).getText());
+            long overflow = ((Number) js(b, "return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+            assertTrue(overflow <= 0, "nothing wider than the phone: " + overflow);
+            screenshot(b, "builder-phone-ko.png");
+            assertNoConsoleErrors(b);
+        });
+    }
+
+    static WebElement byId(WebDriver d, String id) {
+        return d.findElement(By.id(id));
+    }
+}
