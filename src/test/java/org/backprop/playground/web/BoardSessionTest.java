@@ -168,11 +168,13 @@ class BoardSessionTest {
             JsonNode state = c.send("c", "{\"type\":\"config\",\"id\":\"c\",\"state\":{\"exercise\":\"" + id + "\"}}");
             assertEquals("Stored <b>title", state.at("/state/title").asText(), state::toString);
             assertEquals(id, state.at("/state/exercise").asText());
+            assertEquals("Do it", state.at("/state/task").asText(), "the stored task, through the task key");
             JsonNode own = c.send("o", "{\"type\":\"config\",\"id\":\"o\",\"state\":{\"exercise\":\"" + id + "\",\"title\":\"Mine\"}}");
             assertEquals("Mine", own.at("/state/title").asText(), "the link's own title wins");
         }
         String page = server.get("/?exercise=" + id).body();
         assertTrue(page.contains("<title>Stored &lt;b&gt;title · "), "escaped in the page's title");
         assertFalse(page.contains("<b>title"));
+        assertTrue(page.contains("Do it"), "the page shows the stored task");
     }
 }
