@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.backprop.playground.session.BoardView;
 import org.backprop.playground.session.GoalReached;
 import org.backprop.playground.session.GoalView;
+import org.backprop.playground.session.MapView;
 import org.backprop.playground.session.Thumbnail;
 import org.backprop.playground.state.FieldError;
 import org.backprop.playground.state.Msg;
@@ -164,7 +165,7 @@ final class BoardMembers implements AutoCloseable {
         boolean due = newlyReached || moved && now - m.lastWrite >= WRITE_EVERY_NANOS || now - m.lastWrite >= HEARTBEAT_NANOS;
         if (!due) return;
         m.lastWrite = now; // a failed write is tried again at the next due time, not at every look
-        Progress p = new Progress(v.epoch(), g == null ? null : g.goal().metric().key, best, stateText(v.state()), thumbnail(v),
+        Progress p = new Progress(v.epoch(), g == null ? null : g.goal().metric().key, best, stateText(v.state()), thumbnail(c.training.mapView()),
                 reached(v.reached()));
         try {
             classroom.store.report(m.boardId, m.nameKey, p, classroom.clock.instant());
@@ -186,7 +187,7 @@ final class BoardMembers implements AutoCloseable {
         return new Reached(r.epoch(), r.seconds(), codec.write(r.state().asRun(weights)), weights);
     }
 
-    private static String thumbnail(BoardView v) {
+    private static String thumbnail(MapView v) {
         byte[] bytes = Thumbnail.of(v);
         return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }
