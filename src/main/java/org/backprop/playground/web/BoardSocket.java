@@ -57,6 +57,8 @@ final class BoardSocket implements AutoCloseable {
     private final Map<String, String> boardOf = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final AtomicInteger watchers = new AtomicInteger();
+    /** Connects per client address, as the API's reads are limited: a wrong key costs a database read each. */
+    private final AddressRates connects = new AddressRates(10, 60);
     private final SocketLimits limits;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, "board-watch");
@@ -80,6 +82,12 @@ final class BoardSocket implements AutoCloseable {
 
     private void onConnect(WsConnectContext ctx) {
         Session s = ctx.session;
+        Object address = ctx.attribute(SocketAccess.ADDRESS_ATTRIBUTE);
+        if (!connects.allow(String.valueOf(address), System.nanoTime())) {
+            refuse(s, PlaygroundSocket.RATE_LIMITED, "more than " + connects.perSecond() + " board connections a second from your address;"
+                    + " try again in a moment", 1013);
+            return;
+        }
         String id = ctx.pathParam("id");
         String auth = ctx.header("Authorization");
         String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : ctx.queryParam("key");

@@ -109,4 +109,24 @@ class BoardSocketTest {
             assertEquals(1000, teacher.awaitClose());
         }
     }
+
+    @Test
+    void a_flood_of_board_connections_from_one_address_is_refused_with_rate_limited() {
+        try (TestServer own = new TestServer()) {
+            java.util.List<WsClient> clients = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 90; i++) clients.add(WsClient.connect(own.wsUrl() + "/board/zzzzzzzzzz?key=nope"));
+                int notFound = 0, limited = 0;
+                for (WsClient c : clients) {
+                    String code = c.await(m -> m.type().equals("error"), "the refusal").json().get("code").asText();
+                    if (code.equals("rate_limited")) limited++;
+                    else if (code.equals("board_not_found")) notFound++;
+                }
+                assertTrue(limited > 0, "90 connections at once were all let through to the store");
+                assertTrue(notFound >= 60 && notFound < 90, notFound + " looked up (bursts of 60, then 10 a second)");
+            } finally {
+                clients.forEach(WsClient::close);
+            }
+        }
+    }
 }
