@@ -129,4 +129,19 @@ class BoardSocketTest {
             }
         }
     }
+
+    @Test
+    void a_student_whose_server_died_goes_offline_on_the_board_by_time_alone() {
+        Made b = board();
+        // a row last seen just under the hold ago, as a server that died leaves it: no leave will come
+        java.time.Instant seen = server.classroom().clock.instant().minus(Classroom.HELD).plusMillis(1500);
+        server.classroom().store.join(b.id(), "Ghost", "s", Classroom.MAX_STUDENTS, seen, Classroom.HELD);
+        try (WsClient teacher = WsClient.connect(boardUrl(b.id(), b.key()))) {
+            JsonNode first = teacher.await(m -> m.type().equals("board"), "the board").json();
+            assertTrue(first.at("/students/0/online").asBoolean(), first.toString());
+            JsonNode gone = teacher.await(m -> m.type().equals("student"), "Ghost going offline").json().get("student");
+            assertEquals("Ghost", gone.get("name").asText());
+            assertTrue(!gone.get("online").asBoolean() && gone.get("leftAt").isNull(), gone.toString());
+        }
+    }
 }
