@@ -90,13 +90,20 @@ final class BoardMembers implements AutoCloseable {
      * After a connect, {@code config} or {@code set}: joins, leaves or changes board as the session's
      * state now says. Returns the refusal to send (the session goes on, on no board), or null.
      */
-    synchronized FieldError reconcile(Connection c) {
+    FieldError reconcile(Connection c) {
+        // one connection's joins and leaves in order; other connections' go on meanwhile (each join is a database round trip)
+        synchronized (c.joins) {
+            return reconcileLocked(c);
+        }
+    }
+
+    private FieldError reconcileLocked(Connection c) {
         PlaygroundState s = c.training.state();
         String board = s.board(), name = Nicknames.clean(s.name());
         Member m = members.get(c);
         boolean wants = !board.isEmpty() && !s.name().isBlank();
         if (m != null && wants && m.boardId.equals(board) && m.name.equals(name)) return null;
-        if (m != null) leave(c);
+        if (m != null) leaveLocked(c);
         if (!wants) return null;
         if (name == null) {
             return new FieldError(NAME_INVALID, "name", "a nickname is 1 to " + Nicknames.MAX_CHARS
@@ -134,7 +141,13 @@ final class BoardMembers implements AutoCloseable {
     }
 
     /** The session closed or left its board: its row says so. */
-    synchronized void leave(Connection c) {
+    void leave(Connection c) {
+        synchronized (c.joins) {
+            leaveLocked(c);
+        }
+    }
+
+    private void leaveLocked(Connection c) {
         Member m = members.remove(c);
         if (m == null) return;
         try {
