@@ -1,7 +1,7 @@
 // The teacher board's tiles: one per student row (docs/api.md "Class boards"), built from elements
 // and text nodes only (a nickname or a setting is never markup), and their order.
 
-import { paintSigned, blockValues } from './heatmap.js';
+import { painterOf } from './heatmap.js';
 
 const THUMB = { width: 20, height: 20, dtype: 'uint8', min: -1, max: 1 };
 
@@ -10,7 +10,7 @@ export function paintThumbnail(canvas, base64) {
   if (!base64) return false;
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   if (bytes.length !== THUMB.width * THUMB.height) return false;
-  paintSigned(canvas, blockValues(THUMB, bytes), THUMB.width, THUMB.height, { shades: 0 });
+  painterOf(canvas).signed({ ...THUMB, bytes }, { shades: 0 });
   return true;
 }
 

@@ -24,7 +24,7 @@ public final class Main {
                                                                       heap per live session on the heaviest networks
                    java -jar backprop-playground.jar bench api-cost [--target S]
                                                                       the API's cost model: predicted against measured CPU
-                   java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--speed max|1…10000] [--compress] [--url ws://host:port/ws]
+                   java -jar backprop-playground.jar loadtest [--sessions N] [--seconds S] [--speed max|1…10000] [--compress] [--board] [--url ws://host:port/ws]
                                                                       WebSocket clients against a running server
             server flags:
             """ + ServerFlags.HELP;

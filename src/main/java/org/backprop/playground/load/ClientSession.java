@@ -54,8 +54,25 @@ final class ClientSession {
     final AtomicInteger errors = new AtomicInteger();
     volatile String firstError;
 
+    /** When the config went out (System.nanoTime), 0 before: a class board's join starts then. */
+    volatile long configSentNanos;
+
     ClientSession(Speed speed) {
-        config = "{\"type\":\"config\",\"state\":{\"speed\":\"" + speed.key() + "\"}}";
+        this(speed, "");
+    }
+
+    /** {@code moreState}: further state members, each as {@code ,"key":value} (a board and a nickname). */
+    ClientSession(Speed speed, String moreState) {
+        config = "{\"type\":\"config\",\"state\":{\"speed\":\"" + speed.key() + "\"" + moreState + "}}";
+    }
+
+    /** Sends a message of the load test's own (a {@code set}); false before the socket is open. */
+    boolean send(String text) {
+        Link l = link;
+        if (l == null) return false;
+        lastSentNanos = System.nanoTime();
+        l.sendText(text);
+        return true;
     }
 
     void opened(Link link) {
@@ -79,6 +96,7 @@ final class ClientSession {
         if (message.contains("\"type\":\"hello\"")) {
             Link l = link;
             lastSentNanos = System.nanoTime();
+            configSentNanos = lastSentNanos;
             l.sendText(config);
             l.sendText(PLAY);
         } else if (message.contains("\"type\":\"error\"")) {

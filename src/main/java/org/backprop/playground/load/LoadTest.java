@@ -24,7 +24,7 @@ import org.backprop.playground.state.Speed;
  * after S seconds.
  */
 public final class LoadTest {
-    static final String USAGE = "--sessions N --seconds S --speed max|1…10000 --compress --url ws://host:port/ws";
+    static final String USAGE = "--sessions N --seconds S --speed max|1…10000 --compress --board --url ws://host:port/ws";
 
     private LoadTest() {}
 
@@ -33,10 +33,14 @@ public final class LoadTest {
         double seconds = 30;
         String url = "ws://127.0.0.1:7070/ws";
         Speed speed = Speed.MAX;
-        boolean compress = false;
+        boolean compress = false, board = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--compress")) {
                 compress = true;
+                continue;
+            }
+            if (args[i].equals("--board")) {
+                board = true;
                 continue;
             }
             if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value; use " + USAGE);
@@ -60,11 +64,15 @@ public final class LoadTest {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         System.out.printf(Locale.ROOT, "load test: %d sessions at speed %s for %.0f s against %s, %s%n", sessions, speed, seconds, ws,
                 compress ? "Jetty's client offering " + JettyTransport.OFFER : "the JDK's client (uncompressed)");
+        // --board: every session a student on one class board, watched by a teacher's socket that times it
+        BoardWatch watch = board ? BoardWatch.open(http, ws) : null;
+        List<String> names = new ArrayList<>();
         try (Transport transport = compress ? new JettyTransport() : new JdkTransport(http)) {
             List<ClientSession> clients = new ArrayList<>();
             List<CompletableFuture<?>> opening = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
-                ClientSession c = new ClientSession(speed);
+                names.add("s" + i);
+                ClientSession c = watch == null ? new ClientSession(speed) : new ClientSession(speed, watch.studentState("s" + i));
                 clients.add(c);
                 opening.add(transport.connect(ws, c).whenComplete((socket, error) -> {
                     if (error != null) c.failed("connect failed: " + error);
@@ -81,18 +89,31 @@ public final class LoadTest {
             ServerGauge gauge = new ServerGauge(http, health);
             clients.forEach(ClientSession::startMeasuring);
             gauge.sample();
-            long end = System.nanoTime() + (long) (seconds * 1e9);
+            long start = System.nanoTime(), end = start + (long) (seconds * 1e9);
+            long[] changeSent = new long[sessions];
+            int changed = 0;
             while (System.nanoTime() < end) {
-                Thread.sleep(Math.max(1, Math.min(1000, (end - System.nanoTime()) / 1_000_000)));
+                Thread.sleep(Math.max(1, Math.min(watch == null ? 1000 : 20, (end - System.nanoTime()) / 1_000_000)));
                 gauge.sample();
                 long now = System.nanoTime();
                 for (ClientSession c : clients) c.keepAlive(now);
+                // the students' changes spread over the run's middle third, so they do not all land in one write
+                if (watch != null) {
+                    long due = (long) (sessions * ((now - start) / (seconds * 1e9) - 1 / 3.0) * 3);
+                    while (changed < Math.min(due, sessions)) {
+                        if (clients.get(changed).send(BoardWatch.CHANGE)) changeSent[changed] = System.nanoTime();
+                        changed++;
+                    }
+                    if ((now - start) / 1_000_000_000L % 20 == 0 && (now - start) % 1_000_000_000L < 25_000_000L) watch.ping();
+                }
             }
             clients.forEach(ClientSession::stopMeasuring);
             Report.print(clients, seconds, gauge, transport.negotiated());
+            if (watch != null) watch.report(names, clients, changeSent, seconds);
             for (ClientSession c : clients) c.close();
             Thread.sleep(500);
         }
+        if (watch != null) watch.close();
         String after = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         System.out.println("health after closing: " + after);

@@ -1,16 +1,13 @@
 package org.backprop.playground.session;
 
-import org.backprop.playground.data.Domain;
-import org.backprop.playground.data.Features;
-import org.backprop.playground.engine.Network;
+import org.backprop.playground.state.PlaygroundState;
 
 /**
- * A session as a class board reports it ({@link TrainingSession#boardView()}).
+ * A session as a class board reports it ({@link TrainingSession#boardView()}): cheap to take four
+ * times a second; the output map is asked for apart ({@link TrainingSession#mapView()}), only when a
+ * row is written.
  *
- * @param goal     the goal's progress, or null without a goal
- * @param reached  the goal met, or null
- * @param network  a copy of the network now
- * @param features the inputs of a 2-D set, or null for a set without a map
+ * @param goal    the goal's progress, or null without a goal
+ * @param reached the goal met, or null
  */
-public record BoardView(long epoch, org.backprop.playground.state.PlaygroundState state, GoalView goal, GoalReached reached,
-                        Network network, Features features, Domain domain) {}
+public record BoardView(long epoch, PlaygroundState state, GoalView goal, GoalReached reached) {}

@@ -12,7 +12,7 @@ public final class Thumbnail {
 
     private Thumbnail() {}
 
-    public static byte[] of(BoardView v) {
+    public static byte[] of(MapView v) {
         if (v.features() == null || v.network().layout.outputs() != 1) return null;
         int P = SIZE * SIZE;
         float[] in = FrameRenderer.gridInputs(v.features(), v.domain(), SIZE);

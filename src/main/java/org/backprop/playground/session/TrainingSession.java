@@ -435,11 +435,15 @@ public final class TrainingSession {
 
     /**
      * What a class board shows of this session, as the last frame or check left it (nothing is
-     * measured here): its epoch, state, goal progress and the moment the goal was met, and a copy of
-     * the network with what its output map needs (for {@link Thumbnail}).
+     * measured here): its epoch, state, goal progress and the moment the goal was met.
      */
     public synchronized BoardView boardView() {
-        return new BoardView(epoch, state, goalView(), reached, net.copy(), spec.inputs().features(), split.dataset().domain());
+        return new BoardView(epoch, state, goalView(), reached);
+    }
+
+    /** A copy of the network with what its output map needs (for {@link Thumbnail}). */
+    public synchronized MapView mapView() {
+        return new MapView(net.copy(), spec.inputs().features(), split.dataset().domain());
     }
 
     /** The goal's progress measured now (what a {@code state} message carries), or null without a goal. */

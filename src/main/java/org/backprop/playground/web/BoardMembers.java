@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.backprop.playground.session.BoardView;
 import org.backprop.playground.session.GoalReached;
 import org.backprop.playground.session.GoalView;
+import org.backprop.playground.session.MapView;
 import org.backprop.playground.session.Thumbnail;
 import org.backprop.playground.state.FieldError;
 import org.backprop.playground.state.Msg;
@@ -53,7 +54,7 @@ final class BoardMembers implements AutoCloseable {
         final String boardId, name, nameKey;
         long lastWrite, epoch = -1;
         Double best;
-        String state;
+        PlaygroundState state;
         boolean reachedWritten;
 
         Member(String boardId, String name) {
@@ -89,13 +90,20 @@ final class BoardMembers implements AutoCloseable {
      * After a connect, {@code config} or {@code set}: joins, leaves or changes board as the session's
      * state now says. Returns the refusal to send (the session goes on, on no board), or null.
      */
-    synchronized FieldError reconcile(Connection c) {
+    FieldError reconcile(Connection c) {
+        // one connection's joins and leaves in order; other connections' go on meanwhile (each join is a database round trip)
+        synchronized (c.joins) {
+            return reconcileLocked(c);
+        }
+    }
+
+    private FieldError reconcileLocked(Connection c) {
         PlaygroundState s = c.training.state();
         String board = s.board(), name = Nicknames.clean(s.name());
         Member m = members.get(c);
         boolean wants = !board.isEmpty() && !s.name().isBlank();
         if (m != null && wants && m.boardId.equals(board) && m.name.equals(name)) return null;
-        if (m != null) leave(c);
+        if (m != null) leaveLocked(c);
         if (!wants) return null;
         if (name == null) {
             return new FieldError(NAME_INVALID, "name", "a nickname is 1 to " + Nicknames.MAX_CHARS
@@ -133,7 +141,13 @@ final class BoardMembers implements AutoCloseable {
     }
 
     /** The session closed or left its board: its row says so. */
-    synchronized void leave(Connection c) {
+    void leave(Connection c) {
+        synchronized (c.joins) {
+            leaveLocked(c);
+        }
+    }
+
+    private void leaveLocked(Connection c) {
         Member m = members.remove(c);
         if (m == null) return;
         try {
@@ -159,13 +173,13 @@ final class BoardMembers implements AutoCloseable {
         BoardView v = c.training.boardView();
         GoalView g = v.goal();
         Double best = g == null ? null : g.best();
-        String state = stateText(v.state());
         boolean newlyReached = v.reached() != null && !m.reachedWritten;
-        boolean moved = v.epoch() != m.epoch || !Objects.equals(best, m.best) || !state.equals(m.state);
+        boolean moved = v.epoch() != m.epoch || !Objects.equals(best, m.best) || !v.state().equals(m.state);
         boolean due = newlyReached || moved && now - m.lastWrite >= WRITE_EVERY_NANOS || now - m.lastWrite >= HEARTBEAT_NANOS;
         if (!due) return;
         m.lastWrite = now; // a failed write is tried again at the next due time, not at every look
-        Progress p = new Progress(v.epoch(), g == null ? null : g.goal().metric().key, best, state, thumbnail(v), reached(v.reached()));
+        Progress p = new Progress(v.epoch(), g == null ? null : g.goal().metric().key, best, stateText(v.state()), thumbnail(c.training.mapView()),
+                reached(v.reached()));
         try {
             classroom.store.report(m.boardId, m.nameKey, p, classroom.clock.instant());
         } catch (StoreException ex) {
@@ -175,7 +189,7 @@ final class BoardMembers implements AutoCloseable {
         if (members.get(c) != m) return; // it left meanwhile
         m.epoch = v.epoch();
         m.best = best;
-        m.state = state;
+        m.state = v.state();
         m.reachedWritten |= p.reached() != null;
     }
 
@@ -186,7 +200,7 @@ final class BoardMembers implements AutoCloseable {
         return new Reached(r.epoch(), r.seconds(), codec.write(r.state().asRun(weights)), weights);
     }
 
-    private static String thumbnail(BoardView v) {
+    private static String thumbnail(MapView v) {
         byte[] bytes = Thumbnail.of(v);
         return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }

@@ -48,7 +48,13 @@ final class BoardSocket implements AutoCloseable {
         final List<Session> sockets = new CopyOnWriteArrayList<>();
         final Map<String, Long> sentVersion = new HashMap<>();
         final Map<String, Long> sentAt = new HashMap<>();
+        /** What each row's {@code online} was when last sent: it turns false with time alone (a server that died). */
+        final Map<String, Boolean> sentOnline = new HashMap<>();
+        int polls;
     }
+
+    /** Polls between two reads of every row for {@code online} turned false by time alone (5 s). */
+    static final int ONLINE_EVERY_POLLS = 20;
 
     private final Classroom classroom;
     private final ObjectMapper mapper;
@@ -57,6 +63,8 @@ final class BoardSocket implements AutoCloseable {
     private final Map<String, String> boardOf = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final AtomicInteger watchers = new AtomicInteger();
+    /** Connects per client address, as the API's reads are limited: a wrong key costs a database read each. */
+    private final AddressRates connects = new AddressRates(10, 60);
     private final SocketLimits limits;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, "board-watch");
@@ -80,6 +88,12 @@ final class BoardSocket implements AutoCloseable {
 
     private void onConnect(WsConnectContext ctx) {
         Session s = ctx.session;
+        Object address = ctx.attribute(SocketAccess.ADDRESS_ATTRIBUTE);
+        if (!connects.allow(String.valueOf(address), System.nanoTime())) {
+            refuse(s, PlaygroundSocket.RATE_LIMITED, "more than " + connects.perSecond() + " board connections a second from your address;"
+                    + " try again in a moment", 1013);
+            return;
+        }
         String id = ctx.pathParam("id");
         String auth = ctx.header("Authorization");
         String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : ctx.queryParam("key");
@@ -111,7 +125,12 @@ final class BoardSocket implements AutoCloseable {
             msg.setAll(n);
             Watched w = boards.computeIfAbsent(b.id(), k -> new Watched());
             // a first screen starts the watch from these rows; a second one gets them now and perhaps once more at the next poll
-            if (w.sockets.isEmpty()) for (StudentRow r : rows) w.sentVersion.put(r.nameKey(), r.version());
+            if (w.sockets.isEmpty()) {
+                for (StudentRow r : rows) {
+                    w.sentVersion.put(r.nameKey(), r.version());
+                    w.sentOnline.put(r.nameKey(), r.online(now, Classroom.HELD));
+                }
+            }
             send(s, msg);
             w.sockets.add(s);
         } catch (StoreException e) {
@@ -189,15 +208,19 @@ final class BoardSocket implements AutoCloseable {
             Long at = w.sentAt.get(v.getKey());
             if (at == null || nanos - at >= ROW_EVERY_NANOS) due.add(v.getKey()); // else it waits for a later poll
         }
-        if (due.isEmpty()) return;
+        boolean onlineCheck = ++w.polls % ONLINE_EVERY_POLLS == 0;
+        if (due.isEmpty() && !onlineCheck) return;
         for (StudentRow r : classroom.store.students(id)) {
-            if (!due.contains(r.nameKey())) continue;
+            boolean online = r.online(now, Classroom.HELD);
+            boolean wentAway = onlineCheck && !online && w.sentOnline.getOrDefault(r.nameKey(), false);
+            if (!due.contains(r.nameKey()) && !wentAway) continue;
             ObjectNode msg = mapper.createObjectNode();
             msg.put("type", "student");
             msg.set("student", json.row(r, now));
             for (Session s : w.sockets) send(s, msg);
             w.sentVersion.put(r.nameKey(), r.version());
             w.sentAt.put(r.nameKey(), nanos);
+            w.sentOnline.put(r.nameKey(), online);
         }
     }
 

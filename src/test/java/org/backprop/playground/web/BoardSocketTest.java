@@ -109,4 +109,47 @@ class BoardSocketTest {
             assertEquals(1000, teacher.awaitClose());
         }
     }
+
+    @Test
+    void a_flood_of_board_connections_from_one_address_is_refused_with_rate_limited() throws Exception {
+        // eight at a time, as many as it takes: on a busy machine connections open slower and the bucket refills meanwhile
+        try (TestServer own = new TestServer()) {
+            long start = System.nanoTime(), deadline = start + WsClient.DEADLINE.toNanos();
+            java.util.concurrent.atomic.AtomicInteger lookedUp = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean limited = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            for (int t = 0; t < 8; t++) {
+                pool.submit(() -> {
+                    while (!limited.get() && System.nanoTime() < deadline) {
+                        try (WsClient c = WsClient.connect(own.wsUrl() + "/board/zzzzzzzzzz?key=nope")) {
+                            String code = c.await(m -> m.type().equals("error"), "the refusal").json().get("code").asText();
+                            if (code.equals("rate_limited")) limited.set(true);
+                            else if (code.equals("board_not_found")) lookedUp.incrementAndGet();
+                        }
+                    }
+                });
+            }
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(limited.get(), lookedUp + " connections in " + seconds + " s were all let through to the store");
+            assertTrue(lookedUp.get() >= 60 && lookedUp.get() <= 60 + 10 * seconds + 8,
+                    lookedUp + " looked up in " + seconds + " s (bursts of 60, then 10 a second)");
+        }
+    }
+
+    @Test
+    void a_student_whose_server_died_goes_offline_on_the_board_by_time_alone() {
+        Made b = board();
+        // a row last seen just under the hold ago, as a server that died leaves it: no leave will come
+        java.time.Instant seen = server.classroom().clock.instant().minus(Classroom.HELD).plusMillis(1500);
+        server.classroom().store.join(b.id(), "Ghost", "s", Classroom.MAX_STUDENTS, seen, Classroom.HELD);
+        try (WsClient teacher = WsClient.connect(boardUrl(b.id(), b.key()))) {
+            JsonNode first = teacher.await(m -> m.type().equals("board"), "the board").json();
+            assertTrue(first.at("/students/0/online").asBoolean(), first.toString());
+            JsonNode gone = teacher.await(m -> m.type().equals("student"), "Ghost going offline").json().get("student");
+            assertEquals("Ghost", gone.get("name").asText());
+            assertTrue(!gone.get("online").asBoolean() && gone.get("leftAt").isNull(), gone.toString());
+        }
+    }
 }

@@ -92,4 +92,21 @@ class ServerFlagsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[] {"--trust-proxy=maybe"}, Map.of()))
                 .getMessage().contains("true or false"));
     }
+
+    @Test
+    void the_store_flags_default_to_the_data_directory_and_take_a_postgres_url_and_a_board_lifetime() {
+        org.backprop.playground.store.StoreConfig none = ServerFlags.parse(new String[0], Map.of()).config().store();
+        assertEquals(java.nio.file.Path.of("playground-data"), none.dataDir());
+        assertEquals(null, none.databaseUrl());
+        assertEquals(java.time.Duration.ofDays(30), none.boardLifetime());
+        org.backprop.playground.store.StoreConfig set = ServerFlags.parse(new String[] {"--data-dir", "/srv/p", "--board-days=7"},
+                Map.of("DATABASE_URL", "postgres://u:p@db:5432/play", "DATA_DIR", "/ignored")).config().store();
+        assertEquals(java.nio.file.Path.of("/srv/p"), set.dataDir());
+        assertEquals("jdbc:postgresql://db:5432/play", set.url().jdbcUrl());
+        assertEquals(java.time.Duration.ofDays(7), set.boardLifetime());
+        String bad = assertThrows(IllegalArgumentException.class,
+                () -> ServerFlags.parse(new String[0], Map.of("DATABASE_URL", "mysql://u:secret@h/db"))).getMessage();
+        assertTrue(bad.contains("DATABASE_URL") && !bad.contains("secret"), bad);
+        assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[] {"--board-days", "0"}, Map.of()));
+    }
 }
