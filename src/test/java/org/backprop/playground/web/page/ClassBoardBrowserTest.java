@@ -122,7 +122,8 @@ class ClassBoardBrowserTest {
                     (System.nanoTime() - seen) / 1e9);
             await(teacher, d -> ((List<?>) js(d, "return window.board.names()")).size() == 3);
             assertEquals(List.of("Ann", "Bo.x", "최 학생"), js(teacher, "return window.board.names()"), "first to reach first, then by best and name");
-            String annStatus = teacher.findElement(By.cssSelector("#board-rows .board-tile.reached .board-status")).getText();
+            // the rows are the board's model; its tiles are drawn at most every 200 ms after a change
+            String annStatus = await(teacher, d -> d.findElement(By.cssSelector("#board-rows .board-tile.reached .board-status")).getText());
             assertEquals("✓ reached at epoch " + String.format("%,d", metAt) + " (", annStatus.substring(0, annStatus.indexOf('(') + 1), annStatus);
             assertTrue(((Number) js(teacher, "const c = document.querySelector('#board-rows .board-tile.reached canvas');"
                     + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
