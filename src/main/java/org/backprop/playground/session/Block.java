@@ -40,9 +40,11 @@ record Block(String name, int layer, int neuron, int width, int height, String d
         this(name, layer, neuron, width, height, dtype, min, max, data, Coding.BYTES);
     }
 
+    private static final byte[] NO_BYTES = new byte[0];
+
     /** This block's descriptor with no bytes: "draw what you have". */
     Block asSame() {
-        return new Block(name, layer, neuron, width, height, dtype, min, max, new byte[0], Coding.SAME);
+        return new Block(name, layer, neuron, width, height, dtype, min, max, NO_BYTES, Coding.SAME);
     }
 
     /** Whether this block stands at that place of a frame with that size. */

@@ -60,7 +60,7 @@ public final class FrameRenderer {
      */
     public synchronized ByteBuffer render(FrameSnapshot s, boolean evaluateGrids) {
         int changedBefore = client.changed();
-        boolean reuse = !evaluateGrids && s.hasGrids() && gridsStillFit(s);
+        boolean reuse = !evaluateGrids && s.hasGrids() && client.hasAny() && sameGridsAsClient(s);
         evaluatedGrids = s.hasGrids() && !reuse;
         ByteBuffer frame = FrameEncoder.encode(s, !s.hasGrids() ? List.of() : reuse ? client.unchanged() : blocks(s));
         VisibleState now = VisibleState.of(s);
@@ -75,9 +75,9 @@ public final class FrameRenderer {
         return evaluatedGrids;
     }
 
-    /** The client has every block of this snapshot's grids: the same inputs, domain and network shape. */
-    private boolean gridsStillFit(FrameSnapshot s) {
-        return client.hasAny() && s.features().equals(features) && s.domain().equals(domain) && s.network().layout.equals(layout);
+    /** The client's blocks are of this snapshot's grids: the same inputs, domain and network shape (else it gets every block's bytes). */
+    private boolean sameGridsAsClient(FrameSnapshot s) {
+        return s.features().equals(features) && s.domain().equals(domain) && s.network().layout.equals(layout);
     }
 
     /** Whether the last frame rendered showed anything new beyond its epoch: a block with bytes or a header that moved. */
@@ -86,20 +86,19 @@ public final class FrameRenderer {
     }
 
     private List<Block> blocks(FrameSnapshot s) {
-        if (!s.features().equals(features) || !s.domain().equals(domain)) {
-            float[] big = gridInputs(s.features(), s.domain(), OUTPUT_SIZE), small = gridInputs(s.features(), s.domain(), NEURON_SIZE);
-            if (output == null) output = new float[OUTPUT_SIZE * OUTPUT_SIZE]; // a set with no map never needs it
-            outputInputs = big;
-            neuronInputs = small;
-            features = s.features();
-            domain = s.domain();
+        if (!sameGridsAsClient(s)) {
+            if (!s.features().equals(features) || !s.domain().equals(domain)) {
+                float[] big = gridInputs(s.features(), s.domain(), OUTPUT_SIZE), small = gridInputs(s.features(), s.domain(), NEURON_SIZE);
+                if (output == null) output = new float[OUTPUT_SIZE * OUTPUT_SIZE]; // a set with no map never needs it
+                outputInputs = big;
+                neuronInputs = small;
+                features = s.features();
+                domain = s.domain();
+            }
+            layout = s.network().layout;
             client.forget();
         }
         Network net = s.network();
-        if (!net.layout.equals(layout)) {
-            layout = net.layout;
-            client.forget();
-        }
         int last = net.layout.layers() - 1, K = net.layout.outputs(), P = OUTPUT_SIZE * OUTPUT_SIZE;
         List<Block> blocks = new ArrayList<>();
         client.beginFrame();
