@@ -345,8 +345,14 @@ public final class PlaygroundSocket implements AutoCloseable {
     }
 
     private void onError(WsErrorContext ctx) {
-        // Jetty closes the connection after an error and onClose frees the session
-        LOG.debug("websocket error on {}: {}", ctx.sessionId(), String.valueOf(ctx.error()));
+        // Jetty closes the connection after an error and onClose frees the session; a network's end is
+        // routine, an Error is a handler that threw past its catch (Javalin maps only Exceptions): a defect
+        Throwable e = ctx.error();
+        if (e instanceof Error) {
+            LOG.warn("websocket handler failed on {}", ctx.sessionId(), e);
+        } else {
+            LOG.debug("websocket error on {}: {}", ctx.sessionId(), String.valueOf(e));
+        }
     }
 
     // ---- messages -------------------------------------------------------------------------

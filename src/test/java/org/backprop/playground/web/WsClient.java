@@ -38,6 +38,8 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     final ConcurrentLinkedQueue<Message> received = new ConcurrentLinkedQueue<>();
     final CompletableFuture<int[]> closed = new CompletableFuture<>();
     volatile String closeReason;
+    /** Why the client's side ended, if it did: the error the JDK reported or one our listener threw. */
+    private volatile Throwable failure;
     private final AtomicLong seq = new AtomicLong();
     private final StringBuilder text = new StringBuilder();
     private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
@@ -140,6 +142,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        failure = error;
         closed.complete(new int[] {-1});
     }
 
@@ -188,7 +191,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
             for (Message m : received) if (m.seq() > since && wanted.test(m)) return m;
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what + "; last messages: " + tail()
-                        + "\n  server: " + serverSide.get() + "\n  threads: " + busyThreads());
+                        + "\n  client: " + clientSide() + "\n  server: " + serverSide.get() + "\n  threads: " + busyThreads(), failure);
             }
             sleep(5);
         }
@@ -260,6 +263,13 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         } catch (Exception e) {
             throw new AssertionError("the socket did not close: " + e, e);
         }
+    }
+
+    /** Whether this side's socket still stands, else how it ended: a wait that timed out says so. */
+    private String clientSide() {
+        if (!closed.isDone()) return "open";
+        int code = closed.getNow(new int[] {0})[0];
+        return code == -1 ? "failed: " + failure : "closed " + code + " " + closeReason;
     }
 
     private String tail() {
