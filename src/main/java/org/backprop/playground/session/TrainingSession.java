@@ -133,6 +133,11 @@ public final class TrainingSession {
         return net.copy();
     }
 
+    /** The run as it stands, for an export that rebuilds it: the network now, the encoded rows, the hyperparameters in effect. */
+    public synchronized RunSetup runSetup() {
+        return new RunSetup(state, net.copy(), spec.inputs().names(), train, test, trainer.hyperparameters());
+    }
+
     /** The points trained and tested on (for the page to draw; {@link SessionStatus#dataVersion} says when they change). */
     public synchronized DataSplit data() {
         return split;

@@ -116,6 +116,7 @@ public final class App {
                     new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper()));
             config.routes.post("/api/backprop", new BackpropApi(json, heavy));
             config.routes.post("/api/train", new TrainApi(json, heavy));
+            config.routes.get("/api/export/numpy", new ExportApi(codec, heavy, json.mapper()));
             new BoardsApi(json, classroom, new org.backprop.playground.state.StateCodec(appConfig.limits()), appConfig.access()).register(config);
         });
     }
