@@ -23,9 +23,9 @@ import org.backprop.playground.state.Warning;
  * since a file that silently ran another experiment would be worse than none. Computing the
  * playground's losses trains N epochs, so it is costed and gated as {@code /api/train} is.
  */
-final class ExportApi implements Handler {
+public final class ExportApi implements Handler {
     /** The most epochs a file trains: a notebook's worth (a NumPy epoch is some milliseconds, the engine's microseconds). */
-    static final int MAX_EPOCHS = 1000;
+    public static final int MAX_EPOCHS = 1000;
 
     private final StateCodec codec;
     private final HeavyGate gate;

@@ -126,7 +126,7 @@ public final class PlaygroundPage implements Handler {
                                 nicknameDialog(c),
                                 TopBar.render(c),
                                 PresetCard.render(c, preset),
-                                div(DataColumn.render(c), NetworkColumn.render(c), OutputColumn.render(c)).withId("main-part").withClass("main"),
+                                div(DataColumn.render(c), NetworkColumn.render(c), OutputColumn.render(c).with(ExportLinks.render(c, codec.write(state)))).withId("main-part").withClass("main"),
                                 BackpropPanel.render(c),
                                 prose(c, codec.write(state))
                         ),

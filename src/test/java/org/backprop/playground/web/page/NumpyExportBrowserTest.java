@@ -1,0 +1,104 @@
+package org.backprop.playground.web.page;
+
+import static org.backprop.playground.web.page.PageBrowserTest.SCREENSHOTS;
+import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
+import static org.backprop.playground.web.page.PageBrowserTest.await;
+import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
+import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
+import static org.backprop.playground.web.page.PageBrowserTest.js;
+import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.backprop.playground.web.App;
+import org.backprop.playground.web.AppConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * "Export as NumPy" downloads the run on screen: after a live change and some training, the script
+ * the page's link downloads is the server's export of the page's state for the epochs it has run.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class NumpyExportBrowserTest {
+    static Javalin app;
+    static String base;
+
+    @TempDir
+    Path downloads;
+
+    @BeforeAll
+    static void start() throws IOException {
+        app = App.create(AppConfig.defaults()).start(0);
+        base = "http://localhost:" + app.port();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) app.stop();
+    }
+
+    @Test
+    void the_export_link_downloads_the_script_of_the_state_and_epochs_on_screen() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/?dataset=xor&networkShape=3&seed=np16&lang=ko");
+            awaitFirstFrame(b);
+            b.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            // a live change the link must follow, then training the file must cover
+            js(b, "const s = document.getElementById('learningRate'); s.value = '0.1'; s.dispatchEvent(new Event('change', {bubbles: true}))");
+            await(b, d -> Double.valueOf(0.1).equals(js(d, "return window.playground.state().learningRate")));
+            b.findElement(By.cssSelector(".step-more-button[data-epochs='100']")).click();
+            await(b, d -> Long.valueOf(100).equals(js(d, "return window.playground.epoch()")));
+            String query = (String) js(b, "return window.playground.query()");
+            assertTrue(query.contains("learningRate=0.1"), query);
+
+            b.findElement(By.id("numpy-script-link")).click();
+            Path file = downloads.resolve("backprop-playground-xor.py");
+            await(b, d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve("backprop-playground-xor.py.crdownload")));
+            String script = read(file);
+            assertEquals(get("/api/export/numpy?" + query + "&epochs=100"), script, "the download is the export of the page's state for its 100 epochs");
+            assertTrue(script.contains("\nLEARNING_RATE = 0.1\n") && script.contains("\nEPOCHS = 100\n"), "the rate changed live and the epochs run");
+            assertTrue(script.contains("NumPy로"), "in the page's language");
+            String notebook = (String) js(b, "return document.getElementById('numpy-notebook-link').getAttribute('href')");
+            assertEquals("/api/export/numpy?" + query + "&epochs=100&format=ipynb", notebook);
+            assertEquals("NumPy로 내보내기:", b.findElement(By.cssSelector(".numpy-export-label")).getText());
+            screenshot(b, "numpy-export-ko.png");
+            assertNoConsoleErrors(b);
+        });
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("could not read the download " + file, e);
+        }
+    }
+
+    private static String get(String path) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, r.statusCode(), r.body());
+            return r.body();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("GET " + path, e);
+        }
+    }
+}
