@@ -59,6 +59,7 @@ public final class NumpyProgram {
         v.put("optimizerName", hyper.optimizer().key);
         v.put("regularization", PyLiterals.string(hyper.regularization().key));
         v.put("regularizationRate", PyLiterals.number(hyper.regularizationRate()));
+        v.put("regularizationKey", hyper.regularization().key);
         v.put("epochs", Integer.toString(epochs));
         v.put("sizes", sizes(net.layout));
         boolean fromLink = state.weights().size() == net.layout.numParams();
