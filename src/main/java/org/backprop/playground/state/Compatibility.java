@@ -46,7 +46,13 @@ final class Compatibility {
         if (!s.weights().isEmpty() && s.weights().size() != s.parameterCount()) {
             found.add(new Conflict("weights", s.weights().size() + " initial parameters do not fit this network of "
                     + s.parameterCount() + " (per layer W row-major, then b); ignored",
-                    Msg.of("state.weightsCount", "count", s.weights().size(), "expected", s.parameterCount()), b -> b.weights = List.of()));
+                    Msg.of("state.weightsCount", "count", s.weights().size(), "expected", s.parameterCount()), b -> {
+                        b.weights = List.of();
+                        b.weightsEpoch = 0;
+                    }));
+        } else if (s.weightsEpoch() > 0 && s.weights().isEmpty()) {
+            found.add(new Conflict("weightsEpoch", "weightsEpoch=" + s.weightsEpoch() + " is the epoch of shared weights, and there are no weights; ignored",
+                    Msg.of("state.weightsEpochNoWeights", "epoch", s.weightsEpoch()), b -> b.weightsEpoch = 0));
         }
         if (s.goal() != null && s.goal().metric().isAccuracy() && task == ProblemKind.REGRESSION) {
             found.add(new Conflict("goal", "regression has no accuracy; write the goal on trainLoss or testLoss, e.g. testLoss<0.05",

@@ -35,6 +35,7 @@ import org.backprop.playground.engine.Regularization;
  * @param outputActivation the output layer's activation, or null for the one the task and loss imply
  * @param weights        initial parameters in the engine's flat layout (per layer W row-major, then b),
  *                       used at build and reset instead of the seed's draw; empty for none
+ * @param weightsEpoch   the epoch those weights were trained to (a "share as trained" link), said on the page; 0 for none
  * @param exercise       a stored exercise's id (its task and title come from the store), or empty
  * @param board          a class board's id the session reports to (with {@code name}), or empty
  * @param name           the student's nickname on that board, or empty (checked when joining, not here)
@@ -70,6 +71,7 @@ public record PlaygroundState(
         List<String> lock,
         Activation outputActivation,
         List<Double> weights,
+        int weightsEpoch,
         String exercise,
         String board,
         String name) {
@@ -86,6 +88,8 @@ public record PlaygroundState(
     public static final int MAX_TASK_CHARS = 2000;
     /** The largest goal budget: ten million epochs, far past any exercise (a TF-paced minute is 3,600). */
     public static final int MAX_GOAL_EPOCHS = 10_000_000;
+    /** The largest weightsEpoch a link may say (far past any session's run, short of overflow). */
+    public static final int MAX_WEIGHTS_EPOCH = 1_000_000_000;
 
     public PlaygroundState {
         networkShape = List.copyOf(networkShape);
@@ -109,7 +113,7 @@ public record PlaygroundState(
         return new PlaygroundState(Activation.TANH, Hyperparameters.DEFAULT_BATCH_SIZE, Dataset.CIRCLE,
                 Dataset.REG_PLANE, Hyperparameters.DEFAULT_LEARNING_RATE, Regularization.NONE, 0, 0, List.of(4, 2),
                 DEFAULT_SEED, false, false, 50, EnumSet.of(InputFeature.X, InputFeature.Y), Problem.CLASSIFICATION,
-                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", Speed.DEFAULT, "", "", null, 0, List.of(), null, List.of(), "", "", "");
+                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", Speed.DEFAULT, "", "", null, 0, List.of(), null, List.of(), 0, "", "", "");
     }
 
     /** The set being trained: {@code regDataset} for regression, {@code dataset} otherwise. */

@@ -45,6 +45,7 @@ final class StateBuilder {
     List<String> lock;
     Activation outputActivation;
     List<Double> weights;
+    int weightsEpoch;
     String exercise;
     String board;
     String name;
@@ -80,6 +81,7 @@ final class StateBuilder {
         lock = new ArrayList<>(s.lock());
         outputActivation = s.outputActivation();
         weights = s.weights();
+        weightsEpoch = s.weightsEpoch();
         exercise = s.exercise();
         board = s.board();
         name = s.name();
@@ -94,6 +96,6 @@ final class StateBuilder {
         return new PlaygroundState(activation, batchSize, dataset, regDataset, learningRate, regularization,
                 regularizationRate, noise, networkShape, seed, showTestData, discretize, percTrainData, features,
                 problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, speed, title, taskText, goal, goalEpochs, lock,
-                outputActivation, weights, exercise, board, name);
+                outputActivation, weights, weightsEpoch, exercise, board, name);
     }
 }

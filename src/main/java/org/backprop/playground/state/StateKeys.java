@@ -99,6 +99,9 @@ final class StateKeys {
         keys.add(new Key<List<Double>>("weights", (raw, lim) -> ValueReaders.weights(raw), (b, v) -> b.weights = v,
                 PlaygroundState::weights, v -> v.isEmpty() ? null : v.stream().map(ValueReaders::plain).collect(Collectors.joining(",")),
                 v -> v, true));
+        // blank or 0 is "not a trained network's weights"; written only when set, null in JSON when not
+        keys.add(new Key<Integer>("weightsEpoch", (raw, lim) -> weightsEpoch(raw), (b, v) -> b.weightsEpoch = v,
+                PlaygroundState::weightsEpoch, v -> v == 0 ? null : String.valueOf(v), v -> v == 0 ? null : v, true));
         // issue 14's class keys: none changes the training; the web layer acts on them (store, board)
         keys.add(text("exercise", (raw, lim) -> ValueReaders.token(raw), (b, v) -> b.exercise = v, PlaygroundState::exercise));
         keys.add(text("board", (raw, lim) -> ValueReaders.token(raw), (b, v) -> b.board = v, PlaygroundState::board));
@@ -194,6 +197,10 @@ final class StateKeys {
 
     private static Reading<Integer> goalEpochs(String raw) {
         return raw.isBlank() ? Reading.ok(0) : ValueReaders.integer(raw, 0, PlaygroundState.MAX_GOAL_EPOCHS, null);
+    }
+
+    private static Reading<Integer> weightsEpoch(String raw) {
+        return raw.isBlank() ? Reading.ok(0) : ValueReaders.integer(raw, 0, PlaygroundState.MAX_WEIGHTS_EPOCH, null);
     }
 
     private static Reading<Speed> speed(String raw) {

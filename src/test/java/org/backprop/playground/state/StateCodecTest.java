@@ -431,6 +431,8 @@ class StateCodecTest {
         assertTrue(names.remove("goalEpochs") && names.remove("task"));
         // issue 14's class keys: a stored exercise, a board and the student's nickname on it
         assertTrue(names.remove("exercise") && names.remove("board") && names.remove("name"));
+        // issue 16's "share as trained": the epoch the link's weights were trained to
+        assertTrue(names.remove("weightsEpoch"));
         assertEquals(Set.of(), names, "no key beyond DESIGN.md's and the presets'");
         assertTrue(Arrays.asList(codec.write(PlaygroundState.defaults()).split("&")).size() >= 24);
     }
