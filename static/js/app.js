@@ -24,6 +24,7 @@ import { mountExercise } from './exercise.js';
 import { mountBackprop } from './backprop-panel.js';
 import { mountPresets } from './presets.js';
 import { mountShare } from './share.js';
+import { mountShareTrained } from './share-trained.js';
 import { mountNumpyExport } from './numpy-export.js';
 import { mountBoardJoin } from './board-join.js';
 import { bindKeys } from './keys.js';
@@ -109,6 +110,7 @@ mountExercise({
 const presets = mountPresets({ select: els.tutorials, card: els.presetCard, numbersButton: els.presetNumbersButton },
   store, i18n, boot.preset, backprop);
 mountShare({ shareButton: els.shareButton, buildLink: els.buildLink, buildWeights: els.buildWeights }, store, i18n, toast);
+mountShareTrained({ shareTrainedButton: els.shareTrainedButton }, store, i18n, toast);
 mountNumpyExport({ numpyExport: els.numpyExport, numpyScriptLink: els.numpyScriptLink, numpyNotebookLink: els.numpyNotebookLink }, store);
 
 store.subscribe(['status'], ({ status }) => {

@@ -163,6 +163,10 @@ public final class PlaygroundPage implements Handler {
                                 .withClass("select tutorials-select").withTitle(m.t("tutorials.title")).attr("data-i18n-title", "tutorials.title"),
                         button(Ui.icon(Ui.SHARE), Ui.words(c, "share.button")).withType("button").withId("share-button")
                                 .withClass("header-button").withTitle(m.t("share.title")).attr("data-i18n-title", "share.title"),
+                        // share-trained.js turns it on once there are trained weights to share
+                        button(Ui.words(c, "shareTrained.button")).withType("button").withId("share-trained-button")
+                                .withClass("header-button").withTitle(m.t("shareTrained.untrained"))
+                                .attr("data-i18n-title", "shareTrained.untrained").attr("disabled", "disabled"),
                         a(m.t("app.about")).withHref("/about").withClass("header-link").attr("data-i18n", "app.about")
                                 .withTitle(m.t("app.aboutTitle")).attr("data-i18n-title", "app.aboutTitle"),
                         div(each(PlaygroundState.LANGUAGES, lang -> button(m.t("lang." + lang)).withType("button")
