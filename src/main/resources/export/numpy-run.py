@@ -11,10 +11,10 @@ print("NumPy", np.__version__)
 # %%
 «#dataShape»
 FEATURES = «=features»
-X_train = np.array(«=xTrain», dtype=np.float64)
-Y_train = np.array(«=yTrain», dtype=np.float64)
-X_test = np.array(«=xTest», dtype=np.float64)
-Y_test = np.array(«=yTest», dtype=np.float64)
+X_train = np.array(«=xTrain», dtype=np.float64).reshape(«=xTrainShape»)
+Y_train = np.array(«=yTrain», dtype=np.float64).reshape(«=yTrainShape»)
+X_test = np.array(«=xTest», dtype=np.float64).reshape(«=xTestShape»)
+Y_test = np.array(«=yTest», dtype=np.float64).reshape(«=yTestShape»)
 print("X_train", X_train.shape, "Y_train", Y_train.shape, "X_test", X_test.shape, "Y_test", Y_test.shape)
 
 # %% [markdown] network

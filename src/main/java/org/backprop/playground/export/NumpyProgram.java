@@ -41,6 +41,11 @@ public final class NumpyProgram {
         v.put("yTrain", targets(setup.train()));
         v.put("xTest", inputs(setup.test()));
         v.put("yTest", targets(setup.test()));
+        // the shapes spelled out: a set with no inputs (tutorial 004's guess) would read as (0,) without them
+        v.put("xTrainShape", shape(setup.train().inputWidth(), setup.train().count()));
+        v.put("yTrainShape", shape(setup.train().targetWidth(), setup.train().count()));
+        v.put("xTestShape", shape(setup.test().inputWidth(), setup.test().count()));
+        v.put("yTestShape", shape(setup.test().targetWidth(), setup.test().count()));
         v.put("weights", weights(net));
         StringBuilder w = new StringBuilder("["), b = new StringBuilder("[");
         for (int l = 1; l <= net.layout.layers(); l++) {
@@ -63,7 +68,9 @@ public final class NumpyProgram {
         v.put("epochs", Integer.toString(epochs));
         v.put("sizes", sizes(net.layout));
         boolean fromLink = state.weights().size() == net.layout.numParams();
-        v.put("weightsSource", ScriptWords.get(lang, fromLink ? "weightsFromLink" : "weightsFromSeed"));
+        v.put("weightsEpoch", Integer.toString(state.weightsEpoch()));
+        String source = !fromLink ? "weightsFromSeed" : state.weightsEpoch() > 0 ? "weightsFromTrained" : "weightsFromLink";
+        v.put("weightsSource", ScriptWords.get(lang, source));
         boolean regularized = hyper.regularization() != Regularization.NONE && hyper.regularizationRate() != 0;
         v.put("regularizationName", ScriptWords.get(lang, regularized ? "withRegularization" : "noRegularization"));
         v.put("playgroundTrain", PyLiterals.list(playground.train(), INDENT));
@@ -98,6 +105,10 @@ public final class NumpyProgram {
                     .append(")  # (").append(o).append(", 1)");
         }
         return out.toString();
+    }
+
+    private static String shape(int rows, int columns) {
+        return rows + ", " + columns;
     }
 
     private static String sizes(Layout layout) {

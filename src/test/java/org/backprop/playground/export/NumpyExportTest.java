@@ -57,13 +57,16 @@ class NumpyExportTest {
             "optimizer=rmsprop&learningRate=0.003&regDataset=reg-plane&problem=regression&lang=ko",
             "loss=mse&outputActivation=sigmoid&activation=sigmoid&xSquared=true&ySquared=true&sinX=true&batchSize=30",
             // a link's own starting weights (2-2-1: W1, b1, W2, b2) instead of the seed's
-            "dataset=xor&networkShape=2&learningRate=0.3&weights=0.5,-0.4,0.3,0.2,0.1,0.1,0.6,-0.7,0.05"
+            "dataset=xor&networkShape=2&learningRate=0.3&weights=0.5,-0.4,0.3,0.2,0.1,0.1,0.6,-0.7,0.05",
+            // the tutorials' presets that are not 2-D: 16-input digits with softmax, and one parameter with no input at all
+            "activation=relu&batchSize=32&dataset=seed-digits&learningRate=0.1&networkShape=32,16&loss=ce",
+            "batchSize=1&regDataset=seed-guess&learningRate=0.1&networkShape=&problem=regression&loss=square&outputActivation=linear&weights=-0.7580416795667336"
     })
     void script_reproduces_the_sessions_losses(String query) throws Exception {
         PlaygroundState state = parse(query);
         double[][] expected = engineLosses(state);
         String script = PythonFile.render(cells(state));
-        if (!state.weights().isEmpty()) assertTrue(script.contains("W1 = np.array([[0.5, -0.4],"), "starts from the link's weights");
+        if (state.weights().size() == 9) assertTrue(script.contains("W1 = np.array([[0.5, -0.4],"), "starts from the link's weights");
         double[][] printed = epochLosses(run(write("run.py", script)));
         report(query, expected, printed);
     }

@@ -48,6 +48,14 @@ class ExportApiTest {
     }
 
     @Test
+    void a_shared_trained_networks_file_says_it_starts_from_those_weights() {
+        String script = server.get("/api/export/numpy?dataset=xor&networkShape=2&epochs=2"
+                + "&weights=0.5,-0.4,0.3,0.2,0.1,0.1,0.6,-0.7,0.05&weightsEpoch=300").body();
+        assertTrue(script.contains("the link's weights, as the playground had trained them by epoch 300"), script.substring(0, 2000));
+        assertTrue(script.contains("W1 = np.array([[0.5, -0.4],"), "the shared weights are the start");
+    }
+
+    @Test
     void bad_epochs_format_or_state_is_a_400_that_names_the_field() {
         server.assertError(server.get("/api/export/numpy"), 400, "missing_field", "epochs");
         for (String bad : new String[] {"0", "1001", "ten", "2.5"}) {
