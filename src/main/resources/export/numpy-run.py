@@ -225,6 +225,7 @@ print("largest difference from the playground's losses: %.3g" % gap)
 
 # %%
 «#plot»
+MAP_DOMAIN = «=mapDomain»  # «#mapDomainLine»
 try:
     import matplotlib.pyplot as plt
 except ImportError:
@@ -237,4 +238,23 @@ else:
     plt.xlabel("epoch")
     plt.ylabel("loss")
     plt.legend()
+    if MAP_DOMAIN is not None:
+        «#mapPlot»
+        g = np.linspace(MAP_DOMAIN[0], MAP_DOMAIN[1], 101)
+        gx, gy = np.meshgrid(g, g)
+        columns = {"x": gx, "y": gy, "xSquared": gx * gx, "ySquared": gy * gy, "xTimesY": gx * gy,
+                   "sinX": np.sin(gx), "sinY": np.sin(gy)}
+        _, As = forward(np.stack([columns[f].ravel() for f in FEATURES]))
+        K = As[-1].shape[0]
+        out = As[-1][0] if K == 1 else As[-1].argmax(axis=0)
+        label = Y_train[0] if K == 1 else Y_train.argmax(axis=0)
+        lo, hi = (min(out.min(), label.min()), max(out.max(), label.max())) if K == 1 else (-0.5, K - 0.5)
+        cmap = "RdBu" if K == 1 else "tab10"
+        plt.figure()
+        plt.contourf(gx, gy, out.reshape(gx.shape), levels=20 if K == 1 else np.arange(K + 1) - 0.5,
+                     cmap=cmap, vmin=lo, vmax=hi, alpha=0.6)
+        if "x" in FEATURES and "y" in FEATURES:
+            plt.scatter(X_train[FEATURES.index("x")], X_train[FEATURES.index("y")], c=label, cmap=cmap, vmin=lo, vmax=hi,
+                        edgecolors="white", linewidths=0.5, s=18)
+        plt.title("epoch %d" % EPOCHS)
     plt.show()

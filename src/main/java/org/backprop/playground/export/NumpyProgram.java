@@ -73,6 +73,9 @@ public final class NumpyProgram {
         v.put("weightsSource", ScriptWords.get(lang, source));
         boolean regularized = hyper.regularization() != Regularization.NONE && hyper.regularizationRate() != 0;
         v.put("regularizationName", ScriptWords.get(lang, regularized ? "withRegularization" : "noRegularization"));
+        // the page's output map: the set's square, for sets whose inputs are the 2-D features
+        v.put("mapDomain", !state.isTwoDimensional() ? "None"
+                : "(" + PyLiterals.number(state.activeDataset().domain().min()) + ", " + PyLiterals.number(state.activeDataset().domain().max()) + ")");
         v.put("playgroundTrain", PyLiterals.list(playground.train(), INDENT));
         v.put("playgroundTest", PyLiterals.list(playground.test(), INDENT));
         // these two are words that hold values themselves (a seed, a rate)
