@@ -111,7 +111,7 @@ const presets = mountPresets({ select: els.tutorials, card: els.presetCard, numb
   store, i18n, boot.preset, backprop);
 mountShare({ shareButton: els.shareButton, buildLink: els.buildLink, buildWeights: els.buildWeights }, store, i18n, toast);
 mountShareTrained({ shareTrainedButton: els.shareTrainedButton }, store, i18n, toast);
-mountNumpyExport({ numpyExport: els.numpyExport, numpyScriptLink: els.numpyScriptLink, numpyNotebookLink: els.numpyNotebookLink }, store);
+mountNumpyExport({ numpyExport: els.numpyExport, numpyScriptLink: els.numpyScriptLink, numpyNotebookLink: els.numpyNotebookLink }, store, i18n);
 
 store.subscribe(['status'], ({ status }) => {
   els.playPauseButton.classList.toggle('playing', status.playing);

@@ -9,10 +9,11 @@ import org.backprop.playground.web.ExportApi;
 /**
  * "Export as NumPy": the run on screen as a script or a notebook from {@code /api/export/numpy}.
  * Drawn for the page's state and {@link #MIN_EPOCHS} epochs; numpy-export.js keeps the links on
- * the state on screen and, at the click, on the epochs it has run (up to {@code data-max-epochs}).
+ * the state on screen and, at the click, on the epochs it has run (up to {@code data-max-epochs}),
+ * and turns them off while the run has diverged.
  */
 final class ExportLinks {
-    /** A fresh page's file still trains a few epochs, so it prints losses to compare with. */
+    /** A fresh page's file (epoch 0) still trains a few epochs, so it prints losses to compare with. */
     static final int MIN_EPOCHS = 20;
 
     private ExportLinks() {}

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * "Export as NumPy" downloads the run on screen: after a live change and some training, the script
@@ -75,11 +76,33 @@ class NumpyExportBrowserTest {
             assertEquals(get("/api/export/numpy?" + query + "&epochs=100"), script, "the download is the export of the page's state for its 100 epochs");
             assertTrue(script.contains("\nLEARNING_RATE = 0.1\n") && script.contains("\nEPOCHS = 100\n"), "the rate changed live and the epochs run");
             assertTrue(script.contains("NumPy로"), "in the page's language");
-            String notebook = (String) js(b, "return document.getElementById('numpy-notebook-link').getAttribute('href')");
-            assertEquals("/api/export/numpy?" + query + "&epochs=100&format=ipynb", notebook);
+            b.findElement(By.id("numpy-notebook-link")).click();
+            Path ipynb = downloads.resolve("backprop-playground-xor.ipynb");
+            await(b, d -> Files.isRegularFile(ipynb) && !Files.exists(downloads.resolve("backprop-playground-xor.ipynb.crdownload")));
+            assertEquals(get("/api/export/numpy?" + query + "&epochs=100&format=ipynb"), read(ipynb), "the notebook of the same run");
             assertEquals("NumPy로 내보내기:", b.findElement(By.cssSelector(".numpy-export-label")).getText());
             screenshot(b, "numpy-export-ko.png");
             assertNoConsoleErrors(b);
+        });
+    }
+
+    @Test
+    void a_diverged_run_has_no_file_to_export_until_reset() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/?regDataset=reg-plane&problem=regression&activation=relu&learningRate=10&networkShape=8,8");
+            awaitFirstFrame(b);
+            WebElement script = b.findElement(By.id("numpy-script-link"));
+            assertTrue(script.getAttribute("href").contains("&epochs=20"), "a fresh page's file trains 20 epochs");
+            b.findElement(By.cssSelector(".step-more-button[data-epochs='10']")).click();
+            // the frame that says so turns the links off: no link to a file that would be an error
+            await(b, d -> d.findElement(By.id("numpy-script-link")).getAttribute("href") == null);
+            assertEquals(null, b.findElement(By.id("numpy-notebook-link")).getAttribute("href"));
+            assertEquals("true", script.getAttribute("aria-disabled"));
+            assertTrue(script.getAttribute("title").startsWith("This run diverged"), script.getAttribute("title"));
+            b.findElement(By.id("reset-button")).click();
+            await(b, d -> d.findElement(By.id("numpy-script-link")).getAttribute("href") != null);
+            assertEquals(null, script.getAttribute("aria-disabled"));
+            screenshot(b, "numpy-export-reset.png");
         });
     }
 
