@@ -200,14 +200,14 @@ public final class Reference {
             double[] p = net.params;
             // the penalty's slope is taken at the weights before this update (TF's order); biases are never penalized
             double[] slope = new double[p.length];
-            for (int i = 0; i < p.length; i++) if (isWeight(i)) slope[i] = reg.derivative(p[i]);
+            for (int i = 0; i < p.length; i++) if (!net.layout.isBias(i)) slope[i] = reg.derivative(p[i]);
             for (int i = 0; i < p.length; i++) {
                 if (!frozen[i]) p[i] = step(i, grads[i] / added, lr);
             }
             steps++;
             if (reg != Regularization.NONE && rate != 0) {
                 for (int i = 0; i < p.length; i++) {
-                    if (!isWeight(i) || frozen[i]) continue;
+                    if (net.layout.isBias(i) || frozen[i]) continue;
                     double next = p[i] - lr * rate * slope[i];
                     if (reg == Regularization.L1 && p[i] * next < 0) { // L1 crossed zero: the weight is cut and stays cut
                         p[i] = 0;
@@ -242,14 +242,6 @@ public final class Reference {
                 }
             }
             throw new AssertionError(hyper.optimizer());
-        }
-
-        private boolean isWeight(int i) {
-            Layout layout = net.layout;
-            for (int l = 0; l < layout.layers(); l++) {
-                if (i >= layout.weightOffset(l) && i < layout.weightOffset(l) + layout.weightCount(l)) return true;
-            }
-            return false;
         }
     }
 }
