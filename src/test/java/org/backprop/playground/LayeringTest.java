@@ -23,12 +23,13 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     static final Map<String, Set<String>> MAY_USE = Map.of(
             "engine", Set.of(),
+            "protocol", Set.of(),
             "data", Set.of("engine"),
             "state", Set.of("engine", "data"),
             "store", Set.of(),
-            "session", Set.of("engine", "data", "state"),
-            "web", Set.of("engine", "data", "state", "session", "store"),
-            "load", Set.of("state"),
+            "session", Set.of("engine", "data", "state", "protocol"),
+            "web", Set.of("engine", "data", "state", "session", "store", "protocol"),
+            "load", Set.of("state", "protocol"),
             "bench", Set.of("engine", "data", "state", "session"));
     private static final Path ROOT = Path.of("src/main/java/org/backprop/playground");
     private static final Pattern USE = Pattern.compile("org\\.backprop\\.playground\\.([a-z]+)\\.");
