@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.backprop.playground.protocol.MessageType;
+import org.backprop.playground.protocol.BoardMessageType;
 
 /**
  * The load test's teacher (loadtest --board): makes a class board, watches it on
@@ -25,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class BoardWatch implements WebSocket.Listener, AutoCloseable {
     /** What each student sets mid-run; the row's state shows it once recorded. */
-    static final String CHANGE = "{\"type\":\"set\",\"state\":{\"learningRate\":0.1}}";
+    static final String CHANGE = MessageType.SET.opening() + ",\"state\":{\"learningRate\":0.1}}";
     private static final String CHANGED = "learningRate=0.1&";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,7 +68,7 @@ final class BoardWatch implements WebSocket.Listener, AutoCloseable {
             long now = System.nanoTime();
             try {
                 JsonNode m = JSON.readTree(text.toString());
-                if (m.path("type").asText().equals("student")) {
+                if (m.path("type").asText().equals(BoardMessageType.STUDENT.wire)) {
                     String name = m.at("/student/name").asText();
                     firstSeen.putIfAbsent(name, now);
                     rows.merge(name, 1, Integer::sum);
@@ -82,7 +84,7 @@ final class BoardWatch implements WebSocket.Listener, AutoCloseable {
     }
 
     void ping() {
-        socket.sendText("{\"type\":\"ping\"}", true);
+        socket.sendText(MessageType.PING.bare(), true);
     }
 
     /** Prints the delays: join (config → row), change (set → row showing it), and rows received. */

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.backprop.playground.state.Speed;
+import org.backprop.playground.protocol.MessageType;
+import org.backprop.playground.protocol.ServerMessageType;
 
 /**
  * One simulated browser, whichever client carries it ({@link Transport}): after the server's hello
@@ -12,12 +14,12 @@ import org.backprop.playground.state.Speed;
  * client can tell, the bytes its socket really read (compressed) while measuring is on.
  */
 final class ClientSession {
-    private static final String PLAY = "{\"type\":\"play\"}";
-    private static final String PING = "{\"type\":\"ping\"}";
+    private static final String PLAY = MessageType.PLAY.bare();
+    private static final String PING = MessageType.PING.bare();
     /** As a page does (docs/protocol.md §3): the server closes a socket with no client message for 60 s. */
     static final long PING_EVERY_NANOS = 20_000_000_000L;
     /** How a frame's header starts (FrameEncoder writes type first); a {@code data} message starts otherwise. */
-    private static final byte[] FRAME_PREFIX = "{\"type\":\"frame\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FRAME_PREFIX = ServerMessageType.FRAME.opening().getBytes(StandardCharsets.UTF_8);
 
     /** What a transport gives the session once connected. */
     interface Link {
@@ -63,7 +65,7 @@ final class ClientSession {
 
     /** {@code moreState}: further state members, each as {@code ,"key":value} (a board and a nickname). */
     ClientSession(Speed speed, String moreState) {
-        config = "{\"type\":\"config\",\"state\":{\"speed\":\"" + speed.key() + "\"" + moreState + "}}";
+        config = MessageType.CONFIG.opening() + ",\"state\":{\"speed\":\"" + speed.key() + "\"" + moreState + "}}";
     }
 
     /** Sends a message of the load test's own (a {@code set}); false before the socket is open. */
@@ -93,13 +95,13 @@ final class ClientSession {
         synchronized (this) {
             if (measuring) payloadBytes += message.getBytes(StandardCharsets.UTF_8).length;
         }
-        if (message.contains("\"type\":\"hello\"")) {
+        if (message.contains(ServerMessageType.HELLO.opening().substring(1))) {
             Link l = link;
             lastSentNanos = System.nanoTime();
             configSentNanos = lastSentNanos;
             l.sendText(config);
             l.sendText(PLAY);
-        } else if (message.contains("\"type\":\"error\"")) {
+        } else if (message.contains(ServerMessageType.ERROR.opening().substring(1))) {
             error(message);
         }
     }

@@ -8,6 +8,8 @@ import org.backprop.playground.data.Domain;
 import org.backprop.playground.data.InputFeature;
 import org.backprop.playground.data.Point;
 import org.backprop.playground.engine.Network;
+import org.backprop.playground.protocol.Envelope;
+import org.backprop.playground.protocol.ServerMessageType;
 
 /**
  * Writes the protocol's binary messages (docs/protocol.md): a {@code frame} (numbers, weights and
@@ -21,7 +23,7 @@ public final class FrameEncoder {
     static ByteBuffer encode(FrameSnapshot s, List<Block> blocks) {
         Network net = s.network();
         StringBuilder h = new StringBuilder(512 + 24 * net.params.length + 160 * blocks.size());
-        h.append("{\"type\":\"frame\",\"epoch\":").append(s.epoch())
+        h.append("{\"type\":\"").append(ServerMessageType.FRAME.wire).append("\",\"epoch\":").append(s.epoch())
                 .append(",\"version\":").append(s.version())
                 .append(",\"dataVersion\":").append(s.dataVersion())
                 .append(",\"playing\":").append(s.playing())
@@ -218,7 +220,7 @@ public final class FrameEncoder {
         boolean twoD = split.dataset().inputDim() == 2;
         if (twoD) for (InputFeature f : InputFeature.values()) blocks.add(featureGrid(f, split.dataset().domain()));
         StringBuilder h = new StringBuilder(256);
-        h.append("{\"type\":\"data\",\"dataVersion\":").append(dataVersion).append(",\"dataset\":");
+        h.append("{\"type\":\"").append(ServerMessageType.DATA.wire).append("\",\"dataVersion\":").append(dataVersion).append(",\"dataset\":");
         string(h, split.dataset().urlName());
         h.append(",\"numClasses\":").append(split.numClasses()).append(",\"domain\":[");
         number(h, split.dataset().domain().min());

@@ -577,7 +577,7 @@ public final class TrainingSession {
             Init init = nextSpec.init();
             DoubleSupplier weight = init == Init.ZERO ? () -> 0 : () -> NEW_WEIGHT_SCALE * (random.nextDouble() - 0.5);
             net = Reshape.apply(net, nextSpec.sizes(), nextSpec.inputs().sourcesIn(spec.inputs()), nextSpec.activations(),
-                    nextSpec.loss(), weight, () -> 0).network();
+                    nextSpec.loss(), weight, () -> 0);
             trainer = new Trainer(net, hyper);
         } else {
             trainer.setHyperparameters(hyper);

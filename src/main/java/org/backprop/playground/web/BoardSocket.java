@@ -26,6 +26,7 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.backprop.playground.protocol.BoardMessageType;
 
 /**
  * {@code /ws/board/{id}?key=<key>}: a teacher's live board (docs/protocol.md §11). On connect the
@@ -121,7 +122,7 @@ final class BoardSocket implements AutoCloseable {
             List<StudentRow> rows = classroom.store.students(b.id());
             ObjectNode n = json.board(b, rows, now);
             ObjectNode msg = mapper.createObjectNode();
-            msg.put("type", "board");
+            msg.put("type", BoardMessageType.BOARD.wire);
             msg.setAll(n);
             Watched w = boards.computeIfAbsent(b.id(), k -> new Watched());
             // a first screen starts the watch from these rows; a second one gets them now and perhaps once more at the next poll
@@ -215,7 +216,7 @@ final class BoardSocket implements AutoCloseable {
             boolean wentAway = onlineCheck && !online && w.sentOnline.getOrDefault(r.nameKey(), false);
             if (!due.contains(r.nameKey()) && !wentAway) continue;
             ObjectNode msg = mapper.createObjectNode();
-            msg.put("type", "student");
+            msg.put("type", BoardMessageType.STUDENT.wire);
             msg.set("student", json.row(r, now));
             for (Session s : w.sockets) send(s, msg);
             w.sentVersion.put(r.nameKey(), r.version());

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.backprop.playground.session.Resume;
 import org.backprop.playground.state.FieldError;
 import org.backprop.playground.state.Msg;
+import org.backprop.playground.protocol.MessageType;
 
 /**
  * One client message on {@code /ws}, read and type-checked (docs/protocol.md §4). Only the fields

@@ -39,6 +39,7 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.backprop.playground.protocol.MessageType;
 
 /**
  * The {@code /ws} endpoint (docs/protocol.md): one training session per connection, all on the

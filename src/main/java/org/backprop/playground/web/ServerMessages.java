@@ -17,6 +17,8 @@ import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.StateCodec;
 import org.backprop.playground.state.Warning;
+import org.backprop.playground.protocol.ServerMessageType;
+import org.backprop.playground.protocol.MessageType;
 
 /**
  * Writes the server's JSON text messages on {@code /ws}: {@code hello}, {@code state} and

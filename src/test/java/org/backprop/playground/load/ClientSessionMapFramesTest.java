@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import org.backprop.playground.session.Envelope;
+import org.backprop.playground.protocol.Envelope;
 import org.backprop.playground.state.Speed;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.backprop.playground.engine.GridEvaluator;
 import org.backprop.playground.engine.Network;
 import org.junit.jupiter.api.Test;
+import org.backprop.playground.protocol.Envelope;
 
 /** Frames decoded as a page decodes them (static/js/messages.js) show the network's grids, whichever way each block came. */
 class ClientBlocksTest {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.backprop.playground.protocol.Envelope;
 
 class FrameTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.backprop.playground.protocol.Envelope;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SchedulerTest {

@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.backprop.playground.protocol.MessageType;
 
 class ClientMessageTest {
     private static final ObjectMapper MAPPER = JsonBody.strictMapper();

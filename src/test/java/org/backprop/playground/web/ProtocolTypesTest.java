@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.backprop.playground.protocol.ServerMessageType;
+import org.backprop.playground.protocol.MessageType;
 
 /** Message types exist once per side: the Java enums and static/js/protocol.js list the same names. */
 class ProtocolTypesTest {

@@ -1,4 +1,4 @@
-package org.backprop.playground.session;
+package org.backprop.playground.protocol;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.backprop.playground.web;
+package org.backprop.playground.protocol;
 
 /**
  * The {@code type} of every message the server sends on {@code /ws}: JSON text ({@code hello},
@@ -18,5 +18,10 @@ public enum ServerMessageType {
 
     ServerMessageType(String wire) {
         this.wire = wire;
+    }
+
+    /** How this message's JSON starts when the type comes first, as the server writes it: {@code {"type":"frame"}. */
+    public String opening() {
+        return "{\"type\":\"" + wire + "\"";
     }
 }

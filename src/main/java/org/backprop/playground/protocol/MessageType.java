@@ -1,4 +1,4 @@
-package org.backprop.playground.web;
+package org.backprop.playground.protocol;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +35,16 @@ public enum MessageType {
 
     MessageType(String wire) {
         this.wire = wire;
+    }
+
+    /** This message with nothing but its type, as {@code {"type":"play"}}. */
+    public String bare() {
+        return "{\"type\":\"" + wire + "\"}";
+    }
+
+    /** This message's opening, {@code {"type":"config"}, for a sender to go on with its members. */
+    public String opening() {
+        return "{\"type\":\"" + wire + "\"";
     }
 
     /** The type named {@code wire}, or null when there is none. */
