@@ -188,7 +188,9 @@ public final class BuilderPage implements Handler {
 
     private static DomContent controlRow(Messages m, PlaygroundState s, ExerciseControls.Control c) {
         String choice = c.choice(s);
-        String name = m.t(c.hide() == null ? "build.control." + c.name() : "hide." + c.name());
+        String name = ExerciseControls.FEATURE_KEYS.contains(c.name())
+                ? m.format("build.control.feature", "name", featureLabel(c.name()))
+                : m.t(c.hide() == null ? "build.control." + c.name() : "hide." + c.name());
         return tr(
                 th(name).attr("scope", "row").withId("ctl-" + c.name()),
                 each(List.of("shown", "locked", "hidden"), option -> {
@@ -201,6 +203,12 @@ public final class BuilderPage implements Handler {
                             : span("—").attr("aria-hidden", "true"));
                 })
         ).attr("data-control", c.name());
+    }
+
+    /** A feature's node label as the page writes it: X_1^2 as X₁² (network-view.js's featureLabel). */
+    private static String featureLabel(String urlName) {
+        String label = org.backprop.playground.data.InputFeature.fromName(urlName).label();
+        return label.replace("_1", "\u2081").replace("_2", "\u2082").replace("^2", "\u00b2");
     }
 
     private static DomContent result(Messages m) {
@@ -251,6 +259,7 @@ public final class BuilderPage implements Handler {
             o.put("name", c.name());
             o.put("hide", c.hide());
             o.put("lock", c.lock());
+            o.put("hiddenLock", c.hiddenLock());
             return o;
         }).toList());
         boot.put("maxTask", PlaygroundState.MAX_TASK_CHARS);
