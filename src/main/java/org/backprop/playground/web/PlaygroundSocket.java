@@ -37,6 +37,7 @@ import org.eclipse.jetty.util.compression.CompressionPool;
 import org.eclipse.jetty.util.compression.DeflaterPool;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.backprop.playground.web.page.Filled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -233,7 +234,8 @@ public final class PlaygroundSocket implements AutoCloseable {
         Connection c = null;
         try {
             // the socket's own query string may carry a URL state, as a page link does; config replaces it
-            Parsed initial = codec.parse(exercises.fill(ctx.queryString() == null ? "" : ctx.queryString()));
+            Filled<String> filled = exercises.fill(ctx.queryString() == null ? "" : ctx.queryString());
+            Parsed initial = codec.parse(filled.value());
             TrainingSession training = new TrainingSession(initial.state(), playgroundLimits);
             c = new Connection(ctx.sessionId(), session, training, this, limits, address, System.nanoTime());
             connections.put(c.id, c);
@@ -244,7 +246,7 @@ public final class PlaygroundSocket implements AutoCloseable {
             }
             stats.opened.increment();
             c.sendText(messages.hello());
-            c.sendState(null, "connect", concat(initial.warnings(), training.derived().warningsSince(null)), List.of());
+            c.sendState(null, "connect", concat(concat(filled.warnings(), initial.warnings()), training.derived().warningsSince(null)), List.of());
             joinAsStated(c, null, "connect");
             Scheduler.Handle h = scheduler.add(training, c);
             c.attach(h);
@@ -398,9 +400,10 @@ public final class PlaygroundSocket implements AutoCloseable {
                     return; // it has done its work: the connection is not idle
                 }
                 case CONFIG -> {
-                    Parsed parsed = t.configure(exercises.fill(m.state()), m.resume());
+                    Filled<Map<String, ?>> filled = exercises.fill(m.state());
+                    Parsed parsed = t.configure(filled.value(), m.resume());
                     // a new state: its batch warning is said again
-                    c.sendState(m.id(), cause, concat(parsed.warnings(), t.derived().warningsSince(null)),
+                    c.sendState(m.id(), cause, concat(concat(filled.warnings(), parsed.warnings()), t.derived().warningsSince(null)),
                             StateCodec.changedKeys(before, parsed.state()));
                     joinAsStated(c, m.id(), cause);
                     return;
