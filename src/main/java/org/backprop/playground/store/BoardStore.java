@@ -39,6 +39,9 @@ public interface BoardStore extends AutoCloseable {
     /** The board's rows in the order they joined. */
     List<StudentRow> students(String boardId);
 
+    /** One row of a board, or none. */
+    Optional<StudentRow> student(String boardId, String nameKey);
+
     /** Each row's version (name key to version): what a watcher compares to read only the rows that moved. */
     Map<String, Long> versions(String boardId);
 

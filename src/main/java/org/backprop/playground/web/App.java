@@ -52,7 +52,7 @@ public final class App {
         ExerciseFill exercises = new ExerciseFill(classroom, codec);
         HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()));
         SocketLimits socketLimits = appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
-        BoardSocket boardSocket = new BoardSocket(classroom, json.mapper(), socketLimits);
+        BoardSocket boardSocket = new BoardSocket(classroom, json.mapper(), socketLimits, appConfig.store().boardPoll());
         PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap, members, exercises);
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
         HeavyGate heavy = new HeavyGate(appConfig.maxHeavyRequests());

@@ -56,6 +56,8 @@ final class BoardMembers implements AutoCloseable {
         Double best;
         PlaygroundState state;
         boolean reachedWritten;
+        /** A look was asked for at the frame that first showed the goal met (once). */
+        volatile boolean nudged;
 
         Member(String boardId, String name) {
             this.boardId = boardId;
@@ -129,6 +131,7 @@ final class BoardMembers implements AutoCloseable {
                 Member joined = new Member(board, name);
                 joined.lastWrite = now;
                 members.put(c, joined);
+                classroom.signal.changed(board, joined.nameKey);
                 yield null;
             }
             case BOARD_NOT_FOUND -> new FieldError(result.errorCode, "board", "this class board does not exist or has expired",
@@ -138,6 +141,19 @@ final class BoardMembers implements AutoCloseable {
             case NAME_TAKEN -> new FieldError(result.errorCode, "name", "someone on this board already uses the nickname '" + name
                     + "'; pick another", Msg.of("board.nameTaken", "name", name));
         };
+    }
+
+    /**
+     * After each frame of a session (its training thread): the frame that first shows the goal met
+     * brings the look forward, so the board hears of it now rather than up to {@link #LOOK_EVERY} later.
+     */
+    void framed(Connection c) {
+        Member m = members.get(c);
+        if (m == null || m.nudged || m.reachedWritten || c.training.boardView().reached() == null) return;
+        m.nudged = true;
+        looker.execute(() -> {
+            if (members.get(c) == m) look(c, m);
+        });
     }
 
     /** The session closed or left its board: its row says so. */
@@ -152,6 +168,7 @@ final class BoardMembers implements AutoCloseable {
         if (m == null) return;
         try {
             classroom.store.leave(m.boardId, m.nameKey, classroom.clock.instant());
+            classroom.signal.changed(m.boardId, m.nameKey);
         } catch (StoreException e) {
             LOG.warn("a leave was not recorded (the row goes offline after {} unseen): {}", Classroom.HELD, e.getMessage());
         }
@@ -186,6 +203,7 @@ final class BoardMembers implements AutoCloseable {
             LOG.debug("a board report was not written: {}", ex.getMessage());
             return;
         }
+        classroom.signal.changed(m.boardId, m.nameKey);
         if (members.get(c) != m) return; // it left meanwhile
         m.epoch = v.epoch();
         m.best = best;

@@ -30,14 +30,14 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /ws/board/{id}?key=<key>}: a teacher's live board (docs/protocol.md §11). On connect the
  * board as {@code GET /api/boards/{id}} gives it, then one {@code student} message per row that
- * changed, at most one per student per {@link #ROW_EVERY_NANOS}. Changes are read from the store,
- * not from this server's sessions, so a student on another server behind the same PostgreSQL shows
- * up too: one thread reads each watched board's row versions every {@link #POLL_MS} (the documented
- * delay), and the rows that moved. A deleted or expired board gets {@code deleted} and is closed.
+ * changed, at most one per student per {@link #ROW_EVERY_NANOS}. A row written on this server is
+ * sent at once ({@link BoardSignal}: the written row read back). Rows are read from the store, not
+ * from the sessions, so a student on another server behind the same PostgreSQL shows up too: one
+ * thread reads each watched board's row versions every poll (250 ms by default, the documented delay
+ * across servers), and the rows that moved. A deleted or expired board gets {@code deleted} and is closed.
  */
 final class BoardSocket implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BoardSocket.class);
-    static final long POLL_MS = 250;
     static final long ROW_EVERY_NANOS = 500_000_000L;
     /** Teachers' sockets at once, all boards together: a board is watched by one or two screens. */
     static final int MAX_WATCHERS = 200;
@@ -50,11 +50,30 @@ final class BoardSocket implements AutoCloseable {
         final Map<String, Long> sentAt = new HashMap<>();
         /** What each row's {@code online} was when last sent: it turns false with time alone (a server that died). */
         final Map<String, Boolean> sentOnline = new HashMap<>();
+        /** What each row's {@link #stage} was when last sent: a new stage goes at once, whatever the pace. */
+        final Map<String, Integer> sentStage = new HashMap<>();
+        /** Rows written here that came within a row's pace of their last send: a send is scheduled for each. */
+        final java.util.Set<String> waiting = new java.util.HashSet<>();
         int polls;
     }
 
-    /** Polls between two reads of every row for {@code online} turned false by time alone (5 s). */
-    static final int ONLINE_EVERY_POLLS = 20;
+    /**
+     * A row's stage: on the board, goal reached, left. The pace ({@link #ROW_EVERY_NANOS}) holds back
+     * progress (epochs, best values) only; a student joining, reaching the goal or leaving is news at once.
+     */
+    private static int stage(StudentRow r) {
+        return r.leftAt() != null ? 2 : r.progress().reached() != null ? 1 : 0;
+    }
+
+    /** Whether a row may go now: it is news, or its last send was a pace ago (or never). */
+    private static boolean paced(Watched w, StudentRow r, long nanos) {
+        Long at = w.sentAt.get(r.nameKey());
+        Integer stage = w.sentStage.get(r.nameKey());
+        return at == null || stage == null || stage != stage(r) || nanos - at >= ROW_EVERY_NANOS;
+    }
+
+    /** How often every row is read for {@code online} turned false by time alone. */
+    static final long ONLINE_CHECK_MS = 5000;
 
     private final Classroom classroom;
     private final ObjectMapper mapper;
@@ -72,12 +91,59 @@ final class BoardSocket implements AutoCloseable {
         return t;
     });
 
-    BoardSocket(Classroom classroom, ObjectMapper mapper, SocketLimits limits) {
+    private final int onlineEveryPolls;
+
+    BoardSocket(Classroom classroom, ObjectMapper mapper, SocketLimits limits, java.time.Duration poll) {
         this.classroom = classroom;
         this.mapper = mapper;
         this.json = new BoardJson(mapper);
         this.limits = limits;
-        poller.scheduleWithFixedDelay(this::pollAll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+        long pollMs = poll.toMillis();
+        this.onlineEveryPolls = (int) Math.max(1, ONLINE_CHECK_MS / pollMs);
+        poller.scheduleWithFixedDelay(this::pollAll, pollMs, pollMs, TimeUnit.MILLISECONDS);
+        classroom.signal.listen(this::rowWritten);
+    }
+
+    /** A row written on this server: its board's screens here get it now, not at the next poll. */
+    private void rowWritten(String boardId, String nameKey) {
+        if (boards.containsKey(boardId)) poller.execute(() -> sendRow(boardId, nameKey));
+    }
+
+    /** On the poller's thread, as every change of a {@link Watched}: one row, if it moved and its pace allows. */
+    private void sendRow(String id, String nameKey) {
+        Watched w = boards.get(id);
+        if (w == null || w.waiting.contains(nameKey)) return; // a send of it is already scheduled
+        try {
+            Optional<StudentRow> r = classroom.store.student(id, nameKey);
+            if (r.isEmpty()) return;
+            Long sent = w.sentVersion.get(nameKey);
+            if (sent != null && sent >= r.get().version()) return;
+            long nanos = System.nanoTime();
+            if (!paced(w, r.get(), nanos)) {
+                w.waiting.add(nameKey);
+                poller.schedule(() -> {
+                    w.waiting.remove(nameKey);
+                    sendRow(id, nameKey);
+                }, ROW_EVERY_NANOS - (nanos - w.sentAt.get(nameKey)), TimeUnit.NANOSECONDS);
+                return;
+            }
+            sendTo(w, r.get(), classroom.clock.instant(), nanos);
+        } catch (StoreException e) {
+            LOG.debug("a row written here could not be read back: {}", e.getMessage()); // the next poll reads it
+        } catch (RuntimeException e) {
+            LOG.warn("a row written here could not be sent", e);
+        }
+    }
+
+    private void sendTo(Watched w, StudentRow r, Instant now, long nanos) {
+        ObjectNode msg = mapper.createObjectNode();
+        msg.put("type", "student");
+        msg.set("student", json.row(r, now));
+        for (Session s : w.sockets) send(s, msg);
+        w.sentVersion.put(r.nameKey(), r.version());
+        w.sentAt.put(r.nameKey(), nanos);
+        w.sentOnline.put(r.nameKey(), r.online(now, Classroom.HELD));
+        w.sentStage.put(r.nameKey(), stage(r));
     }
 
     void configure(WsConfig ws) {
@@ -129,6 +195,7 @@ final class BoardSocket implements AutoCloseable {
                 for (StudentRow r : rows) {
                     w.sentVersion.put(r.nameKey(), r.version());
                     w.sentOnline.put(r.nameKey(), r.online(now, Classroom.HELD));
+                    w.sentStage.put(r.nameKey(), stage(r));
                 }
             }
             send(s, msg);
@@ -201,26 +268,18 @@ final class BoardSocket implements AutoCloseable {
         }
         Map<String, Long> versions = classroom.store.versions(id);
         long nanos = System.nanoTime();
-        List<String> due = new ArrayList<>();
+        List<String> moved = new ArrayList<>();
         for (Map.Entry<String, Long> v : versions.entrySet()) {
             Long sent = w.sentVersion.get(v.getKey());
-            if (sent != null && sent >= v.getValue()) continue;
-            Long at = w.sentAt.get(v.getKey());
-            if (at == null || nanos - at >= ROW_EVERY_NANOS) due.add(v.getKey()); // else it waits for a later poll
+            if (sent == null || sent < v.getValue()) moved.add(v.getKey());
         }
-        boolean onlineCheck = ++w.polls % ONLINE_EVERY_POLLS == 0;
-        if (due.isEmpty() && !onlineCheck) return;
+        boolean onlineCheck = ++w.polls % onlineEveryPolls == 0;
+        if (moved.isEmpty() && !onlineCheck) return;
         for (StudentRow r : classroom.store.students(id)) {
             boolean online = r.online(now, Classroom.HELD);
             boolean wentAway = onlineCheck && !online && w.sentOnline.getOrDefault(r.nameKey(), false);
-            if (!due.contains(r.nameKey()) && !wentAway) continue;
-            ObjectNode msg = mapper.createObjectNode();
-            msg.put("type", "student");
-            msg.set("student", json.row(r, now));
-            for (Session s : w.sockets) send(s, msg);
-            w.sentVersion.put(r.nameKey(), r.version());
-            w.sentAt.put(r.nameKey(), nanos);
-            w.sentOnline.put(r.nameKey(), online);
+            boolean due = moved.contains(r.nameKey()) && paced(w, r, nanos); // a row held back by its pace waits for a later poll
+            if (due || wentAway) sendTo(w, r, now, nanos);
         }
     }
 

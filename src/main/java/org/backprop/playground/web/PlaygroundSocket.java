@@ -509,6 +509,11 @@ public final class PlaygroundSocket implements AutoCloseable {
     }
 
     /** A write failed: the connection is broken (or Jetty's own queue bound was hit). */
+    /** A frame went to {@code c}: its board hears of a goal just met now, not at its next look. */
+    void framed(Connection c) {
+        members.framed(c);
+    }
+
     void sendFailed(Connection c, Throwable failure) {
         LOG.debug("send failed on {}: {}", c.id, String.valueOf(failure));
         if (c.session.isOpen()) {
