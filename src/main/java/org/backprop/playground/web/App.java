@@ -117,6 +117,7 @@ public final class App {
             config.routes.post("/api/backprop", new BackpropApi(json, heavy));
             config.routes.post("/api/train", new TrainApi(json, heavy));
             new BoardsApi(json, classroom, new org.backprop.playground.state.StateCodec(appConfig.limits()), appConfig.access()).register(config);
+            new ShortLinks(classroom).register(config);
         });
     }
 }

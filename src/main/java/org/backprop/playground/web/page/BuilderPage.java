@@ -223,6 +223,10 @@ public final class BuilderPage implements Handler {
                         p(m.t("build.longTask")).withId("b-long").withClass("field-hint long-task").withCondHidden(true),
                         button(m.t("build.store")).withType("button").withId("b-store").withClass("basic-button primary").withCondHidden(true),
                         p().withId("b-link-error").withClass("builder-error").attr("role", "alert").withCondHidden(true),
+                        button(m.t("build.shorten")).withType("button").withId("b-shorten").withClass("basic-button").withCondHidden(true),
+                        label(span(m.t("build.shortLink")), div(input().withId("b-short-link").withType("text").isReadonly(),
+                                button(m.t("build.copy")).withType("button").withClass("basic-button").attr("data-copy", "b-short-link"))
+                                .withClass("link-row")).withId("b-short-row").withClass("field").withCondHidden(true),
                         img().withId("b-qr").withClass("qr").withAlt(m.t("build.qrAlt")).withCondHidden(true)
                 ).withClass("link-box"),
                 section(
@@ -243,6 +247,7 @@ public final class BuilderPage implements Handler {
                                         div(input().withId("b-teacher-link").withType("text").isReadonly(),
                                                 button(m.t("build.copy")).withType("button").withClass("basic-button").attr("data-copy", "b-teacher-link"))
                                                 .withClass("link-row")).withClass("field secret"),
+                                img().withId("b-board-qr").withClass("qr").withAlt(m.t("build.qrAlt")),
                                 p(m.t("build.teacherSecret")).withClass("field-hint"),
                                 a(m.t("build.openBoard")).withId("b-open-board").withHref("/").withClass("basic-button primary")
                         ).withId("b-board-links").withClass("board-links").withCondHidden(true)

@@ -111,6 +111,16 @@ class BuilderBrowserTest {
                     + " at('sinX') ? 'present' : 'absent', at('sinY') && !at('sinY').classList.contains('locked') ? 'free' : 'other'].join('|')")));
             screenshot(b, "builder-desktop.png");
 
+            // a short link for the projector: the exercise stored, its QR code the short link's
+            String longQr = b.findElement(By.id("b-qr")).getAttribute("src");
+            b.findElement(By.id("b-shorten")).click();
+            await(b, d -> String.valueOf(js(d, "return window.builder.shortLink()")).matches("http://[^/]+/e/[A-Za-z0-9_-]{10}"));
+            await(b, d -> d.findElement(By.id("b-qr")).getAttribute("src").contains("%2Fe%2F"));
+            assertFalse(b.findElement(By.id("b-shorten")).isDisplayed(), "made: the button goes");
+            System.out.printf("builder: the QR code's text went from %d to %d characters%n",
+                    java.net.URLDecoder.decode(longQr.substring(longQr.indexOf("text=") + 5), java.nio.charset.StandardCharsets.UTF_8).length(),
+                    String.valueOf(js(b, "return window.builder.shortLink()")).length());
+
             // a task longer than a link holds is stored first: no link until then
             WebElement task = b.findElement(By.id("b-task"));
             js(b, "arguments[0].value = 'A long task. '.repeat(130); arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", task);
@@ -128,6 +138,13 @@ class BuilderBrowserTest {
             await(b, d -> String.valueOf(js(d, "return document.getElementById('b-preview').contentDocument?.getElementById('exercise-task')?.textContent"))
                     .startsWith("A long task. A long task."));
             assertFalse(b.findElement(By.id("b-store")).isDisplayed());
+            String shortLink = String.valueOf(js(b, "return window.builder.shortLink()"));
+            assertTrue(shortLink.contains("/e/"), "a stored exercise has its short link: " + shortLink);
+            assertNoConsoleErrors(b);
+            // the short link opens the exercise, long task and all
+            b.get(shortLink);
+            await(b, d -> String.valueOf(js(d, "return document.getElementById('exercise-task')?.textContent")).startsWith("A long task."));
+            assertEquals("Class <b>1</b>", b.findElement(By.id("exercise-title")).getText());
             assertNoConsoleErrors(b);
         });
     }
