@@ -48,6 +48,7 @@ final class StateBuilder {
     String exercise;
     String board;
     String name;
+    String run;
 
     StateBuilder(PlaygroundState s) {
         activation = s.activation();
@@ -83,6 +84,7 @@ final class StateBuilder {
         exercise = s.exercise();
         board = s.board();
         name = s.name();
+        run = s.run();
     }
 
     void feature(InputFeature f, boolean on) {
@@ -94,6 +96,6 @@ final class StateBuilder {
         return new PlaygroundState(activation, batchSize, dataset, regDataset, learningRate, regularization,
                 regularizationRate, noise, networkShape, seed, showTestData, discretize, percTrainData, features,
                 problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, speed, title, taskText, goal, goalEpochs, lock,
-                outputActivation, weights, exercise, board, name);
+                outputActivation, weights, exercise, board, name, run);
     }
 }

@@ -99,6 +99,8 @@ final class StateKeys {
         keys.add(new Key<List<Double>>("weights", (raw, lim) -> ValueReaders.weights(raw), (b, v) -> b.weights = v,
                 PlaygroundState::weights, v -> v.isEmpty() ? null : v.stream().map(ValueReaders::plain).collect(Collectors.joining(",")),
                 v -> v, true));
+        // a stored run's id: the web layer fills weights from it; written instead of them (StateCodec.write)
+        keys.add(text("run", (raw, lim) -> ValueReaders.token(raw), (b, v) -> b.run = v, PlaygroundState::run));
         // issue 14's class keys: none changes the training; the web layer acts on them (store, board)
         keys.add(text("exercise", (raw, lim) -> ValueReaders.token(raw), (b, v) -> b.exercise = v, PlaygroundState::exercise));
         keys.add(text("board", (raw, lim) -> ValueReaders.token(raw), (b, v) -> b.board = v, PlaygroundState::board));

@@ -45,6 +45,12 @@ public interface BoardStore extends AutoCloseable {
     /** Each row's version (name key to version): what a watcher compares to read only the rows that moved. */
     Map<String, Long> versions(String boardId);
 
+    /** Stores a run's weights (a query's {@code weights} value) with its board; returns the run's id. */
+    String createRun(String boardId, String weights, Instant now);
+
+    /** A stored run's weights, unless unknown or its board is gone. */
+    Optional<String> runWeights(String id);
+
     /** Deletes the boards expired at {@code now}; returns how many. */
     int sweepExpired(Instant now);
 

@@ -340,6 +340,35 @@ public final class JdbcStore implements BoardStore {
     }
 
     @Override
+    public String createRun(String boardId, String weights, Instant now) {
+        String id = ids.newId();
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO runs (id, board_id, weights, created_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, id);
+            s.setString(2, boardId);
+            s.setString(3, weights);
+            s.setLong(4, now.toEpochMilli());
+            s.executeUpdate();
+            return id;
+        } catch (SQLException ex) {
+            throw new StoreException("could not store a run", ex);
+        }
+    }
+
+    @Override
+    public Optional<String> runWeights(String id) {
+        if (!Ids.wellFormed(id)) return Optional.empty();
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT weights FROM runs WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException ex) {
+            throw new StoreException("could not read a run", ex);
+        }
+    }
+
+    @Override
     public int sweepExpired(Instant now) {
         try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM boards WHERE expires_at <= ?")) {
             s.setLong(1, now.toEpochMilli());

@@ -49,7 +49,7 @@ public final class App {
         Classroom classroom = new Classroom(appConfig.store().open(), Clock.systemUTC(), appConfig.store().boardLifetime());
         org.backprop.playground.state.StateCodec codec = new org.backprop.playground.state.StateCodec(appConfig.limits());
         BoardMembers members = new BoardMembers(classroom, codec);
-        ExerciseFill exercises = new ExerciseFill(classroom, codec);
+        LinkFill exercises = new LinkFill(new ExerciseFill(classroom, codec), new RunFill(classroom));
         HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()));
         SocketLimits socketLimits = appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
         BoardSocket boardSocket = new BoardSocket(classroom, json.mapper(), socketLimits, appConfig.store().boardPoll());

@@ -195,9 +195,10 @@ final class BoardMembers implements AutoCloseable {
         boolean due = newlyReached || moved && now - m.lastWrite >= WRITE_EVERY_NANOS || now - m.lastWrite >= HEARTBEAT_NANOS;
         if (!due) return;
         m.lastWrite = now; // a failed write is tried again at the next due time, not at every look
-        Progress p = new Progress(v.epoch(), g == null ? null : g.goal().metric().key, best, stateText(v.state()), thumbnail(c.training.mapView()),
-                reached(v.reached()));
+        Progress p;
         try {
+            p = new Progress(v.epoch(), g == null ? null : g.goal().metric().key, best, stateText(v.state()), thumbnail(c.training.mapView()),
+                    m.reachedWritten ? null : reached(m.boardId, v.reached()));
             classroom.store.report(m.boardId, m.nameKey, p, classroom.clock.instant());
         } catch (StoreException ex) {
             LOG.debug("a board report was not written: {}", ex.getMessage());
@@ -211,11 +212,18 @@ final class BoardMembers implements AutoCloseable {
         m.reachedWritten |= p.reached() != null;
     }
 
-    private Reached reached(GoalReached r) {
+    /** Weights' characters a run's link carries itself (a 2-D 4,2 network's 25 are ~500); more are a stored run. */
+    static final int RUN_LINK_CHARS = 2000;
+
+    /** The goal met as the board keeps it: its state with the weights then, in the link or, when many, as a stored run's id. */
+    private Reached reached(String boardId, GoalReached r) {
         if (r == null) return null;
         List<Double> weights = new ArrayList<>(r.weights().length);
         for (double w : r.weights()) weights.add(w);
-        return new Reached(r.epoch(), r.seconds(), codec.write(r.state().asRun(weights)), weights);
+        PlaygroundState run = r.state().asRun(weights);
+        String numbers = StateCodec.weightsValue(run);
+        if (numbers.length() > RUN_LINK_CHARS) run = run.withRun(classroom.store.createRun(boardId, numbers, classroom.clock.instant()));
+        return new Reached(r.epoch(), r.seconds(), codec.write(run), weights);
     }
 
     private static String thumbnail(MapView v) {

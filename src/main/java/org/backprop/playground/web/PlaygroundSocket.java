@@ -92,11 +92,11 @@ public final class PlaygroundSocket implements AutoCloseable {
     final Counters stats = new Counters();
     private final HeapAdmission heap;
     private final BoardMembers members;
-    private final ExerciseFill exercises;
+    private final LinkFill exercises;
 
     /** {@code limits.maxSessions()} is the cap in effect (the heap's, see {@link HeapAdmission#cap}); {@code heap} says when there is room now. */
     PlaygroundSocket(Scheduler scheduler, SocketLimits limits, SocketAccess access, PlaygroundLimits playgroundLimits,
-                     ObjectMapper mapper, HeapAdmission heap, BoardMembers members, ExerciseFill exercises) {
+                     ObjectMapper mapper, HeapAdmission heap, BoardMembers members, LinkFill exercises) {
         this.heap = heap;
         this.members = members;
         this.exercises = exercises;
@@ -409,9 +409,10 @@ public final class PlaygroundSocket implements AutoCloseable {
                     return;
                 }
                 case SET -> {
-                    Update u = t.set(m.state());
+                    Filled<Map<String, ?>> filled = exercises.fillSet(m.state());
+                    Update u = t.set(filled.value());
                     if (u.accepted()) {
-                        c.sendState(m.id(), cause, concat(u.warnings(), t.derived().warningsSince(derivedBefore)), u.changed());
+                        c.sendState(m.id(), cause, concat(concat(filled.warnings(), u.warnings()), t.derived().warningsSince(derivedBefore)), u.changed());
                         joinAsStated(c, m.id(), cause);
                     } else {
                         c.sendErrors(m.id(), cause, u.errors());
