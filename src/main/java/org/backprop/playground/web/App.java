@@ -50,7 +50,8 @@ public final class App {
         org.backprop.playground.state.StateCodec codec = new org.backprop.playground.state.StateCodec(appConfig.limits());
         BoardMembers members = new BoardMembers(classroom, codec);
         LinkFill exercises = new LinkFill(new ExerciseFill(classroom, codec), new RunFill(classroom));
-        HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()));
+        HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()),
+                SessionCost.idlePasses(appConfig.limits()));
         SocketLimits socketLimits = appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
         BoardSocket boardSocket = new BoardSocket(classroom, json.mapper(), socketLimits, appConfig.store().boardPoll());
         PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap, members, exercises);
