@@ -80,6 +80,9 @@ final class BoardSocket implements AutoCloseable {
     private final BoardJson json;
     private final Map<String, Watched> boards = new ConcurrentHashMap<>();
     private final Map<String, String> boardOf = new ConcurrentHashMap<>();
+    /** Per board, the rows written on this server not read back yet, and whether a read of them is queued. */
+    private final Map<String, java.util.Set<String>> written = new ConcurrentHashMap<>();
+    private final java.util.Set<String> drainQueued = ConcurrentHashMap.newKeySet();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final AtomicInteger watchers = new AtomicInteger();
     /** Connects per client address, as the API's reads are limited: a wrong key costs a database read each. */
@@ -104,34 +107,52 @@ final class BoardSocket implements AutoCloseable {
         classroom.signal.listen(this::rowWritten);
     }
 
-    /** A row written on this server: its board's screens here get it now, not at the next poll. */
+    /**
+     * A row written on this server: its board's screens here get it now, not at the next poll. The
+     * rows written meanwhile are read together (a class joining at once is one read, not 30).
+     */
     private void rowWritten(String boardId, String nameKey) {
-        if (boards.containsKey(boardId)) poller.execute(() -> sendRow(boardId, nameKey));
+        if (!boards.containsKey(boardId)) return;
+        written.computeIfAbsent(boardId, k -> ConcurrentHashMap.newKeySet()).add(nameKey);
+        if (drainQueued.add(boardId)) poller.execute(() -> sendWritten(boardId));
     }
 
-    /** On the poller's thread, as every change of a {@link Watched}: one row, if it moved and its pace allows. */
-    private void sendRow(String id, String nameKey) {
+    /** On the poller's thread, as every change of a {@link Watched}: the rows written since, if they moved and their pace allows. */
+    private void sendWritten(String id) {
+        drainQueued.remove(id); // a row written from here on queues another read
+        java.util.Set<String> keys = written.get(id);
         Watched w = boards.get(id);
-        if (w == null || w.waiting.contains(nameKey)) return; // a send of it is already scheduled
+        if (keys == null || w == null) return;
+        List<String> wanted = new ArrayList<>();
+        for (String k : List.copyOf(keys)) {
+            keys.remove(k);
+            if (!w.waiting.contains(k)) wanted.add(k); // else a send of it is already scheduled
+        }
+        if (wanted.isEmpty()) return;
         try {
-            Optional<StudentRow> r = classroom.store.student(id, nameKey);
-            if (r.isEmpty()) return;
-            Long sent = w.sentVersion.get(nameKey);
-            if (sent != null && sent >= r.get().version()) return;
+            List<StudentRow> rows = wanted.size() == 1
+                    ? classroom.store.student(id, wanted.get(0)).map(List::of).orElse(List.of())
+                    : classroom.store.students(id).stream().filter(r -> wanted.contains(r.nameKey())).toList();
+            Instant now = classroom.clock.instant();
             long nanos = System.nanoTime();
-            if (!paced(w, r.get(), nanos)) {
-                w.waiting.add(nameKey);
+            for (StudentRow r : rows) {
+                Long sent = w.sentVersion.get(r.nameKey());
+                if (sent != null && sent >= r.version()) continue;
+                if (paced(w, r, nanos)) {
+                    sendTo(w, r, now, nanos);
+                    continue;
+                }
+                String k = r.nameKey();
+                w.waiting.add(k);
                 poller.schedule(() -> {
-                    w.waiting.remove(nameKey);
-                    sendRow(id, nameKey);
-                }, ROW_EVERY_NANOS - (nanos - w.sentAt.get(nameKey)), TimeUnit.NANOSECONDS);
-                return;
+                    w.waiting.remove(k);
+                    rowWritten(id, k);
+                }, ROW_EVERY_NANOS - (nanos - w.sentAt.get(k)), TimeUnit.NANOSECONDS);
             }
-            sendTo(w, r.get(), classroom.clock.instant(), nanos);
         } catch (StoreException e) {
-            LOG.debug("a row written here could not be read back: {}", e.getMessage()); // the next poll reads it
+            LOG.debug("rows written here could not be read back: {}", e.getMessage()); // the next poll reads them
         } catch (RuntimeException e) {
-            LOG.warn("a row written here could not be sent", e);
+            LOG.warn("rows written here could not be sent", e);
         }
     }
 
@@ -233,7 +254,9 @@ final class BoardSocket implements AutoCloseable {
             Watched w = boards.get(id);
             if (w == null) return;
             w.sockets.remove(ctx.session);
-            if (w.sockets.isEmpty()) boards.remove(id);
+            if (w.sockets.isEmpty()) {
+                forget(id);
+            }
         });
     }
 
@@ -252,7 +275,7 @@ final class BoardSocket implements AutoCloseable {
     private void poll(String id, Watched w) {
         w.sockets.removeIf(s -> !s.isOpen());
         if (w.sockets.isEmpty()) {
-            boards.remove(id);
+            forget(id);
             return;
         }
         Instant now = classroom.clock.instant();
@@ -263,7 +286,7 @@ final class BoardSocket implements AutoCloseable {
                 send(s, gone);
                 s.close(1000, "board deleted", Callback.NOOP);
             }
-            boards.remove(id);
+            forget(id);
             return;
         }
         Map<String, Long> versions = classroom.store.versions(id);
@@ -281,6 +304,12 @@ final class BoardSocket implements AutoCloseable {
             boolean due = moved.contains(r.nameKey()) && paced(w, r, nanos); // a row held back by its pace waits for a later poll
             if (due || wentAway) sendTo(w, r, now, nanos);
         }
+    }
+
+    /** A board no screen of this server watches any more. */
+    private void forget(String id) {
+        boards.remove(id);
+        written.remove(id);
     }
 
     private ObjectNode error(String code, String message) {

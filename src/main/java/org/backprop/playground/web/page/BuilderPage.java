@@ -243,11 +243,11 @@ public final class BuilderPage implements Handler {
                                 label(span(m.t("build.studentLink")), div(input().withId("b-student-link").withType("text").isReadonly(),
                                         button(m.t("build.copy")).withType("button").withClass("basic-button").attr("data-copy", "b-student-link"))
                                         .withClass("link-row")).withClass("field"),
+                                img().withId("b-board-qr").withClass("qr").withAlt(m.t("build.qrAlt")),
                                 label(span(m.t("build.teacherLink")).withClass("secret-label"),
                                         div(input().withId("b-teacher-link").withType("text").isReadonly(),
                                                 button(m.t("build.copy")).withType("button").withClass("basic-button").attr("data-copy", "b-teacher-link"))
                                                 .withClass("link-row")).withClass("field secret"),
-                                img().withId("b-board-qr").withClass("qr").withAlt(m.t("build.qrAlt")),
                                 p(m.t("build.teacherSecret")).withClass("field-hint"),
                                 a(m.t("build.openBoard")).withId("b-open-board").withHref("/").withClass("basic-button primary")
                         ).withId("b-board-links").withClass("board-links").withCondHidden(true)
