@@ -48,7 +48,7 @@ public final class App {
         // each session counted at the most one may hold; the cap follows the heap unless --max-sessions is lower
         Classroom classroom = new Classroom(appConfig.store().open(), Clock.systemUTC(), appConfig.store().boardLifetime());
         org.backprop.playground.state.StateCodec codec = new org.backprop.playground.state.StateCodec(appConfig.limits());
-        BoardMembers members = new BoardMembers(classroom, codec);
+        BoardMembers members = new BoardMembers(classroom, codec, appConfig.store().reportLook());
         LinkFill exercises = new LinkFill(new ExerciseFill(classroom, codec), new RunFill(classroom));
         HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()),
                 SessionCost.idlePasses(appConfig.limits()));

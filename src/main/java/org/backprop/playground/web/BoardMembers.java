@@ -78,9 +78,14 @@ final class BoardMembers implements AutoCloseable {
     });
 
     BoardMembers(Classroom classroom, StateCodec codec) {
+        this(classroom, codec, LOOK_EVERY);
+    }
+
+    /** @param lookEvery how often every joined session is looked at ({@link #LOOK_EVERY}; tests lengthen it) */
+    BoardMembers(Classroom classroom, StateCodec codec, Duration lookEvery) {
         this.classroom = classroom;
         this.codec = codec;
-        looker.scheduleWithFixedDelay(this::lookAll, LOOK_EVERY_MS, LOOK_EVERY_MS, TimeUnit.MILLISECONDS);
+        looker.scheduleWithFixedDelay(this::lookAll, lookEvery.toMillis(), lookEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Joined sessions now. */

@@ -146,6 +146,31 @@ class BoardSocketTest {
     }
 
     @Test
+    void the_frame_that_first_shows_the_goal_met_sends_it_to_the_board_without_waiting_for_a_look() {
+        // the sessions' look and the board's poll a minute apart: a goal reached that arrives came by the frame's own nudge
+        AppConfig config = AppConfig.defaults().withStore(org.backprop.playground.store.StoreConfig.inMemory()
+                .withBoardPoll(java.time.Duration.ofSeconds(60)).withReportLook(java.time.Duration.ofSeconds(60)));
+        TrainingSession probe = new TrainingSession(new StateCodec(PlaygroundLimits.defaults()).parse("").state());
+        probe.runEpochs(5);
+        double target = probe.snapshot().trainLoss();
+        try (TestServer own = new TestServer(config)) {
+            JsonNode made = own.json(own.post("/api/boards", "{\"state\":\"\",\"task\":\"Go\"}"));
+            String id = made.get("id").asText(), key = made.get("teacherKey").asText();
+            try (WsClient teacher = WsClient.connect(own.wsUrl() + "/board/" + id + "?key=" + key); WsClient ada = WsClient.greeted(own.wsUrl())) {
+                teacher.await(m -> m.type().equals("board"), "the board");
+                long since = teacher.mark();
+                ada.send("c", "{\"type\":\"config\",\"id\":\"c\",\"state\":{\"board\":\"" + id
+                        + "\",\"name\":\"Ada\",\"goal\":\"trainLoss<=" + target + "\"}}");
+                teacher.await(since, m -> m.type().equals("student"), "Ada joined");
+                ada.send("{\"type\":\"step\",\"epochs\":10}");
+                JsonNode reached = teacher.await(since, m -> m.type().equals("student") && !m.json().at("/student/reached").isNull(),
+                        "Ada's goal reached").json();
+                assertTrue(reached.at("/student/reached/epoch").asLong() <= 5, reached::toString);
+            }
+        }
+    }
+
+    @Test
     void a_deleted_board_tells_its_screens_and_closes_them() {
         Made b = board();
         try (WsClient teacher = WsClient.connect(boardUrl(b.id(), b.key()))) {
