@@ -81,7 +81,7 @@ function onMessage(m) {
     rows.clear();
     for (const r of m.students) rows.set(r.name, r);
     if (m.maxStudents) maxStudents = m.maxStudents;
-    showLink(m.studentUrl);
+    showLink(m.shortStudentUrl ?? m.studentUrl); // the short one: a QR code a projector shows is read from the back row
     renderTask($('board-task'), m.task ?? '');
     $('board-task').hidden = !m.task;
     draw();

@@ -10,14 +10,15 @@ const encode = (v) => encodeURIComponent(v).replace(/%2C/g, ',');
 /**
  * The link's query (without '?') and the same without the task (for a stored exercise or a board).
  * @param base the teacher's state query
- * @param c {title, task, metric, comparison, value, budget, lang, keepWeights, controls: [{hide, lock, choice}]}
+ * @param c {title, task, metric, comparison, value, budget, lang, keepWeights, controls: [{hide, lock, hiddenLock, choice}]}
  */
 export function exerciseQuery(base, c) {
   const pairs = [...new URLSearchParams(base)].filter(([k]) =>
     !EXERCISE_KEYS.includes(k) && !k.endsWith('_hide') && (k !== 'weights' || c.keepWeights));
   const hidden = c.controls.filter((x) => x.choice === 'hidden').map((x) => [`${x.hide}_hide`, 'true']);
   // a hidden control is locked too: what a student cannot see, a session does not let them change
-  const locked = [...new Set(c.controls.filter((x) => x.choice !== 'shown').flatMap((x) => x.lock))];
+  const locked = [...new Set(c.controls.filter((x) => x.choice !== 'shown')
+    .flatMap((x) => (x.choice === 'hidden' ? x.hiddenLock ?? x.lock : x.lock)))];
   const own = [['lang', c.lang]];
   if (c.title.trim()) own.push(['title', c.title.trim()]);
   if (c.metric) {

@@ -13,7 +13,7 @@ const words = { copied: i18n.t('build.copied'), manual: i18n.t('build.copyManual
 const PREVIEW_DELAY_MS = 700;
 const absolute = (path) => new URL(path, location.origin).href;
 
-let stored = null;       // {forQuery, url}: the stored exercise of a long task, while the choices stay
+let stored = null;       // {forQuery, url, shortUrl}: the stored exercise (a long task, or a short link asked for), while the choices stay
 let previewTimer = null;
 let boardFor = null;     // the query the board shown was started with: another choice hides its links
 
@@ -55,14 +55,19 @@ function update() {
     $('b-board-links').hidden = true; // that board has the exercise as it was; start another for this one
   }
   const link = linkOf(q);
+  const short = stored && stored.forQuery === q.query ? stored.shortUrl : null;
   $('b-long').hidden = !long;
   $('b-store').hidden = !long || link !== null;
   $('b-link').value = link ? absolute(link) : '';
   $('b-copy').disabled = !link;
   $('b-open').hidden = !link;
   if (link) $('b-open').href = link;
+  // the QR code of the short link once there is one: a long link's code is too dense for a projector
+  $('b-short-row').hidden = !short;
+  $('b-short-link').value = short ? absolute(short) : '';
+  $('b-shorten').hidden = !link || short !== null;
   $('b-qr').hidden = !link;
-  if (link) $('b-qr').src = `/api/qr?text=${encodeURIComponent(absolute(link))}`;
+  if (link) $('b-qr').src = `/api/qr?text=${encodeURIComponent(absolute(short ?? link))}`;
   // a long task not stored yet: the preview shows the rest of the exercise
   schedulePreview(link ?? `/?${q.withoutTask}`);
 }
@@ -97,18 +102,19 @@ function showError(id, key, e) {
   $(id).hidden = false;
 }
 
-async function store() {
+/** Stores the exercise as the choices have it (its link then names it, and it has a short link); button is the one pressed. */
+async function store(button) {
   const c = choices();
   const q = exerciseQuery(boot.base, c);
   $('b-link-error').hidden = true;
-  $('b-store').disabled = true;
+  button.disabled = true;
   try {
     const answer = await post('/api/exercises', { state: q.withoutTask, task: c.task });
-    stored = { forQuery: q.query, url: answer.url };
+    stored = { forQuery: q.query, url: answer.url, shortUrl: answer.shortUrl };
   } catch (e) {
     showError('b-link-error', 'build.storeFailed', e);
   } finally {
-    $('b-store').disabled = false;
+    button.disabled = false;
   }
   update();
 }
@@ -120,7 +126,8 @@ async function startBoard() {
   $('b-board').disabled = true;
   try {
     const board = await post('/api/boards', { state: q.withoutTask, task: c.task });
-    $('b-student-link').value = absolute(board.studentUrl);
+    $('b-student-link').value = absolute(board.shortStudentUrl);
+    $('b-board-qr').src = `/api/qr?text=${encodeURIComponent(absolute(board.shortStudentUrl))}`;
     $('b-teacher-link').value = absolute(board.teacherUrl);
     $('b-open-board').href = board.teacherUrl;
     $('b-board-links').hidden = false;
@@ -135,14 +142,15 @@ async function startBoard() {
 
 $('builder-form').addEventListener('input', update);
 $('builder-form').addEventListener('change', update);
-$('b-store').addEventListener('click', store);
+$('b-store').addEventListener('click', () => store($('b-store')));
+$('b-shorten').addEventListener('click', () => store($('b-shorten')));
 $('b-board').addEventListener('click', startBoard);
 bindCopy($('b-copy'), $('b-link'), words);
 for (const b of document.querySelectorAll('[data-copy]')) bindCopy(b, $(b.dataset.copy), words);
 update();
 
 // the test hook: what the builder would share
-window.builder = { link: () => $('b-link').value, choices };
+window.builder = { link: () => $('b-link').value, shortLink: () => $('b-short-link').value, choices };
 
 // the preview is the page at 1400 px, scaled to its column
 const frameBox = $('b-preview').parentElement;

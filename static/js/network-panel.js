@@ -23,10 +23,11 @@ export function mountNetwork(els, store, i18n, boot, act) {
     const m = setFacts(state, boot.datasets);
     const twoD = m.dim === 2;
     const locked = new Set(state.lock || []);
-    // locking one feature locks that feature only: the others stay a click away
+    // locking (or hiding: <feature>_hide) one feature is that feature only: the others stay a click away
     const inputs = twoD
-      ? boot.features.map((f) => ({ name: f.name, label: featureLabel(f.label), enabled: state[f.name] === true, locked: locked.has(f.name) }))
-      : Array.from({ length: m.dim }, (_, i) => ({ name: `c${i}`, label: `x${i + 1}`, enabled: true, locked: false }));
+      ? boot.features.map((f) => ({ name: f.name, label: featureLabel(f.label), enabled: state[f.name] === true,
+        locked: locked.has(f.name), hidden: isHidden(state, f.name) }))
+      : Array.from({ length: m.dim }, (_, i) => ({ name: `c${i}`, label: `x${i + 1}`, enabled: true, locked: false, hidden: false }));
     return {
       inputs,
       shape: state.networkShape,

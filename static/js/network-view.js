@@ -107,12 +107,12 @@ export class NetworkView {
   }
 
   /**
-   * @param s {inputs: [{name, label, enabled, locked}], shape: [sizes], shapeLocked, outputs, domain, canToggle,
+   * @param s {inputs: [{name, label, enabled, locked, hidden}], shape: [sizes], shapeLocked, outputs, domain, canToggle,
    *           maxNeurons, outputKind: 'binary'|'multiclass'|'regression', outputActivation: 'sigmoid'|… or null,
    *           canEditWeights: false shows a clicked weight read-only (lock=weights)}
    */
   setStructure(s) {
-    const key = JSON.stringify([s.inputs.map((i) => [i.name, i.enabled, i.locked]), s.shape, s.shapeLocked, s.outputs, s.canToggle, s.domain, s.maxNeurons, s.outputKind, s.outputActivation, s.canEditWeights]);
+    const key = JSON.stringify([s.inputs.map((i) => [i.name, i.enabled, i.locked, i.hidden]), s.shape, s.shapeLocked, s.outputs, s.canToggle, s.domain, s.maxNeurons, s.outputKind, s.outputActivation, s.canEditWeights]);
     if (key === this.structureKey) return;
     this.structureKey = key;
     this.structure = s;
@@ -142,7 +142,8 @@ export class NetworkView {
     this.closeEditor();
     const width = c.clientWidth || 500;
     this.builtWidth = width;
-    const shown = s.inputs.filter((i) => i.enabled || s.canToggle);
+    // an input that is off is offered unless its column or itself is hidden; one that is on is always drawn (it is wired)
+    const shown = s.inputs.filter((i) => i.enabled || s.canToggle && !i.hidden);
     const cols = s.shape.length + 2;
     const narrow = width < 480;
     const labelW = shown.some((i) => i.label.length > 3) ? (narrow ? 40 : 50) : (narrow ? 22 : 28);

@@ -39,6 +39,8 @@ import org.backprop.playground.engine.Regularization;
  * @param exercise       a stored exercise's id (its task and title come from the store), or empty
  * @param board          a class board's id the session reports to (with {@code name}), or empty
  * @param name           the student's nickname on that board, or empty (checked when joining, not here)
+ * @param run            a stored run's id: where {@code weights} came from (the web layer reads them from the
+ *                       store), written in their place, so a run of any size has a short link; or empty
  */
 public record PlaygroundState(
         Activation activation,
@@ -74,7 +76,8 @@ public record PlaygroundState(
         int weightsEpoch,
         String exercise,
         String board,
-        String name) {
+        String name,
+        String run) {
 
     /**
      * The seed of a URL that names none. TF Playground draws a fresh one per visit; here a link
@@ -101,6 +104,7 @@ public record PlaygroundState(
         if (exercise == null) exercise = "";
         if (board == null) board = "";
         if (name == null) name = "";
+        if (run == null) run = "";
         if (activation == null || dataset == null || regDataset == null || regularization == null || seed == null
                 || problem == null || loss == null || optimizer == null || lang == null || speed == null || title == null
                 || taskText == null) {
@@ -113,7 +117,7 @@ public record PlaygroundState(
         return new PlaygroundState(Activation.TANH, Hyperparameters.DEFAULT_BATCH_SIZE, Dataset.CIRCLE,
                 Dataset.REG_PLANE, Hyperparameters.DEFAULT_LEARNING_RATE, Regularization.NONE, 0, 0, List.of(4, 2),
                 DEFAULT_SEED, false, false, 50, EnumSet.of(InputFeature.X, InputFeature.Y), Problem.CLASSIFICATION,
-                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", Speed.DEFAULT, "", "", null, 0, List.of(), null, List.of(), 0, "", "", "");
+                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", Speed.DEFAULT, "", "", null, 0, List.of(), null, List.of(), 0, "", "", "", "");
     }
 
     /** The set being trained: {@code regDataset} for regression, {@code dataset} otherwise. */
@@ -204,6 +208,14 @@ public record PlaygroundState(
     public PlaygroundState asRun(List<Double> initialWeights) {
         StateBuilder b = offBoard().toBuilder();
         b.weights = List.copyOf(initialWeights);
+        b.run = ""; // these numbers, not a stored run's
+        return b.build();
+    }
+
+    /** The same state with its weights named by a stored run (written as {@code run=<id>} instead of the numbers). */
+    public PlaygroundState withRun(String id) {
+        StateBuilder b = toBuilder();
+        b.run = id;
         return b.build();
     }
 

@@ -49,6 +49,7 @@ final class StateBuilder {
     String exercise;
     String board;
     String name;
+    String run;
 
     StateBuilder(PlaygroundState s) {
         activation = s.activation();
@@ -85,6 +86,7 @@ final class StateBuilder {
         exercise = s.exercise();
         board = s.board();
         name = s.name();
+        run = s.run();
     }
 
     void feature(InputFeature f, boolean on) {
@@ -96,6 +98,6 @@ final class StateBuilder {
         return new PlaygroundState(activation, batchSize, dataset, regDataset, learningRate, regularization,
                 regularizationRate, noise, networkShape, seed, showTestData, discretize, percTrainData, features,
                 problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, speed, title, taskText, goal, goalEpochs, lock,
-                outputActivation, weights, weightsEpoch, exercise, board, name);
+                outputActivation, weights, weightsEpoch, exercise, board, name, run);
     }
 }

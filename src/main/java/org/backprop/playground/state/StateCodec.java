@@ -24,6 +24,8 @@ public final class StateCodec {
     static final int MAX_PAIRS = 512;
     /** Characters of one value; the longest sane one (a title) is 200. */
     static final int MAX_VALUE_CHARS = 4096;
+    /** The weights' value: the largest network's numbers (6 × 32 neurons on 16 inputs, ~120,000 characters) and room. */
+    static final int MAX_WEIGHTS_CHARS = 1 << 20;
     static final int MAX_WARNINGS = 32;
     static final int MAX_HIDDEN_CONTROLS = 64;
     private static final Pattern CONTROL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
@@ -106,7 +108,7 @@ public final class StateCodec {
             }
             Key<?> key = StateKeys.BY_NAME.get(name);
             if (key == null || raw == null || (raw.isBlank() && !key.blankIsValue())) continue; // TF: absent
-            if (raw.length() > MAX_VALUE_CHARS) {
+            if (raw.length() > maxChars(name)) {
                 warnings.add(name, raw, "value of " + raw.length() + " characters is too long; using the default " + defaultText(key),
                         Msg.of("state.usingDefault", "reason", Msg.of("state.tooLong", "length", raw.length()), "default", defaultText(key)));
                 continue;
@@ -184,7 +186,7 @@ public final class StateCodec {
                         Msg.of("state.emptyValue", "key", name, "default", defaultText(key))));
                 continue;
             }
-            if (raw.length() > MAX_VALUE_CHARS) {
+            if (raw.length() > maxChars(name)) {
                 errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": value of " + raw.length() + " characters is too long",
                         Msg.of("state.keyReason", "key", name, "reason", Msg.of("state.tooLong", "length", raw.length()))));
                 continue;
@@ -201,8 +203,13 @@ public final class StateCodec {
         // a live change of shape, features or data set leaves initial weights that no longer fit: drop them
         if (!touched.contains("weights") && !b.weights.isEmpty()) {
             PlaygroundState probe = b.build();
-            if (probe.weights().size() != probe.parameterCount()) b.weights = List.of();
+            if (probe.weights().size() != probe.parameterCount()) {
+                b.weights = List.of();
+                b.run = ""; // the run named those weights
+            }
         }
+        // weights set by number are no stored run's
+        if (touched.contains("weights") && !touched.contains("run")) b.run = "";
         // a set that clears the goal clears its budget with it (a dependent change, reported in changed)
         if (touched.contains("goal") && b.goal == null && !touched.contains("goalEpochs")) b.goalEpochs = 0;
         DependentChanges.Result fixed = DependentChanges.resolve(b.build(), touched, current.lock(), limits);
@@ -225,10 +232,20 @@ public final class StateCodec {
         return changed;
     }
 
+    private static int maxChars(String key) {
+        return key.equals("weights") ? MAX_WEIGHTS_CHARS : MAX_VALUE_CHARS;
+    }
+
+    /** Whether a key is left out when written: weights a stored run names ({@code run}) go as its id. */
+    private static boolean unwritten(Key<?> key, PlaygroundState state) {
+        return key.name().equals("weights") && !state.run().isEmpty();
+    }
+
     /** The canonical query string (no leading '?'): TF's keys in TF's order, hidden controls, then ours. */
     public String write(PlaygroundState state) {
         StringBuilder out = new StringBuilder();
         for (Key<?> key : StateKeys.ALL) {
+            if (unwritten(key, state)) continue;
             String text = key.write(state);
             if (text != null) append(out, key.name(), text);
             if (key.name().equals("hideText")) {
@@ -242,7 +259,7 @@ public final class StateCodec {
     public Map<String, Object> toMap(PlaygroundState state) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (Key<?> key : StateKeys.ALL) {
-            map.put(key.name(), key.json(state));
+            map.put(key.name(), unwritten(key, state) ? List.of() : key.json(state));
             if (key.name().equals("hideText")) {
                 for (String control : state.hiddenControls()) map.put(control + StateKeys.HIDE_SUFFIX, true);
             }
@@ -314,6 +331,12 @@ public final class StateCodec {
     }
 
     /** A key's value as a warning quotes it: its URL text, else its JSON word (outputActivation's "auto"), else "none". */
+    /** The {@code weights} value as a link writes it (whether or not a run names them), or "" for none. */
+    public static String weightsValue(PlaygroundState state) {
+        String text = StateKeys.BY_NAME.get("weights").write(state);
+        return text == null ? "" : text;
+    }
+
     static String valueText(String name, PlaygroundState state) {
         Key<?> key = StateKeys.BY_NAME.get(name);
         String text = key == null ? null : key.write(state);

@@ -102,6 +102,8 @@ final class StateKeys {
         // blank or 0 is "not a trained network's weights"; written only when set, null in JSON when not
         keys.add(new Key<Integer>("weightsEpoch", (raw, lim) -> weightsEpoch(raw), (b, v) -> b.weightsEpoch = v,
                 PlaygroundState::weightsEpoch, v -> v == 0 ? null : String.valueOf(v), v -> v == 0 ? null : v, true));
+        // a stored run's id: the web layer fills weights from it; written instead of them (StateCodec.write)
+        keys.add(text("run", (raw, lim) -> ValueReaders.token(raw), (b, v) -> b.run = v, PlaygroundState::run));
         // issue 14's class keys: none changes the training; the web layer acts on them (store, board)
         keys.add(text("exercise", (raw, lim) -> ValueReaders.token(raw), (b, v) -> b.exercise = v, PlaygroundState::exercise));
         keys.add(text("board", (raw, lim) -> ValueReaders.token(raw), (b, v) -> b.board = v, PlaygroundState::board));

@@ -39,8 +39,17 @@ public interface BoardStore extends AutoCloseable {
     /** The board's rows in the order they joined. */
     List<StudentRow> students(String boardId);
 
+    /** One row of a board, or none. */
+    Optional<StudentRow> student(String boardId, String nameKey);
+
     /** Each row's version (name key to version): what a watcher compares to read only the rows that moved. */
     Map<String, Long> versions(String boardId);
+
+    /** Stores a run's weights (a query's {@code weights} value) with its board; returns the run's id. */
+    String createRun(String boardId, String weights, Instant now);
+
+    /** A stored run's weights, unless unknown or its board is gone. */
+    Optional<String> runWeights(String id);
 
     /** Deletes the boards expired at {@code now}; returns how many. */
     int sweepExpired(Instant now);

@@ -280,9 +280,7 @@ public final class JdbcStore implements BoardStore {
     @Override
     public List<StudentRow> students(String boardId) {
         try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT name, name_key, joined_at, left_at, seen_at, epoch, metric, best, state, thumbnail,"
-                     + " reached_epoch, reached_seconds, reached_state, reached_weights, version FROM students WHERE board_id = ?"
-                     + " ORDER BY joined_at, name_key")) {
+             PreparedStatement s = c.prepareStatement(SELECT_ROWS + " WHERE board_id = ? ORDER BY joined_at, name_key")) {
             s.setString(1, boardId);
             List<StudentRow> rows = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
@@ -293,6 +291,23 @@ public final class JdbcStore implements BoardStore {
             throw new StoreException("could not read a board's students", ex);
         }
     }
+
+    @Override
+    public Optional<StudentRow> student(String boardId, String nameKey) {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(SELECT_ROWS + " WHERE board_id = ? AND name_key = ?")) {
+            s.setString(1, boardId);
+            s.setString(2, nameKey);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(row(r)) : Optional.empty();
+            }
+        } catch (SQLException ex) {
+            throw new StoreException("could not read a student's row", ex);
+        }
+    }
+
+    /** A row's columns in the order {@link #row} reads them. */
+    private static final String SELECT_ROWS = "SELECT name, name_key, joined_at, left_at, seen_at, epoch, metric, best, state, thumbnail,"
+            + " reached_epoch, reached_seconds, reached_state, reached_weights, version FROM students";
 
     private static StudentRow row(ResultSet r) throws SQLException {
         long left = r.getLong(4);
@@ -321,6 +336,35 @@ public final class JdbcStore implements BoardStore {
             return out;
         } catch (SQLException ex) {
             throw new StoreException("could not read a board's versions", ex);
+        }
+    }
+
+    @Override
+    public String createRun(String boardId, String weights, Instant now) {
+        String id = ids.newId();
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO runs (id, board_id, weights, created_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, id);
+            s.setString(2, boardId);
+            s.setString(3, weights);
+            s.setLong(4, now.toEpochMilli());
+            s.executeUpdate();
+            return id;
+        } catch (SQLException ex) {
+            throw new StoreException("could not store a run", ex);
+        }
+    }
+
+    @Override
+    public Optional<String> runWeights(String id) {
+        if (!Ids.wellFormed(id)) return Optional.empty();
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT weights FROM runs WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException ex) {
+            throw new StoreException("could not read a run", ex);
         }
     }
 

@@ -13,15 +13,29 @@ import java.time.Duration;
  *                      that goes with the process (tests); unused with a database URL
  * @param databaseUrl   a PostgreSQL URL ({@link DatabaseUrl#parse}), or null for the embedded database
  * @param boardLifetime how long a board lasts from its creation
+ * @param boardPoll     how often a server's board sockets read their boards' rows from the store: the delay
+ *                      of a student on another server sharing the database (one on the same server shows at once)
+ * @param reportLook    how often a server looks at its students' sessions for what their rows should say
+ *                      (a goal met is looked at by the frame that shows it, at once); tests lengthen it
  */
-public record StoreConfig(Path dataDir, String databaseUrl, Duration boardLifetime) {
+public record StoreConfig(Path dataDir, String databaseUrl, Duration boardLifetime, Duration boardPoll, Duration reportLook) {
     public static final Path DEFAULT_DATA_DIR = Path.of("playground-data");
     public static final Duration DEFAULT_BOARD_LIFETIME = Duration.ofDays(30);
+    public static final Duration DEFAULT_BOARD_POLL = Duration.ofMillis(250);
+    public static final Duration DEFAULT_REPORT_LOOK = Duration.ofMillis(250);
 
     public StoreConfig {
         if (databaseUrl != null && databaseUrl.isBlank()) databaseUrl = null;
         if (boardLifetime == null) boardLifetime = DEFAULT_BOARD_LIFETIME;
         if (boardLifetime.isNegative() || boardLifetime.isZero()) throw new IllegalArgumentException("a board must last some time");
+        if (boardPoll == null) boardPoll = DEFAULT_BOARD_POLL;
+        if (boardPoll.toMillis() < 1) throw new IllegalArgumentException("a board poll takes at least a millisecond");
+        if (reportLook == null) reportLook = DEFAULT_REPORT_LOOK;
+        if (reportLook.toMillis() < 1) throw new IllegalArgumentException("a look takes at least a millisecond");
+    }
+
+    public StoreConfig(Path dataDir, String databaseUrl, Duration boardLifetime) {
+        this(dataDir, databaseUrl, boardLifetime, null, null);
     }
 
     /** The server's default: an H2 file under {@code ./playground-data}. */
@@ -35,15 +49,23 @@ public record StoreConfig(Path dataDir, String databaseUrl, Duration boardLifeti
     }
 
     public StoreConfig withDataDir(Path next) {
-        return new StoreConfig(next, databaseUrl, boardLifetime);
+        return new StoreConfig(next, databaseUrl, boardLifetime, boardPoll, reportLook);
     }
 
     public StoreConfig withDatabaseUrl(String next) {
-        return new StoreConfig(dataDir, next, boardLifetime);
+        return new StoreConfig(dataDir, next, boardLifetime, boardPoll, reportLook);
     }
 
     public StoreConfig withBoardLifetime(Duration next) {
-        return new StoreConfig(dataDir, databaseUrl, next);
+        return new StoreConfig(dataDir, databaseUrl, next, boardPoll, reportLook);
+    }
+
+    public StoreConfig withBoardPoll(Duration next) {
+        return new StoreConfig(dataDir, databaseUrl, boardLifetime, next, reportLook);
+    }
+
+    public StoreConfig withReportLook(Duration next) {
+        return new StoreConfig(dataDir, databaseUrl, boardLifetime, boardPoll, next);
     }
 
     /** The database this config names, PostgreSQL's URL checked and the data folder made. */

@@ -48,12 +48,12 @@ public final class App {
         // each session counted at the most one may hold; the cap follows the heap unless --max-sessions is lower
         Classroom classroom = new Classroom(appConfig.store().open(), Clock.systemUTC(), appConfig.store().boardLifetime());
         org.backprop.playground.state.StateCodec codec = new org.backprop.playground.state.StateCodec(appConfig.limits());
-        BoardMembers members = new BoardMembers(classroom, codec);
-        ExerciseFill exercises = new ExerciseFill(classroom, codec);
+        BoardMembers members = new BoardMembers(classroom, codec, appConfig.store().reportLook());
+        LinkFill exercises = new LinkFill(new ExerciseFill(classroom, codec), new RunFill(classroom));
         HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()),
                 SessionCost.idlePasses(appConfig.limits()));
         SocketLimits socketLimits = appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
-        BoardSocket boardSocket = new BoardSocket(classroom, json.mapper(), socketLimits);
+        BoardSocket boardSocket = new BoardSocket(classroom, json.mapper(), socketLimits, appConfig.store().boardPoll());
         PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap, members, exercises);
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
         HeavyGate heavy = new HeavyGate(appConfig.maxHeavyRequests());
@@ -119,6 +119,7 @@ public final class App {
             config.routes.post("/api/train", new TrainApi(json, heavy));
             config.routes.get("/api/export/numpy", new ExportApi(codec, heavy, json.mapper()));
             new BoardsApi(json, classroom, new org.backprop.playground.state.StateCodec(appConfig.limits()), appConfig.access()).register(config);
+            new ShortLinks(classroom).register(config);
         });
     }
 }

@@ -45,6 +45,7 @@ final class BoardJson {
         n.put("createdAt", b.createdAt().toString());
         n.put("expiresAt", b.expiresAt().toString());
         n.put("studentUrl", studentUrl(b));
+        n.put("shortStudentUrl", ShortLinks.boardLink(b));
         n.put("maxStudents", Classroom.MAX_STUDENTS);
         ArrayNode students = n.putArray("students");
         for (StudentRow r : rows) students.add(row(r, now));

@@ -56,6 +56,8 @@ final class BoardMembers implements AutoCloseable {
         Double best;
         PlaygroundState state;
         boolean reachedWritten;
+        /** A look was asked for at the frame that first showed the goal met (once). */
+        volatile boolean nudged;
 
         Member(String boardId, String name) {
             this.boardId = boardId;
@@ -76,9 +78,14 @@ final class BoardMembers implements AutoCloseable {
     });
 
     BoardMembers(Classroom classroom, StateCodec codec) {
+        this(classroom, codec, LOOK_EVERY);
+    }
+
+    /** @param lookEvery how often every joined session is looked at ({@link #LOOK_EVERY}; tests lengthen it) */
+    BoardMembers(Classroom classroom, StateCodec codec, Duration lookEvery) {
         this.classroom = classroom;
         this.codec = codec;
-        looker.scheduleWithFixedDelay(this::lookAll, LOOK_EVERY_MS, LOOK_EVERY_MS, TimeUnit.MILLISECONDS);
+        looker.scheduleWithFixedDelay(this::lookAll, lookEvery.toMillis(), lookEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Joined sessions now. */
@@ -129,6 +136,7 @@ final class BoardMembers implements AutoCloseable {
                 Member joined = new Member(board, name);
                 joined.lastWrite = now;
                 members.put(c, joined);
+                classroom.signal.changed(board, joined.nameKey);
                 yield null;
             }
             case BOARD_NOT_FOUND -> new FieldError(result.errorCode, "board", "this class board does not exist or has expired",
@@ -138,6 +146,19 @@ final class BoardMembers implements AutoCloseable {
             case NAME_TAKEN -> new FieldError(result.errorCode, "name", "someone on this board already uses the nickname '" + name
                     + "'; pick another", Msg.of("board.nameTaken", "name", name));
         };
+    }
+
+    /**
+     * After each frame of a session (its training thread): the frame that first shows the goal met
+     * brings the look forward, so the board hears of it now rather than up to {@link #LOOK_EVERY} later.
+     */
+    void framed(Connection c) {
+        Member m = members.get(c);
+        if (m == null || m.nudged || m.reachedWritten || c.training.boardView().reached() == null) return;
+        m.nudged = true;
+        looker.execute(() -> {
+            if (members.get(c) == m) look(c, m);
+        });
     }
 
     /** The session closed or left its board: its row says so. */
@@ -152,6 +173,7 @@ final class BoardMembers implements AutoCloseable {
         if (m == null) return;
         try {
             classroom.store.leave(m.boardId, m.nameKey, classroom.clock.instant());
+            classroom.signal.changed(m.boardId, m.nameKey);
         } catch (StoreException e) {
             LOG.warn("a leave was not recorded (the row goes offline after {} unseen): {}", Classroom.HELD, e.getMessage());
         }
@@ -178,14 +200,16 @@ final class BoardMembers implements AutoCloseable {
         boolean due = newlyReached || moved && now - m.lastWrite >= WRITE_EVERY_NANOS || now - m.lastWrite >= HEARTBEAT_NANOS;
         if (!due) return;
         m.lastWrite = now; // a failed write is tried again at the next due time, not at every look
-        Progress p = new Progress(v.epoch(), g == null ? null : g.goal().metric().key, best, stateText(v.state()), thumbnail(c.training.mapView()),
-                reached(v.reached()));
+        Progress p;
         try {
+            p = new Progress(v.epoch(), g == null ? null : g.goal().metric().key, best, stateText(v.state()), thumbnail(c.training.mapView()),
+                    m.reachedWritten ? null : reached(m.boardId, v.reached()));
             classroom.store.report(m.boardId, m.nameKey, p, classroom.clock.instant());
         } catch (StoreException ex) {
             LOG.debug("a board report was not written: {}", ex.getMessage());
             return;
         }
+        classroom.signal.changed(m.boardId, m.nameKey);
         if (members.get(c) != m) return; // it left meanwhile
         m.epoch = v.epoch();
         m.best = best;
@@ -193,11 +217,18 @@ final class BoardMembers implements AutoCloseable {
         m.reachedWritten |= p.reached() != null;
     }
 
-    private Reached reached(GoalReached r) {
+    /** Weights' characters a run's link carries itself (a 2-D 4,2 network's 25 are ~500); more are a stored run. */
+    static final int RUN_LINK_CHARS = 2000;
+
+    /** The goal met as the board keeps it: its state with the weights then, in the link or, when many, as a stored run's id. */
+    private Reached reached(String boardId, GoalReached r) {
         if (r == null) return null;
         List<Double> weights = new ArrayList<>(r.weights().length);
         for (double w : r.weights()) weights.add(w);
-        return new Reached(r.epoch(), r.seconds(), codec.write(r.state().asRun(weights)), weights);
+        PlaygroundState run = r.state().asRun(weights);
+        String numbers = StateCodec.weightsValue(run);
+        if (numbers.length() > RUN_LINK_CHARS) run = run.withRun(classroom.store.createRun(boardId, numbers, classroom.clock.instant()));
+        return new Reached(r.epoch(), r.seconds(), codec.write(run), weights);
     }
 
     private static String thumbnail(MapView v) {

@@ -31,14 +31,14 @@ import org.backprop.playground.protocol.BoardMessageType;
 /**
  * {@code /ws/board/{id}?key=<key>}: a teacher's live board (docs/protocol.md §11). On connect the
  * board as {@code GET /api/boards/{id}} gives it, then one {@code student} message per row that
- * changed, at most one per student per {@link #ROW_EVERY_NANOS}. Changes are read from the store,
- * not from this server's sessions, so a student on another server behind the same PostgreSQL shows
- * up too: one thread reads each watched board's row versions every {@link #POLL_MS} (the documented
- * delay), and the rows that moved. A deleted or expired board gets {@code deleted} and is closed.
+ * changed, at most one per student per {@link #ROW_EVERY_NANOS}. A row written on this server is
+ * sent at once ({@link BoardSignal}: the written row read back). Rows are read from the store, not
+ * from the sessions, so a student on another server behind the same PostgreSQL shows up too: one
+ * thread reads each watched board's row versions every poll (250 ms by default, the documented delay
+ * across servers), and the rows that moved. A deleted or expired board gets {@code deleted} and is closed.
  */
 final class BoardSocket implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BoardSocket.class);
-    static final long POLL_MS = 250;
     static final long ROW_EVERY_NANOS = 500_000_000L;
     /** Teachers' sockets at once, all boards together: a board is watched by one or two screens. */
     static final int MAX_WATCHERS = 200;
@@ -51,17 +51,39 @@ final class BoardSocket implements AutoCloseable {
         final Map<String, Long> sentAt = new HashMap<>();
         /** What each row's {@code online} was when last sent: it turns false with time alone (a server that died). */
         final Map<String, Boolean> sentOnline = new HashMap<>();
+        /** What each row's {@link #stage} was when last sent: a new stage goes at once, whatever the pace. */
+        final Map<String, Integer> sentStage = new HashMap<>();
+        /** Rows written here that came within a row's pace of their last send: a send is scheduled for each. */
+        final java.util.Set<String> waiting = new java.util.HashSet<>();
         int polls;
     }
 
-    /** Polls between two reads of every row for {@code online} turned false by time alone (5 s). */
-    static final int ONLINE_EVERY_POLLS = 20;
+    /**
+     * A row's stage: on the board, goal reached, left. The pace ({@link #ROW_EVERY_NANOS}) holds back
+     * progress (epochs, best values) only; a student joining, reaching the goal or leaving is news at once.
+     */
+    private static int stage(StudentRow r) {
+        return r.leftAt() != null ? 2 : r.progress().reached() != null ? 1 : 0;
+    }
+
+    /** Whether a row may go now: it is news, or its last send was a pace ago (or never). */
+    private static boolean paced(Watched w, StudentRow r, long nanos) {
+        Long at = w.sentAt.get(r.nameKey());
+        Integer stage = w.sentStage.get(r.nameKey());
+        return at == null || stage == null || stage != stage(r) || nanos - at >= ROW_EVERY_NANOS;
+    }
+
+    /** How often every row is read for {@code online} turned false by time alone. */
+    static final long ONLINE_CHECK_MS = 5000;
 
     private final Classroom classroom;
     private final ObjectMapper mapper;
     private final BoardJson json;
     private final Map<String, Watched> boards = new ConcurrentHashMap<>();
     private final Map<String, String> boardOf = new ConcurrentHashMap<>();
+    /** Per board, the rows written on this server not read back yet, and whether a read of them is queued. */
+    private final Map<String, java.util.Set<String>> written = new ConcurrentHashMap<>();
+    private final java.util.Set<String> drainQueued = ConcurrentHashMap.newKeySet();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final AtomicInteger watchers = new AtomicInteger();
     /** Connects per client address, as the API's reads are limited: a wrong key costs a database read each. */
@@ -73,12 +95,77 @@ final class BoardSocket implements AutoCloseable {
         return t;
     });
 
-    BoardSocket(Classroom classroom, ObjectMapper mapper, SocketLimits limits) {
+    private final int onlineEveryPolls;
+
+    BoardSocket(Classroom classroom, ObjectMapper mapper, SocketLimits limits, java.time.Duration poll) {
         this.classroom = classroom;
         this.mapper = mapper;
         this.json = new BoardJson(mapper);
         this.limits = limits;
-        poller.scheduleWithFixedDelay(this::pollAll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+        long pollMs = poll.toMillis();
+        this.onlineEveryPolls = (int) Math.max(1, ONLINE_CHECK_MS / pollMs);
+        poller.scheduleWithFixedDelay(this::pollAll, pollMs, pollMs, TimeUnit.MILLISECONDS);
+        classroom.signal.listen(this::rowWritten);
+    }
+
+    /**
+     * A row written on this server: its board's screens here get it now, not at the next poll. The
+     * rows written meanwhile are read together (a class joining at once is one read, not 30).
+     */
+    private void rowWritten(String boardId, String nameKey) {
+        if (!boards.containsKey(boardId)) return;
+        written.computeIfAbsent(boardId, k -> ConcurrentHashMap.newKeySet()).add(nameKey);
+        if (drainQueued.add(boardId)) poller.execute(() -> sendWritten(boardId));
+    }
+
+    /** On the poller's thread, as every change of a {@link Watched}: the rows written since, if they moved and their pace allows. */
+    private void sendWritten(String id) {
+        drainQueued.remove(id); // a row written from here on queues another read
+        java.util.Set<String> keys = written.get(id);
+        Watched w = boards.get(id);
+        if (keys == null || w == null) return;
+        List<String> wanted = new ArrayList<>();
+        for (String k : List.copyOf(keys)) {
+            keys.remove(k);
+            if (!w.waiting.contains(k)) wanted.add(k); // else a send of it is already scheduled
+        }
+        if (wanted.isEmpty()) return;
+        try {
+            List<StudentRow> rows = wanted.size() == 1
+                    ? classroom.store.student(id, wanted.get(0)).map(List::of).orElse(List.of())
+                    : classroom.store.students(id).stream().filter(r -> wanted.contains(r.nameKey())).toList();
+            Instant now = classroom.clock.instant();
+            long nanos = System.nanoTime();
+            for (StudentRow r : rows) {
+                Long sent = w.sentVersion.get(r.nameKey());
+                if (sent != null && sent >= r.version()) continue;
+                if (paced(w, r, nanos)) {
+                    sendTo(w, r, now, nanos);
+                    continue;
+                }
+                String k = r.nameKey();
+                w.waiting.add(k);
+                poller.schedule(() -> {
+                    w.waiting.remove(k);
+                    rowWritten(id, k);
+                }, ROW_EVERY_NANOS - (nanos - w.sentAt.get(k)), TimeUnit.NANOSECONDS);
+            }
+        } catch (StoreException e) {
+            LOG.debug("rows written here could not be read back: {}", e.getMessage()); // the next poll reads them
+        } catch (RuntimeException e) {
+            LOG.warn("rows written here could not be sent", e);
+        }
+    }
+
+    private void sendTo(Watched w, StudentRow r, Instant now, long nanos) {
+        ObjectNode msg = mapper.createObjectNode();
+        msg.put("type", BoardMessageType.STUDENT.wire);
+        msg.set("student", json.row(r, now));
+        for (Session s : w.sockets) send(s, msg);
+        w.sentVersion.put(r.nameKey(), r.version());
+        w.sentAt.put(r.nameKey(), nanos);
+        w.sentOnline.put(r.nameKey(), r.online(now, Classroom.HELD));
+        w.sentStage.put(r.nameKey(), stage(r));
     }
 
     void configure(WsConfig ws) {
@@ -130,6 +217,7 @@ final class BoardSocket implements AutoCloseable {
                 for (StudentRow r : rows) {
                     w.sentVersion.put(r.nameKey(), r.version());
                     w.sentOnline.put(r.nameKey(), r.online(now, Classroom.HELD));
+                    w.sentStage.put(r.nameKey(), stage(r));
                 }
             }
             send(s, msg);
@@ -167,7 +255,9 @@ final class BoardSocket implements AutoCloseable {
             Watched w = boards.get(id);
             if (w == null) return;
             w.sockets.remove(ctx.session);
-            if (w.sockets.isEmpty()) boards.remove(id);
+            if (w.sockets.isEmpty()) {
+                forget(id);
+            }
         });
     }
 
@@ -186,48 +276,46 @@ final class BoardSocket implements AutoCloseable {
     private void poll(String id, Watched w) {
         w.sockets.removeIf(s -> !s.isOpen());
         if (w.sockets.isEmpty()) {
-            boards.remove(id);
+            forget(id);
             return;
         }
         Instant now = classroom.clock.instant();
         Optional<Board> b = classroom.store.board(id, now);
         if (b.isEmpty()) {
-            ObjectNode gone = mapper.createObjectNode().put("type", "deleted");
+            ObjectNode gone = mapper.createObjectNode().put("type", BoardMessageType.DELETED.wire);
             for (Session s : w.sockets) {
                 send(s, gone);
                 s.close(1000, "board deleted", Callback.NOOP);
             }
-            boards.remove(id);
+            forget(id);
             return;
         }
         Map<String, Long> versions = classroom.store.versions(id);
         long nanos = System.nanoTime();
-        List<String> due = new ArrayList<>();
+        List<String> moved = new ArrayList<>();
         for (Map.Entry<String, Long> v : versions.entrySet()) {
             Long sent = w.sentVersion.get(v.getKey());
-            if (sent != null && sent >= v.getValue()) continue;
-            Long at = w.sentAt.get(v.getKey());
-            if (at == null || nanos - at >= ROW_EVERY_NANOS) due.add(v.getKey()); // else it waits for a later poll
+            if (sent == null || sent < v.getValue()) moved.add(v.getKey());
         }
-        boolean onlineCheck = ++w.polls % ONLINE_EVERY_POLLS == 0;
-        if (due.isEmpty() && !onlineCheck) return;
+        boolean onlineCheck = ++w.polls % onlineEveryPolls == 0;
+        if (moved.isEmpty() && !onlineCheck) return;
         for (StudentRow r : classroom.store.students(id)) {
             boolean online = r.online(now, Classroom.HELD);
             boolean wentAway = onlineCheck && !online && w.sentOnline.getOrDefault(r.nameKey(), false);
-            if (!due.contains(r.nameKey()) && !wentAway) continue;
-            ObjectNode msg = mapper.createObjectNode();
-            msg.put("type", BoardMessageType.STUDENT.wire);
-            msg.set("student", json.row(r, now));
-            for (Session s : w.sockets) send(s, msg);
-            w.sentVersion.put(r.nameKey(), r.version());
-            w.sentAt.put(r.nameKey(), nanos);
-            w.sentOnline.put(r.nameKey(), online);
+            boolean due = moved.contains(r.nameKey()) && paced(w, r, nanos); // a row held back by its pace waits for a later poll
+            if (due || wentAway) sendTo(w, r, now, nanos);
         }
+    }
+
+    /** A board no screen of this server watches any more. */
+    private void forget(String id) {
+        boards.remove(id);
+        written.remove(id);
     }
 
     private ObjectNode error(String code, String message) {
         ObjectNode n = mapper.createObjectNode();
-        n.put("type", "error");
+        n.put("type", BoardMessageType.ERROR.wire);
         n.put("code", code);
         n.put("message", message);
         return n;

@@ -54,8 +54,14 @@ final class BoardsApi {
         Body b = body(ctx);
         Exercise e = Classroom.guarded(() -> classroom.store.createExercise(b.state, b.task, b.title, classroom.clock.instant()));
         ObjectNode n = exercise(e);
-        n.put("url", "/?exercise=" + e.id() + (e.state().isEmpty() ? "" : "&" + e.state()));
+        n.put("url", exerciseUrl(e));
+        n.put("shortUrl", ShortLinks.exerciseLink(e));
         json.respond(ctx, 201, n);
+    }
+
+    /** {@code /?exercise=<id>&<state>}: the stored exercise's link. */
+    static String exerciseUrl(Exercise e) {
+        return "/?exercise=" + e.id() + (e.state().isEmpty() ? "" : "&" + e.state());
     }
 
     private void getExercise(Context ctx) {
@@ -85,6 +91,7 @@ final class BoardsApi {
         n.put("id", board.id());
         n.put("exercise", board.exercise().id());
         n.put("studentUrl", BoardJson.studentUrl(board));
+        n.put("shortStudentUrl", ShortLinks.boardLink(board));
         n.put("teacherUrl", BoardJson.teacherUrl(board, made.teacherKey()));
         n.put("teacherKey", made.teacherKey());
         n.put("expiresAt", board.expiresAt().toString());

@@ -28,6 +28,8 @@ final class Classroom implements AutoCloseable {
 
     final BoardStore store;
     final Clock clock;
+    /** Rows written on this server, told to this server's board sockets at once. */
+    final BoardSignal signal = new BoardSignal();
     final Duration boardLifetime;
     private final ExpirySweep sweep;
 

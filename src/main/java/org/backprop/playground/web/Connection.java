@@ -137,6 +137,7 @@ final class Connection implements FrameSink {
         }
         owner.stats.framesSent.increment();
         sendBinary(bytes);
+        owner.framed(this);
     }
 
     @Override

@@ -3,19 +3,23 @@ package org.backprop.playground.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.backprop.playground.state.Msg;
 import org.backprop.playground.state.StateCodec;
+import org.backprop.playground.state.Warning;
 import org.backprop.playground.store.Exercise;
 import org.backprop.playground.store.Ids;
 import org.backprop.playground.store.StoreException;
+import org.backprop.playground.web.page.Filled;
 
 /**
  * The {@code exercise} key at work: a page or a {@code config} that names a stored exercise gets
  * its {@code task} and {@code title} from the store, unless it gives its own (the link's values
  * win, as every key of a link does). An unknown exercise or a store that cannot be reached fills
- * nothing: the link still opens as the experiment it spells out.
+ * nothing but a warning: the link still opens as the experiment it spells out.
  */
 final class ExerciseFill {
     private static final Pattern HAS_TASK = Pattern.compile("(^|[&?#])task=[^&]");
@@ -29,34 +33,43 @@ final class ExerciseFill {
     }
 
     /** A page's query string with the exercise's title and task appended where it has none. */
-    String fill(String query) {
-        if (query == null || !query.contains("exercise=")) return query;
+    Filled<String> fill(String query) {
+        if (query == null || !query.contains("exercise=")) return Filled.as(query);
         var state = codec.parse(query).state();
-        Optional<Exercise> e = lookup(state.exercise());
-        if (e.isEmpty()) return query;
+        Lookup e = lookup(state.exercise());
+        if (e.found == null) return new Filled<>(query, e.warnings());
         StringBuilder out = new StringBuilder(query);
-        if (state.title().isEmpty() && !e.get().title().isEmpty()) out.append("&title=").append(encode(e.get().title()));
-        if (!HAS_TASK.matcher(query).find() && !e.get().task().isEmpty()) out.append("&task=").append(encode(e.get().task()));
-        return out.toString();
+        if (state.title().isEmpty() && !e.found.title().isEmpty()) out.append("&title=").append(encode(e.found.title()));
+        if (!HAS_TASK.matcher(query).find() && !e.found.task().isEmpty()) out.append("&task=").append(encode(e.found.task()));
+        return Filled.as(out.toString());
     }
 
     /** A {@code config}'s state with the exercise's title and task where it has none. */
-    Map<String, ?> fill(Map<String, ?> values) {
-        if (values == null || !(values.get("exercise") instanceof String id)) return values;
-        Optional<Exercise> e = lookup(id.trim());
-        if (e.isEmpty()) return values;
+    Filled<Map<String, ?>> fill(Map<String, ?> values) {
+        if (values == null || !(values.get("exercise") instanceof String id)) return Filled.as(values);
+        Lookup e = lookup(id.trim());
+        if (e.found == null) return new Filled<>(values, e.warnings());
         Map<String, Object> out = new LinkedHashMap<>(values);
-        if (blank(out.get("title")) && !e.get().title().isEmpty()) out.put("title", e.get().title());
-        if (blank(out.get("task")) && !e.get().task().isEmpty()) out.put("task", e.get().task());
-        return out;
+        if (blank(out.get("title")) && !e.found.title().isEmpty()) out.put("title", e.found.title());
+        if (blank(out.get("task")) && !e.found.task().isEmpty()) out.put("task", e.found.task());
+        return Filled.as(out);
     }
 
-    private Optional<Exercise> lookup(String id) {
-        if (id.isEmpty() || !Ids.wellFormed(id)) return Optional.empty();
+    /** The stored exercise, or null with why (none for an id the codec already warned of, or none named). */
+    private record Lookup(Exercise found, List<Warning> warnings) {}
+
+    private Lookup lookup(String id) {
+        if (id.isEmpty() || !Ids.wellFormed(id)) return new Lookup(null, List.of()); // the codec's own warning says a bad id
         try {
-            return classroom.store.exercise(id);
+            Optional<Exercise> e = classroom.store.exercise(id);
+            if (e.isPresent()) return new Lookup(e.get(), List.of());
+            return new Lookup(null, List.of(new Warning("exercise", id,
+                    "no stored exercise '" + id + "' (a mistyped link, or another server's): opened without its task and title",
+                    Msg.of("state.exerciseNotFound"))));
         } catch (StoreException unreachable) {
-            return Optional.empty();
+            return new Lookup(null, List.of(new Warning("exercise", id,
+                    "the class store cannot be reached now: opened without the exercise's task and title; reload in a moment",
+                    Msg.of("state.exerciseUnavailable"))));
         }
     }
 

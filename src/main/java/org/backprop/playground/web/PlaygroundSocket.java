@@ -37,6 +37,7 @@ import org.eclipse.jetty.util.compression.CompressionPool;
 import org.eclipse.jetty.util.compression.DeflaterPool;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.backprop.playground.web.page.Filled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.backprop.playground.protocol.MessageType;
@@ -92,11 +93,11 @@ public final class PlaygroundSocket implements AutoCloseable {
     final Counters stats = new Counters();
     private final HeapAdmission heap;
     private final BoardMembers members;
-    private final ExerciseFill exercises;
+    private final LinkFill exercises;
 
     /** {@code limits.maxSessions()} is the cap in effect (the heap's, see {@link HeapAdmission#cap}); {@code heap} says when there is room now. */
     PlaygroundSocket(Scheduler scheduler, SocketLimits limits, SocketAccess access, PlaygroundLimits playgroundLimits,
-                     ObjectMapper mapper, HeapAdmission heap, BoardMembers members, ExerciseFill exercises) {
+                     ObjectMapper mapper, HeapAdmission heap, BoardMembers members, LinkFill exercises) {
         this.heap = heap;
         this.members = members;
         this.exercises = exercises;
@@ -234,7 +235,8 @@ public final class PlaygroundSocket implements AutoCloseable {
         Connection c = null;
         try {
             // the socket's own query string may carry a URL state, as a page link does; config replaces it
-            Parsed initial = codec.parse(exercises.fill(ctx.queryString() == null ? "" : ctx.queryString()));
+            Filled<String> filled = exercises.fill(ctx.queryString() == null ? "" : ctx.queryString());
+            Parsed initial = codec.parse(filled.value());
             TrainingSession training = new TrainingSession(initial.state(), playgroundLimits);
             c = new Connection(ctx.sessionId(), session, training, this, limits, address, System.nanoTime());
             connections.put(c.id, c);
@@ -245,7 +247,7 @@ public final class PlaygroundSocket implements AutoCloseable {
             }
             stats.opened.increment();
             c.sendText(messages.hello());
-            c.sendState(null, "connect", concat(initial.warnings(), training.derived().warningsSince(null)), List.of());
+            c.sendState(null, "connect", concat(concat(filled.warnings(), initial.warnings()), training.derived().warningsSince(null)), List.of());
             joinAsStated(c, null, "connect");
             Scheduler.Handle h = scheduler.add(training, c);
             c.attach(h);
@@ -399,17 +401,19 @@ public final class PlaygroundSocket implements AutoCloseable {
                     return; // it has done its work: the connection is not idle
                 }
                 case CONFIG -> {
-                    Parsed parsed = t.configure(exercises.fill(m.state()), m.resume());
+                    Filled<Map<String, ?>> filled = exercises.fill(m.state());
+                    Parsed parsed = t.configure(filled.value(), m.resume());
                     // a new state: its batch warning is said again
-                    c.sendState(m.id(), cause, concat(parsed.warnings(), t.derived().warningsSince(null)),
+                    c.sendState(m.id(), cause, concat(concat(filled.warnings(), parsed.warnings()), t.derived().warningsSince(null)),
                             StateCodec.changedKeys(before, parsed.state()));
                     joinAsStated(c, m.id(), cause);
                     return;
                 }
                 case SET -> {
-                    Update u = t.set(m.state());
+                    Filled<Map<String, ?>> filled = exercises.fillSet(m.state());
+                    Update u = t.set(filled.value());
                     if (u.accepted()) {
-                        c.sendState(m.id(), cause, concat(u.warnings(), t.derived().warningsSince(derivedBefore)), u.changed());
+                        c.sendState(m.id(), cause, concat(concat(filled.warnings(), u.warnings()), t.derived().warningsSince(derivedBefore)), u.changed());
                         joinAsStated(c, m.id(), cause);
                     } else {
                         c.sendErrors(m.id(), cause, u.errors());
@@ -507,6 +511,11 @@ public final class PlaygroundSocket implements AutoCloseable {
     }
 
     /** A write failed: the connection is broken (or Jetty's own queue bound was hit). */
+    /** A frame went to {@code c}: its board hears of a goal just met now, not at its next look. */
+    void framed(Connection c) {
+        members.framed(c);
+    }
+
     void sendFailed(Connection c, Throwable failure) {
         LOG.debug("send failed on {}: {}", c.id, String.valueOf(failure));
         if (c.session.isOpen()) {

@@ -46,7 +46,9 @@ public record ServerFlags(int port, AppConfig config) {
                                      at start (env DATA_DIR; default ./playground-data)
               --database-url URL     share them in PostgreSQL instead: postgres://user:password@host:port/db
                                      (env DATABASE_URL; default none: the embedded database)
-              --board-days N         days a class board lasts, 1-3650 (env BOARD_DAYS; default 30)""";
+              --board-days N         days a class board lasts, 1-3650 (env BOARD_DAYS; default 30)
+              --board-poll-ms N      how often board screens read the store for students on other servers,
+                                     10-60000 ms (env BOARD_POLL_MS; default 250)""";
 
     private static final Map<String, String> ENV = new LinkedHashMap<>();
 
@@ -67,6 +69,7 @@ public record ServerFlags(int port, AppConfig config) {
         ENV.put("data-dir", "DATA_DIR");
         ENV.put("database-url", "DATABASE_URL");
         ENV.put("board-days", "BOARD_DAYS");
+        ENV.put("board-poll-ms", "BOARD_POLL_MS");
     }
 
     /** Flags that are on when named without a value ({@code --trust-proxy}); {@code --trust-proxy=false} turns one off. */
@@ -120,7 +123,8 @@ public record ServerFlags(int port, AppConfig config) {
 
     private static StoreConfig store(Map<String, String> values) {
         StoreConfig store = StoreConfig.defaults()
-                .withBoardLifetime(java.time.Duration.ofDays(number(values, "board-days", (int) StoreConfig.DEFAULT_BOARD_LIFETIME.toDays(), 1, 3650)));
+                .withBoardLifetime(java.time.Duration.ofDays(number(values, "board-days", (int) StoreConfig.DEFAULT_BOARD_LIFETIME.toDays(), 1, 3650)))
+                .withBoardPoll(java.time.Duration.ofMillis(number(values, "board-poll-ms", (int) StoreConfig.DEFAULT_BOARD_POLL.toMillis(), 10, 60_000)));
         if (values.containsKey("data-dir")) store = store.withDataDir(java.nio.file.Path.of(values.get("data-dir")));
         if (values.containsKey("database-url")) {
             try {

@@ -417,6 +417,21 @@ class StateCodecTest {
     }
 
     @Test
+    void a_run_is_written_instead_of_its_weights_and_a_change_of_them_forgets_it() {
+        PlaygroundState s = codec.parse("dataset=xor&networkShape=1&weights=0.1,0.2,0.3,0.4,0.5&run=abcdefghij").state();
+        assertEquals(5, s.weights().size(), "the numbers are the session's");
+        assertEquals("abcdefghij", s.run());
+        String written = codec.write(s);
+        assertTrue(written.contains("run=abcdefghij") && !written.contains("weights="), written);
+        assertEquals(List.of(), codec.toMap(s).get("weights"));
+        Update other = codec.apply(s, Map.of("weights", "1,2,3,4,5"));
+        assertEquals("", other.state().run(), "numbers set by hand are no stored run's");
+        Update shape = codec.apply(s, Map.of("networkShape", "2"));
+        assertTrue(shape.state().weights().isEmpty() && shape.state().run().isEmpty(), "a new shape drops both");
+        assertEquals("", s.asRun(List.of(1.0, 2.0, 3.0, 4.0, 5.0)).run(), "a run's own numbers");
+    }
+
+    @Test
     void every_key_is_written_and_read_by_the_same_table() {
         Set<String> names = new HashSet<>(StateCodec.keyNames());
         for (String key : List.of("activation", "batchSize", "dataset", "regDataset", "learningRate", "regularization",
@@ -433,6 +448,8 @@ class StateCodecTest {
         assertTrue(names.remove("exercise") && names.remove("board") && names.remove("name"));
         // issue 16's "share as trained": the epoch the link's weights were trained to
         assertTrue(names.remove("weightsEpoch"));
+        // a board's stored run: where a large network's weights come from
+        assertTrue(names.remove("run"));
         assertEquals(Set.of(), names, "no key beyond DESIGN.md's and the presets'");
         assertTrue(Arrays.asList(codec.write(PlaygroundState.defaults()).split("&")).size() >= 24);
     }

@@ -155,6 +155,8 @@ class JdbcStoreTest {
             assertEquals(weights, r.weights(), "weights read back bit for bit");
             Map<String, Long> versions = store.versions(id);
             assertTrue(versions.get(key) > v1);
+            assertEquals(row, store.student(id, key).orElseThrow(), "one row read alone is the same row");
+            assertTrue(store.student(id, "nobody").isEmpty());
             store.report("missing000", key, new Progress(1, null, null, "s", null, null), T0); // no row: nothing happens
         }
 

@@ -47,6 +47,27 @@ class LockSocketTest {
     }
 
     @Test
+    void locking_one_feature_locks_that_feature_only() {
+        try (WsClient c = client("dataset=xor&x=true&y=true&xTimesY=false&lock=x")) {
+            c.send("{\"type\":\"set\",\"id\":\"x\",\"state\":{\"x\":false}}");
+            JsonNode error = c.errorFor("x");
+            assertEquals("locked", error.get("code").asText(), error::toString);
+            assertEquals("x", error.get("field").asText(), error::toString);
+            c.send("{\"type\":\"set\",\"id\":\"y\",\"state\":{\"y\":false,\"xTimesY\":true}}");
+            JsonNode other = c.stateFor("y");
+            assertEquals(false, other.at("/state/y").asBoolean(), "another feature is free: " + other);
+            assertEquals(true, other.at("/state/xTimesY").asBoolean(), other::toString);
+            assertEquals(true, other.at("/state/x").asBoolean(), "the locked one stays on: " + other);
+            // a config keeps the locked feature only
+            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"x\":false,\"y\":true,\"sinX\":true}}");
+            JsonNode reply = c.stateFor("c");
+            assertEquals(true, reply.at("/state/x").asBoolean(), reply::toString);
+            assertEquals(true, reply.at("/state/sinX").asBoolean(), reply::toString);
+            assertEquals("[\"x\"]", reply.at("/state/lock").toString());
+        }
+    }
+
+    @Test
     void config_that_needs_a_locked_key_changed_is_refused_and_changes_nothing() {
         try (WsClient c = client("dataset=spiral-multi&loss=ce&noise=5&lock=loss")) {
             c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"circle\",\"noise\":20}}");

@@ -99,6 +99,7 @@ class ServerFlagsTest {
         assertEquals(java.nio.file.Path.of("playground-data"), none.dataDir());
         assertEquals(null, none.databaseUrl());
         assertEquals(java.time.Duration.ofDays(30), none.boardLifetime());
+        assertEquals(java.time.Duration.ofMillis(250), none.boardPoll());
         org.backprop.playground.store.StoreConfig set = ServerFlags.parse(new String[] {"--data-dir", "/srv/p", "--board-days=7"},
                 Map.of("DATABASE_URL", "postgres://u:p@db:5432/play", "DATA_DIR", "/ignored")).config().store();
         assertEquals(java.nio.file.Path.of("/srv/p"), set.dataDir());
@@ -108,5 +109,7 @@ class ServerFlagsTest {
                 () -> ServerFlags.parse(new String[0], Map.of("DATABASE_URL", "mysql://u:secret@h/db"))).getMessage();
         assertTrue(bad.contains("DATABASE_URL") && !bad.contains("secret"), bad);
         assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[] {"--board-days", "0"}, Map.of()));
+        assertEquals(java.time.Duration.ofSeconds(2), ServerFlags.parse(new String[0], Map.of("BOARD_POLL_MS", "2000")).config().store().boardPoll());
+        assertThrows(IllegalArgumentException.class, () -> ServerFlags.parse(new String[] {"--board-poll-ms", "5"}, Map.of()));
     }
 }

@@ -28,7 +28,9 @@ class StoreDownTest {
                 c.frame(since, h -> h.get("epoch").asLong() == 2, "training goes on");
             }
             assertEquals(200, server.get("/").statusCode(), "the page still opens");
-            assertEquals(200, server.get("/?exercise=abcdefghij").statusCode(), "a link naming an exercise still opens");
+            var page = server.get("/?exercise=abcdefghij");
+            assertEquals(200, page.statusCode(), "a link naming an exercise still opens");
+            org.junit.jupiter.api.Assertions.assertTrue(page.body().contains("<span>the class store cannot be reached now: opened without"), "and says why it has no task");
         }
     }
 }

@@ -188,7 +188,9 @@ public final class BuilderPage implements Handler {
 
     private static DomContent controlRow(Messages m, PlaygroundState s, ExerciseControls.Control c) {
         String choice = c.choice(s);
-        String name = m.t(c.hide() == null ? "build.control." + c.name() : "hide." + c.name());
+        String name = ExerciseControls.FEATURE_KEYS.contains(c.name())
+                ? m.format("build.control.feature", "name", featureLabel(c.name()))
+                : m.t(c.hide() == null ? "build.control." + c.name() : "hide." + c.name());
         return tr(
                 th(name).attr("scope", "row").withId("ctl-" + c.name()),
                 each(List.of("shown", "locked", "hidden"), option -> {
@@ -203,6 +205,12 @@ public final class BuilderPage implements Handler {
         ).attr("data-control", c.name());
     }
 
+    /** A feature's node label as the page writes it: X_1^2 as X₁² (network-view.js's featureLabel). */
+    private static String featureLabel(String urlName) {
+        String label = org.backprop.playground.data.InputFeature.fromName(urlName).label();
+        return label.replace("_1", "\u2081").replace("_2", "\u2082").replace("^2", "\u00b2");
+    }
+
     private static DomContent result(Messages m) {
         return div(
                 section(
@@ -215,6 +223,10 @@ public final class BuilderPage implements Handler {
                         p(m.t("build.longTask")).withId("b-long").withClass("field-hint long-task").withCondHidden(true),
                         button(m.t("build.store")).withType("button").withId("b-store").withClass("basic-button primary").withCondHidden(true),
                         p().withId("b-link-error").withClass("builder-error").attr("role", "alert").withCondHidden(true),
+                        button(m.t("build.shorten")).withType("button").withId("b-shorten").withClass("basic-button").withCondHidden(true),
+                        label(span(m.t("build.shortLink")), div(input().withId("b-short-link").withType("text").isReadonly(),
+                                button(m.t("build.copy")).withType("button").withClass("basic-button").attr("data-copy", "b-short-link"))
+                                .withClass("link-row")).withId("b-short-row").withClass("field").withCondHidden(true),
                         img().withId("b-qr").withClass("qr").withAlt(m.t("build.qrAlt")).withCondHidden(true)
                 ).withClass("link-box"),
                 section(
@@ -231,6 +243,7 @@ public final class BuilderPage implements Handler {
                                 label(span(m.t("build.studentLink")), div(input().withId("b-student-link").withType("text").isReadonly(),
                                         button(m.t("build.copy")).withType("button").withClass("basic-button").attr("data-copy", "b-student-link"))
                                         .withClass("link-row")).withClass("field"),
+                                img().withId("b-board-qr").withClass("qr").withAlt(m.t("build.qrAlt")),
                                 label(span(m.t("build.teacherLink")).withClass("secret-label"),
                                         div(input().withId("b-teacher-link").withType("text").isReadonly(),
                                                 button(m.t("build.copy")).withType("button").withClass("basic-button").attr("data-copy", "b-teacher-link"))
@@ -251,6 +264,7 @@ public final class BuilderPage implements Handler {
             o.put("name", c.name());
             o.put("hide", c.hide());
             o.put("lock", c.lock());
+            o.put("hiddenLock", c.hiddenLock());
             return o;
         }).toList());
         boot.put("maxTask", PlaygroundState.MAX_TASK_CHARS);

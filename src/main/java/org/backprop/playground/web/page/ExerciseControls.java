@@ -10,12 +10,22 @@ import org.backprop.playground.state.PlaygroundState;
  * on the page (the {@link Choices#HIDABLE} names) and which state keys {@code lock} names for it.
  * A control with no hide name cannot be hidden (the weights: they are the network itself), one with
  * no keys cannot be locked (play, step, reset change no state key); the builder offers what each can.
+ * The input features are a row each (locking one locks that feature only); the "features" row hides
+ * or shows the whole column.
  */
 final class ExerciseControls {
     private ExerciseControls() {}
 
-    /** @param hide the {@code _hide} name, or null; @param lock the state keys locking it, or none */
-    record Control(String name, String hide, List<String> lock) {
+    /**
+     * @param hide       the {@code _hide} name, or null
+     * @param lock       the state keys "locked" locks, or none (then it cannot be locked)
+     * @param hiddenLock the state keys "hidden" locks: what a student cannot see, a session does not let them change
+     */
+    record Control(String name, String hide, List<String> lock, List<String> hiddenLock) {
+        Control(String name, String hide, List<String> lock) {
+            this(name, hide, lock, lock);
+        }
+
         /** How {@code state} has it: "hidden", "locked" (every key of it locked) or "shown". */
         String choice(PlaygroundState state) {
             if (hide != null && state.hiddenControls().contains(hide)) return "hidden";
@@ -24,10 +34,10 @@ final class ExerciseControls {
         }
     }
 
-    /** TF Playground's feature toggles: locking "features" locks each of them. */
+    /** TF Playground's feature toggles, each a row of its own. */
     static final List<String> FEATURE_KEYS = List.of("x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY");
 
-    /** Every hidable control in the page's order, then the weights. */
+    /** Every hidable control in the page's order (the features after their column's row), then the weights. */
     static final List<Control> ALL = build();
 
     private static List<Control> build() {
@@ -38,10 +48,15 @@ final class ExerciseControls {
                 case "dataset" -> List.of("dataset", "regDataset");
                 case "numHiddenLayers" -> List.of("networkShape");
                 case "regenerate" -> List.of("seed");
-                case "features" -> FEATURE_KEYS;
-                default -> hideOnly.contains(name) ? List.of() : List.of(name);
+                default -> hideOnly.contains(name) || name.equals("features") ? List.of() : List.of(name);
             };
-            all.add(new Control(name, name, lock));
+            if (!name.equals("features")) {
+                all.add(new Control(name, name, lock));
+                continue;
+            }
+            // the column: shown or hidden; each feature: shown, locked or hidden (its node not offered)
+            all.add(new Control(name, name, List.of(), FEATURE_KEYS));
+            for (String f : FEATURE_KEYS) all.add(new Control(f, f, List.of(f)));
         }
         all.add(new Control("weights", null, List.of("weights")));
         return List.copyOf(all);

@@ -73,13 +73,13 @@ public final class PlaygroundPage implements Handler {
     private final I18n i18n;
     private final ObjectMapper mapper;
     /** What the query gains before it is read: a stored exercise's task and title (web.ExerciseFill). */
-    private final java.util.function.UnaryOperator<String> fill;
+    private final java.util.function.Function<String, Filled<String>> fill;
 
     public PlaygroundPage(StateCodec codec, I18n i18n, ObjectMapper mapper) {
-        this(codec, i18n, mapper, java.util.function.UnaryOperator.identity());
+        this(codec, i18n, mapper, Filled::as);
     }
 
-    public PlaygroundPage(StateCodec codec, I18n i18n, ObjectMapper mapper, java.util.function.UnaryOperator<String> fill) {
+    public PlaygroundPage(StateCodec codec, I18n i18n, ObjectMapper mapper, java.util.function.Function<String, Filled<String>> fill) {
         this.codec = codec;
         this.i18n = i18n;
         this.mapper = mapper;
@@ -89,12 +89,20 @@ public final class PlaygroundPage implements Handler {
     @Override
     public void handle(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType("text/html; charset=utf-8").result(render(fill.apply(ctx.queryString()), ctx.header("Accept-Language")));
+        Filled<String> filled = fill.apply(ctx.queryString());
+        ctx.contentType("text/html; charset=utf-8").result(render(filled.value(), filled.warnings(), ctx.header("Accept-Language")));
     }
 
     /** The page for a query string (null for none) and an Accept-Language header (null for none). */
     public String render(String query, String acceptLanguage) {
-        Parsed parsed = codec.parse(query);
+        return render(query, List.of(), acceptLanguage);
+    }
+
+    /** The same, with the warnings of what filled the query (web.ExerciseFill) shown first. */
+    public String render(String query, List<Warning> fillWarnings, String acceptLanguage) {
+        Parsed read = codec.parse(query);
+        Parsed parsed = fillWarnings.isEmpty() ? read
+                : new Parsed(read.state(), java.util.stream.Stream.concat(fillWarnings.stream(), read.warnings().stream()).toList());
         PlaygroundState state = parsed.state();
         String langSource = "url";
         if (!namesLanguage(query, parsed)) {

@@ -78,7 +78,9 @@ class BuilderBrowserTest {
             budget.sendKeys("500");
             b.findElement(By.cssSelector("input[name='ctl-learningRate'][value='locked']")).click();
             b.findElement(By.cssSelector("input[name='ctl-activation'][value='hidden']")).click();
-            b.findElement(By.cssSelector("input[name='ctl-features'][value='locked']")).click();
+            assertTrue(b.findElements(By.cssSelector("input[name='ctl-features'][value='locked']")).isEmpty(), "features: a row each to lock");
+            b.findElement(By.cssSelector("input[name='ctl-x'][value='locked']")).click();
+            b.findElement(By.cssSelector("input[name='ctl-sinX'][value='hidden']")).click();
             assertTrue(b.findElements(By.cssSelector("input[name='ctl-playButton'][value='locked']")).isEmpty(), "play changes no key: hide only");
             new Select(b.findElement(By.id("b-lang"))).selectByValue("ko");
 
@@ -88,8 +90,9 @@ class BuilderBrowserTest {
             assertEquals("Reach *below* 0.2.\nThen stop.", q.get("task"));
             assertEquals("testLoss<0.2", q.get("goal"));
             assertEquals("500", q.get("goalEpochs"));
-            assertEquals("learningRate,activation,x,y,xSquared,ySquared,xTimesY,sinX,sinY", q.get("lock"), "hidden locks too");
+            assertEquals("learningRate,activation,x,sinX", q.get("lock"), "hidden locks too; one feature locks that one only");
             assertEquals("true", q.get("activation_hide"));
+            assertEquals("true", q.get("sinX_hide"));
             assertEquals("ko", q.get("lang"));
             assertEquals("xor", q.get("dataset"), "the teacher's experiment stays");
             assertEquals("0.1", q.get("learningRate"));
@@ -100,7 +103,23 @@ class BuilderBrowserTest {
             await(b, d -> Boolean.TRUE.equals(js(d, "const doc = document.getElementById('b-preview').contentDocument;"
                     + " return doc.getElementById('learningRate').disabled && doc.querySelector('.ui-activation').classList.contains('is-hidden')"
                     + " && doc.querySelectorAll('#exercise-task em').length === 1")));
+            // the one locked feature reads locked, the others not; the hidden one is not offered
+            await(b, d -> "locked|free|absent|free".equals(js(d, "const doc = document.getElementById('b-preview').contentDocument;"
+                    + " const at = (f) => doc.querySelector(`.node.input[data-feature='${f}']`);"
+                    + " return [at('x') && at('x').classList.contains('locked') ? 'locked' : 'free',"
+                    + " at('y') && at('y').classList.contains('locked') ? 'locked' : 'free',"
+                    + " at('sinX') ? 'present' : 'absent', at('sinY') && !at('sinY').classList.contains('locked') ? 'free' : 'other'].join('|')")));
             screenshot(b, "builder-desktop.png");
+
+            // a short link for the projector: the exercise stored, its QR code the short link's
+            String longQr = b.findElement(By.id("b-qr")).getAttribute("src");
+            b.findElement(By.id("b-shorten")).click();
+            await(b, d -> String.valueOf(js(d, "return window.builder.shortLink()")).matches("http://[^/]+/e/[A-Za-z0-9_-]{10}"));
+            await(b, d -> d.findElement(By.id("b-qr")).getAttribute("src").contains("%2Fe%2F"));
+            assertFalse(b.findElement(By.id("b-shorten")).isDisplayed(), "made: the button goes");
+            System.out.printf("builder: the QR code's text went from %d to %d characters%n",
+                    java.net.URLDecoder.decode(longQr.substring(longQr.indexOf("text=") + 5), java.nio.charset.StandardCharsets.UTF_8).length(),
+                    String.valueOf(js(b, "return window.builder.shortLink()")).length());
 
             // a task longer than a link holds is stored first: no link until then
             WebElement task = b.findElement(By.id("b-task"));
@@ -119,6 +138,13 @@ class BuilderBrowserTest {
             await(b, d -> String.valueOf(js(d, "return document.getElementById('b-preview').contentDocument?.getElementById('exercise-task')?.textContent"))
                     .startsWith("A long task. A long task."));
             assertFalse(b.findElement(By.id("b-store")).isDisplayed());
+            String shortLink = String.valueOf(js(b, "return window.builder.shortLink()"));
+            assertTrue(shortLink.contains("/e/"), "a stored exercise has its short link: " + shortLink);
+            assertNoConsoleErrors(b);
+            // the short link opens the exercise, long task and all
+            b.get(shortLink);
+            await(b, d -> String.valueOf(js(d, "return document.getElementById('exercise-task')?.textContent")).startsWith("A long task."));
+            assertEquals("Class <b>1</b>", b.findElement(By.id("exercise-title")).getText());
             assertNoConsoleErrors(b);
         });
     }

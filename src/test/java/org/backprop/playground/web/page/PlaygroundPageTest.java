@@ -124,14 +124,16 @@ class PlaygroundPageTest {
     @Test
     void the_builder_starts_from_the_link_and_escapes_what_it_holds() {
         String html = page("/build?dataset=xor&title=%3Cscript%3Ex%3C/script%3E&task=a%3C/textarea%3E%3Cb%3E"
-                + "&goal=testLoss%3C0.2&goalEpochs=300&lock=learningRate,x,y,xSquared,ySquared,xTimesY,sinX,sinY&noise_hide=true");
+                + "&goal=testLoss%3C0.2&goalEpochs=300&lock=learningRate,x,y,xSquared,ySquared,xTimesY,sinY&noise_hide=true");
         assertFalse(html.contains("<script>x") || html.contains("<b>") || html.contains("</textarea><b>"), "nothing unescaped");
         assertTrue(html.contains("value=\"&lt;script&gt;x&lt;/script&gt;\""), "the title, as text");
         assertTrue(html.contains(">a&lt;/textarea&gt;&lt;b&gt;</textarea>"), "the task, as text");
         assertTrue(html.contains("<option value=\"testLoss\" selected>"), html);
         assertTrue(html.contains("id=\"b-budget\" type=\"number\" min=\"0\" max=\"10000000\" step=\"1\" value=\"300\""), html);
         assertTrue(html.contains("name=\"ctl-learningRate\" value=\"locked\" aria-label=\"Learning rate: Locked\" checked"), html);
-        assertTrue(html.contains("name=\"ctl-features\" value=\"locked\" aria-label=\"Features: Locked\" checked"), "every feature locked: features locked");
+        assertTrue(html.contains("name=\"ctl-x\" value=\"locked\" aria-label=\"Feature X\u2081: Locked\" checked"), "a feature's own row: " + html);
+        assertTrue(html.contains("name=\"ctl-sinX\" value=\"shown\" aria-label=\"Feature sin(X\u2081): Shown\" checked"), "not locked: shown");
+        assertFalse(html.contains("name=\"ctl-features\" value=\"locked\""), "the column hides or shows; its features lock one by one");
         assertTrue(html.contains("name=\"ctl-noise\" value=\"hidden\" aria-label=\"Noise level: Hidden\" checked"), html);
         assertTrue(html.contains("name=\"ctl-activation\" value=\"shown\" aria-label=\"Activation: Shown\" checked"), html);
         JsonNode boot;

@@ -1,0 +1,76 @@
+package org.backprop.playground.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.backprop.playground.state.Msg;
+import org.backprop.playground.state.Warning;
+import org.backprop.playground.store.Ids;
+import org.backprop.playground.store.StoreException;
+import org.backprop.playground.web.page.Filled;
+
+/**
+ * The {@code run} key at work: a link, {@code config} or {@code set} that names a stored run (a
+ * student's run on a class board whose weights are too many for a link) gets its {@code weights}
+ * from the store, unless it gives its own. The state keeps the id and writes it instead of the
+ * numbers, so the link stays short. A run the store does not have fills nothing but a warning:
+ * the link opens with the seed's initial weights.
+ */
+final class RunFill {
+    private static final Pattern RUN = Pattern.compile("(?:^|[&?#])run=([^&#]*)");
+    private static final Pattern HAS_WEIGHTS = Pattern.compile("(^|[&?#])weights=[^&]");
+
+    private final Classroom classroom;
+
+    RunFill(Classroom classroom) {
+        this.classroom = classroom;
+    }
+
+    /** A query string with the run's weights appended where it has none. */
+    Filled<String> fill(String query) {
+        if (query == null) return Filled.as(null);
+        Matcher m = RUN.matcher(query);
+        String id = null;
+        while (m.find()) id = m.group(1); // the last one counts, as the codec reads a key given twice
+        if (id == null || id.isEmpty() || HAS_WEIGHTS.matcher(query).find()) return Filled.as(query);
+        Lookup run = lookup(id);
+        if (run.weights == null) return new Filled<>(query, run.warnings);
+        return Filled.as(query + "&weights=" + run.weights);
+    }
+
+    /** A {@code config}'s or {@code set}'s values with the run's weights where they give none. */
+    Filled<Map<String, ?>> fill(Map<String, ?> values) {
+        if (values == null || !(values.get("run") instanceof String id) || id.isBlank() || !blank(values.get("weights"))) {
+            return Filled.as(values);
+        }
+        Lookup run = lookup(id.trim());
+        if (run.weights == null) return new Filled<>(values, run.warnings);
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        out.put("weights", run.weights);
+        return Filled.as(out);
+    }
+
+    private record Lookup(String weights, List<Warning> warnings) {}
+
+    private Lookup lookup(String id) {
+        if (!Ids.wellFormed(id)) return new Lookup(null, List.of()); // the codec's own warning says a bad id
+        try {
+            Optional<String> w = classroom.store.runWeights(id);
+            if (w.isPresent()) return new Lookup(w.get(), List.of());
+            return new Lookup(null, List.of(new Warning("run", id,
+                    "no stored run '" + id + "' (its board was deleted or has expired): opened with the seed's initial weights",
+                    Msg.of("state.runNotFound"))));
+        } catch (StoreException unreachable) {
+            return new Lookup(null, List.of(new Warning("run", id,
+                    "the class store cannot be reached now: opened with the seed's initial weights; reload in a moment",
+                    Msg.of("state.runUnavailable"))));
+        }
+    }
+
+    private static boolean blank(Object v) {
+        return v == null || v instanceof String s && s.isBlank() || v instanceof List<?> l && l.isEmpty();
+    }
+}
