@@ -33,3 +33,12 @@ export function lookup(doc) {
   els.stepMoreButtons = [...doc.querySelectorAll('.step-more-button')];
   return els;
 }
+
+// Written only when they differ: an unchanged text or hidden flag, set 30 times a second, would
+// still dirty the page's layout (and so its paint) every frame.
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+export function setHidden(el, hidden) {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
