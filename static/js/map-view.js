@@ -73,7 +73,8 @@ export function mountMap(els, store, i18n, datasets, on) {
     const multi = m.kind === 'multiclass';
     els.legendBar.classList.toggle('classes', multi);
     els.legendBar.style.background = multi ? classBands(classCount(store.get().state, datasets)) : '';
-    els.legendTicks.hidden = multi;
+    // kept in the layout (invisible), so the legend's height does not change with the data set
+    els.legendTicks.style.visibility = multi ? 'hidden' : '';
     els.legendText.dataset.i18n = multi ? 'out.classColors' : 'out.colors';
     els.legendText.textContent = i18n.t(els.legendText.dataset.i18n);
     for (const axis of els.axes) axis.hidden = m.dim !== 2;
