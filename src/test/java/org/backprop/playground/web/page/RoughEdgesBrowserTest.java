@@ -186,6 +186,43 @@ class RoughEdgesBrowserTest {
     }
 
     @Test
+    void the_update_ratio_says_what_a_low_ratio_means_after_convergence_and_draws_it_unclipped() {
+        String help = "return [...document.querySelectorAll('.bp-note')].map((e) => e.textContent).find((t) => t.includes('‖Δw‖')) || ''";
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/");
+            awaitFirstFrame(b);
+            String en = (String) js(b, help);
+            assertTrue(en.contains("once the loss has stopped falling, a low ratio only says the network has settled"), en);
+            assertFalse(en.contains("learning is too slow"), en);
+            // a settled network: ratios falling from the band to 10⁻⁸, fed to a fresh chart
+            Map<?, ?> r = (Map<?, ?>) b.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import('/js/ratio-chart.js').then(({ RatioChart }) => {
+                      const box = document.createElement('div');
+                      box.style.cssText = 'position:fixed;left:0;top:0;width:600px;height:200px;background:#fff;z-index:99';
+                      const canvas = document.createElement('canvas');
+                      box.appendChild(canvas);
+                      document.body.appendChild(box);
+                      const chart = new RatioChart(canvas, (l) => `layer ${l}`);
+                      for (let e = 1; e <= 200; e++) chart.add(e, [1e-3 * Math.pow(1e-5, e / 200), 2e-3 * Math.pow(1e-5, e / 200)]);
+                      requestAnimationFrame(() => setTimeout(() => {
+                        const c = chart.chart, y = c.scales.y, last = c.data.datasets[0].data.at(-1);
+                        done({ last: last.y, min: y.min, lastPx: y.getPixelForValue(last.y), floorPx: y.getPixelForValue(1e-6), bottom: c.chartArea.bottom });
+                      }, 0));
+                    }, (e) => done({ error: String(e) }));
+                    """);
+            assertEquals(1e-8, ((Number) r.get("last")).doubleValue(), 1e-10, "the last ratio as it is, not raised to a floor: " + r);
+            double lastPx = ((Number) r.get("lastPx")).doubleValue();
+            assertTrue(lastPx > ((Number) r.get("floorPx")).doubleValue() + 10 && lastPx <= ((Number) r.get("bottom")).doubleValue(),
+                    "10⁻⁸ is drawn inside the chart, well below 10⁻⁶: " + r);
+            b.get(base + "/?lang=ko");
+            awaitFirstFrame(b);
+            String ko = (String) js(b, help);
+            assertTrue(ko.contains("손실이 더 줄지 않게 된 뒤의 낮은 비율은 신경망이 수렴했다는"), ko);
+        });
+    }
+
+    @Test
     void a_divergence_is_one_toast_with_one_number_even_after_another_play() {
         inBrowser(1400, 900, false, b -> {
             b.get(base + "/?problem=regression&activation=relu&learningRate=10&networkShape=8,8");
