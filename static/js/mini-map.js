@@ -37,7 +37,10 @@ export function mountMiniMap(els, store) {
   }
 
   new IntersectionObserver((entries) => {
-    mapSeen = entries[entries.length - 1].intersectionRatio >= 0.5;
+    const entry = entries[entries.length - 1];
+    mapSeen = entry.intersectionRatio >= 0.5;
+    // in the corner away from the map: at the top while the map is below the screen, else at the bottom
+    els.button.classList.toggle('at-top', entry.boundingClientRect.top > 0);
     update();
   }, { threshold: [0, 0.5, 1] }).observe(els.map);
   phone.addEventListener('change', update);

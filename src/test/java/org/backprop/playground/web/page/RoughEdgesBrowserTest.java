@@ -150,6 +150,12 @@ class RoughEdgesBrowserTest {
         inBrowser(390, 844, true, b -> {
             b.get(base + "/");
             awaitFirstFrame(b);
+            // at the page's top the map is mostly below the screen: the copy shows, away from the map's visible edge
+            await(b, d -> d.findElement(By.id("mini-map")).isDisplayed());
+            assertEquals(false, js(b, """
+                    const a = document.getElementById('mini-map').getBoundingClientRect(), m = document.getElementById('heatmap').getBoundingClientRect();
+                    return Math.min(a.bottom, m.bottom) > Math.max(a.top, m.top) && Math.min(a.right, m.right) > Math.max(a.left, m.left)"""),
+                    "the small map covers the top of the map it copies");
             js(b, "document.getElementById('heatmap').scrollIntoView({ block: 'center' })");
             await(b, d -> !d.findElement(By.id("mini-map")).isDisplayed());
             // at the sliders under the data sets the map is above the screen: its copy sits in the corner
@@ -158,6 +164,9 @@ class RoughEdgesBrowserTest {
             String inView = "const r = document.getElementById('mini-map').getBoundingClientRect();"
                     + "return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth && r.width >= 44";
             assertEquals(true, js(b, inView), "the small map is on screen and a target a thumb can tap");
+            String overMap = "const a = document.getElementById('mini-map').getBoundingClientRect(), m = document.getElementById('heatmap').getBoundingClientRect();"
+                    + "return Math.min(a.bottom, m.bottom) > Math.max(a.top, m.top) && Math.min(a.right, m.right) > Math.max(a.left, m.left)";
+            assertEquals(false, js(b, overMap), "the small map covers the map it copies");
             await(b, d -> PageBrowserTest.distinctColors(d, "mini-map-canvas") > 10);
             String picture = "return document.getElementById('mini-map-canvas').toDataURL()";
             String circle = (String) js(b, picture);
