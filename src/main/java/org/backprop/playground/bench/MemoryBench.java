@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.backprop.playground.session.FrameSink;
 import org.backprop.playground.session.Scheduler;
@@ -22,7 +23,9 @@ import org.backprop.playground.state.StateCodec;
  * default limits allow. N sessions are built, stepped and rendered through the real scheduler and
  * frame renderer (each sends frames until it is idle, as a paused page's session is), then the
  * heap used after {@link System#gc()} (repeated until it settles) less the same figure before
- * them, over N. The WebSocket's own buffers are not in it: those are Jetty's, per connection.
+ * them, over N. Twice: N sessions of one link (a class on one exercise, sharing its data set) and
+ * N of their own data (each its own seed: the most a session holds). The WebSocket's own buffers
+ * are not in it: those are Jetty's, per connection.
  */
 public final class MemoryBench {
     /** The heaviest allowed networks: six hidden layers of the widest each set allows, every input. */
@@ -46,19 +49,24 @@ public final class MemoryBench {
         out.printf("Backprop Playground memory per session: Java %s, heap max %d MB, %d sessions each, %d+ frames rendered each, heap used after GC%n",
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, sessions, FRAMES);
         for (String[] network : NETWORKS) {
-            long bytes = perSession(network[1], sessions);
-            out.printf("%-26s %8.1f KB per session (%.2f MB)%n", network[0], bytes / 1024.0, bytes / (1024.0 * 1024.0));
+            long shared = perSession(network[1], sessions, false), own = perSession(network[1], sessions, true);
+            out.printf("%-26s %8.1f KB per session (%.2f MB); of its own data %8.1f KB (%.2f MB)%n", network[0],
+                    shared / 1024.0, shared / (1024.0 * 1024.0), own / 1024.0, own / (1024.0 * 1024.0));
         }
     }
 
-    /** Heap held per live session of the state {@code query}, in bytes. */
-    static long perSession(String query, int count) {
+    /**
+     * Heap held per live session of the state {@code query}, in bytes: all of one data set (a
+     * class's), or with {@code ownData} each of its own (the query's seed and the session's number).
+     */
+    static long perSession(String query, int count, boolean ownData) {
         PlaygroundLimits limits = PlaygroundLimits.defaults();
-        PlaygroundState state = new StateCodec(limits).parse(query).state();
+        StateCodec codec = new StateCodec(limits);
+        IntFunction<PlaygroundState> state = i -> codec.parse(ownData ? query + "&seed=own" + i : query).state();
         try (Scheduler scheduler = new Scheduler(SchedulerConfig.defaults())) {
-            // the scheduler's threads render a while first: their scratch rows (FrameRenderer) are the
-            // server's, not a session's, and belong in the baseline
-            for (Scheduler.Handle h : rendered(scheduler, state, limits, 2 * SchedulerConfig.defaults().threads())) h.remove();
+            // the scheduler's threads render a while first: their scratch rows (FrameRenderer) and the
+            // passes they lend (Passes) are the server's, not a session's, and belong in the baseline
+            for (Scheduler.Handle h : rendered(scheduler, i -> state.apply(-1 - i), limits, 2 * SchedulerConfig.defaults().threads())) h.remove();
             long before = usedAfterGc();
             List<Scheduler.Handle> handles = rendered(scheduler, state, limits, count);
             sleep(200); // the last turns finish
@@ -70,11 +78,11 @@ public final class MemoryBench {
     }
 
     /** {@code count} new sessions of the state on the scheduler, each idle once it has sent {@link #FRAMES} frames or more. */
-    private static List<Scheduler.Handle> rendered(Scheduler scheduler, PlaygroundState state, PlaygroundLimits limits, int count) {
+    private static List<Scheduler.Handle> rendered(Scheduler scheduler, IntFunction<PlaygroundState> state, PlaygroundLimits limits, int count) {
         List<Scheduler.Handle> handles = new ArrayList<>();
         List<CountingSink> sinks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            TrainingSession session = new TrainingSession(state, limits);
+            TrainingSession session = new TrainingSession(state.apply(i), limits);
             CountingSink sink = new CountingSink();
             handles.add(scheduler.add(session, sink));
             sinks.add(sink);

@@ -30,11 +30,5 @@ public final class Adam implements Optimizer {
         }
     }
 
-    @Override
-    public void remap(int[] keep, int numParams) {
-        m = Optimizer.remapState(m, keep, numParams);
-        v = Optimizer.remapState(v, keep, numParams);
-    }
-
     @Override public Kind kind() { return Kind.ADAM; }
 }

@@ -57,12 +57,6 @@ public final class Layout {
         return false;
     }
 
-    /** The weight layer that parameter index i belongs to. */
-    public int layerOf(int index) {
-        for (int l = layers() - 1; l >= 0; l--) if (index >= weightOffsets[l]) return l;
-        throw new IndexOutOfBoundsException(index);
-    }
-
     @Override public boolean equals(Object o) { return o instanceof Layout other && Arrays.equals(sizes, other.sizes); }
     @Override public int hashCode() { return Arrays.hashCode(sizes); }
     @Override public String toString() { return Arrays.toString(sizes); }

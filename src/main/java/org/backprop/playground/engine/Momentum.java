@@ -19,6 +19,5 @@ public final class Momentum implements Optimizer {
         }
     }
 
-    @Override public void remap(int[] keep, int numParams) { velocity = Optimizer.remapState(velocity, keep, numParams); }
     @Override public Kind kind() { return Kind.MOMENTUM; }
 }

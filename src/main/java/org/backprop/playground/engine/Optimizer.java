@@ -8,9 +8,6 @@ package org.backprop.playground.engine;
 public interface Optimizer {
     void step(double[] params, double[] gradSum, int count, double learningRate, boolean[] frozen);
 
-    /** The state for a network of a new layout: {@code keep[i]} is the old index of new parameter i, or −1. */
-    void remap(int[] keep, int numParams);
-
     Kind kind();
 
     enum Kind {
@@ -35,12 +32,5 @@ public interface Optimizer {
                 case RMSPROP -> new RmsProp(numParams, 0.9, 1e-8);
             };
         }
-    }
-
-    /** Copies per-parameter state to a new layout; new parameters start from zero state. */
-    static double[] remapState(double[] old, int[] keep, int numParams) {
-        double[] fresh = new double[numParams];
-        for (int i = 0; i < numParams; i++) if (keep[i] >= 0 && keep[i] < old.length) fresh[i] = old[keep[i]];
-        return fresh;
     }
 }

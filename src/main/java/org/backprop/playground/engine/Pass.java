@@ -35,6 +35,11 @@ public final class Pass {
         ensure(Math.max(capacity, 1));
     }
 
+    /** The network shape this scratch is laid out for. */
+    public Layout layout() {
+        return layout;
+    }
+
     /** Room for B samples; all of it is allocated before any of it is kept, so a failed allocation (OutOfMemoryError) leaves the pass as it was. */
     private void ensure(int B) {
         if (B <= capacity) return;

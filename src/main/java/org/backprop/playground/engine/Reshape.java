@@ -14,17 +14,13 @@ public final class Reshape {
     private Reshape() {}
 
     /**
-     * @param network the reshaped network (fresh arrays; the old one is untouched)
-     * @param keep    for each new parameter, the index of the old parameter it copies, or −1
-     */
-    public record Result(Network network, int[] keep) {}
-
-    /**
+     * The reshaped network, in fresh arrays (the old one is untouched).
+     *
      * @param inputSource for each new input, the index of the same input in the old network, or −1
      * @param newWeight   draws the weight of each new link
      * @param newBias     draws the bias of each new neuron
      */
-    public static Result apply(Network old, int[] sizes, int[] inputSource, Activation[] activations, Loss loss,
+    public static Network apply(Network old, int[] sizes, int[] inputSource, Activation[] activations, Loss loss,
                                DoubleSupplier newWeight, DoubleSupplier newBias) {
         Layout from = old.layout, to = new Layout(sizes);
         if (inputSource.length != to.inputs()) {
@@ -32,7 +28,6 @@ public final class Reshape {
         }
         int[] oldSizes = from.sizes();
         double[] params = new double[to.numParams()];
-        int[] keep = new int[to.numParams()];
         for (int l = 0; l < to.layers(); l++) {
             int IN = to.in(l), OUT = to.out(l);
             int oldIn = oldPosition(l, to, from), oldOut = oldPosition(l + 1, to, from);
@@ -43,19 +38,17 @@ public final class Reshape {
                 for (int i = 0; i < IN; i++) {
                     int oi = oldIn < 0 ? -1 : oldNeuron(l, i, oldIn, oldSizes, inputSource);
                     int index = to.weightOffset(l) + o * IN + i;
-                    keep[index] = linked && oo >= 0 && oi >= 0
-                            ? from.weightOffset(oldIn) + oo * from.in(oldIn) + oi : -1;
-                    params[index] = keep[index] >= 0 ? old.params[keep[index]] : newWeight.getAsDouble();
+                    int kept = linked && oo >= 0 && oi >= 0 ? from.weightOffset(oldIn) + oo * from.in(oldIn) + oi : -1;
+                    params[index] = kept >= 0 ? old.params[kept] : newWeight.getAsDouble();
                 }
             }
             for (int o = 0; o < OUT; o++) {
                 int oo = oldOut < 0 ? -1 : oldNeuron(l + 1, o, oldOut, oldSizes, inputSource);
                 int index = to.biasOffset(l) + o;
-                keep[index] = oo >= 0 ? from.biasOffset(oldOut - 1) + oo : -1;
-                params[index] = keep[index] >= 0 ? old.params[keep[index]] : newBias.getAsDouble();
+                params[index] = oo >= 0 ? old.params[from.biasOffset(oldOut - 1) + oo] : newBias.getAsDouble();
             }
         }
-        return new Result(new Network(to, activations, loss, params), keep);
+        return new Network(to, activations, loss, params);
     }
 
     /** Which position of the old sizes array position p of the new one is (0 inputs, last output), or −1. */

@@ -21,6 +21,5 @@ public final class RmsProp implements Optimizer {
         }
     }
 
-    @Override public void remap(int[] keep, int numParams) { s = Optimizer.remapState(s, keep, numParams); }
     @Override public Kind kind() { return Kind.RMSPROP; }
 }

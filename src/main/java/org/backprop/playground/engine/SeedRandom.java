@@ -38,6 +38,18 @@ public final class SeedRandom {
         next(WIDTH); // RC4-drop[256]: discard the first bytes, as seedrandom does
     }
 
+    /** A generator at the same point of the same stream: it draws what this one would draw next. */
+    public SeedRandom copy() {
+        return new SeedRandom(this);
+    }
+
+    private SeedRandom(SeedRandom from) {
+        this.seed = from.seed;
+        System.arraycopy(from.s, 0, s, 0, WIDTH);
+        this.i = from.i;
+        this.j = from.j;
+    }
+
     /** The seed string this generator was built from. */
     public String seed() {
         return seed;

@@ -15,6 +15,5 @@ public final class Sgd implements Optimizer {
         }
     }
 
-    @Override public void remap(int[] keep, int numParams) {}
     @Override public Kind kind() { return Kind.SGD; }
 }

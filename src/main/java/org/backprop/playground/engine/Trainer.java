@@ -20,7 +20,6 @@ public final class Trainer {
     /** Weights that L1 pushed across zero: TF Playground pins them at 0 for good. */
     private boolean[] frozen;
     private int accumulated;
-    private final Pass pass;
     private long epoch;
     /** Σ over this epoch's examples of dL/dθ so far (the data loss only), and how many examples. */
     private final double[] epochSum;
@@ -40,8 +39,6 @@ public final class Trainer {
         this.hyper = hyper;
         this.optimizer = hyper.optimizer().create(net.layout.numParams());
         this.grads = new double[net.layout.numParams()];
-        // grows on demand: a huge batchSize on a handful of rows must not allocate for the batch size
-        this.pass = new Pass(net.layout, Math.min(hyper.batchSize(), 64));
         int P = net.layout.numParams();
         this.epochSum = new double[P];
         this.epochMean = new double[P];
@@ -81,18 +78,24 @@ public final class Trainer {
         // the ratio is measured at the epoch's last update only: one O(params) copy per epoch, not per update
         int lastUpdate = n - n % batchSize;
         double[] byFeature = data.inputsByFeature();
-        // i runs to the next update point, batchSize apart from the epoch's start (no division per batch)
-        for (int next = batchSize; i < n; ) {
-            int B = Math.min(next, n) - i;
-            pass.forwardByFeature(net, byFeature, n, i, B);
-            pass.backward(net, data.targets(), i, grads);
-            accumulated += B;
-            i += B;
-            epochCount += B;
-            if (i == next) {
-                update(i == lastUpdate);
-                next += batchSize;
+        // the scratch is lent for the epoch (Passes); it grows to the batch on use, so a huge batchSize on a handful of rows allocates for the rows
+        Pass pass = Passes.borrow(net.layout);
+        try {
+            // i runs to the next update point, batchSize apart from the epoch's start (no division per batch)
+            for (int next = batchSize; i < n; ) {
+                int B = Math.min(next, n) - i;
+                pass.forwardByFeature(net, byFeature, n, i, B);
+                pass.backward(net, data.targets(), i, grads);
+                accumulated += B;
+                i += B;
+                epochCount += B;
+                if (i == next) {
+                    update(i == lastUpdate);
+                    next += batchSize;
+                }
             }
+        } finally {
+            Passes.giveBack(pass);
         }
         if (accumulated > 0) countLeftover();
         if (epochCount > 0) for (int p = 0; p < epochSum.length; p++) epochMean[p] = epochSum[p] / epochCount;
@@ -171,11 +174,21 @@ public final class Trainer {
 
     /** Mean per-sample loss over the rows (no regularization term), as TF Playground reports it. */
     public double meanLoss(Samples data) {
-        return Evaluation.meanLoss(net, data, pass);
+        Pass pass = Passes.borrow(net.layout);
+        try {
+            return Evaluation.meanLoss(net, data, pass);
+        } finally {
+            Passes.giveBack(pass);
+        }
     }
 
     /** {@link #meanLoss} of each set (train and test, say), the same figures, in fewer and fuller forward passes. */
     public double[] meanLosses(Samples... sets) {
-        return Evaluation.meanLosses(net, pass, sets);
+        Pass pass = Passes.borrow(net.layout);
+        try {
+            return Evaluation.meanLosses(net, pass, sets);
+        } finally {
+            Passes.giveBack(pass);
+        }
     }
 }

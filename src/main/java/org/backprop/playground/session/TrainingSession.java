@@ -528,16 +528,18 @@ public final class TrainingSession {
     private void start(PlaygroundState s) {
         state = s;
         spec = NetworkSpec.of(s);
-        random = new SeedRandom(s.seed());
-        split = TrainingData.generate(s, random);
+        SharedData.Data data = SharedData.data(s);
+        random = data.next();
+        split = data.split();
         int[] sizes = spec.sizes();
         net = Network.create(sizes, s.activation(), spec.activations()[sizes.length - 2], spec.loss(), spec.init(), random);
         // a URL's own initial parameters (a tutorial's worked example); the codec has checked their count
         if (s.weights().size() == net.params.length) {
             for (int i = 0; i < net.params.length; i++) net.params[i] = s.weights().get(i);
         }
-        train = TrainingData.encode(split.train(), spec);
-        test = TrainingData.encode(split.test(), spec);
+        SharedData.Rows rows = SharedData.rows(s, split, spec);
+        train = rows.train();
+        test = rows.test();
         trainer = new Trainer(net, s.hyperparameters().forTrainingSet(train.count()));
         epoch = 0;
         pendingEpochs = 0;
@@ -561,7 +563,7 @@ public final class TrainingSession {
         state = next;
         if (newData) {
             // a fresh generator: data come first in the stream, so these are the points a new session would get
-            split = TrainingData.generate(next, new SeedRandom(next.seed()));
+            split = SharedData.data(next).split();
             dataVersion++;
         }
         // the batch in effect follows the training set's size (seed-xor's 4 points at batch 10 train with 4)
@@ -570,14 +572,15 @@ public final class TrainingSession {
             Init init = nextSpec.init();
             DoubleSupplier weight = init == Init.ZERO ? () -> 0 : () -> NEW_WEIGHT_SCALE * (random.nextDouble() - 0.5);
             net = Reshape.apply(net, nextSpec.sizes(), nextSpec.inputs().sourcesIn(spec.inputs()), nextSpec.activations(),
-                    nextSpec.loss(), weight, () -> 0).network();
+                    nextSpec.loss(), weight, () -> 0);
             trainer = new Trainer(net, hyper);
         } else {
             trainer.setHyperparameters(hyper);
         }
         if (newData || newNetwork || nextSpec.encoding() != spec.encoding()) {
-            train = TrainingData.encode(split.train(), nextSpec);
-            test = TrainingData.encode(split.test(), nextSpec);
+            SharedData.Rows rows = SharedData.rows(next, split, nextSpec);
+            train = rows.train();
+            test = rows.test();
         }
         spec = nextSpec;
         if (!Objects.equals(prev.goal(), next.goal()) || prev.goalEpochs() != next.goalEpochs()) clearGoal(next);

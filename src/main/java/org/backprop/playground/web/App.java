@@ -50,7 +50,8 @@ public final class App {
         org.backprop.playground.state.StateCodec codec = new org.backprop.playground.state.StateCodec(appConfig.limits());
         BoardMembers members = new BoardMembers(classroom, codec);
         ExerciseFill exercises = new ExerciseFill(classroom, codec);
-        HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()));
+        HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()),
+                SessionCost.idlePasses(appConfig.limits()));
         SocketLimits socketLimits = appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
         BoardSocket boardSocket = new BoardSocket(classroom, json.mapper(), socketLimits);
         PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap, members, exercises);

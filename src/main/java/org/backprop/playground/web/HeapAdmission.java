@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * heap the server lets itself fill, by default the JVM's maximum (-Xmx) less a reserve for the
  * collector and for bursts ({@link #defaultBudget}); {@code --heap-budget-mb} sets it instead.
  *
- * <p>Two checks: the session cap, {@code (budget - baseline) / perSession} (never above the
+ * <p>Two checks: the session cap, {@code (budget - baseline - shared scratch) / perSession} (never above the
  * configured {@code --max-sessions}), so a ramp of connections stops before the heap runs out
  * whatever the collector has seen yet; and the heap as the last collection left it, so memory held
  * elsewhere (requests, buffers) counts too.
@@ -27,20 +27,26 @@ final class HeapAdmission {
     /** A connection's own heap besides its session: Jetty's session and buffers, one frame in flight, a few replies queued. */
     static final long CONNECTION = 128 * 1024;
 
-    private final long budget, perSession;
+    private final long budget, perSession, fixed;
     private final LongSupplier heapInUse;
 
     HeapAdmission(long budget, long sessionBytes, LongSupplier heapInUse) {
+        this(budget, sessionBytes, 0, heapInUse);
+    }
+
+    /** {@code sharedBytes}: what the server keeps for all sessions besides {@link #BASELINE} (the idle passes it lends). */
+    HeapAdmission(long budget, long sessionBytes, long sharedBytes, LongSupplier heapInUse) {
         if (budget < 1) throw new IllegalArgumentException("the heap budget must be positive, got " + budget);
         this.budget = budget;
         this.perSession = sessionBytes + CONNECTION;
+        this.fixed = BASELINE + sharedBytes;
         this.heapInUse = heapInUse;
     }
 
     /** This JVM's heap, budgeted at {@code budgetMb} (0: {@link #defaultBudget}). */
-    static HeapAdmission forThisJvm(long budgetMb, long sessionBytes) {
+    static HeapAdmission forThisJvm(long budgetMb, long sessionBytes, long sharedBytes) {
         long budget = budgetMb > 0 ? budgetMb * MB : defaultBudget(Runtime.getRuntime().maxMemory());
-        return new HeapAdmission(budget, sessionBytes, HeapAdmission::heapAfterLastGc);
+        return new HeapAdmission(budget, sessionBytes, sharedBytes, HeapAdmission::heapAfterLastGc);
     }
 
     /** The maximum heap less a quarter of it, and at least 64 MB, for the collector and bursts: 192 MB of 256, 384 of 512. */
@@ -58,7 +64,7 @@ final class HeapAdmission {
 
     /** Sessions the budget holds, at most {@code configured} and at least one. */
     int cap(int configured) {
-        long fits = (budget - BASELINE) / perSession;
+        long fits = (budget - fixed) / perSession;
         return (int) Math.max(1, Math.min(configured, fits));
     }
 

@@ -20,6 +20,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * trickling its body, or declaring a length and sending nothing, holds a connection but no thread;
  * and the whole body must arrive within the body timeout ({@code --body-timeout}), or the
  * connection is cut. Nothing is allocated from a declared {@code Content-Length}: only what arrives.
+ * What is larger than the read-ahead waits on a thread, so only a few at once ({@link LargeBodies}).
  */
 final class SlowBodies extends Handler.Wrapper {
     /** Bodies up to this (every request a page or a grader sends, near enough) never reach a handler unfinished. */
@@ -31,8 +32,10 @@ final class SlowBodies extends Handler.Wrapper {
         this.timeoutMillis = timeout.toMillis();
     }
 
-    /** Installs both in front of the app's servlets: {@code config.jetty.modifyServletContextHandler(...)}. */
+    /** Installs them in front of the app's servlets: {@code config.jetty.modifyServletContextHandler(...)}. */
     static void install(ServletContextHandler context, Duration timeout) {
+        // each inserted handler wraps the ones before: the timeout's watch, then the read-ahead, then the gate for what is larger
+        context.insertHandler(new LargeBodies());
         context.insertHandler(new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(EAGER_BYTES, -1, false)));
         context.insertHandler(new SlowBodies(timeout));
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The blocked kernels against the textbook loops, one sample at a time: every layer width from 1
+ * The blocked kernels against the textbook loops ({@link Reference}), one sample at a time: every layer width from 1
  * to 9 (4-row blocks, pairs and single rows) and every batch from 1 to 13 (blocks of 4 columns,
  * the 2-column block, and the padding column of an odd batch), for z, a, δ and dL/dθ.
  */
@@ -33,7 +33,7 @@ class PassReferenceTest {
                 double[] grads = new double[net.layout.numParams()];
                 pass.backward(net, t, 0, grads);
 
-                Reference ref = new Reference(net, x, t, B);
+                Batch ref = new Batch(net, x, t, B);
                 String where = "sizes " + java.util.Arrays.toString(sizes) + ", batch " + B;
                 for (int l = 0; l < net.layout.layers(); l++) {
                     close(ref.z[l], pass.z(l), where + ", z of layer " + l);
@@ -55,60 +55,32 @@ class PassReferenceTest {
         }
     }
 
-    /** Forward and backward the slow, obvious way: z, a, δ as (B, OUT) row-major; dL/dθ summed over the batch. */
-    private static final class Reference {
+    /** The engine's {@link Reference}, one sample at a time, laid out as the pass's accessors give it: (B, OUT) row-major. */
+    private static final class Batch {
         final double[][] z, a, delta;
         final double[] grads;
 
-        Reference(Network net, double[] x, double[] t, int B) {
+        Batch(Network net, double[] x, double[] t, int B) {
             Layout layout = net.layout;
-            int L = layout.layers();
+            int L = layout.layers(), IN0 = layout.inputs(), K = layout.outputs();
             z = new double[L][];
             a = new double[L][];
             delta = new double[L][];
-            grads = new double[layout.numParams()];
-            double[] p = net.params;
             for (int l = 0; l < L; l++) {
-                int IN = layout.in(l), OUT = layout.out(l);
-                z[l] = new double[B * OUT];
-                a[l] = new double[B * OUT];
-                double[] in = l == 0 ? x : a[l - 1];
-                for (int b = 0; b < B; b++) {
-                    for (int o = 0; o < OUT; o++) {
-                        double s = p[layout.biasOffset(l) + o];
-                        for (int i = 0; i < IN; i++) s += p[layout.weightOffset(l) + o * IN + i] * in[b * IN + i];
-                        z[l][b * OUT + o] = s;
-                        a[l][b * OUT + o] = StrictMath.tanh(s);
-                    }
-                }
+                z[l] = new double[B * layout.out(l)];
+                a[l] = new double[B * layout.out(l)];
+                delta[l] = new double[B * layout.out(l)];
             }
-            int K = layout.outputs();
-            delta[L - 1] = new double[B * K];
+            grads = new double[layout.numParams()];
             for (int b = 0; b < B; b++) {
-                for (int k = 0; k < K; k++) {
-                    double o = a[L - 1][b * K + k];
-                    delta[L - 1][b * K + k] = (o - t[b * K + k]) * (1 - o * o); // square loss, tanh output
-                }
-            }
-            for (int l = L - 1; l >= 0; l--) {
-                int IN = layout.in(l), OUT = layout.out(l);
-                double[] in = l == 0 ? x : a[l - 1];
-                for (int b = 0; b < B; b++) {
-                    for (int o = 0; o < OUT; o++) {
-                        double d = delta[l][b * OUT + o];
-                        grads[layout.biasOffset(l) + o] += d;
-                        for (int i = 0; i < IN; i++) grads[layout.weightOffset(l) + o * IN + i] += d * in[b * IN + i];
-                    }
-                }
-                if (l == 0) break;
-                delta[l - 1] = new double[B * IN];
-                for (int b = 0; b < B; b++) {
-                    for (int i = 0; i < IN; i++) {
-                        double s = 0;
-                        for (int o = 0; o < OUT; o++) s += p[layout.weightOffset(l) + o * IN + i] * delta[l][b * OUT + o];
-                        double ai = a[l - 1][b * IN + i];
-                        delta[l - 1][b * IN + i] = s * (1 - ai * ai);
-                    }
+                double[] xb = java.util.Arrays.copyOfRange(x, b * IN0, (b + 1) * IN0), tb = java.util.Arrays.copyOfRange(t, b * K, (b + 1) * K);
+                Reference.Forward f = Reference.forward(net, xb);
+                double[][] d = Reference.backward(net, xb, f, tb, grads);
+                for (int l = 0; l < L; l++) {
+                    int OUT = layout.out(l);
+                    System.arraycopy(f.z()[l], 0, z[l], b * OUT, OUT);
+                    System.arraycopy(f.a()[l], 0, a[l], b * OUT, OUT);
+                    System.arraycopy(d[l], 0, delta[l], b * OUT, OUT);
                 }
             }
         }

@@ -111,6 +111,44 @@ class SlowBodiesTest {
         assertEquals(400, server.post("/api/train", "{").statusCode());
     }
 
+    @Test
+    void past_the_read_ahead_only_a_few_bodies_wait_on_threads_and_one_more_is_told_to_come_back() throws Exception {
+        byte[] ahead = new byte[(int) SlowBodies.EAGER_BYTES + 100];
+        java.util.Arrays.fill(ahead, (byte) ' ');
+        List<Socket> waiting = new ArrayList<>();
+        try {
+            // each sends more than the read-ahead, then stops: its handler waits on a thread for the rest
+            for (int i = 0; i < LargeBodies.MAX_AT_ONCE; i++) {
+                Socket s = post(1 << 20);
+                s.getOutputStream().write(ahead);
+                s.getOutputStream().flush();
+                waiting.add(s);
+            }
+            Thread.sleep(300); // read ahead and handed to their handlers
+            Socket one = post(1 << 20);
+            waiting.add(one);
+            one.getOutputStream().write(ahead);
+            one.getOutputStream().flush();
+            one.setSoTimeout((int) BODY_TIMEOUT.toMillis() / 2);
+            String answer;
+            try {
+                answer = new String(one.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // to its close
+            } catch (SocketTimeoutException e) {
+                answer = "(no answer in " + BODY_TIMEOUT.toMillis() / 2 + " ms)";
+            }
+            System.out.printf("%d large bodies waiting; one more got: %s%n", LargeBodies.MAX_AT_ONCE, answer.lines().findFirst().orElse(answer));
+            assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
+            assertTrue(answer.contains("Retry-After: " + LargeBodies.RETRY_AFTER_SECONDS) && answer.contains("\"code\":\"server_busy\""), answer);
+            assertEquals(200, server.get("/api/health").statusCode(), "health answers meanwhile");
+        } finally {
+            for (Socket s : waiting) s.close();
+        }
+        // once they are gone, a large body is read and answered as before (here: not JSON)
+        byte[] large = new byte[(int) SlowBodies.EAGER_BYTES * 2];
+        java.util.Arrays.fill(large, (byte) 'x');
+        assertEquals(400, server.post("/api/train", new String(large, StandardCharsets.US_ASCII)).statusCode());
+    }
+
     private static long heapAfterGc() {
         for (int i = 0; i < 3; i++) System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
