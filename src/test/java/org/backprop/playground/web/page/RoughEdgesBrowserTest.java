@@ -179,9 +179,10 @@ class RoughEdgesBrowserTest {
             screenshot(b, "phone-mini-map.png");
             // tapping the copy brings the map itself into view, and the copy goes
             b.findElement(By.id("mini-map")).click();
+            // a smooth scroll: the copy goes once half the map shows, the map is whole on screen at the scroll's end
             await(b, d -> !d.findElement(By.id("mini-map")).isDisplayed());
-            assertEquals(true, js(b, "const r = document.getElementById('heatmap').getBoundingClientRect();"
-                    + "return r.top >= 0 && r.bottom <= innerHeight"), "the map is in view");
+            await(b, d -> (Boolean) js(d, "const r = document.getElementById('heatmap').getBoundingClientRect();"
+                    + "return r.top >= 0 && r.bottom <= innerHeight"));
             assertNoConsoleErrors(b);
         });
         // a desktop shows the map beside the controls: no copy, wherever the page is scrolled
