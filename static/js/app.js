@@ -17,6 +17,7 @@ import { Notices } from './notices.js';
 import { mountPageView } from './page-view.js';
 import { mountNetwork } from './network-panel.js';
 import { mountMap } from './map-view.js';
+import { mountMiniMap } from './mini-map.js';
 import { mountSampleView } from './sample-view.js';
 import { mountCharts } from './chart-view.js';
 import { mountReadout } from './readout.js';
@@ -96,6 +97,7 @@ mountMap({
   axisMinY: els.axisMinY, axisMaxY: els.axisMaxY, axisMidY: els.axisMidY,
 }, store, i18n, boot.datasets, { inspectPoint: backprop.inspectTrain });
 mountSampleView({ box: els.sampleView, noMap: els.noMap }, store, i18n, boot.datasets);
+mountMiniMap({ button: els.miniMap, canvas: els.miniMapCanvas, map: els.heatmap, layers: [els.heatmapGrid, els.heatmapPoints] }, store);
 const charts = mountCharts({ lossChart: els.lossChart, ratioChart: els.ratioChart }, store, i18n, facts);
 mountDescriptions({ map: els.heatmapGrid, chart: els.lossChart, networkSummary: els.networkSummary }, store, i18n, boot.datasets,
   boot.features.map((f) => ({ name: f.name, short: featureLabel(f.label) })));

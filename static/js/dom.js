@@ -6,7 +6,7 @@ const IDS = ['accuracy-test', 'accuracy-train', 'active-set', 'add-layer', 'boar
   'gradcheck-button', 'gradcheck-result', 'gradient-legend', 'gradient-view', 'heatmap', 'heatmap-back',
   'heatmap-caption', 'heatmap-caption-text', 'heatmap-grid', 'heatmap-points',
   'inspect-button', 'layers-label', 'legend-bar', 'legend-text', 'legend-ticks',
-  'loss-chart', 'loss-test', 'loss-train', 'net-help', 'network', 'network-summary', 'nickname', 'nickname-dialog', 'nickname-error', 'nickname-form', 'no-map', 'numClasses', 'numpy-export', 'numpy-notebook-link', 'numpy-script-link', 'own-input', 'own-inspect-button',
+  'loss-chart', 'loss-test', 'loss-train', 'mini-map', 'mini-map-canvas', 'net-help', 'network', 'network-summary', 'nickname', 'nickname-dialog', 'nickname-error', 'nickname-form', 'no-map', 'numClasses', 'numpy-export', 'numpy-notebook-link', 'numpy-script-link', 'own-input', 'own-inspect-button',
   'own-target', 'play-pause-button', 'ratio-chart', 'regenerate-button', 'remove-layer', 'reset-button',
   'sample-index', 'sample-view', 'speed', 'share-button', 'share-trained-button', 'status', 'step-body', 'step-button', 'step-close',
   'step-count', 'step-epoch', 'step-net', 'step-next', 'step-refresh', 'step-prev', 'step-sample', 'stepper', 'tutorials', 'warning-list', 'warnings',
@@ -32,4 +32,13 @@ export function lookup(doc) {
   els.presetNumbersButton = doc.getElementById('preset-numbers-button');
   els.stepMoreButtons = [...doc.querySelectorAll('.step-more-button')];
   return els;
+}
+
+// Written only when they differ: an unchanged text or hidden flag, set 30 times a second, would
+// still dirty the page's layout (and so its paint) every frame.
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+export function setHidden(el, hidden) {
+  if (el.hidden !== hidden) el.hidden = hidden;
 }

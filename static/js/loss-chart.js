@@ -7,6 +7,11 @@ import { History } from './history.js';
 import { redrawer } from './redraw.js';
 
 const CAP = 1000;
+/**
+ * The least time between two draws, in ms: ten a second still reads as a live line, and a Chart.js
+ * update (~3.5 ms of script, then its canvas's paint) at 30 frames a second was half the page's main thread.
+ */
+const DRAW_EVERY_MS = 100;
 // a value more than this many times both its neighbours is a one-off burst: drawn, but off the top
 const SPIKE = 4;
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
@@ -56,7 +61,7 @@ export class LossChart {
       },
     });
     this.labels = labels;
-    this.schedule = redrawer(canvas, () => this.draw());
+    this.schedule = redrawer(canvas, () => this.draw(), DRAW_EVERY_MS);
     this.setAccuracy(true);
     // the log-x toggle in the chart's own box, when the page has one (web/page/OutputColumn.java)
     this.logXToggle = canvas.closest('.chart-box')?.querySelector('input[data-chart="logX"]') ?? null;
@@ -113,7 +118,7 @@ export class LossChart {
     this.schedule();
   }
 
-  /** The chart as the series are now (this.schedule() asks for it: once per animation frame, on screen). */
+  /** The chart as the series are now (this.schedule() asks for it: at most every DRAW_EVERY_MS, at an animation frame, on screen). */
   draw() {
     // a frozen copy, once a frame: Chart.js then neither patches nor follows our arrays' pushes
     // (it would redo its bookkeeping on every add), and a copy of ≤ 1,000 points is cheap

@@ -3,6 +3,7 @@
 
 import { GridPainter, drawPoints, classBands } from './heatmap.js';
 import { setFacts, classCount } from './facts.js';
+import { setHidden } from './dom.js';
 
 /** Output values onto TF's [−1, 1] scale as v → a·v + b: a sigmoid output (the server's derived.outputActivation) is in [0, 1]. */
 export function outputScale(derived) {
@@ -26,13 +27,13 @@ export function mountMap(els, store, i18n, datasets, on) {
       if (block) {
         painter.signed(block, { shades: 0 });
         els.captionText.textContent = i18n.format('out.neuronView', { l: selection.layer + 1, n: selection.neuron + 1 });
-        els.caption.hidden = false;
+        setHidden(els.caption, false);
         return;
       }
       store.set({ selection: null }); // that neuron is gone (a narrower layer): back to the output
       return;
     }
-    els.caption.hidden = true;
+    setHidden(els.caption, true);
     const output = frame.blocks.find((b) => b.name === 'output');
     if (!output) return;
     const classes = frame.blocks.find((b) => b.name === 'outputClass');
@@ -72,7 +73,8 @@ export function mountMap(els, store, i18n, datasets, on) {
     const multi = m.kind === 'multiclass';
     els.legendBar.classList.toggle('classes', multi);
     els.legendBar.style.background = multi ? classBands(classCount(store.get().state, datasets)) : '';
-    els.legendTicks.hidden = multi;
+    // kept in the layout (invisible), so the legend's height does not change with the data set
+    els.legendTicks.style.visibility = multi ? 'hidden' : '';
     els.legendText.dataset.i18n = multi ? 'out.classColors' : 'out.colors';
     els.legendText.textContent = i18n.t(els.legendText.dataset.i18n);
     for (const axis of els.axes) axis.hidden = m.dim !== 2;

@@ -13,6 +13,11 @@ const HEADER = 46;
 const DENSE_ROWS = 12;
 /** The smallest row of a dense column, in px: a node still big enough to click and colour. */
 const MIN_ROW_STEP = 16;
+/** playground.css's phone layout, where a layer's +/- are 44 px touch targets (WCAG 2.5.5). */
+const TOUCH = typeof matchMedia === 'function' ? matchMedia('(max-width: 720px)') : { matches: false };
+const TOUCH_TARGET = 44;
+/** The neuron count's line under a layer's buttons, and the space before the first node, in px. */
+const COUNT_LINE = 20;
 /** A neuron's map: its activation's own colours, no bands. */
 const NEURON_MAP = Object.freeze({ shades: 0 });
 
@@ -101,6 +106,7 @@ export class NetworkView {
       if (this.structure && this.container.clientWidth !== this.builtWidth) this.build();
     });
     this.resizeObserver.observe(container);
+    TOUCH.addEventListener?.('change', () => { if (this.structure) this.build(); });
     container.addEventListener('click', (e) => this.click(e));
     container.addEventListener('keydown', (e) => this.keydown(e));
     container.addEventListener('focusin', (e) => this.describe(e.target));
@@ -140,13 +146,15 @@ export class NetworkView {
     c.replaceChildren();
     this.inputCanvases = new Map();
     this.closeEditor();
-    const width = c.clientWidth || 500;
-    this.builtWidth = width;
+    const touch = TOUCH.matches;
+    c.style.minWidth = '';
+    let width = c.clientWidth || 500;
     // an input that is off is offered unless its column or itself is hidden; one that is on is always drawn (it is wired)
     const shown = s.inputs.filter((i) => i.enabled || s.canToggle && !i.hidden);
     const cols = s.shape.length + 2;
     const narrow = width < 480;
-    const labelW = shown.some((i) => i.label.length > 3) ? (narrow ? 40 : 50) : (narrow ? 22 : 28);
+    // a phone's view may scroll sideways, which clips what sticks out at its left: room for sin(X₁) there
+    const labelW = shown.some((i) => i.label.length > 3) ? (narrow && !touch ? 40 : 52) : (narrow ? 22 : 28);
     let size = Math.max(22, Math.min(38, Math.floor((width - labelW - 12) / (cols * 1.75))));
     let gap = Math.max(9, Math.round(size * 0.34));
     const rows = Math.max(shown.length, ...s.shape, s.outputs);
@@ -160,13 +168,28 @@ export class NetworkView {
     }
     c.classList.toggle('dense', dense);
     const rowStep = size + gap;
-    const height = HEADER + rows * rowStep + 8;
+    // on a phone the columns keep room for a 44 px button each, and the view scrolls sideways if it must
+    if (touch) {
+      const needed = Math.ceil(labelW + (cols - 1) * (TOUCH_TARGET + 2) + size + 6);
+      if (width < needed) {
+        width = needed;
+        c.style.minWidth = `${needed}px`;
+      }
+    }
+    this.builtWidth = width;
+    const stepAcross = (width - size - 6 - labelW) / (cols - 1);
+    // a layer's + and − side by side where its column has room for both, else one above the other
+    const stacked = touch && stepAcross < 2 * TOUCH_TARGET + 6;
+    c.classList.toggle('touch', touch);
+    c.classList.toggle('stacked', stacked);
+    const header = touch ? (stacked ? 2 * TOUCH_TARGET + 2 : TOUCH_TARGET) + COUNT_LINE : HEADER;
+    const height = header + rows * rowStep + 8;
     c.style.height = `${height}px`;
     const left = labelW;
     const right = width - size - 6;
-    const colStep = (right - left) / (cols - 1);
+    const colStep = stepAcross;
     const colX = (k) => left + k * colStep;
-    const colY = (count, j) => HEADER + (rows - count) * rowStep / 2 + j * rowStep;
+    const colY = (count, j) => header + (rows - count) * rowStep / 2 + j * rowStep;
 
     this.svg = document.createElementNS(SVG, 'svg');
     this.svg.setAttribute('class', 'links');

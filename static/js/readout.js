@@ -1,5 +1,7 @@
 // The numbers above the chart and beside play: epoch, losses and accuracies of the drawn frame.
 
+import { setText } from './dom.js';
+
 /** 1234 → "001,234": six digits at least, so the counter's width holds still as it grows. */
 export function formatEpoch(n) {
   return String(n).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -15,10 +17,10 @@ function formatPercent(v) {
 export function mountReadout(els, store) {
   store.subscribe(['frame'], ({ frame }) => {
     const h = frame.header;
-    els.epoch.textContent = formatEpoch(h.epoch);
-    els.lossTrain.textContent = formatLoss(h.trainLoss);
-    els.lossTest.textContent = formatLoss(h.testLoss);
-    els.accuracyTrain.textContent = formatPercent(h.trainAccuracy);
-    els.accuracyTest.textContent = formatPercent(h.testAccuracy);
+    setText(els.epoch, formatEpoch(h.epoch));
+    setText(els.lossTrain, formatLoss(h.trainLoss));
+    setText(els.lossTest, formatLoss(h.testLoss));
+    setText(els.accuracyTrain, formatPercent(h.trainAccuracy));
+    setText(els.accuracyTest, formatPercent(h.testAccuracy));
   });
 }

@@ -1,35 +1,51 @@
-// One draw per animation frame, and none while the element is off screen: a chart asked to redraw
-// 30 times a second below the fold waits, and draws once when it scrolls into view.
+// One draw per animation frame at most (or per `every` ms), and none while the element is off
+// screen: a chart asked to redraw 30 times a second below the fold waits, and draws once when it
+// scrolls into view.
 
 /**
  * @param element what is drawn (a chart's canvas)
  * @param draw    draws the newest state; called at most once per animation frame, only on screen
+ * @param every   the least time between two draws, in ms (0: every animation frame); the draw a
+ *                request waits for is still the newest state, so a run's last frame is always drawn
+ * @param env     {now, frame, later, observe}: the clock and schedulers (tests pass their own)
  * @returns schedule(): asks for a draw (any number of times between two frames)
  */
-export function redrawer(element, draw) {
+export function redrawer(element, draw, every = 0, env = browser) {
   let wanted = false;
   let pending = false;
+  let last = -Infinity;
   // until the observer's first answer, count the element as seen (a test may read it at once)
   let visible = true;
   const frame = () => {
     pending = false;
     if (!visible) return; // stays wanted: drawn when it shows
     wanted = false;
+    last = env.now();
     draw();
   };
   const request = () => {
     if (pending || !wanted) return;
     pending = true;
-    requestAnimationFrame(frame);
+    const wait = last + every - env.now();
+    if (wait > 0) env.later(() => env.frame(frame), wait);
+    else env.frame(frame);
   };
-  if (typeof IntersectionObserver === 'function') {
-    new IntersectionObserver((entries) => {
-      visible = entries[entries.length - 1].isIntersecting;
-      if (visible) request();
-    }).observe(element);
-  }
+  env.observe(element, (seen) => {
+    visible = seen;
+    if (visible) request();
+  });
   return () => {
     wanted = true;
     request();
   };
 }
+
+const browser = {
+  now: () => performance.now(),
+  frame: (f) => requestAnimationFrame(f),
+  later: (f, ms) => setTimeout(f, ms),
+  observe(element, onChange) {
+    if (typeof IntersectionObserver !== 'function') return;
+    new IntersectionObserver((entries) => onChange(entries[entries.length - 1].isIntersecting)).observe(element);
+  },
+};

@@ -5,6 +5,7 @@
 
 import { cssColor, classCss } from './heatmap.js';
 import { setFacts, activeSet } from './facts.js';
+import { setHidden } from './dom.js';
 
 
 function el(tag, className, text) {
@@ -132,8 +133,8 @@ export function mountSampleView(els, store, i18n, datasets) {
     // a new set's state and its points arrive as separate messages, in either order: draw only this set's rows
     const ours = points && points.dataset === activeSet(state) ? points : null;
     const show = m.dim !== 2 && ours && ours.rows.length > 0 && (m.kind === 'multiclass' || m.kind === 'regression');
-    els.box.hidden = !show;
-    els.noMap.hidden = m.dim === 2 || show;
+    setHidden(els.box, !show);
+    setHidden(els.noMap, m.dim === 2 || show);
     if (!show) return;
     // the frame's predictions are of this data only when both carry the same version
     const current = frame && frame.header.dataVersion === ours.dataVersion ? frame.header : null;

@@ -69,7 +69,11 @@ final class OutputColumn {
                 div(
                         check(c, "showTestData", "out.showTestData", s.showTestData()),
                         check(c, "discretize", "out.discretize", s.discretize())
-                ).withClass("toggles")
+                ).withClass("toggles"),
+                // a phone's copy of the map while the map is out of view (mini-map.js); hidden until then
+                button(canvas().withId("mini-map-canvas").attr("width", 100).attr("height", 100).attr("aria-hidden", "true"))
+                        .withType("button").withId("mini-map").withClass("mini-map")
+                        .attr("aria-label", c.m().t("out.miniMap")).attr("data-i18n-aria", "out.miniMap").isHidden()
         ).withClass("column output-column");
     }
 

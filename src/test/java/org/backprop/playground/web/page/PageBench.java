@@ -17,7 +17,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * "The page's main thread"). For each network, the page at 1400 × 900 in headless Chromium plays for
  * {@code pagebench.seconds} (10) and CDP's Performance.getMetrics, read before and after, gives the
  * renderer main thread's task, script, layout and style time, per frame the server sent and as a
- * share of the wall-clock time. {@code -Dpagebench.only=default} runs one network.
+ * share of the wall-clock time. {@code -Dpagebench.only=default} runs one network; {@code -Dpagebench.warmup=60}
+ * measures after a minute of play instead of a second.
  */
 class PageBench {
     /** The default page, and the largest 2-D network with every input feature. */
@@ -66,8 +67,8 @@ class PageBench {
         b.executeCdpCommand("Performance.enable", Map.of("timeDomain", "threadTicks"));
         if (Boolean.getBoolean("pagebench.noChart")) PageBrowserTest.js(b, "window.__noChart = true;");
         b.findElement(By.id("play-pause-button")).click();
-        // a second of warm-up: the JIT, the first chart layout
-        sleep(1000);
+        // a second of warm-up (the JIT, the first chart layout), or -Dpagebench.warmup=S seconds: late in a long run
+        sleep(1000L * Integer.getInteger("pagebench.warmup", 1));
         Map<String, Double> before = metrics(b);
         long framesBefore = PageBrowserTest.number(b, "return window.playground.frames()");
         long epochBefore = PageBrowserTest.number(b, "return window.playground.epoch()");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** The defects a new user hit (issue 15's list), each with its reproduction, in a real browser. */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -82,6 +83,28 @@ class RoughEdgesBrowserTest {
     }
 
     @Test
+    void a_warning_that_arrives_while_the_page_is_in_use_shifts_nothing() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/?dataset=circle");
+            awaitFirstFrame(b);
+            // Chromium's own measure: every layout shift from here on, those right after an input too
+            // (the warning arrives with the server's answer to the click, inside the 500 ms CLS forgives)
+            js(b, "window.shifts = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.shifts.push("
+                    + "{ value: e.value, what: e.sources.map((s) => s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?').join(' ') }); })"
+                    + ".observe({ type: 'layout-shift' });");
+            String top = "return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().top + scrollY)";
+            long columns = (Long) js(b, top, "#main-part");
+            assertFalse(b.findElement(By.id("warnings")).isDisplayed(), "circle has no warning");
+            b.findElement(By.cssSelector(".dataset[data-value='blobs']")).click();
+            await(b, d -> d.findElement(By.id("warnings")).isDisplayed());
+            PageBench.sleep(500); // a shift is reported at the frame after it
+            assertEquals(List.of(), js(b, "return window.shifts.filter((s) => s.value > 0)"), "layout shifts");
+            assertEquals(columns, js(b, top, "#main-part"), "the warnings box pushed the columns down");
+            screenshot(b, "warning-over-the-page.png");
+        });
+    }
+
+    @Test
     void on_a_phone_the_data_sets_sit_under_the_map_and_the_main_controls_are_44_px() {
         inBrowser(390, 844, true, b -> {
             b.get(base + "/");
@@ -91,11 +114,121 @@ class RoughEdgesBrowserTest {
             // the map's bottom and the first data set within one screen: a tap there shows its effect
             assertTrue(gap >= 0 && gap < 844 / 2, "the data sets are " + gap + " px under the map");
             String small = (String) js(b, "return ['#reset-button', '#play-pause-button', '#step-button', '.step-more-button', '.dataset',"
-                    + " '#add-layer', '#remove-layer', '#showTestData', '#gradient-view'].flatMap((s) => [...document.querySelectorAll(s)])"
+                    + " '#add-layer', '#remove-layer', '.neuron-buttons button', '#showTestData', '#gradient-view'].flatMap((s) => [...document.querySelectorAll(s)])"
                     + ".filter((e) => e.getClientRects().length > 0).map((e) => { const r = (e.closest('label') || e).getBoundingClientRect(); return [e.id || e.className, Math.round(r.width), Math.round(r.height)]; })"
                     + ".filter(([, w, h]) => w < 44 || h < 44).map((x) => x.join(' ')).join('; ')");
             assertEquals("", small, "main controls under 44 px on a phone");
             screenshot(b, "phone-map-and-data.png");
+        });
+    }
+
+    @Test
+    void on_a_phone_six_layers_keep_44_px_layer_buttons_that_do_not_overlap() {
+        inBrowser(390, 844, true, b -> {
+            b.get(base + "/?networkShape=2,2,2,2,2,2");
+            awaitFirstFrame(b);
+            Map<?, ?> r = (Map<?, ?>) js(b, """
+                    const bs = [...document.querySelectorAll('.neuron-buttons button')].map((e) => e.getBoundingClientRect());
+                    const cut = (a, c) => Math.max(0, Math.min(a.right, c.right) - Math.max(a.left, c.left)) * Math.max(0, Math.min(a.bottom, c.bottom) - Math.max(a.top, c.top));
+                    let overlaps = 0;
+                    for (let i = 0; i < bs.length; i++) for (let j = i + 1; j < bs.length; j++) if (cut(bs[i], bs[j]) > 0) overlaps++;
+                    const nodes = [...document.querySelectorAll('#network .node')].map((e) => e.getBoundingClientRect());
+                    const under = bs.filter((q) => nodes.some((n) => cut(q, n) > 0)).length;
+                    return { buttons: bs.length, smallest: Math.min(...bs.map((q) => Math.min(q.width, q.height))), overlaps, under };
+                    """);
+            assertEquals(12L, r.get("buttons"), r.toString());
+            assertTrue(((Number) r.get("smallest")).doubleValue() >= 44, "a layer button under 44 px: " + r);
+            assertEquals(0L, r.get("overlaps"), "layer buttons on top of each other: " + r);
+            assertEquals(0L, r.get("under"), "layer buttons over the neurons: " + r);
+            js(b, "document.getElementById('network').scrollIntoView()");
+            screenshot(b, "phone-six-layers.png");
+        });
+    }
+
+    @Test
+    void on_a_phone_a_small_map_keeps_the_output_in_sight_while_the_map_is_scrolled_away() {
+        inBrowser(390, 844, true, b -> {
+            b.get(base + "/");
+            awaitFirstFrame(b);
+            // at the page's top the map is mostly below the screen: the copy shows, away from the map's visible edge
+            await(b, d -> d.findElement(By.id("mini-map")).isDisplayed());
+            assertEquals(false, js(b, """
+                    const a = document.getElementById('mini-map').getBoundingClientRect(), m = document.getElementById('heatmap').getBoundingClientRect();
+                    return Math.min(a.bottom, m.bottom) > Math.max(a.top, m.top) && Math.min(a.right, m.right) > Math.max(a.left, m.left)"""),
+                    "the small map covers the top of the map it copies");
+            js(b, "document.getElementById('heatmap').scrollIntoView({ block: 'center' })");
+            await(b, d -> !d.findElement(By.id("mini-map")).isDisplayed());
+            // at the sliders under the data sets the map is above the screen: its copy sits in the corner
+            js(b, "document.getElementById('percTrainData').scrollIntoView({ block: 'start' })");
+            await(b, d -> d.findElement(By.id("mini-map")).isDisplayed());
+            String inView = "const r = document.getElementById('mini-map').getBoundingClientRect();"
+                    + "return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth && r.width >= 44";
+            assertEquals(true, js(b, inView), "the small map is on screen and a target a thumb can tap");
+            String overMap = "const a = document.getElementById('mini-map').getBoundingClientRect(), m = document.getElementById('heatmap').getBoundingClientRect();"
+                    + "return Math.min(a.bottom, m.bottom) > Math.max(a.top, m.top) && Math.min(a.right, m.right) > Math.max(a.left, m.left)";
+            assertEquals(false, js(b, overMap), "the small map covers the map it copies");
+            await(b, d -> PageBrowserTest.distinctColors(d, "mini-map-canvas") > 10);
+            String picture = "return document.getElementById('mini-map-canvas').toDataURL()";
+            String circle = (String) js(b, picture);
+            // a tap on another data set shows in the copy
+            WebElement xor = b.findElement(By.cssSelector(".dataset[data-value='xor']"));
+            js(b, "arguments[0].scrollIntoView({ block: 'start' })", xor);
+            xor.click();
+            await(b, d -> "xor".equals(js(d, "return window.playground.state().dataset")));
+            await(b, d -> d.findElement(By.id("mini-map")).isDisplayed() && !circle.equals(js(d, picture)));
+            screenshot(b, "phone-mini-map.png");
+            // tapping the copy brings the map itself into view, and the copy goes
+            b.findElement(By.id("mini-map")).click();
+            // a smooth scroll: the copy goes once half the map shows, the map is whole on screen at the scroll's end
+            await(b, d -> !d.findElement(By.id("mini-map")).isDisplayed());
+            await(b, d -> (Boolean) js(d, "const r = document.getElementById('heatmap').getBoundingClientRect();"
+                    + "return r.top >= 0 && r.bottom <= innerHeight"));
+            assertNoConsoleErrors(b);
+        });
+        // a desktop shows the map beside the controls: no copy, wherever the page is scrolled
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/");
+            awaitFirstFrame(b);
+            js(b, "window.scrollTo(0, document.body.scrollHeight)");
+            PageBench.sleep(500);
+            assertFalse(b.findElement(By.id("mini-map")).isDisplayed(), "a small map on a desktop");
+        });
+    }
+
+    @Test
+    void the_update_ratio_says_what_a_low_ratio_means_after_convergence_and_draws_it_unclipped() {
+        String help = "return [...document.querySelectorAll('.bp-note')].map((e) => e.textContent).find((t) => t.includes('‖Δw‖')) || ''";
+        inBrowser(1400, 900, false, b -> {
+            b.get(base + "/");
+            awaitFirstFrame(b);
+            String en = (String) js(b, help);
+            assertTrue(en.contains("once the loss has stopped falling, a low ratio only says the network has settled"), en);
+            assertFalse(en.contains("learning is too slow"), en);
+            // a settled network: ratios falling from the band to 10⁻⁸, fed to a fresh chart
+            Map<?, ?> r = (Map<?, ?>) b.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import('/js/ratio-chart.js').then(({ RatioChart }) => {
+                      const box = document.createElement('div');
+                      box.style.cssText = 'position:fixed;left:0;top:0;width:600px;height:200px;background:#fff;z-index:99';
+                      const canvas = document.createElement('canvas');
+                      box.appendChild(canvas);
+                      document.body.appendChild(box);
+                      const chart = new RatioChart(canvas, (l) => `layer ${l}`);
+                      for (let e = 1; e <= 200; e++) chart.add(e, [1e-3 * Math.pow(1e-5, e / 200), 2e-3 * Math.pow(1e-5, e / 200)]);
+                      requestAnimationFrame(() => setTimeout(() => {
+                        const c = chart.chart, y = c.scales.y, last = c.data.datasets[0].data.at(-1);
+                        done({ last: last.y, min: y.min, lastPx: y.getPixelForValue(last.y), floorPx: y.getPixelForValue(1e-6), bottom: c.chartArea.bottom });
+                      }, 0));
+                    }, (e) => done({ error: String(e) }));
+                    """);
+            assertEquals(1e-8, ((Number) r.get("last")).doubleValue(), 1e-10, "the last ratio as it is, not raised to a floor: " + r);
+            double lastPx = ((Number) r.get("lastPx")).doubleValue();
+            assertTrue(lastPx > ((Number) r.get("floorPx")).doubleValue() + 10 && lastPx <= ((Number) r.get("bottom")).doubleValue(),
+                    "10⁻⁸ is drawn inside the chart, well below 10⁻⁶: " + r);
+            b.get(base + "/?lang=ko");
+            awaitFirstFrame(b);
+            String ko = (String) js(b, help);
+            assertTrue(ko.contains("손실이 더 줄지 않게 된 뒤의 낮은 비율은 신경망이 수렴했다는"), ko);
         });
     }
 

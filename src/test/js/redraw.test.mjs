@@ -1,0 +1,70 @@
+// One draw per animation frame, at most one per `every` ms, the newest state, none off screen (static/js/redraw.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { redrawer } from '../../../static/js/redraw.js';
+
+/** A clock and schedulers the test runs by hand: frame() runs the animation frames asked for. */
+function fakeEnv() {
+  const env = {
+    time: 0, frames: [], timers: [], seen: null,
+    now: () => env.time,
+    frame: (f) => env.frames.push(f),
+    later: (f, ms) => env.timers.push({ f, at: env.time + ms }),
+    observe: (element, onChange) => { env.seen = onChange; },
+    /** Moves the clock by ms, firing timers due, then runs one animation frame. */
+    tick(ms) {
+      env.time += ms;
+      const due = env.timers.filter((t) => t.at <= env.time);
+      env.timers = env.timers.filter((t) => t.at > env.time);
+      due.forEach((t) => t.f());
+      const fs = env.frames;
+      env.frames = [];
+      fs.forEach((f) => f());
+    },
+  };
+  return env;
+}
+
+test('many requests between two frames make one draw', () => {
+  const env = fakeEnv();
+  let draws = 0;
+  const schedule = redrawer({}, () => draws++, 0, env);
+  for (let i = 0; i < 50; i++) schedule();
+  env.tick(16);
+  assert.equal(draws, 1);
+  env.tick(16);
+  assert.equal(draws, 1, 'nothing asked, nothing drawn');
+});
+
+test('with every = 100, a request each 33 ms frame draws about ten times a second, and the last request is drawn', () => {
+  const env = fakeEnv();
+  const drawn = [];
+  let state = 0;
+  const schedule = redrawer({}, () => drawn.push({ at: env.time, state }), 100, env);
+  for (let f = 1; f <= 30; f++) {
+    state = f;
+    schedule();
+    env.tick(33);
+  }
+  // the draws are at least 100 ms apart
+  for (let i = 1; i < drawn.length; i++) assert.ok(drawn[i].at - drawn[i - 1].at >= 100, JSON.stringify(drawn));
+  assert.ok(drawn.length >= 7 && drawn.length <= 11, `${drawn.length} draws in a second: ${JSON.stringify(drawn)}`);
+  // requests stop: the newest state still reaches the screen once its wait is over
+  for (let i = 0; i < 5; i++) env.tick(33);
+  assert.equal(drawn[drawn.length - 1].state, 30, JSON.stringify(drawn));
+});
+
+test('off screen it waits, and draws once when it shows', () => {
+  const env = fakeEnv();
+  let draws = 0;
+  const schedule = redrawer({}, () => draws++, 0, env);
+  env.seen(false);
+  schedule();
+  env.tick(16);
+  schedule();
+  env.tick(16);
+  assert.equal(draws, 0);
+  env.seen(true);
+  env.tick(16);
+  assert.equal(draws, 1);
+});

@@ -1,0 +1,54 @@
+// On a phone the output map is a screen away from the data sets, the sliders and the network: a
+// small copy of it sticks to the screen's corner while the map itself is out of view, so what a tap
+// changes stays in sight. Tapping it scrolls to the map. Drawn from the map's own canvases.
+
+/** The layout (playground.css) in which the page is one column and the map scrolls away. */
+const PHONE = '(max-width: 720px)';
+
+/**
+ * @param els {button, canvas, map: the big map's box, layers: its canvases (grid, points)}
+ * @param store the page's store; the copy follows its 'frame' (drawn at most once per animation frame)
+ */
+export function mountMiniMap(els, store) {
+  const phone = window.matchMedia(PHONE);
+  const g = els.canvas.getContext('2d');
+  // the map counts as seen while at least half of it is on screen
+  let mapSeen = true;
+  let shown = false;
+
+  function draw() {
+    if (!shown) return;
+    const { width, height } = els.canvas;
+    g.clearRect(0, 0, width, height);
+    for (const layer of els.layers) {
+      if (layer.width > 0 && layer.height > 0) g.drawImage(layer, 0, 0, width, height);
+    }
+  }
+
+  // no copy of a map that is not there (a data set without a 2-D map shows words in its place)
+  const hasMap = () => !els.map.querySelector('.no-map:not([hidden]), .sample-view:not([hidden])');
+
+  function update() {
+    const show = phone.matches && !mapSeen && store.get().frame !== null && hasMap();
+    if (show === shown) return;
+    shown = show;
+    els.button.hidden = !show;
+    draw();
+  }
+
+  new IntersectionObserver((entries) => {
+    const entry = entries[entries.length - 1];
+    mapSeen = entry.intersectionRatio >= 0.5;
+    // in the corner away from the map: at the top while the map is below the screen, else at the bottom
+    els.button.classList.toggle('at-top', entry.boundingClientRect.top > 0);
+    update();
+  }, { threshold: [0, 0.5, 1] }).observe(els.map);
+  phone.addEventListener('change', update);
+  els.button.addEventListener('click', () => els.map.scrollIntoView({ block: 'center', behavior: 'smooth' }));
+  store.subscribe(['frame', 'state', 'points', 'selection'], () => {
+    update();
+    draw();
+  });
+
+  return { shown: () => shown };
+}
