@@ -14,12 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The layers of docs/architecture.md, held: each package of the server refers only to the packages
  * below it (imports and fully qualified names alike). The engine knows nothing of data sets, the
  * state nothing of sessions, the session nothing of the web; the store stands alone.
  */
+@Tag("unit")
 class LayeringTest {
     static final Map<String, Set<String>> MAY_USE = Map.of(
             "engine", Set.of(),

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The Procfile and the README's run command give the server a heap and end it when that runs out, so a platform restarts it. */
+@Tag("unit")
 class RunCommandTest {
     @Test
     void the_procfile_and_the_readme_run_command_set_a_heap_and_exit_on_out_of_memory() throws IOException {

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
 
 /** What `bench` prints, not how fast it is (speed is never asserted: these machines are shared). */
+@Tag("slow")
 class BenchmarkTest {
     @Test
     void prints_one_row_per_workload_with_figures_beside_tf_playground_and_the_target() {

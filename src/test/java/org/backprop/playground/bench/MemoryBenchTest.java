@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
 
 /** What `bench memory` prints. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class MemoryBenchTest {
     @Test
     void prints_the_heap_per_session_of_each_heaviest_network() {

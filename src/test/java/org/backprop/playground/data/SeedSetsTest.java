@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.backprop.playground.engine.SeedRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The tutorials' sets (shared/seeds 000-003) against the definitions in their NumPy code. */
+@Tag("unit")
 class SeedSetsTest {
 
     @Test

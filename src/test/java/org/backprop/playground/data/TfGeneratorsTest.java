@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.backprop.playground.engine.SeedRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The six TF sets with noise, pinned to numbers from TF Playground's dataset.ts run under node
  * with seedrandom 2.4.3 and d3 3.5.17 (seed "0.54321", noise 25, 50% train unless said).
  */
+@Tag("unit")
 class TfGeneratorsTest {
 
     private static DataSplit tf(String name, int noise) {

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * TF Playground's own points, recorded from its generateData() (seedrandom + dataset.ts +
  * shuffle + split): every coordinate and label must come out bit for bit.
  */
+@Tag("unit")
 class TfPlaygroundOracleTest {
 
     @Test

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The batch in effect is min(batchSize, training points): a batch larger than the set still updates. */
+@Tag("unit")
 class EffectiveBatchTest {
     private static final Samples XOR = Samples.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
             new double[][] {{-1}, {1}, {1}, {-1}});

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Trainer's epoch gradient is the mean of the per-example gradients the epoch trained with. */
+@Tag("unit")
 class EpochGradientTest {
     private static final double TOL = 1e-12;
     private static final Samples XOR = Samples.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},

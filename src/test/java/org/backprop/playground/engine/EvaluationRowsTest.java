@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Evaluation's own forward path (one array per neuron, long chunks) against training's (packed,
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * from 1 to 9 (blocks of 4 inputs, pairs, a single one), chunks short and long, every hidden
  * activation and every output the engine allows.
  */
+@Tag("unit")
 class EvaluationRowsTest {
     private static final int[] BATCHES = {1, 2, 5, 31, 32, 33, 64, 250, 256};
 

@@ -3,6 +3,7 @@ package org.backprop.playground.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Several sets evaluated together ({@link Evaluation#scores}, train and test in shared chunks)
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * last bit and the same count right, for sets that fill a chunk, span chunks, share one, or are
  * empty.
  */
+@Tag("unit")
 class EvaluationSetsTest {
     private record Kind(Activation hidden, Activation output, Loss loss, int outputs) {}
 

@@ -9,8 +9,10 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
 
 /** Central differences agree with backprop for every allowed activation × loss pair, with L1/L2. */
+@Tag("unit")
 class GradientCheckTest {
     private static final Activation[] HIDDEN = {Activation.LINEAR, Activation.TANH, Activation.SIGMOID, Activation.RELU, Activation.LEAKY_RELU};
 

@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Tag;
 
 /** The display grid agrees with the training forward pass to display precision, neuron by neuron. */
+@Tag("unit")
 class GridEvaluatorTest {
     @Test
     void grid_values_match_the_double_forward_pass() {

@@ -3,8 +3,10 @@ package org.backprop.playground.engine;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 
 /** Steps 1–3 of each optimizer from w = 1 with gradients 0.5, −0.25, 1.0 and lr 0.1. */
+@Tag("unit")
 class OptimizerTest {
     private static final double[] GRADIENTS = {0.5, -0.25, 1.0};
 

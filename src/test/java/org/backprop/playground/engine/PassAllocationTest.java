@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A pass asked to grow past the heap throws OutOfMemoryError and is left as it was: the same pass
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * capacity without the arrays, and every later frame failed).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Tag("unit")
 class PassAllocationTest {
     /** 1-1-1: every array of a pass is one row of the batch, so a batch of {@link #tooBig()} is one array larger than the heap. */
     private static final int[] SIZES = {1, 1, 1};

@@ -4,12 +4,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The blocked kernels against the textbook loops ({@link Reference}), one sample at a time: every layer width from 1
  * to 9 (4-row blocks, pairs and single rows) and every batch from 1 to 13 (blocks of 4 columns,
  * the 2-column block, and the padding column of an odd batch), for z, a, δ and dL/dθ.
  */
+@Tag("unit")
 class PassReferenceTest {
     private static final double TOLERANCE = 1e-12;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The fast engine ({@link Trainer}: packed passes, blocked kernels, its own tanh) against the plain
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * initial weights. The losses and the final weights agree to 1e-12 (measured: 1e-15 or closer): the fast path sums a
  * batch's gradients before adding them and its tanh is within a few ulps of StrictMath's.
  */
+@Tag("unit")
 class ReferenceTest {
     private static final double TOLERANCE = 1e-12;
     private static final int EPOCHS = 20;

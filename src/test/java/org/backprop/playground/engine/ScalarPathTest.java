@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A JVM started without {@code --add-modules jdk.incubator.vector} (a plain {@code java -jar})
  * runs the engine's scalar loops; it must train to the very bits the Vector API path gives here.
  */
+@Tag("socket")
 class ScalarPathTest {
     @Test
     void a_jvm_without_the_vector_api_trains_to_the_same_bits() throws Exception {

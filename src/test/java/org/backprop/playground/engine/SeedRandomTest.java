@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class SeedRandomTest {
     /**
      * seedrandom("0.11111")'s first draws, as TF Playground's oracle recorded them through its

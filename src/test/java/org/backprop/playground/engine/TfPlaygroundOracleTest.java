@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 
 /**
  * TF Playground's own engine (nn.ts, run in Node) trained these networks from these weights on
  * these points; ours must give the same ten per-epoch training losses.
  */
+@Tag("unit")
 class TfPlaygroundOracleTest {
 
     /** An oracle recording: the network with its initial weights, and its data as Samples. */

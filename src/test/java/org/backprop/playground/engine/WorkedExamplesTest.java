@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Tag;
 
 /** The tutorials' printed numbers (shared/seeds), reproduced by the engine. */
+@Tag("unit")
 class WorkedExamplesTest {
     private static final double TOL = 1e-9;
 

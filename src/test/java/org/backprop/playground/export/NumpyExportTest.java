@@ -23,6 +23,7 @@ import org.backprop.playground.state.StateCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Debian's python3-numpy ({@code .ci/run}); without python3 and NumPy this fails and says so.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Tag("socket")
 class NumpyExportTest {
     static final int EPOCHS = 20;
     static final double TOLERANCE = 1e-9;

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backprop.playground.state.Speed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** A load-test session pings as a page does, so runs longer than the server's idle period are not cut. */
+@Tag("unit")
 class ClientSessionPingTest {
     @Test
     void pingsWhenNothingWasSentForTwentySeconds() {

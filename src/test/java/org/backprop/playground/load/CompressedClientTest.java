@@ -11,9 +11,11 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** loadtest --compress: its client negotiates permessage-deflate as a browser does and counts what the socket really read. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class CompressedClientTest {
 
     @Test

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Block.quantize without its clamp gives the bytes the clamped version gave, for every kind of value. */
+@Tag("unit")
 class BlockQuantizeTest {
     /** The clamped quantization as it was, the reference. */
     private static byte[] clamped(float[] v, float min, float max) {

@@ -11,9 +11,11 @@ import java.util.Map;
 import org.backprop.playground.engine.GridEvaluator;
 import org.backprop.playground.engine.Network;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.backprop.playground.protocol.Envelope;
 
 /** Frames decoded as a page decodes them (static/js/messages.js) show the network's grids, whichever way each block came. */
+@Tag("unit")
 class ClientBlocksTest {
 
     /** A page's copy of the blocks: bytes, `same` (keep) or `delta` (add mod 256), with the range each was sent over. */

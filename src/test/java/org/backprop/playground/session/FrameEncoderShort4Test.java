@@ -6,8 +6,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** FrameEncoder.short4's fast path writes what the exact BigDecimal rounding writes, for every kind of double. */
+@Tag("slow")
 class FrameEncoderShort4Test {
     private static String reference(double v) {
         if (!Double.isFinite(v)) return "null";

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
 import org.backprop.playground.protocol.Envelope;
 
+@Tag("unit")
 class FrameTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backprop.playground.state.Goal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Goal memory and budget, measurement by measurement. */
+@Tag("unit")
 class GoalProgressTest {
     @Test
     void met_stays_met_after_a_later_rise() {

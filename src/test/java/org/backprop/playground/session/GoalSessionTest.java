@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The session checks its goal: exact epochs at any speed, memory, budget, what clears it. */
+@Tag("unit")
 class GoalSessionTest {
     private static final long SECOND = 1_000_000_000L;
     private final AtomicLong nanos = new AtomicLong();

@@ -10,8 +10,10 @@ import java.util.Map;
 import org.backprop.playground.state.Goal;
 import org.backprop.playground.state.Msg;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The goal in words, both languages, through strings.json's templates as the page renders them. */
+@Tag("unit")
 class GoalWordsTest {
     private static final Map<String, Map<String, String>> STRINGS = strings();
 

@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
 
 /** A session's turns on a simulated clock, taken when it asks for them, as the scheduler does. */
+@Tag("unit")
 class PacedSessionTest {
     private static final long MS = 1_000_000L, S = 1_000_000_000L;
 

@@ -8,8 +8,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
 
 /** The pacer on a simulated clock: the rate holds, fractions carry, and nothing bursts after a gap. */
+@Tag("unit")
 class PacerTest {
     private static final long MS = 1_000_000L, S = 1_000_000_000L;
 

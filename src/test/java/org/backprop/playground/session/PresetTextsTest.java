@@ -24,6 +24,7 @@ import org.backprop.playground.state.Presets;
 import org.backprop.playground.state.StateCodec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * languages, Korean in Korean, and every figure a {@code .numbers} text quotes is one the engine
  * computes for that preset, to the digits printed: change a digit and this fails.
  */
+@Tag("unit")
 class PresetTextsTest {
     private static final PlaygroundLimits LIMITS = PlaygroundLimits.defaults();
     /** A decimal (its digits after the point say how exactly it was quoted) or a whole percentage. */

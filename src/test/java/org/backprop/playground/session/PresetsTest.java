@@ -19,10 +19,12 @@ import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.Presets;
 import org.backprop.playground.state.StateCodec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every tutorial preset builds, trains and checks; the worked examples start from their printed weights. */
+@Tag("unit")
 class PresetsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The default flags: every preset runs as written under them (001's digits net 16-32-16-2 too: seed-digits has no 2-D map). */

@@ -19,9 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
 import org.backprop.playground.protocol.Envelope;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class SchedulerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private Scheduler scheduler;

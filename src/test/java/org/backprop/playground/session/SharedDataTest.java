@@ -11,8 +11,10 @@ import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.StateCodec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Sessions of one data set share its points and rows, and each still trains exactly as one alone. */
+@Tag("unit")
 class SharedDataTest {
     private static final StateCodec CODEC = new StateCodec(PlaygroundLimits.defaults());
 

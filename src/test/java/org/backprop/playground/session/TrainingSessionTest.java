@@ -31,7 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class TrainingSessionTest {
     private static final StateCodec CODEC = new StateCodec(PlaygroundLimits.defaults());
 

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** goalEpochs: read, written, clamped, and never without a goal. */
+@Tag("unit")
 class GoalEpochsKeyTest {
     private final StateCodec codec = new StateCodec(PlaygroundLimits.defaults());
 

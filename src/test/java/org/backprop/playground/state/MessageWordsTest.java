@@ -20,12 +20,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every warning and error of the state package has words in every language: its {@code detail}
  * id has an English and a Korean template in static/i18n/strings.json with the same placeholders,
  * and every id the Java code names is there.
  */
+@Tag("unit")
 class MessageWordsTest {
     static final Path STRINGS = Path.of("static", "i18n", "strings.json");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");

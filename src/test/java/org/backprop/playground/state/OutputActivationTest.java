@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backprop.playground.engine.Activation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** outputActivation=auto resolved by the server, and which named outputs a task and loss train with. */
+@Tag("unit")
 class OutputActivationTest {
     private final StateCodec codec = new StateCodec(PlaygroundLimits.defaults());
 

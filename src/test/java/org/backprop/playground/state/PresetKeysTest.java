@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.backprop.playground.engine.Activation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The keys the tutorial presets need: outputActivation and weights. */
+@Tag("unit")
 class PresetKeysTest {
     private final StateCodec codec = new StateCodec(PlaygroundLimits.defaults());
 

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Presets.match: a page is a preset when every key of the preset's query has the same value in its state. */
+@Tag("unit")
 class PresetsMatchTest {
     private final StateCodec codec = new StateCodec(PlaygroundLimits.defaults());
 

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
 
 /** The {@code speed} key: its menu, its default, a URL's fallback and a {@code set}'s refusal. */
+@Tag("unit")
 class SpeedKeyTest {
     private final StateCodec codec = new StateCodec(PlaygroundLimits.defaults());
 

@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
 
 /** The {@code set} path: strict, all or nothing. */
+@Tag("unit")
 class StateUpdateTest {
     private final StateCodec codec = new StateCodec(PlaygroundLimits.defaults());
     private final PlaygroundState start = PlaygroundState.defaults();

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** {@code weightsEpoch}: the epoch a shared network's weights were trained to, kept only with those weights. */
+@Tag("unit")
 class WeightsEpochKeyTest {
     private final StateCodec codec = new StateCodec(PlaygroundLimits.defaults());
     /** 2-2-1: W1 (4), b1 (2), W2 (2), b2 (1). */

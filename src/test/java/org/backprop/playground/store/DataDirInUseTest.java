@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A second server on the same data directory says so in one line and exits, instead of a stack trace. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class DataDirInUseTest {
     @TempDir
     Path dir;

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class DatabaseUrlTest {
     @Test
     void a_platforms_postgres_url_becomes_a_jdbc_url_with_its_user_and_password() {

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** The store on its embedded H2 file database (StorePostgresTest runs the same cases on PostgreSQL). */
+@Tag("unit")
 class JdbcStoreTest {
     @TempDir
     Path dir;

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class NicknamesTest {
     @Test
     void letters_of_any_script_digits_spaces_and_dot_underscore_dash_up_to_24_after_trimming() {

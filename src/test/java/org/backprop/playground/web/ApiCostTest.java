@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /**
  * What /api/train and /api/backprop's gradcheck cost (ApiCost) and how many run at once
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("socket")
 class ApiCostTest {
     private final TestServer server = new TestServer(AppConfig.defaults().withMaxHeavyRequests(1));
     private final ObjectMapper mapper = server.mapper;

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * docs/api.md's curl examples "work as printed": each one is sent to a real server and its answer
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * out, and an answer piped through {@code python3} (Python prints the doubles; we compare them
  * as doubles).
  */
+@Tag("socket")
 class ApiDocExamplesTest {
     private static final Path DOC = Path.of("docs", "api.md");
     private static final Pattern EXAMPLE = Pattern.compile("```sh\\n(.*?)```\\n```[a-z]*\\n(.*?)```", Pattern.DOTALL);

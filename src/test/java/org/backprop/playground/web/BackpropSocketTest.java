@@ -14,10 +14,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** The backprop view over /ws (inspect, gradcheck) and GET /api/presets, on a real server. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("socket")
 class BackpropSocketTest {
     private static final double TOL = 1e-9;
     /** Tutorial 000's worked example as a URL: 2-2-1 ReLU, sigmoid + BCE, its W1, b1, W2, b2. */

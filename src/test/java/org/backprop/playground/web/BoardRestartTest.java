@@ -11,9 +11,11 @@ import org.backprop.playground.store.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A board survives a server restart on the default embedded store: its rows, and its students coming back to them. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class BoardRestartTest {
     @TempDir
     Path dataDir;

@@ -7,9 +7,11 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** Creations are limited per address: a burst, then 429 with Retry-After; other addresses and kinds are not affected. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class BoardsRateLimitTest {
     @Test
     void a_burst_of_creations_then_429_rate_limited_with_retry_after() {

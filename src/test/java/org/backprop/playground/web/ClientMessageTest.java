@@ -9,8 +9,10 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.backprop.playground.protocol.MessageType;
 
+@Tag("unit")
 class ClientMessageTest {
     private static final ObjectMapper MAPPER = JsonBody.strictMapper();
 

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Connections that come and go leave nothing: no HTTP session or cookie per upgrade, no ping task,
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * and a clean close.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class ConnectionLeakTest {
     private static final int CYCLES = 5_000;
 

@@ -15,9 +15,11 @@ import org.eclipse.jetty.util.compression.CompressionPool;
 import org.eclipse.jetty.util.compression.DeflaterPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** permessage-deflate runs at zlib's fastest level: the pool Jetty's WebSocket layer takes its deflaters from is ours. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class DeflateLevelTest {
 
     @Test

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** {@code GET /api/export/numpy}: the script or notebook as an attachment; a bad state, epochs or format is a 400; it is gated as training is. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("socket")
 class ExportApiTest {
     private final TestServer server = new TestServer(AppConfig.defaults().withMaxHeavyRequests(1));
 

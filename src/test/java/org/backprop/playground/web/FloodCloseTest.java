@@ -9,12 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A client that floods as fast as its socket takes it, and goes on flooding after the server has
  * had enough, still receives the server's close frame with 1008, not a TCP reset.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class FloodCloseTest {
     /** How long the flooder writes, whatever the server says meanwhile. */
     private static final long FLOOD_NANOS = TimeUnit.SECONDS.toNanos(4);

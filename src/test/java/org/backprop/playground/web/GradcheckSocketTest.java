@@ -9,10 +9,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** {@code gradcheck} over /ws runs as the session's own work on the scheduler: one at a time, one a second. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("socket")
 class GradcheckSocketTest {
     /** The heaviest default network on every feature: a check of ~450 parameters on 64 points. */
     private static final String HEAVY = "dataset=spiral&networkShape=8,8,8,8,8,8"

@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The issue's proof, in a server of its own (a child JVM at -Xmx256m, as a small box would run
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Timeout;
  * (-XX:+ExitOnOutOfMemoryError), which this test then reports as health probes unanswered.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class HeapAdmissionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONNECTIONS = 300;

@@ -11,9 +11,11 @@ import org.backprop.playground.session.SessionCost;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** Admission by memory: the cap the heap gives, the room it has now, and the refusal a connection gets when it has none. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class HeapBudgetTest {
     private static final long MB = 1024 * 1024;
 

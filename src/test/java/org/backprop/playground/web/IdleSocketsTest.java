@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Idle is no client message: sockets that only upgrade (and answer the server's pings, as every
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * client that sends only {@code ping} stays.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class IdleSocketsTest {
     private static final Duration IDLE = Duration.ofSeconds(1);
     /** Pings far more often than the idle timeout: they must not keep a silent client in. */

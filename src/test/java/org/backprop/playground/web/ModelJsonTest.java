@@ -15,8 +15,10 @@ import org.backprop.playground.engine.Network;
 import org.backprop.playground.engine.SeedRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("unit")
 class ModelJsonTest {
     private final ObjectMapper mapper = JsonBody.strictMapper();
 

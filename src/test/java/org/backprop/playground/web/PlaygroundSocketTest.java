@@ -13,11 +13,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.backprop.playground.protocol.MessageType;
 
 /** The /ws protocol with well-behaved clients: a real server on port 0, the JDK's WebSocket client. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("socket")
 class PlaygroundSocketTest {
     private final TestServer server = new TestServer();
 

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.backprop.playground.protocol.ServerMessageType;
 import org.backprop.playground.protocol.MessageType;
 
 /** Message types exist once per side: the Java enums and static/js/protocol.js list the same names. */
+@Tag("unit")
 class ProtocolTypesTest {
     private static final Path PROTOCOL_JS = Path.of("static", "js", "protocol.js");
 

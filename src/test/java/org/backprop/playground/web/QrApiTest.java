@@ -13,9 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** GET /api/qr: the builder's and the board's QR code, an SVG of exactly the library's modules. */
 @Timeout(30)
+@Tag("socket")
 class QrApiTest {
     private static TestServer server;
 

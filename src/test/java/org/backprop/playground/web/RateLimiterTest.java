@@ -3,7 +3,9 @@ package org.backprop.playground.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class RateLimiterTest {
     private static final long SECOND = 1_000_000_000L;
 

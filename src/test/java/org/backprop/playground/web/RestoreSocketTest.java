@@ -10,10 +10,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** A page that reconnects sends config with resume {epoch, weights}: the new session goes on from there, bit for bit. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("socket")
 class RestoreSocketTest {
     private static final String STATE = "{\"dataset\":\"spiral\",\"networkShape\":[5,3],\"learningRate\":0.1,\"optimizer\":\"adam\",\"seed\":\"r.1\"}";
     private final TestServer server = new TestServer();

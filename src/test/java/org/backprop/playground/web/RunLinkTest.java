@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A student's run on a board opens as a link whatever its size: the largest network allowed (6 × 32
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("socket")
 class RunLinkTest {
     private static final String LARGEST = "dataset=seed-digits&networkShape=32,32,32,32,32,32&learningRate=0.3";
 

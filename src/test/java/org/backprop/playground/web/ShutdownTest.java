@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 import org.backprop.playground.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** A stopping server closes every client with 1001 "server restarting" (a page reconnects and resumes), never 1006. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class ShutdownTest {
     private static final Pattern LISTENING = Pattern.compile("Backprop Playground at http://localhost:(\\d+)/");
 

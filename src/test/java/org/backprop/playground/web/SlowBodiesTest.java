@@ -19,10 +19,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** Clients that send their bodies slowly, or never, hold no thread and no memory for long (SlowBodies). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("socket")
 class SlowBodiesTest {
     private static final Duration BODY_TIMEOUT = Duration.ofSeconds(2);
     private final TestServer server = new TestServer(AppConfig.defaults().withBodyTimeout(BODY_TIMEOUT));

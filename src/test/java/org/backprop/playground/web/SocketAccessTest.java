@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** Who may open a {@code /ws} session: the Origin of the upgrade, and the optional cap per client address. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class SocketAccessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

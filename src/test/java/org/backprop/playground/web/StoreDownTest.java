@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** A database that stops answering: the API says 503 store_unavailable, a join says so on the socket, and sessions go on. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class StoreDownTest {
     @Test
     void the_api_answers_503_and_a_join_gets_store_unavailable_while_the_session_trains_on() {

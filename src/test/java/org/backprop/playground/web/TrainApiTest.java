@@ -24,9 +24,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("socket")
 class TrainApiTest {
     private static final double[][] XOR_X = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
     private static final double[][] XOR_T = {{0}, {1}, {1}, {0}};

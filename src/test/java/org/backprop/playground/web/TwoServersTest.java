@@ -8,6 +8,7 @@ import org.backprop.playground.store.StoreConfig;
 import org.backprop.playground.store.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Two playground servers on one PostgreSQL, as behind a load balancer: a board made on A, its
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * so, without TEST_DATABASE_URL).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("socket")
 class TwoServersTest {
     @Test
     void a_student_on_server_a_shows_on_the_teachers_board_on_server_b() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -33,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * serious, critical or moderate violation fails, each printed with its rule, help and elements.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Tag("browser")
 class AccessibilityBrowserTest {
     static final List<String> FAILING = List.of("critical", "serious", "moderate");
     static Javalin app;

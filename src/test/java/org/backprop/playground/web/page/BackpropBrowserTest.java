@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,6 +43,7 @@ import org.openqa.selenium.interactions.Actions;
  * seed 000's worked example stepped through to the tutorial's printed numbers, as the page shows them.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
+@Tag("browser")
 class BackpropBrowserTest {
     static Javalin app;
     static String base;

@@ -19,12 +19,14 @@ import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** Issue 14's exercise builder: from the playground's "Use it in class" to a link, its QR code and its preview. */
+@Tag("browser")
 class BuilderBrowserTest {
     static Javalin app;
     static String base;

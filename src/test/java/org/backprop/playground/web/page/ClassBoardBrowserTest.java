@@ -26,6 +26,7 @@ import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -40,6 +41,7 @@ import org.openqa.selenium.support.ui.Select;
  * goal; the teacher's board shows all three, the reached one with its epoch; the teacher opens
  * that run and gets the same weights; the CSV lists them.
  */
+@Tag("browser")
 class ClassBoardBrowserTest {
     static Javalin app;
     static String base;

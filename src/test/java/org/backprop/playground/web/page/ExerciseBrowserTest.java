@@ -21,11 +21,13 @@ import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** Issue 14 on the student's page: the task text beside the goal, and a goal pill that remembers it was met. */
+@Tag("browser")
 class ExerciseBrowserTest {
     static Javalin app;
     static String base;

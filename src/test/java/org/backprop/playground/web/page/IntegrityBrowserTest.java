@@ -21,12 +21,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The page in a real browser under its Content-Security-Policy, and what an exercise's lock shows. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Tag("browser")
 class IntegrityBrowserTest {
     static Javalin app;
     static String base;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The page's pure modules (static/js: the store, the envelope and blocks, the colour table and
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * .ci/run installs; a machine without it fails here with that said, rather than passing.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
+@Tag("unit")
 class JsUnitTest {
     static final Path TESTS = Path.of("src", "test", "js");
 

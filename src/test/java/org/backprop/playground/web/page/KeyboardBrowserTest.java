@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -31,6 +32,7 @@ import org.openqa.selenium.interactions.Actions;
  * {@code keyboard-weight.png}, the focus on a weight.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Tag("browser")
 class KeyboardBrowserTest {
     static Javalin app;
     static String base;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Not a test (surefire's default includes skip *Bench): figures for the loss chart, printed.
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * size of the page's, in the real page, fed 1,000,000 epochs in 30 frame-sized chunks: the cost of
  * one add (four series) and of one Chart.js update and draw, from performance.now().
  */
+@Tag("browser")
 class LossChartBench {
     static final String FEED = """
             const done = arguments[arguments.length - 1];

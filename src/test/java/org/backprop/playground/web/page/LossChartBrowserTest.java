@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -33,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * during a fast run, and an epoch counter that does not push the menus beside it.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Tag("browser")
 class LossChartBrowserTest {
     static Javalin app;
     static String base;

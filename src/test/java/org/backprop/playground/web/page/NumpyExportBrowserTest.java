@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -36,6 +37,7 @@ import org.openqa.selenium.WebElement;
  * the page's link downloads is the server's export of the page's state for the epochs it has run.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@Tag("browser")
 class NumpyExportBrowserTest {
     static Javalin app;
     static String base;

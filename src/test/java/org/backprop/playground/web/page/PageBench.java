@@ -8,6 +8,7 @@ import java.util.Map;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -20,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * share of the wall-clock time. {@code -Dpagebench.only=default} runs one network; {@code -Dpagebench.warmup=60}
  * measures after a minute of play instead of a second.
  */
+@Tag("browser")
 class PageBench {
     /** The default page, and the largest 2-D network with every input feature. */
     static final Map<String, String> NETWORKS = Map.of(

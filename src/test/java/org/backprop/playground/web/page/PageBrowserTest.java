@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -47,6 +48,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * has Chromium, and a browser that cannot start fails the test.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Tag("browser")
 class PageBrowserTest {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";

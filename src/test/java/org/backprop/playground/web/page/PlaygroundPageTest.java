@@ -27,9 +27,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 
 /** {@code GET /} as HTML: rendered from the URL's state, escaped, in the asked-for language, with its warnings. */
 @Timeout(60)
+@Tag("socket")
 class PlaygroundPageTest {
     static Javalin app;
     static HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

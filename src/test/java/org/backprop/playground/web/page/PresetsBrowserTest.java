@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -43,6 +44,7 @@ import org.openqa.selenium.support.ui.Select;
  * numbers one click away. Screenshots go to {@code target/screenshots/presets-*.png}.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Tag("browser")
 class PresetsBrowserTest {
     static Javalin app;
     static String base;

@@ -18,6 +18,7 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 
 /**
@@ -25,6 +26,7 @@ import org.openqa.selenium.By;
  * on the same port, and the page reconnects and goes on at its own epoch with its own weights, not 0.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Tag("browser")
 class RestartBrowserTest {
     @Test
     void after_a_restart_the_page_resumes_at_its_epoch_with_its_weights() throws IOException {

@@ -23,11 +23,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The defects a new user hit (issue 15's list), each with its reproduction, in a real browser. */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
+@Tag("browser")
 class RoughEdgesBrowserTest {
     static Javalin app;
     static String base;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,6 +33,7 @@ import org.openqa.selenium.WebElement;
  * the output's activation, the controls that change nothing on this data set).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@Tag("browser")
 class ServerRulesBrowserTest {
     static Javalin app;
     static String base;

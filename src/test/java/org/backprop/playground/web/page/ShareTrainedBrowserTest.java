@@ -21,11 +21,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** "Share as trained" copies a link with the network's weights; opening it starts from exactly those and says so. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@Tag("browser")
 class ShareTrainedBrowserTest {
     static Javalin app;
     static String base;

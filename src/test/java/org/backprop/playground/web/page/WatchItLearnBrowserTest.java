@@ -23,6 +23,7 @@ import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -34,6 +35,7 @@ import org.openqa.selenium.support.ui.Select;
  * Issue 12 on the page: the speed control (60 epochs/s by default, max, a live change, +/-, step 10
  * and 100) and the goal banner that reads the server's goal in words and remembers when it was met.
  */
+@Tag("browser")
 class WatchItLearnBrowserTest {
     static Javalin app;
     static String base;
