@@ -97,7 +97,7 @@ mountMap({
   axisMinY: els.axisMinY, axisMaxY: els.axisMaxY, axisMidY: els.axisMidY,
 }, store, i18n, boot.datasets, { inspectPoint: backprop.inspectTrain });
 mountSampleView({ box: els.sampleView, noMap: els.noMap }, store, i18n, boot.datasets);
-mountMiniMap({ button: els.miniMap, canvas: els.miniMapCanvas, map: els.heatmap, layers: [els.heatmapGrid, els.heatmapPoints] }, store);
+mountMiniMap({ button: els.miniMap, canvas: els.miniMapCanvas, map: els.heatmap, layers: [els.heatmapGrid, els.heatmapPoints], top: els.pageHeader }, store);
 const charts = mountCharts({ lossChart: els.lossChart, ratioChart: els.ratioChart }, store, i18n, facts);
 mountDescriptions({ map: els.heatmapGrid, chart: els.lossChart, networkSummary: els.networkSummary }, store, i18n, boot.datasets,
   boot.features.map((f) => ({ name: f.name, short: featureLabel(f.label) })));

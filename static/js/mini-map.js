@@ -6,7 +6,7 @@
 const PHONE = '(max-width: 720px)';
 
 /**
- * @param els {button, canvas, map: the big map's box, layers: its canvases (grid, points)}
+ * @param els {button, canvas, map: the big map's box, layers: its canvases (grid, points), top: the page's top bar}
  * @param store the page's store; the copy follows its 'frame' (drawn at most once per animation frame)
  */
 export function mountMiniMap(els, store) {
@@ -14,6 +14,8 @@ export function mountMiniMap(els, store) {
   const g = els.canvas.getContext('2d');
   // the map counts as seen while at least half of it is on screen
   let mapSeen = true;
+  // nor while the page's top bar shows: the copy would sit on its title, and the controls under it are in reach
+  let topSeen = true;
   let shown = false;
 
   function draw() {
@@ -29,7 +31,7 @@ export function mountMiniMap(els, store) {
   const hasMap = () => !els.map.querySelector('.no-map:not([hidden]), .sample-view:not([hidden])');
 
   function update() {
-    const show = phone.matches && !mapSeen && store.get().frame !== null && hasMap();
+    const show = phone.matches && !mapSeen && !topSeen && store.get().frame !== null && hasMap();
     if (show === shown) return;
     shown = show;
     els.button.hidden = !show;
@@ -43,6 +45,14 @@ export function mountMiniMap(els, store) {
     els.button.classList.toggle('at-top', entry.boundingClientRect.top > 0);
     update();
   }, { threshold: [0, 0.5, 1] }).observe(els.map);
+  if (els.top) {
+    new IntersectionObserver((entries) => {
+      topSeen = entries[entries.length - 1].isIntersecting;
+      update();
+    }).observe(els.top);
+  } else {
+    topSeen = false;
+  }
   phone.addEventListener('change', update);
   els.button.addEventListener('click', () => els.map.scrollIntoView({ block: 'center', behavior: 'smooth' }));
   store.subscribe(['frame', 'state', 'points', 'selection'], () => {

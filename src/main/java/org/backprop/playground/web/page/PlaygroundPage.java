@@ -184,7 +184,7 @@ public final class PlaygroundPage implements Handler {
                                 .withClass("lang-switch").attr("role", "group")
                                 .attr("aria-label", m.t("lang.label")).attr("data-i18n-aria", "lang.label")
                 ).withClass("header-actions")
-        ).withClass("app-header");
+        ).withClass("app-header").withId("page-header");
     }
 
     /**
