@@ -39,7 +39,8 @@ public final class Main {
             case "serve" -> serve(rest);
             case "bench" -> {
                 try {
-                    if (rest.length > 0 && rest[0].equals("api-cost")) ApiCostBench.run(Arrays.copyOfRange(rest, 1, rest.length), System.out);
+                    if (rest.length > 0 && rest[0].equals("api-cost"))
+                        ApiCostBench.run(Arrays.copyOfRange(rest, 1, rest.length), System.out);
                     else Benchmark.run(rest);
                 } catch (IllegalArgumentException e) {
                     System.err.println(e.getMessage() + "\n" + USAGE);
@@ -76,7 +77,10 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         if (EngineInfo.vectorized()) LOG.info("engine: {}", EngineInfo.describe());
         else LOG.warn("engine: {}", EngineInfo.describe());
-        LOG.info("Backprop Playground at http://localhost:{}/ ({} sessions at most, {} frames/s each)", app.port(),
-                App.socket(app).maxSessions(), flags.config().scheduler().framesPerSecond());
+        LOG.info(
+                "Backprop Playground at http://localhost:{}/ ({} sessions at most, {} frames/s each)",
+                app.port(),
+                App.socket(app).maxSessions(),
+                flags.config().scheduler().framesPerSecond());
     }
 }

@@ -1,5 +1,10 @@
 package org.backprop.playground.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.backprop.playground.engine.Activation;
 import org.backprop.playground.engine.EngineInfo;
 import org.backprop.playground.engine.GridEvaluator;
@@ -9,12 +14,6 @@ import org.backprop.playground.engine.Loss;
 import org.backprop.playground.engine.Network;
 import org.backprop.playground.engine.SeedRandom;
 import org.backprop.playground.engine.Trainer;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * `java -jar backprop-playground.jar bench [--seconds S] [--rounds R] [--only W1|W2|W3] [--same-jvm]`: epochs
@@ -62,19 +61,35 @@ public final class Benchmark {
                         default -> only = args[i];
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown option " + option
-                        + "; use --seconds S --rounds R --only W1|W2|W3 --same-jvm");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + option + "; use --seconds S --rounds R --only W1|W2|W3 --same-jvm");
             }
         }
         if (!(seconds > 0) || rounds < 1) throw new IllegalArgumentException("--seconds must be > 0 and --rounds >= 1");
-        if (only != null && !only.matches("(?i)W[123]")) throw new IllegalArgumentException("--only takes W1, W2 or W3, not " + only);
+        if (only != null && !only.matches("(?i)W[123]"))
+            throw new IllegalArgumentException("--only takes W1, W2 or W3, not " + only);
         if (header) {
-            out.printf("Backprop Playground engine benchmark: Java %s, %d cores, %d rounds of %.1f s, median shown, %s%n",
-                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), rounds, seconds,
-                    sameJvm ? "all workloads in this JVM; " + EngineInfo.describe()
+            out.printf(
+                    "Backprop Playground engine benchmark: Java %s, %d cores, %d rounds of %.1f s, median shown, %s%n",
+                    System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors(),
+                    rounds,
+                    seconds,
+                    sameJvm
+                            ? "all workloads in this JVM; " + EngineInfo.describe()
                             : "each workload in a JVM of its own, started with " + EngineInfo.VECTOR_FLAG);
-            out.printf("%-4s %-18s %-9s %12s %14s %8s %10s %6s %18s%n",
-                    "", "shape", "train/test", "epochs/s", "TF Playground", "ratio", "target", "", "training pass only");
+            out.printf(
+                    "%-4s %-18s %-9s %12s %14s %8s %10s %6s %18s%n",
+                    "",
+                    "shape",
+                    "train/test",
+                    "epochs/s",
+                    "TF Playground",
+                    "ratio",
+                    "target",
+                    "",
+                    "training pass only");
         }
         for (Workload w : Workload.all()) {
             if (only != null && !w.name().equalsIgnoreCase(only)) continue;
@@ -90,28 +105,54 @@ public final class Benchmark {
         long epochs = Math.round(median(w, true, seconds, rounds, out));
         if (!EngineInfo.vectorized()) out.println("(" + w.name() + ": " + EngineInfo.describe() + ")");
         double target = w.targetEpochsPerSecond();
-        out.printf("%-4s %-18s %4d/%-4d %12d %14.1f %7.1fx %10.0f %6s %18.0f%n", w.name(), w.shapeText(),
-                w.train().count(), w.test().count(), epochs, w.tfPlaygroundEpochsPerSecond(),
-                epochs / w.tfPlaygroundEpochsPerSecond(), target, epochs >= target ? "met" : "BELOW", trainingOnly);
+        out.printf(
+                "%-4s %-18s %4d/%-4d %12d %14.1f %7.1fx %10.0f %6s %18.0f%n",
+                w.name(),
+                w.shapeText(),
+                w.train().count(),
+                w.test().count(),
+                epochs,
+                w.tfPlaygroundEpochsPerSecond(),
+                epochs / w.tfPlaygroundEpochsPerSecond(),
+                target,
+                epochs >= target ? "met" : "BELOW",
+                trainingOnly);
     }
 
     /** One workload's row from a fresh JVM: this java, this class path, this command with --only. */
     private static String forked(Workload w, double seconds, int rounds) {
-        String java = ProcessHandle.current().info().command()
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // started as the README starts the server, so the engine runs its Vector API path
-        List<String> command = List.of(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                "org.backprop.playground.Main", "bench", "--same-jvm", "--no-header", "--only", w.name(),
-                "--seconds", Double.toString(seconds), "--rounds", Integer.toString(rounds));
+        List<String> command = List.of(
+                java,
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.backprop.playground.Main",
+                "bench",
+                "--same-jvm",
+                "--no-header",
+                "--only",
+                w.name(),
+                "--seconds",
+                Double.toString(seconds),
+                "--rounds",
+                Integer.toString(rounds));
         try {
-            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process child =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String text = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int code = child.waitFor();
             if (code != 0) throw new IllegalStateException(w.name() + "'s JVM exited with " + code + ":\n" + text);
             // the JVM's own notice that it runs an incubator module is not part of the row
             return text.replaceAll("(?m)^WARNING: Using incubator modules: .*\\R", "");
         } catch (IOException e) {
-            throw new IllegalStateException("could not start a JVM for " + w.name() + " (" + java + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not start a JVM for " + w.name() + " (" + java + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + w.name() + " ran", e);
@@ -119,7 +160,8 @@ public final class Benchmark {
     }
 
     private static double median(Workload w, boolean losses, double seconds, int rounds, java.io.PrintStream out) {
-        Network net = Network.create(w.shape(), Activation.TANH, Activation.TANH, Loss.SQUARE, Init.TF, new SeedRandom("bench"));
+        Network net = Network.create(
+                w.shape(), Activation.TANH, Activation.TANH, Loss.SQUARE, Init.TF, new SeedRandom("bench"));
         Trainer trainer = new Trainer(net, Hyperparameters.defaults());
         GridEvaluator grid = new GridEvaluator(GRID * GRID);
         float[] gridInputs = gridInputs();

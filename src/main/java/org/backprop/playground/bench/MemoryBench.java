@@ -30,9 +30,12 @@ import org.backprop.playground.state.StateCodec;
 public final class MemoryBench {
     /** The heaviest allowed networks: six hidden layers of the widest each set allows, every input. */
     static final List<String[]> NETWORKS = List.of(
-            new String[] {"spiral 8x6, 7 features",
-                    "dataset=spiral&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true"},
+            new String[] {
+                "spiral 8x6, 7 features",
+                "dataset=spiral&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true"
+            },
             new String[] {"seed-digits 32x6", "dataset=seed-digits&networkShape=32,32,32,32,32,32"});
+
     private static final int FRAMES = 3;
 
     private MemoryBench() {}
@@ -46,12 +49,14 @@ public final class MemoryBench {
             sessions = Integer.parseInt(args[++i]);
         }
         if (sessions < 1) throw new IllegalArgumentException("--sessions must be >= 1, got " + sessions);
-        out.printf("Backprop Playground memory per session: Java %s, heap max %d MB, %d sessions each, %d+ frames rendered each, heap used after GC%n",
+        out.printf(
+                "Backprop Playground memory per session: Java %s, heap max %d MB, %d sessions each, %d+ frames rendered each, heap used after GC%n",
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, sessions, FRAMES);
         for (String[] network : NETWORKS) {
             long shared = perSession(network[1], sessions, false), own = perSession(network[1], sessions, true);
-            out.printf("%-26s %8.1f KB per session (%.2f MB); of its own data %8.1f KB (%.2f MB)%n", network[0],
-                    shared / 1024.0, shared / (1024.0 * 1024.0), own / 1024.0, own / (1024.0 * 1024.0));
+            out.printf(
+                    "%-26s %8.1f KB per session (%.2f MB); of its own data %8.1f KB (%.2f MB)%n",
+                    network[0], shared / 1024.0, shared / (1024.0 * 1024.0), own / 1024.0, own / (1024.0 * 1024.0));
         }
     }
 
@@ -62,11 +67,16 @@ public final class MemoryBench {
     static long perSession(String query, int count, boolean ownData) {
         PlaygroundLimits limits = PlaygroundLimits.defaults();
         StateCodec codec = new StateCodec(limits);
-        IntFunction<PlaygroundState> state = i -> codec.parse(ownData ? query + "&seed=own" + i : query).state();
+        IntFunction<PlaygroundState> state =
+                i -> codec.parse(ownData ? query + "&seed=own" + i : query).state();
         try (Scheduler scheduler = new Scheduler(SchedulerConfig.defaults())) {
             // the scheduler's threads render a while first: their scratch rows (FrameRenderer) and the
             // passes they lend (Passes) are the server's, not a session's, and belong in the baseline
-            for (Scheduler.Handle h : rendered(scheduler, i -> state.apply(-1 - i), limits, 2 * SchedulerConfig.defaults().threads())) h.remove();
+            for (Scheduler.Handle h : rendered(
+                    scheduler,
+                    i -> state.apply(-1 - i),
+                    limits,
+                    2 * SchedulerConfig.defaults().threads())) h.remove();
             long before = usedAfterGc();
             List<Scheduler.Handle> handles = rendered(scheduler, state, limits, count);
             sleep(200); // the last turns finish
@@ -78,7 +88,8 @@ public final class MemoryBench {
     }
 
     /** {@code count} new sessions of the state on the scheduler, each idle once it has sent {@link #FRAMES} frames or more. */
-    private static List<Scheduler.Handle> rendered(Scheduler scheduler, IntFunction<PlaygroundState> state, PlaygroundLimits limits, int count) {
+    private static List<Scheduler.Handle> rendered(
+            Scheduler scheduler, IntFunction<PlaygroundState> state, PlaygroundLimits limits, int count) {
         List<Scheduler.Handle> handles = new ArrayList<>();
         List<CountingSink> sinks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -89,7 +100,8 @@ public final class MemoryBench {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         for (boolean done = false; !done; sleep(10)) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("sessions did not render " + FRAMES + " frames in 120 s");
+            if (System.nanoTime() > deadline)
+                throw new IllegalStateException("sessions did not render " + FRAMES + " frames in 120 s");
             done = true;
             for (int i = 0; i < count; i++) {
                 boolean idle = handles.get(i).session().status().pendingEpochs() == 0;
@@ -128,11 +140,13 @@ public final class MemoryBench {
     private static final class CountingSink implements FrameSink {
         final AtomicInteger frames = new AtomicInteger();
 
-        @Override public boolean ready() {
+        @Override
+        public boolean ready() {
             return true;
         }
 
-        @Override public void send(Supplier<ByteBuffer> frame) {
+        @Override
+        public void send(Supplier<ByteBuffer> frame) {
             frame.get();
             frames.incrementAndGet();
         }

@@ -11,43 +11,112 @@ import org.backprop.playground.engine.SeedRandom;
  * ours, then the tutorials' (shared/seeds).
  */
 public enum Dataset {
-    CIRCLE("circle", ProblemKind.BINARY, 2, 500, Domain.PLAYGROUND,
+    CIRCLE(
+            "circle",
+            ProblemKind.BINARY,
+            2,
+            500,
+            Domain.PLAYGROUND,
             (r, n, noise, k) -> TfGenerators.classifyCircleData(r, n, noise)),
-    XOR("xor", ProblemKind.BINARY, 2, 500, Domain.PLAYGROUND,
+    XOR(
+            "xor",
+            ProblemKind.BINARY,
+            2,
+            500,
+            Domain.PLAYGROUND,
             (r, n, noise, k) -> TfGenerators.classifyXORData(r, n, noise)),
-    GAUSS("gauss", ProblemKind.BINARY, 2, 500, Domain.PLAYGROUND,
+    GAUSS(
+            "gauss",
+            ProblemKind.BINARY,
+            2,
+            500,
+            Domain.PLAYGROUND,
             (r, n, noise, k) -> TfGenerators.classifyTwoGaussData(r, n, noise)),
-    SPIRAL("spiral", ProblemKind.BINARY, 2, 500, Domain.PLAYGROUND,
+    SPIRAL(
+            "spiral",
+            ProblemKind.BINARY,
+            2,
+            500,
+            Domain.PLAYGROUND,
             (r, n, noise, k) -> TfGenerators.classifySpiralData(r, n, noise)),
-    REG_PLANE("reg-plane", ProblemKind.REGRESSION, 2, 1200, Domain.PLAYGROUND,
+    REG_PLANE(
+            "reg-plane",
+            ProblemKind.REGRESSION,
+            2,
+            1200,
+            Domain.PLAYGROUND,
             (r, n, noise, k) -> TfGenerators.regressPlane(r, n, noise)),
-    REG_GAUSS("reg-gauss", ProblemKind.REGRESSION, 2, 1200, Domain.PLAYGROUND,
+    REG_GAUSS(
+            "reg-gauss",
+            ProblemKind.REGRESSION,
+            2,
+            1200,
+            Domain.PLAYGROUND,
             (r, n, noise, k) -> TfGenerators.regressGaussian(r, n, noise)),
 
-    MOONS("moons", ProblemKind.BINARY, 2, 500, Domain.PLAYGROUND,
+    MOONS(
+            "moons",
+            ProblemKind.BINARY,
+            2,
+            500,
+            Domain.PLAYGROUND,
             (r, n, noise, k) -> ExtraGenerators.classifyMoonsData(r, n, noise)),
-    SPIRAL_MULTI("spiral-multi", ProblemKind.MULTICLASS, 2, 500, Domain.PLAYGROUND,
+    SPIRAL_MULTI(
+            "spiral-multi",
+            ProblemKind.MULTICLASS,
+            2,
+            500,
+            Domain.PLAYGROUND,
             ExtraGenerators::classifyMultiSpiralData),
-    BLOBS("blobs", ProblemKind.MULTICLASS, 2, 500, Domain.PLAYGROUND,
-            ExtraGenerators::classifyBlobsData),
+    BLOBS("blobs", ProblemKind.MULTICLASS, 2, 500, Domain.PLAYGROUND, ExtraGenerators::classifyBlobsData),
 
-    SEED_BLOBS("seed-blobs", ProblemKind.BINARY, 2, 100, new Domain(-3, 3),
+    SEED_BLOBS(
+            "seed-blobs",
+            ProblemKind.BINARY,
+            2,
+            100,
+            new Domain(-3, 3),
             (r, n, noise, k) -> SeedGenerators.seedBlobs(r, n)),
-    SEED_XOR("seed-xor", ProblemKind.BINARY, 2, 4, new Domain(-0.5, 1.5),
-            (r, n, noise, k) -> SeedGenerators.seedXor()),
-    SEED_DIGITS("seed-digits", ProblemKind.MULTICLASS, 16, 1000, new Domain(0, 1),
+    SEED_XOR("seed-xor", ProblemKind.BINARY, 2, 4, new Domain(-0.5, 1.5), (r, n, noise, k) -> SeedGenerators.seedXor()),
+    SEED_DIGITS(
+            "seed-digits",
+            ProblemKind.MULTICLASS,
+            16,
+            1000,
+            new Domain(0, 1),
             (r, n, noise, k) -> SeedGenerators.seedDigits(r, n)),
-    SEED_REGRESSION("seed-regression", ProblemKind.REGRESSION, 3, 100, new Domain(0, 1),
+    SEED_REGRESSION(
+            "seed-regression",
+            ProblemKind.REGRESSION,
+            3,
+            100,
+            new Domain(0, 1),
             (r, n, noise, k) -> SeedGenerators.seedRegression(r, n)),
-    SEED_NEURON("seed-neuron", ProblemKind.REGRESSION, 1, 1, new Domain(-3, 3),
+    SEED_NEURON(
+            "seed-neuron",
+            ProblemKind.REGRESSION,
+            1,
+            1,
+            new Domain(-3, 3),
             (r, n, noise, k) -> SeedGenerators.seedNeuron()),
-    SEED_UPDATE("seed-update", ProblemKind.REGRESSION, 2, 1, new Domain(0, 1),
+    SEED_UPDATE(
+            "seed-update",
+            ProblemKind.REGRESSION,
+            2,
+            1,
+            new Domain(0, 1),
             (r, n, noise, k) -> SeedGenerators.seedUpdate()),
-    SEED_GUESS("seed-guess", ProblemKind.REGRESSION, 0, 1, new Domain(0, 1),
+    SEED_GUESS(
+            "seed-guess",
+            ProblemKind.REGRESSION,
+            0,
+            1,
+            new Domain(0, 1),
             (r, n, noise, k) -> SeedGenerators.seedGuess());
 
     /** Class counts a multi-class set may be asked for (softmax output of 2 to 4 units). */
     public static final int MIN_CLASSES = 2;
+
     public static final int MAX_CLASSES = 4;
 
     private final String urlName;
@@ -57,8 +126,7 @@ public enum Dataset {
     private final Domain domain;
     private final Generator generator;
 
-    Dataset(String urlName, ProblemKind problem, int inputDim, int defaultSamples, Domain domain,
-            Generator generator) {
+    Dataset(String urlName, ProblemKind problem, int inputDim, int defaultSamples, Domain domain, Generator generator) {
         this.urlName = urlName;
         this.problem = problem;
         this.inputDim = inputDim;

@@ -11,8 +11,8 @@ package org.backprop.playground.data;
  * @param numClasses    2..4 for the K-class sets, null for the set's default; ignored by fixed sets
  * @param numSamples    1..10000 to override the set's default count, or null
  */
-public record DatasetRequest(String name, String seed, double noise, int percTrainData,
-                             Integer numClasses, Integer numSamples) {
+public record DatasetRequest(
+        String name, String seed, double noise, int percTrainData, Integer numClasses, Integer numSamples) {
     public static final double MAX_NOISE = 50;
     public static final int MIN_PERC_TRAIN = 10;
     public static final int MAX_PERC_TRAIN = 90;

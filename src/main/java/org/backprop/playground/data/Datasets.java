@@ -25,5 +25,4 @@ public final class Datasets {
         int splitIndex = (int) Math.floor(data.size() * (double) request.percTrainData() / 100);
         return new DataSplit(dataset, numClasses, data.subList(0, splitIndex), data.subList(splitIndex, data.size()));
     }
-
 }

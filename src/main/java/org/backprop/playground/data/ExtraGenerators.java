@@ -42,8 +42,7 @@ final class ExtraGenerators {
      * K spiral arms labelled 0..K-1, each TF's spiral rotated by 2πk/K (for K = 2 the arms are
      * TF's spiral, labels 0/1 instead of +1/-1). Noise is TF's: uniform ±noise on each axis.
      */
-    static List<Point> classifyMultiSpiralData(SeedRandom random, int numSamples, double noise,
-                                               int numClasses) {
+    static List<Point> classifyMultiSpiralData(SeedRandom random, int numSamples, double noise, int numClasses) {
         List<Point> points = new ArrayList<>(numSamples);
         for (int k = 0; k < numClasses; k++) {
             double n = share(numSamples, numClasses, k);

@@ -54,7 +54,8 @@ public final class Features {
 
     /** Writes the input vector for (x, y) into {@code out} at {@code offset}, for a batch matrix. */
     public void vectorInto(double[] out, int offset, double x, double y) {
-        for (int i = 0; i < enabled.size(); i++) out[offset + i] = enabled.get(i).apply(x, y);
+        for (int i = 0; i < enabled.size(); i++)
+            out[offset + i] = enabled.get(i).apply(x, y);
     }
 
     @Override

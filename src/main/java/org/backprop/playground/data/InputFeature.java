@@ -10,25 +10,46 @@ import java.util.stream.Collectors;
  */
 public enum InputFeature {
     X("x", "X_1") {
-        @Override public double apply(double x, double y) { return x; }
+        @Override
+        public double apply(double x, double y) {
+            return x;
+        }
     },
     Y("y", "X_2") {
-        @Override public double apply(double x, double y) { return y; }
+        @Override
+        public double apply(double x, double y) {
+            return y;
+        }
     },
     X_SQUARED("xSquared", "X_1^2") {
-        @Override public double apply(double x, double y) { return x * x; }
+        @Override
+        public double apply(double x, double y) {
+            return x * x;
+        }
     },
     Y_SQUARED("ySquared", "X_2^2") {
-        @Override public double apply(double x, double y) { return y * y; }
+        @Override
+        public double apply(double x, double y) {
+            return y * y;
+        }
     },
     X_TIMES_Y("xTimesY", "X_1X_2") {
-        @Override public double apply(double x, double y) { return x * y; }
+        @Override
+        public double apply(double x, double y) {
+            return x * y;
+        }
     },
     SIN_X("sinX", "sin(X_1)") {
-        @Override public double apply(double x, double y) { return StrictMath.sin(x); }
+        @Override
+        public double apply(double x, double y) {
+            return StrictMath.sin(x);
+        }
     },
     SIN_Y("sinY", "sin(X_2)") {
-        @Override public double apply(double x, double y) { return StrictMath.sin(y); }
+        @Override
+        public double apply(double x, double y) {
+            return StrictMath.sin(y);
+        }
     };
 
     private final String urlName;

@@ -50,9 +50,7 @@ public final class Point {
     // Value semantics so that "same seed, same data" is one assertEquals.
     @Override
     public boolean equals(Object o) {
-        return o instanceof Point p
-                && Arrays.equals(coords, p.coords)
-                && Double.compare(label, p.label) == 0;
+        return o instanceof Point p && Arrays.equals(coords, p.coords) && Double.compare(label, p.label) == 0;
     }
 
     @Override

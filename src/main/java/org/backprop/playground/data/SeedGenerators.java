@@ -37,11 +37,7 @@ final class SeedGenerators {
 
     /** 001/003: the XOR truth table, in the tutorial's row order, with TF's ±1 labels. */
     static List<Point> seedXor() {
-        return List.of(
-                Point.of(0, 0, -1),
-                Point.of(0, 1, 1),
-                Point.of(1, 0, 1),
-                Point.of(1, 1, -1));
+        return List.of(Point.of(0, 0, -1), Point.of(0, 1, 1), Point.of(1, 0, 1), Point.of(1, 1, -1));
     }
 
     /** 001's "0" (a ring, read row by row on a 4x4 grid). */

@@ -24,8 +24,14 @@ final class TfGenerators {
         return points;
     }
 
-    private static void genGauss(List<Point> points, SeedRandom random, int numSamples,
-                                 double variance, double cx, double cy, double label) {
+    private static void genGauss(
+            List<Point> points,
+            SeedRandom random,
+            int numSamples,
+            double variance,
+            double cx,
+            double cy,
+            double label) {
         for (int i = 0; i < numSamples / 2.0; i++) {
             double x = random.normal(cx, variance);
             double y = random.normal(cy, variance);
@@ -89,8 +95,8 @@ final class TfGenerators {
         return points;
     }
 
-    private static void genSpiral(List<Point> points, SeedRandom random, double n, double noise,
-                                  double deltaT, double label) {
+    private static void genSpiral(
+            List<Point> points, SeedRandom random, double n, double noise, double deltaT, double label) {
         for (int i = 0; i < n; i++) {
             double r = i / n * 5;
             double t = 1.75 * i / n * 2 * Math.PI + deltaT;
@@ -109,8 +115,14 @@ final class TfGenerators {
         return points;
     }
 
-    private static void genRing(List<Point> points, SeedRandom random, int numSamples, double noise,
-                                double radius, double rMin, double rMax) {
+    private static void genRing(
+            List<Point> points,
+            SeedRandom random,
+            int numSamples,
+            double noise,
+            double radius,
+            double rMin,
+            double rMax) {
         for (int i = 0; i < numSamples / 2.0; i++) {
             double r = random.uniform(rMin, rMax);
             double angle = random.uniform(0, 2 * Math.PI);

@@ -28,8 +28,8 @@ public enum Activation {
         for (Activation a : values()) {
             if (a.key.equalsIgnoreCase(name) || a.name().equalsIgnoreCase(name)) return a;
         }
-        throw new IllegalArgumentException("unknown activation '" + name
-                + "'; use one of linear, tanh, sigmoid, relu, leakyRelu, softmax");
+        throw new IllegalArgumentException(
+                "unknown activation '" + name + "'; use one of linear, tanh, sigmoid, relu, leakyRelu, softmax");
     }
 
     /**
@@ -58,9 +58,15 @@ public enum Activation {
                 if (rows) FastMath.tanhRows(a, z, n, maxAbsZ);
                 else FastMath.tanh(a, z, n, maxAbsZ);
             }
-            case SIGMOID -> { for (int i = 0; i < n; i++) a[i] = sigmoid(z[i]); }
-            case RELU -> { for (int i = 0; i < n; i++) a[i] = Math.max(0, z[i]); }
-            case LEAKY_RELU -> { for (int i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : LEAKY_SLOPE * z[i]; }
+            case SIGMOID -> {
+                for (int i = 0; i < n; i++) a[i] = sigmoid(z[i]);
+            }
+            case RELU -> {
+                for (int i = 0; i < n; i++) a[i] = Math.max(0, z[i]);
+            }
+            case LEAKY_RELU -> {
+                for (int i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : LEAKY_SLOPE * z[i];
+            }
             case SOFTMAX -> softmax(a, z, S, N);
         }
     }
@@ -70,11 +76,19 @@ public enum Activation {
         int n = N * S;
         switch (this) {
             case LINEAR -> System.arraycopy(da, 0, dz, 0, n);
-            case TANH -> { for (int i = 0; i < n; i++) dz[i] = da[i] * (1 - a[i] * a[i]); }
-            case SIGMOID -> { for (int i = 0; i < n; i++) dz[i] = da[i] * a[i] * (1 - a[i]); }
+            case TANH -> {
+                for (int i = 0; i < n; i++) dz[i] = da[i] * (1 - a[i] * a[i]);
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < n; i++) dz[i] = da[i] * a[i] * (1 - a[i]);
+            }
             // TF Playground: relu'(z) = z <= 0 ? 0 : 1 (the kink counts as flat)
-            case RELU -> { for (int i = 0; i < n; i++) dz[i] = z[i] <= 0 ? 0 : da[i]; }
-            case LEAKY_RELU -> { for (int i = 0; i < n; i++) dz[i] = z[i] > 0 ? da[i] : LEAKY_SLOPE * da[i]; }
+            case RELU -> {
+                for (int i = 0; i < n; i++) dz[i] = z[i] <= 0 ? 0 : da[i];
+            }
+            case LEAKY_RELU -> {
+                for (int i = 0; i < n; i++) dz[i] = z[i] > 0 ? da[i] : LEAKY_SLOPE * da[i];
+            }
             case SOFTMAX -> throw new IllegalStateException("softmax's δ is taken with cross-entropy");
         }
     }

@@ -30,5 +30,8 @@ public final class Adam implements Optimizer {
         }
     }
 
-    @Override public Kind kind() { return Kind.ADAM; }
+    @Override
+    public Kind kind() {
+        return Kind.ADAM;
+    }
 }

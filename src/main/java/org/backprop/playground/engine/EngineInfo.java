@@ -16,6 +16,7 @@ public final class EngineInfo {
     public static String describe() {
         return vectorized()
                 ? "Vector API on: tanh and the wide layers' kernels in vectors of " + VectorMath.LANES + " doubles"
-                : "Vector API off: scalar loops (start java with " + VECTOR_FLAG + " for faster training, the same results)";
+                : "Vector API off: scalar loops (start java with " + VECTOR_FLAG
+                        + " for faster training, the same results)";
     }
 }

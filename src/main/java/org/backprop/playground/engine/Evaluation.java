@@ -105,7 +105,8 @@ public final class Evaluation {
         Score[] scores = new Score[sets.length];
         for (int s = 0; s < sets.length; s++) {
             int n = sets[s].count();
-            scores[s] = n == 0 ? new Score(0, accuracy ? 0 : Double.NaN)
+            scores[s] = n == 0
+                    ? new Score(0, accuracy ? 0 : Double.NaN)
                     : new Score(lossSums[s] / n, accuracy ? (double) right[s] / n : Double.NaN);
         }
         return scores;

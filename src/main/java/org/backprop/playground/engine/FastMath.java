@@ -23,10 +23,8 @@ package org.backprop.playground.engine;
 final class FastMath {
     private FastMath() {}
 
-    static final double P0 = -9.64399179425052238628E-1, P1 = -9.92877231001918586564E1,
-            P2 = -1.61468768441708447952E3;
-    static final double Q0 = 1.12811678491632931402E2, Q1 = 2.23548839060100448583E3,
-            Q2 = 4.84406305325125486048E3;
+    static final double P0 = -9.64399179425052238628E-1, P1 = -9.92877231001918586564E1, P2 = -1.61468768441708447952E3;
+    static final double Q0 = 1.12811678491632931402E2, Q1 = 2.23548839060100448583E3, Q2 = 4.84406305325125486048E3;
     /** From here on 1 − tanh(x) < 2⁻⁵⁴, so tanh(x) rounds to exactly 1. */
     static final double SATURATION = 19.1;
 
@@ -34,7 +32,8 @@ final class FastMath {
      * Whether this JVM has the Vector API ({@code --add-modules jdk.incubator.vector}, as the
      * README starts it): then {@link VectorMath} computes tanh, in whole vectors, to the same bits.
      */
-    static final boolean VECTORIZED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    static final boolean VECTORIZED =
+            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     /**
      * n rounded up to a multiple of 8, the widest vector of doubles on x86 (AVX-512): arrays this
@@ -112,9 +111,15 @@ final class FastMath {
             double p = Math.fma(Math.fma(P0, s, P1), s, P2);
             double q = Math.fma(Math.fma(s + Q0, s, Q1), s, Q2);
             double num = u * Math.fma(s, p, q), den = q, next;
-            next = (num + num) * den; den = Math.fma(num, num, den * den); num = next;
-            next = (num + num) * den; den = Math.fma(num, num, den * den); num = next;
-            next = (num + num) * den; den = Math.fma(num, num, den * den); num = next;
+            next = (num + num) * den;
+            den = Math.fma(num, num, den * den);
+            num = next;
+            next = (num + num) * den;
+            den = Math.fma(num, num, den * den);
+            num = next;
+            next = (num + num) * den;
+            den = Math.fma(num, num, den * den);
+            num = next;
             a[i] = num / den;
         }
     }
@@ -127,9 +132,15 @@ final class FastMath {
             double p = Math.fma(Math.fma(P0, s, P1), s, P2);
             double q = Math.fma(Math.fma(s + Q0, s, Q1), s, Q2);
             double num = u * Math.fma(s, p, q), den = q, next;
-            next = (num + num) * den; den = Math.fma(num, num, den * den); num = next;
-            next = (num + num) * den; den = Math.fma(num, num, den * den); num = next;
-            next = (num + num) * den; den = Math.fma(num, num, den * den); num = next;
+            next = (num + num) * den;
+            den = Math.fma(num, num, den * den);
+            num = next;
+            next = (num + num) * den;
+            den = Math.fma(num, num, den * den);
+            num = next;
+            next = (num + num) * den;
+            den = Math.fma(num, num, den * den);
+            num = next;
             a[i] = num / den;
         }
     }

@@ -13,9 +13,11 @@ public final class GridEvaluator {
     private final int points;
     /** [layer][neuron] -> P values; the inputs' rows are [input] -> P values. */
     private float[][][] values;
+
     private float[][] inputRows;
     /** Every row this evaluator has allocated, {@link #points()} floats each; inputs and neurons are views of them. */
     private float[][] pool = new float[0][];
+
     private Layout layout;
 
     /** @param points how many grid points each call evaluates at most (e.g. 100 × 100, or a tile of it) */
@@ -23,7 +25,9 @@ public final class GridEvaluator {
         this.points = points;
     }
 
-    public int points() { return points; }
+    public int points() {
+        return points;
+    }
 
     /**
      * inputs (IN, P) feature-major, P = {@link #points()} -> per weight layer l and neuron o, its
@@ -42,7 +46,8 @@ public final class GridEvaluator {
      */
     public float[][][] evaluate(Network net, float[] inputs, int P, int start, int count) {
         if (count < 0 || count > points || start < 0 || start + count > P) {
-            throw new IllegalArgumentException("a tile of " + count + " points from " + start + " of " + P + " (at most " + points + ")");
+            throw new IllegalArgumentException(
+                    "a tile of " + count + " points from " + start + " of " + P + " (at most " + points + ")");
         }
         Layout lay = net.layout;
         if (!lay.equals(layout)) arrange(lay);
@@ -95,10 +100,16 @@ public final class GridEvaluator {
 
     private static void activate(Activation f, float[] v, int n) {
         switch (f) {
-            case LINEAR, SOFTMAX -> { }
-            case TANH -> { for (int p = 0; p < n; p++) v[p] = DisplayMath.tanh(v[p]); }
-            case SIGMOID -> { for (int p = 0; p < n; p++) v[p] = DisplayMath.sigmoid(v[p]); }
-            case RELU -> { for (int p = 0; p < n; p++) v[p] = Math.max(0f, v[p]); }
+            case LINEAR, SOFTMAX -> {}
+            case TANH -> {
+                for (int p = 0; p < n; p++) v[p] = DisplayMath.tanh(v[p]);
+            }
+            case SIGMOID -> {
+                for (int p = 0; p < n; p++) v[p] = DisplayMath.sigmoid(v[p]);
+            }
+            case RELU -> {
+                for (int p = 0; p < n; p++) v[p] = Math.max(0f, v[p]);
+            }
             case LEAKY_RELU -> {
                 for (int p = 0; p < n; p++) v[p] = Math.max(v[p], (float) Activation.LEAKY_SLOPE * v[p]);
             }

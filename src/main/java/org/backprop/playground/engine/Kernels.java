@@ -35,7 +35,8 @@ final class Kernels {
     }
 
     /** As {@link #linearForward(double[], double[], double[], int, int, int, int, int)}, columns [from, S) only (from even, as S is). */
-    private static void linearForward(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT, int from) {
+    private static void linearForward(
+            double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT, int from) {
         int o = 0;
         for (; o + 3 < OUT; o += 4) {
             int w0 = wOff + o * IN, w1 = w0 + IN, w2 = w1 + IN, w3 = w2 + IN;
@@ -43,34 +44,81 @@ final class Kernels {
             double c0 = p[bOff + o], c1 = p[bOff + o + 1], c2 = p[bOff + o + 2], c3 = p[bOff + o + 3];
             int b = from;
             for (; b + 3 < S; b += 4) {
-                double s00 = c0, s01 = c0, s02 = c0, s03 = c0, s10 = c1, s11 = c1, s12 = c1, s13 = c1, s20 = c2, s21 = c2, s22 = c2, s23 = c2, s30 = c3, s31 = c3, s32 = c3, s33 = c3;
+                double s00 = c0,
+                        s01 = c0,
+                        s02 = c0,
+                        s03 = c0,
+                        s10 = c1,
+                        s11 = c1,
+                        s12 = c1,
+                        s13 = c1,
+                        s20 = c2,
+                        s21 = c2,
+                        s22 = c2,
+                        s23 = c2,
+                        s30 = c3,
+                        s31 = c3,
+                        s32 = c3,
+                        s33 = c3;
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
                     double x0 = x[xi], x1 = x[xi + 1], x2 = x[xi + 2], x3 = x[xi + 3];
                     double a0 = p[w0 + i], a1 = p[w1 + i], a2 = p[w2 + i], a3 = p[w3 + i];
-                    s00 = Math.fma(a0, x0, s00); s01 = Math.fma(a0, x1, s01); s02 = Math.fma(a0, x2, s02); s03 = Math.fma(a0, x3, s03);
-                    s10 = Math.fma(a1, x0, s10); s11 = Math.fma(a1, x1, s11); s12 = Math.fma(a1, x2, s12); s13 = Math.fma(a1, x3, s13);
-                    s20 = Math.fma(a2, x0, s20); s21 = Math.fma(a2, x1, s21); s22 = Math.fma(a2, x2, s22); s23 = Math.fma(a2, x3, s23);
-                    s30 = Math.fma(a3, x0, s30); s31 = Math.fma(a3, x1, s31); s32 = Math.fma(a3, x2, s32); s33 = Math.fma(a3, x3, s33);
+                    s00 = Math.fma(a0, x0, s00);
+                    s01 = Math.fma(a0, x1, s01);
+                    s02 = Math.fma(a0, x2, s02);
+                    s03 = Math.fma(a0, x3, s03);
+                    s10 = Math.fma(a1, x0, s10);
+                    s11 = Math.fma(a1, x1, s11);
+                    s12 = Math.fma(a1, x2, s12);
+                    s13 = Math.fma(a1, x3, s13);
+                    s20 = Math.fma(a2, x0, s20);
+                    s21 = Math.fma(a2, x1, s21);
+                    s22 = Math.fma(a2, x2, s22);
+                    s23 = Math.fma(a2, x3, s23);
+                    s30 = Math.fma(a3, x0, s30);
+                    s31 = Math.fma(a3, x1, s31);
+                    s32 = Math.fma(a3, x2, s32);
+                    s33 = Math.fma(a3, x3, s33);
                 }
-                y[y0 + b] = s00; y[y0 + b + 1] = s01; y[y0 + b + 2] = s02; y[y0 + b + 3] = s03;
-                y[y1 + b] = s10; y[y1 + b + 1] = s11; y[y1 + b + 2] = s12; y[y1 + b + 3] = s13;
-                y[y2 + b] = s20; y[y2 + b + 1] = s21; y[y2 + b + 2] = s22; y[y2 + b + 3] = s23;
-                y[y3 + b] = s30; y[y3 + b + 1] = s31; y[y3 + b + 2] = s32; y[y3 + b + 3] = s33;
+                y[y0 + b] = s00;
+                y[y0 + b + 1] = s01;
+                y[y0 + b + 2] = s02;
+                y[y0 + b + 3] = s03;
+                y[y1 + b] = s10;
+                y[y1 + b + 1] = s11;
+                y[y1 + b + 2] = s12;
+                y[y1 + b + 3] = s13;
+                y[y2 + b] = s20;
+                y[y2 + b + 1] = s21;
+                y[y2 + b + 2] = s22;
+                y[y2 + b + 3] = s23;
+                y[y3 + b] = s30;
+                y[y3 + b + 1] = s31;
+                y[y3 + b + 2] = s32;
+                y[y3 + b + 3] = s33;
             }
             if (b < S) { // the last two columns of a stride that is 2 mod 4
                 double s00 = c0, s01 = c0, s10 = c1, s11 = c1, s20 = c2, s21 = c2, s30 = c3, s31 = c3;
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
                     double x0 = x[xi], x1 = x[xi + 1];
                     double a0 = p[w0 + i], a1 = p[w1 + i], a2 = p[w2 + i], a3 = p[w3 + i];
-                    s00 = Math.fma(a0, x0, s00); s01 = Math.fma(a0, x1, s01);
-                    s10 = Math.fma(a1, x0, s10); s11 = Math.fma(a1, x1, s11);
-                    s20 = Math.fma(a2, x0, s20); s21 = Math.fma(a2, x1, s21);
-                    s30 = Math.fma(a3, x0, s30); s31 = Math.fma(a3, x1, s31);
+                    s00 = Math.fma(a0, x0, s00);
+                    s01 = Math.fma(a0, x1, s01);
+                    s10 = Math.fma(a1, x0, s10);
+                    s11 = Math.fma(a1, x1, s11);
+                    s20 = Math.fma(a2, x0, s20);
+                    s21 = Math.fma(a2, x1, s21);
+                    s30 = Math.fma(a3, x0, s30);
+                    s31 = Math.fma(a3, x1, s31);
                 }
-                y[y0 + b] = s00; y[y0 + b + 1] = s01;
-                y[y1 + b] = s10; y[y1 + b + 1] = s11;
-                y[y2 + b] = s20; y[y2 + b + 1] = s21;
-                y[y3 + b] = s30; y[y3 + b + 1] = s31;
+                y[y0 + b] = s00;
+                y[y0 + b + 1] = s01;
+                y[y1 + b] = s10;
+                y[y1 + b + 1] = s11;
+                y[y2 + b] = s20;
+                y[y2 + b + 1] = s21;
+                y[y3 + b] = s30;
+                y[y3 + b + 1] = s31;
             }
         }
         for (; o + 1 < OUT; o += 2) {
@@ -83,22 +131,38 @@ final class Kernels {
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
                     double x0 = x[xi], x1 = x[xi + 1], x2 = x[xi + 2], x3 = x[xi + 3];
                     double a0 = p[w0 + i], a1 = p[w1 + i];
-                    s00 = Math.fma(a0, x0, s00); s01 = Math.fma(a0, x1, s01); s02 = Math.fma(a0, x2, s02); s03 = Math.fma(a0, x3, s03);
-                    s10 = Math.fma(a1, x0, s10); s11 = Math.fma(a1, x1, s11); s12 = Math.fma(a1, x2, s12); s13 = Math.fma(a1, x3, s13);
+                    s00 = Math.fma(a0, x0, s00);
+                    s01 = Math.fma(a0, x1, s01);
+                    s02 = Math.fma(a0, x2, s02);
+                    s03 = Math.fma(a0, x3, s03);
+                    s10 = Math.fma(a1, x0, s10);
+                    s11 = Math.fma(a1, x1, s11);
+                    s12 = Math.fma(a1, x2, s12);
+                    s13 = Math.fma(a1, x3, s13);
                 }
-                y[y0 + b] = s00; y[y0 + b + 1] = s01; y[y0 + b + 2] = s02; y[y0 + b + 3] = s03;
-                y[y1 + b] = s10; y[y1 + b + 1] = s11; y[y1 + b + 2] = s12; y[y1 + b + 3] = s13;
+                y[y0 + b] = s00;
+                y[y0 + b + 1] = s01;
+                y[y0 + b + 2] = s02;
+                y[y0 + b + 3] = s03;
+                y[y1 + b] = s10;
+                y[y1 + b + 1] = s11;
+                y[y1 + b + 2] = s12;
+                y[y1 + b + 3] = s13;
             }
             if (b < S) { // the last two columns of a stride that is 2 mod 4
                 double s00 = c0, s01 = c0, s10 = c1, s11 = c1;
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
                     double x0 = x[xi], x1 = x[xi + 1];
                     double a0 = p[w0 + i], a1 = p[w1 + i];
-                    s00 = Math.fma(a0, x0, s00); s01 = Math.fma(a0, x1, s01);
-                    s10 = Math.fma(a1, x0, s10); s11 = Math.fma(a1, x1, s11);
+                    s00 = Math.fma(a0, x0, s00);
+                    s01 = Math.fma(a0, x1, s01);
+                    s10 = Math.fma(a1, x0, s10);
+                    s11 = Math.fma(a1, x1, s11);
                 }
-                y[y0 + b] = s00; y[y0 + b + 1] = s01;
-                y[y1 + b] = s10; y[y1 + b + 1] = s11;
+                y[y0 + b] = s00;
+                y[y0 + b + 1] = s01;
+                y[y1 + b] = s10;
+                y[y1 + b + 1] = s11;
             }
         }
         for (; o < OUT; o++) {
@@ -111,18 +175,26 @@ final class Kernels {
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
                     double x0 = x[xi], x1 = x[xi + 1], x2 = x[xi + 2], x3 = x[xi + 3];
                     double a0 = p[w0 + i];
-                    s00 = Math.fma(a0, x0, s00); s01 = Math.fma(a0, x1, s01); s02 = Math.fma(a0, x2, s02); s03 = Math.fma(a0, x3, s03);
+                    s00 = Math.fma(a0, x0, s00);
+                    s01 = Math.fma(a0, x1, s01);
+                    s02 = Math.fma(a0, x2, s02);
+                    s03 = Math.fma(a0, x3, s03);
                 }
-                y[y0 + b] = s00; y[y0 + b + 1] = s01; y[y0 + b + 2] = s02; y[y0 + b + 3] = s03;
+                y[y0 + b] = s00;
+                y[y0 + b + 1] = s01;
+                y[y0 + b + 2] = s02;
+                y[y0 + b + 3] = s03;
             }
             if (b < S) { // the last two columns of a stride that is 2 mod 4
                 double s00 = c0, s01 = c0;
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
                     double x0 = x[xi], x1 = x[xi + 1];
                     double a0 = p[w0 + i];
-                    s00 = Math.fma(a0, x0, s00); s01 = Math.fma(a0, x1, s01);
+                    s00 = Math.fma(a0, x0, s00);
+                    s01 = Math.fma(a0, x1, s01);
                 }
-                y[y0 + b] = s00; y[y0 + b + 1] = s01;
+                y[y0 + b] = s00;
+                y[y0 + b + 1] = s01;
             }
         }
     }
@@ -147,7 +219,8 @@ final class Kernels {
             if (IN >= 4) {
                 double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], a3 = p[w + 3];
                 double[] x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3];
-                for (int b = 0; b < S; b++) yo[b] = Math.fma(a3, x3[b], Math.fma(a2, x2[b], Math.fma(a1, x1[b], Math.fma(a0, x0[b], c))));
+                for (int b = 0; b < S; b++)
+                    yo[b] = Math.fma(a3, x3[b], Math.fma(a2, x2[b], Math.fma(a1, x1[b], Math.fma(a0, x0[b], c))));
                 i = 4;
             } else if (IN >= 2) {
                 double a0 = p[w], a1 = p[w + 1];
@@ -166,7 +239,8 @@ final class Kernels {
             for (; i + 3 < IN; i += 4) {
                 double a0 = p[w + i], a1 = p[w + i + 1], a2 = p[w + i + 2], a3 = p[w + i + 3];
                 double[] x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3];
-                for (int b = 0; b < S; b++) yo[b] = Math.fma(a3, x3[b], Math.fma(a2, x2[b], Math.fma(a1, x1[b], Math.fma(a0, x0[b], yo[b]))));
+                for (int b = 0; b < S; b++)
+                    yo[b] = Math.fma(a3, x3[b], Math.fma(a2, x2[b], Math.fma(a1, x1[b], Math.fma(a0, x0[b], yo[b]))));
             }
             for (; i + 1 < IN; i += 2) {
                 double a0 = p[w + i], a1 = p[w + i + 1];
@@ -197,8 +271,18 @@ final class Kernels {
      * dy (OUT,S) = dL/dz, x (IN,S) -> dw (OUT,IN) at g[wOff] and db at g[bOff], accumulated over
      * the batch's B real columns; dx (IN,S) = Wᵀ dy overwritten, all S columns, when dx is not null.
      */
-    static void linearBackward(double[] dx, double[] g, double[] dy, double[] x, double[] p,
-                               int wOff, int bOff, int B, int S, int IN, int OUT) {
+    static void linearBackward(
+            double[] dx,
+            double[] g,
+            double[] dy,
+            double[] x,
+            double[] p,
+            int wOff,
+            int bOff,
+            int B,
+            int S,
+            int IN,
+            int OUT) {
         biasGradient(g, dy, bOff, B, S, OUT);
         weightGradient(g, dy, x, wOff, B, S, IN, OUT);
         if (dx != null) {
@@ -215,31 +299,48 @@ final class Kernels {
             int r0 = o * S, r1 = r0 + S, r2 = r1 + S, r3 = r2 + S;
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
             for (int b = 0; b < pairs; b += 2) {
-                s0 += dy[r0 + b]; s1 += dy[r1 + b]; s2 += dy[r2 + b]; s3 += dy[r3 + b];
-                t0 += dy[r0 + b + 1]; t1 += dy[r1 + b + 1]; t2 += dy[r2 + b + 1]; t3 += dy[r3 + b + 1];
+                s0 += dy[r0 + b];
+                s1 += dy[r1 + b];
+                s2 += dy[r2 + b];
+                s3 += dy[r3 + b];
+                t0 += dy[r0 + b + 1];
+                t1 += dy[r1 + b + 1];
+                t2 += dy[r2 + b + 1];
+                t3 += dy[r3 + b + 1];
             }
             if (pairs < B) {
-                s0 += dy[r0 + pairs]; s1 += dy[r1 + pairs]; s2 += dy[r2 + pairs]; s3 += dy[r3 + pairs];
+                s0 += dy[r0 + pairs];
+                s1 += dy[r1 + pairs];
+                s2 += dy[r2 + pairs];
+                s3 += dy[r3 + pairs];
             }
-            g[bOff + o] += s0 + t0; g[bOff + o + 1] += s1 + t1; g[bOff + o + 2] += s2 + t2; g[bOff + o + 3] += s3 + t3;
+            g[bOff + o] += s0 + t0;
+            g[bOff + o + 1] += s1 + t1;
+            g[bOff + o + 2] += s2 + t2;
+            g[bOff + o + 3] += s3 + t3;
         }
         for (; o + 1 < OUT; o += 2) {
             int r0 = o * S, r1 = r0 + S;
             double s0 = 0, s1 = 0, t0 = 0, t1 = 0;
             for (int b = 0; b < pairs; b += 2) {
-                s0 += dy[r0 + b]; s1 += dy[r1 + b];
-                t0 += dy[r0 + b + 1]; t1 += dy[r1 + b + 1];
+                s0 += dy[r0 + b];
+                s1 += dy[r1 + b];
+                t0 += dy[r0 + b + 1];
+                t1 += dy[r1 + b + 1];
             }
             if (pairs < B) {
-                s0 += dy[r0 + pairs]; s1 += dy[r1 + pairs];
+                s0 += dy[r0 + pairs];
+                s1 += dy[r1 + pairs];
             }
-            g[bOff + o] += s0 + t0; g[bOff + o + 1] += s1 + t1;
+            g[bOff + o] += s0 + t0;
+            g[bOff + o + 1] += s1 + t1;
         }
         for (; o < OUT; o++) {
             int r = o * S;
             double s0 = 0, t0 = 0;
             for (int b = 0; b < pairs; b += 2) {
-                s0 += dy[r + b]; t0 += dy[r + b + 1];
+                s0 += dy[r + b];
+                t0 += dy[r + b + 1];
             }
             if (pairs < B) s0 += dy[r + pairs];
             g[bOff + o] += s0 + t0;
@@ -260,15 +361,39 @@ final class Kernels {
                 for (int b = 0; b < B; b++) {
                     double a0 = dy[d0 + b], a1 = dy[d1 + b], a2 = dy[d2 + b], a3 = dy[d3 + b];
                     double c0 = x[x0 + b], c1 = x[x1 + b], c2 = x[x2 + b], c3 = x[x3 + b];
-                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01); s02 = Math.fma(a0, c2, s02); s03 = Math.fma(a0, c3, s03);
-                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11); s12 = Math.fma(a1, c2, s12); s13 = Math.fma(a1, c3, s13);
-                    s20 = Math.fma(a2, c0, s20); s21 = Math.fma(a2, c1, s21); s22 = Math.fma(a2, c2, s22); s23 = Math.fma(a2, c3, s23);
-                    s30 = Math.fma(a3, c0, s30); s31 = Math.fma(a3, c1, s31); s32 = Math.fma(a3, c2, s32); s33 = Math.fma(a3, c3, s33);
+                    s00 = Math.fma(a0, c0, s00);
+                    s01 = Math.fma(a0, c1, s01);
+                    s02 = Math.fma(a0, c2, s02);
+                    s03 = Math.fma(a0, c3, s03);
+                    s10 = Math.fma(a1, c0, s10);
+                    s11 = Math.fma(a1, c1, s11);
+                    s12 = Math.fma(a1, c2, s12);
+                    s13 = Math.fma(a1, c3, s13);
+                    s20 = Math.fma(a2, c0, s20);
+                    s21 = Math.fma(a2, c1, s21);
+                    s22 = Math.fma(a2, c2, s22);
+                    s23 = Math.fma(a2, c3, s23);
+                    s30 = Math.fma(a3, c0, s30);
+                    s31 = Math.fma(a3, c1, s31);
+                    s32 = Math.fma(a3, c2, s32);
+                    s33 = Math.fma(a3, c3, s33);
                 }
-                g[w0 + i] += s00; g[w0 + i + 1] += s01; g[w0 + i + 2] += s02; g[w0 + i + 3] += s03;
-                g[w1 + i] += s10; g[w1 + i + 1] += s11; g[w1 + i + 2] += s12; g[w1 + i + 3] += s13;
-                g[w2 + i] += s20; g[w2 + i + 1] += s21; g[w2 + i + 2] += s22; g[w2 + i + 3] += s23;
-                g[w3 + i] += s30; g[w3 + i + 1] += s31; g[w3 + i + 2] += s32; g[w3 + i + 3] += s33;
+                g[w0 + i] += s00;
+                g[w0 + i + 1] += s01;
+                g[w0 + i + 2] += s02;
+                g[w0 + i + 3] += s03;
+                g[w1 + i] += s10;
+                g[w1 + i + 1] += s11;
+                g[w1 + i + 2] += s12;
+                g[w1 + i + 3] += s13;
+                g[w2 + i] += s20;
+                g[w2 + i + 1] += s21;
+                g[w2 + i + 2] += s22;
+                g[w2 + i + 3] += s23;
+                g[w3 + i] += s30;
+                g[w3 + i + 1] += s31;
+                g[w3 + i + 2] += s32;
+                g[w3 + i + 3] += s33;
             }
             for (; i + 1 < IN; i += 2) {
                 int x0 = i * S, x1 = x0 + S;
@@ -276,22 +401,38 @@ final class Kernels {
                 for (int b = 0; b < B; b++) {
                     double c0 = x[x0 + b], c1 = x[x1 + b];
                     double a0 = dy[d0 + b], a1 = dy[d1 + b], a2 = dy[d2 + b], a3 = dy[d3 + b];
-                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01);
-                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11);
-                    s20 = Math.fma(a2, c0, s20); s21 = Math.fma(a2, c1, s21);
-                    s30 = Math.fma(a3, c0, s30); s31 = Math.fma(a3, c1, s31);
+                    s00 = Math.fma(a0, c0, s00);
+                    s01 = Math.fma(a0, c1, s01);
+                    s10 = Math.fma(a1, c0, s10);
+                    s11 = Math.fma(a1, c1, s11);
+                    s20 = Math.fma(a2, c0, s20);
+                    s21 = Math.fma(a2, c1, s21);
+                    s30 = Math.fma(a3, c0, s30);
+                    s31 = Math.fma(a3, c1, s31);
                 }
-                g[w0 + i] += s00; g[w0 + i + 1] += s01; g[w1 + i] += s10; g[w1 + i + 1] += s11;
-                g[w2 + i] += s20; g[w2 + i + 1] += s21; g[w3 + i] += s30; g[w3 + i + 1] += s31;
+                g[w0 + i] += s00;
+                g[w0 + i + 1] += s01;
+                g[w1 + i] += s10;
+                g[w1 + i + 1] += s11;
+                g[w2 + i] += s20;
+                g[w2 + i + 1] += s21;
+                g[w3 + i] += s30;
+                g[w3 + i + 1] += s31;
             }
             for (; i < IN; i++) {
                 int xi = i * S;
                 double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
                 for (int b = 0; b < B; b++) {
                     double c = x[xi + b];
-                    s0 += dy[d0 + b] * c; s1 += dy[d1 + b] * c; s2 += dy[d2 + b] * c; s3 += dy[d3 + b] * c;
+                    s0 += dy[d0 + b] * c;
+                    s1 += dy[d1 + b] * c;
+                    s2 += dy[d2 + b] * c;
+                    s3 += dy[d3 + b] * c;
                 }
-                g[w0 + i] += s0; g[w1 + i] += s1; g[w2 + i] += s2; g[w3 + i] += s3;
+                g[w0 + i] += s0;
+                g[w1 + i] += s1;
+                g[w2 + i] += s2;
+                g[w3 + i] += s3;
             }
         }
         for (; o + 1 < OUT; o += 2) {
@@ -303,20 +444,34 @@ final class Kernels {
                 for (int b = 0; b < B; b++) {
                     double a0 = dy[d0 + b], a1 = dy[d1 + b];
                     double c0 = x[x0 + b], c1 = x[x1 + b], c2 = x[x2 + b], c3 = x[x3 + b];
-                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01); s02 = Math.fma(a0, c2, s02); s03 = Math.fma(a0, c3, s03);
-                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11); s12 = Math.fma(a1, c2, s12); s13 = Math.fma(a1, c3, s13);
+                    s00 = Math.fma(a0, c0, s00);
+                    s01 = Math.fma(a0, c1, s01);
+                    s02 = Math.fma(a0, c2, s02);
+                    s03 = Math.fma(a0, c3, s03);
+                    s10 = Math.fma(a1, c0, s10);
+                    s11 = Math.fma(a1, c1, s11);
+                    s12 = Math.fma(a1, c2, s12);
+                    s13 = Math.fma(a1, c3, s13);
                 }
-                g[w0 + i] += s00; g[w0 + i + 1] += s01; g[w0 + i + 2] += s02; g[w0 + i + 3] += s03;
-                g[w1 + i] += s10; g[w1 + i + 1] += s11; g[w1 + i + 2] += s12; g[w1 + i + 3] += s13;
+                g[w0 + i] += s00;
+                g[w0 + i + 1] += s01;
+                g[w0 + i + 2] += s02;
+                g[w0 + i + 3] += s03;
+                g[w1 + i] += s10;
+                g[w1 + i + 1] += s11;
+                g[w1 + i + 2] += s12;
+                g[w1 + i + 3] += s13;
             }
             for (; i < IN; i++) {
                 int xi = i * S;
                 double s0 = 0, s1 = 0;
                 for (int b = 0; b < B; b++) {
                     double c = x[xi + b];
-                    s0 += dy[d0 + b] * c; s1 += dy[d1 + b] * c;
+                    s0 += dy[d0 + b] * c;
+                    s1 += dy[d1 + b] * c;
                 }
-                g[w0 + i] += s0; g[w1 + i] += s1;
+                g[w0 + i] += s0;
+                g[w1 + i] += s1;
             }
         }
         for (; o < OUT; o++) {
@@ -327,18 +482,26 @@ final class Kernels {
                 double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
                 for (int b = 0; b < B; b++) {
                     double a = dy[d + b];
-                    s0 += a * x[x0 + b]; s1 += a * x[x1 + b]; s2 += a * x[x2 + b]; s3 += a * x[x3 + b];
+                    s0 += a * x[x0 + b];
+                    s1 += a * x[x1 + b];
+                    s2 += a * x[x2 + b];
+                    s3 += a * x[x3 + b];
                 }
-                g[w + i] += s0; g[w + i + 1] += s1; g[w + i + 2] += s2; g[w + i + 3] += s3;
+                g[w + i] += s0;
+                g[w + i + 1] += s1;
+                g[w + i + 2] += s2;
+                g[w + i + 3] += s3;
             }
             for (; i + 1 < IN; i += 2) {
                 int x0 = i * S, x1 = x0 + S;
                 double s0 = 0, s1 = 0;
                 for (int b = 0; b < B; b++) {
                     double a = dy[d + b];
-                    s0 += a * x[x0 + b]; s1 += a * x[x1 + b];
+                    s0 += a * x[x0 + b];
+                    s1 += a * x[x1 + b];
                 }
-                g[w + i] += s0; g[w + i + 1] += s1;
+                g[w + i] += s0;
+                g[w + i + 1] += s1;
             }
             if (i < IN) {
                 int xi = i * S;
@@ -350,40 +513,88 @@ final class Kernels {
     }
 
     /** dx[i][b] = Σ_o w[o][i] · dy[o][b], in 4 × 4 blocks of (i, b); sums over o in order, as TF. */
-    private static void inputGradient(double[] dx, double[] dy, double[] p, int wOff, int S, int IN, int OUT, int from) {
+    private static void inputGradient(
+            double[] dx, double[] dy, double[] p, int wOff, int S, int IN, int OUT, int from) {
         int i = 0;
         for (; i + 3 < IN; i += 4) {
             int r0 = i * S, r1 = r0 + S, r2 = r1 + S, r3 = r2 + S;
             int b = from;
             for (; b + 3 < S; b += 4) {
-                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+                double s00 = 0,
+                        s01 = 0,
+                        s02 = 0,
+                        s03 = 0,
+                        s10 = 0,
+                        s11 = 0,
+                        s12 = 0,
+                        s13 = 0,
+                        s20 = 0,
+                        s21 = 0,
+                        s22 = 0,
+                        s23 = 0,
+                        s30 = 0,
+                        s31 = 0,
+                        s32 = 0,
+                        s33 = 0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
                     double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], a3 = p[w + 3];
                     double c0 = dy[d], c1 = dy[d + 1], c2 = dy[d + 2], c3 = dy[d + 3];
-                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01); s02 = Math.fma(a0, c2, s02); s03 = Math.fma(a0, c3, s03);
-                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11); s12 = Math.fma(a1, c2, s12); s13 = Math.fma(a1, c3, s13);
-                    s20 = Math.fma(a2, c0, s20); s21 = Math.fma(a2, c1, s21); s22 = Math.fma(a2, c2, s22); s23 = Math.fma(a2, c3, s23);
-                    s30 = Math.fma(a3, c0, s30); s31 = Math.fma(a3, c1, s31); s32 = Math.fma(a3, c2, s32); s33 = Math.fma(a3, c3, s33);
+                    s00 = Math.fma(a0, c0, s00);
+                    s01 = Math.fma(a0, c1, s01);
+                    s02 = Math.fma(a0, c2, s02);
+                    s03 = Math.fma(a0, c3, s03);
+                    s10 = Math.fma(a1, c0, s10);
+                    s11 = Math.fma(a1, c1, s11);
+                    s12 = Math.fma(a1, c2, s12);
+                    s13 = Math.fma(a1, c3, s13);
+                    s20 = Math.fma(a2, c0, s20);
+                    s21 = Math.fma(a2, c1, s21);
+                    s22 = Math.fma(a2, c2, s22);
+                    s23 = Math.fma(a2, c3, s23);
+                    s30 = Math.fma(a3, c0, s30);
+                    s31 = Math.fma(a3, c1, s31);
+                    s32 = Math.fma(a3, c2, s32);
+                    s33 = Math.fma(a3, c3, s33);
                 }
-                dx[r0 + b] = s00; dx[r0 + b + 1] = s01; dx[r0 + b + 2] = s02; dx[r0 + b + 3] = s03;
-                dx[r1 + b] = s10; dx[r1 + b + 1] = s11; dx[r1 + b + 2] = s12; dx[r1 + b + 3] = s13;
-                dx[r2 + b] = s20; dx[r2 + b + 1] = s21; dx[r2 + b + 2] = s22; dx[r2 + b + 3] = s23;
-                dx[r3 + b] = s30; dx[r3 + b + 1] = s31; dx[r3 + b + 2] = s32; dx[r3 + b + 3] = s33;
+                dx[r0 + b] = s00;
+                dx[r0 + b + 1] = s01;
+                dx[r0 + b + 2] = s02;
+                dx[r0 + b + 3] = s03;
+                dx[r1 + b] = s10;
+                dx[r1 + b + 1] = s11;
+                dx[r1 + b + 2] = s12;
+                dx[r1 + b + 3] = s13;
+                dx[r2 + b] = s20;
+                dx[r2 + b + 1] = s21;
+                dx[r2 + b + 2] = s22;
+                dx[r2 + b + 3] = s23;
+                dx[r3 + b] = s30;
+                dx[r3 + b + 1] = s31;
+                dx[r3 + b + 2] = s32;
+                dx[r3 + b + 3] = s33;
             }
             if (b < S) {
                 double s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
                     double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], a3 = p[w + 3];
                     double c0 = dy[d], c1 = dy[d + 1];
-                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01);
-                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11);
-                    s20 = Math.fma(a2, c0, s20); s21 = Math.fma(a2, c1, s21);
-                    s30 = Math.fma(a3, c0, s30); s31 = Math.fma(a3, c1, s31);
+                    s00 = Math.fma(a0, c0, s00);
+                    s01 = Math.fma(a0, c1, s01);
+                    s10 = Math.fma(a1, c0, s10);
+                    s11 = Math.fma(a1, c1, s11);
+                    s20 = Math.fma(a2, c0, s20);
+                    s21 = Math.fma(a2, c1, s21);
+                    s30 = Math.fma(a3, c0, s30);
+                    s31 = Math.fma(a3, c1, s31);
                 }
-                dx[r0 + b] = s00; dx[r0 + b + 1] = s01;
-                dx[r1 + b] = s10; dx[r1 + b + 1] = s11;
-                dx[r2 + b] = s20; dx[r2 + b + 1] = s21;
-                dx[r3 + b] = s30; dx[r3 + b + 1] = s31;
+                dx[r0 + b] = s00;
+                dx[r0 + b + 1] = s01;
+                dx[r1 + b] = s10;
+                dx[r1 + b + 1] = s11;
+                dx[r2 + b] = s20;
+                dx[r2 + b + 1] = s21;
+                dx[r3 + b] = s30;
+                dx[r3 + b + 1] = s31;
             }
         }
         for (; i + 1 < IN; i += 2) {
@@ -394,22 +605,38 @@ final class Kernels {
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
                     double a0 = p[w], a1 = p[w + 1];
                     double c0 = dy[d], c1 = dy[d + 1], c2 = dy[d + 2], c3 = dy[d + 3];
-                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01); s02 = Math.fma(a0, c2, s02); s03 = Math.fma(a0, c3, s03);
-                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11); s12 = Math.fma(a1, c2, s12); s13 = Math.fma(a1, c3, s13);
+                    s00 = Math.fma(a0, c0, s00);
+                    s01 = Math.fma(a0, c1, s01);
+                    s02 = Math.fma(a0, c2, s02);
+                    s03 = Math.fma(a0, c3, s03);
+                    s10 = Math.fma(a1, c0, s10);
+                    s11 = Math.fma(a1, c1, s11);
+                    s12 = Math.fma(a1, c2, s12);
+                    s13 = Math.fma(a1, c3, s13);
                 }
-                dx[r0 + b] = s00; dx[r0 + b + 1] = s01; dx[r0 + b + 2] = s02; dx[r0 + b + 3] = s03;
-                dx[r1 + b] = s10; dx[r1 + b + 1] = s11; dx[r1 + b + 2] = s12; dx[r1 + b + 3] = s13;
+                dx[r0 + b] = s00;
+                dx[r0 + b + 1] = s01;
+                dx[r0 + b + 2] = s02;
+                dx[r0 + b + 3] = s03;
+                dx[r1 + b] = s10;
+                dx[r1 + b + 1] = s11;
+                dx[r1 + b + 2] = s12;
+                dx[r1 + b + 3] = s13;
             }
             if (b < S) {
                 double s00 = 0, s01 = 0, s10 = 0, s11 = 0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
                     double a0 = p[w], a1 = p[w + 1];
                     double c0 = dy[d], c1 = dy[d + 1];
-                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01);
-                    s10 = Math.fma(a1, c0, s10); s11 = Math.fma(a1, c1, s11);
+                    s00 = Math.fma(a0, c0, s00);
+                    s01 = Math.fma(a0, c1, s01);
+                    s10 = Math.fma(a1, c0, s10);
+                    s11 = Math.fma(a1, c1, s11);
                 }
-                dx[r0 + b] = s00; dx[r0 + b + 1] = s01;
-                dx[r1 + b] = s10; dx[r1 + b + 1] = s11;
+                dx[r0 + b] = s00;
+                dx[r0 + b + 1] = s01;
+                dx[r1 + b] = s10;
+                dx[r1 + b + 1] = s11;
             }
         }
         for (; i < IN; i++) {
@@ -420,18 +647,26 @@ final class Kernels {
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
                     double a0 = p[w];
                     double c0 = dy[d], c1 = dy[d + 1], c2 = dy[d + 2], c3 = dy[d + 3];
-                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01); s02 = Math.fma(a0, c2, s02); s03 = Math.fma(a0, c3, s03);
+                    s00 = Math.fma(a0, c0, s00);
+                    s01 = Math.fma(a0, c1, s01);
+                    s02 = Math.fma(a0, c2, s02);
+                    s03 = Math.fma(a0, c3, s03);
                 }
-                dx[r0 + b] = s00; dx[r0 + b + 1] = s01; dx[r0 + b + 2] = s02; dx[r0 + b + 3] = s03;
+                dx[r0 + b] = s00;
+                dx[r0 + b + 1] = s01;
+                dx[r0 + b + 2] = s02;
+                dx[r0 + b + 3] = s03;
             }
             if (b < S) {
                 double s00 = 0, s01 = 0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
                     double a0 = p[w];
                     double c0 = dy[d], c1 = dy[d + 1];
-                    s00 = Math.fma(a0, c0, s00); s01 = Math.fma(a0, c1, s01);
+                    s00 = Math.fma(a0, c0, s00);
+                    s01 = Math.fma(a0, c1, s01);
                 }
-                dx[r0 + b] = s00; dx[r0 + b + 1] = s01;
+                dx[r0 + b] = s00;
+                dx[r0 + b + 1] = s01;
             }
         }
     }

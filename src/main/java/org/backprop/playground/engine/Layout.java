@@ -33,21 +33,49 @@ public final class Layout {
     }
 
     /** Number of weight layers (hidden layers + 1). */
-    public int layers() { return sizes.length - 1; }
-    public int inputs() { return sizes[0]; }
-    public int outputs() { return sizes[sizes.length - 1]; }
+    public int layers() {
+        return sizes.length - 1;
+    }
+
+    public int inputs() {
+        return sizes[0];
+    }
+
+    public int outputs() {
+        return sizes[sizes.length - 1];
+    }
     /** Fan-in of weight layer l. */
-    public int in(int l) { return sizes[l]; }
+    public int in(int l) {
+        return sizes[l];
+    }
     /** Fan-out of weight layer l. */
-    public int out(int l) { return sizes[l + 1]; }
-    public int weightOffset(int l) { return weightOffsets[l]; }
+    public int out(int l) {
+        return sizes[l + 1];
+    }
+
+    public int weightOffset(int l) {
+        return weightOffsets[l];
+    }
     /** in(l) × out(l): layer l's weights are params[weightOffset(l) .. + weightCount(l)). */
-    public int weightCount(int l) { return sizes[l] * sizes[l + 1]; }
-    public int biasOffset(int l) { return biasOffsets[l]; }
-    public int numParams() { return numParams; }
-    public int[] sizes() { return sizes.clone(); }
+    public int weightCount(int l) {
+        return sizes[l] * sizes[l + 1];
+    }
+
+    public int biasOffset(int l) {
+        return biasOffsets[l];
+    }
+
+    public int numParams() {
+        return numParams;
+    }
+
+    public int[] sizes() {
+        return sizes.clone();
+    }
     /** The widest layer, inputs included: the size of scratch rows. */
-    public int maxWidth() { return Arrays.stream(sizes).max().orElse(0); }
+    public int maxWidth() {
+        return Arrays.stream(sizes).max().orElse(0);
+    }
 
     /** True when index i of the parameter array is a bias (biases are not regularized, as in TF). */
     public boolean isBias(int index) {
@@ -57,7 +85,18 @@ public final class Layout {
         return false;
     }
 
-    @Override public boolean equals(Object o) { return o instanceof Layout other && Arrays.equals(sizes, other.sizes); }
-    @Override public int hashCode() { return Arrays.hashCode(sizes); }
-    @Override public String toString() { return Arrays.toString(sizes); }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Layout other && Arrays.equals(sizes, other.sizes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(sizes);
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(sizes);
+    }
 }

@@ -45,8 +45,8 @@ public enum Loss {
                     + "; use loss ce with softmax, or a sigmoid/tanh/linear output with " + key);
         }
         if (this == CE && outputs < 2) {
-            throw new IllegalArgumentException("loss ce with softmax needs at least 2 outputs; "
-                    + "for one output use sigmoid with bce");
+            throw new IllegalArgumentException(
+                    "loss ce with softmax needs at least 2 outputs; " + "for one output use sigmoid with bce");
         }
     }
 
@@ -75,10 +75,16 @@ public enum Loss {
         switch (this) {
             case SQUARE -> {
                 // ½·(d·d), not ½·d·d: TF Playground's rounding
-                for (int k = 0; k < K; k++) { double d = o[k * S + b] - t[tOff + k]; sum += 0.5 * (d * d); }
+                for (int k = 0; k < K; k++) {
+                    double d = o[k * S + b] - t[tOff + k];
+                    sum += 0.5 * (d * d);
+                }
             }
             case MSE -> {
-                for (int k = 0; k < K; k++) { double d = o[k * S + b] - t[tOff + k]; sum += d * d; }
+                for (int k = 0; k < K; k++) {
+                    double d = o[k * S + b] - t[tOff + k];
+                    sum += d * d;
+                }
                 sum /= K;
             }
             case BCE -> {

@@ -19,5 +19,8 @@ public final class Momentum implements Optimizer {
         }
     }
 
-    @Override public Kind kind() { return Kind.MOMENTUM; }
+    @Override
+    public Kind kind() {
+        return Kind.MOMENTUM;
+    }
 }

@@ -15,7 +15,8 @@ public final class Network {
 
     public Network(Layout layout, Activation[] activations, Loss loss, double[] params) {
         if (activations.length != layout.layers()) {
-            throw new IllegalArgumentException("expected " + layout.layers() + " activations, got " + activations.length);
+            throw new IllegalArgumentException(
+                    "expected " + layout.layers() + " activations, got " + activations.length);
         }
         if (params.length != layout.numParams()) {
             throw new IllegalArgumentException("expected " + layout.numParams() + " parameters, got " + params.length);
@@ -34,7 +35,8 @@ public final class Network {
     }
 
     /** A network with every hidden layer on {@code hidden}, the last on {@code output}, initialized by {@code init}. */
-    public static Network create(int[] sizes, Activation hidden, Activation output, Loss loss, Init init, SeedRandom rng) {
+    public static Network create(
+            int[] sizes, Activation hidden, Activation output, Loss loss, Init init, SeedRandom rng) {
         Layout layout = new Layout(sizes);
         Activation[] acts = new Activation[layout.layers()];
         Arrays.fill(acts, hidden);
@@ -45,17 +47,29 @@ public final class Network {
         return net;
     }
 
-    public Activation activation(int layer) { return activations[layer]; }
-    public Activation[] activations() { return activations.clone(); }
+    public Activation activation(int layer) {
+        return activations[layer];
+    }
+
+    public Activation[] activations() {
+        return activations.clone();
+    }
 
     public double weight(int layer, int out, int in) {
         return params[layout.weightOffset(layer) + out * layout.in(layer) + in];
     }
+
     public void setWeight(int layer, int out, int in, double value) {
         params[layout.weightOffset(layer) + out * layout.in(layer) + in] = value;
     }
-    public double bias(int layer, int out) { return params[layout.biasOffset(layer) + out]; }
-    public void setBias(int layer, int out, double value) { params[layout.biasOffset(layer) + out] = value; }
+
+    public double bias(int layer, int out) {
+        return params[layout.biasOffset(layer) + out];
+    }
+
+    public void setBias(int layer, int out, double value) {
+        params[layout.biasOffset(layer) + out] = value;
+    }
 
     /** Layer l's weights as rows (OUT) of IN values. */
     public double[][] weights(int layer) {
@@ -64,6 +78,7 @@ public final class Network {
         for (int o = 0; o < out; o++) w[o] = Arrays.copyOfRange(params, off + o * in, off + (o + 1) * in);
         return w;
     }
+
     public double[] biases(int layer) {
         int off = layout.biasOffset(layer);
         return Arrays.copyOfRange(params, off, off + layout.out(layer));

@@ -11,7 +11,10 @@ public interface Optimizer {
     Kind kind();
 
     enum Kind {
-        SGD("sgd"), MOMENTUM("momentum"), ADAM("adam"), RMSPROP("rmsprop");
+        SGD("sgd"),
+        MOMENTUM("momentum"),
+        ADAM("adam"),
+        RMSPROP("rmsprop");
 
         public final String key;
 
@@ -21,7 +24,8 @@ public interface Optimizer {
 
         public static Kind parse(String name) {
             for (Kind k : values()) if (k.key.equalsIgnoreCase(name)) return k;
-            throw new IllegalArgumentException("unknown optimizer '" + name + "'; use one of sgd, momentum, adam, rmsprop");
+            throw new IllegalArgumentException(
+                    "unknown optimizer '" + name + "'; use one of sgd, momentum, adam, rmsprop");
         }
 
         public Optimizer create(int numParams) {

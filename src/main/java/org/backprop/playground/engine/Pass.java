@@ -16,6 +16,7 @@ public final class Pass {
     private double[] x;
     /** dL/da of the layer being entered from above, (neurons, S) packed. */
     private double[] upstream;
+
     private int batch, stride;
     /**
      * Evaluation's layout, one row of up to S values per input and per neuron: the inputs, one
@@ -23,6 +24,7 @@ public final class Pass {
      * writes the other), so the scratch is three layers wide however deep the network is.
      */
     private double[][] xRows, zRows;
+
     private double[][][] aRows;
     private int rowsCapacity;
 
@@ -101,7 +103,8 @@ public final class Pass {
         // of the packed arrays only the output layer's are used here: the hidden ones stay at training's size
         int L = layout.layers() - 1, n = FastMath.padded(layout.out(L) * S);
         if (z[L].length < n || a[L].length < n) {
-            double[] nz = new double[n], na = new double[n]; // both, then keep both: a failed allocation changes nothing
+            double[] nz = new double[n],
+                    na = new double[n]; // both, then keep both: a failed allocation changes nothing
             z[L] = nz;
             a[L] = na;
         }
@@ -127,7 +130,8 @@ public final class Pass {
             double sameBound = l == 0 ? Double.NaN : net.activation(l - 1).outputBound();
             double[] inputBound = l == 0 ? inputMaxAbs : null;
             if (l == L) {
-                for (int o = 0; o < OUT; o++) zMax = Math.max(zMax, Kernels.zBound(p, wOff, bOff, IN, o, inputBound, sameBound));
+                for (int o = 0; o < OUT; o++)
+                    zMax = Math.max(zMax, Kernels.zBound(p, wOff, bOff, IN, o, inputBound, sameBound));
                 break;
             }
             Activation f = net.activation(l);
@@ -167,7 +171,8 @@ public final class Pass {
         double[] in = x;
         for (int l = 0; l < layout.layers(); l++) {
             int IN = layout.in(l), OUT = layout.out(l);
-            if (Sweeps.fit(IN, OUT)) Sweeps.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
+            if (Sweeps.fit(IN, OUT))
+                Sweeps.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
             else Kernels.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
             net.activation(l).forward(a[l], z[l], S, OUT);
             in = a[l];
@@ -201,11 +206,13 @@ public final class Pass {
             int IN = layout.in(l), OUT = layout.out(l);
             double[] in = l == 0 ? x : a[l - 1];
             if (Sweeps.fit(IN, OUT)) {
-                Sweeps.weightAndBiasGradient(grads, delta[l], in, layout.weightOffset(l), layout.biasOffset(l), B, S, IN, OUT);
+                Sweeps.weightAndBiasGradient(
+                        grads, delta[l], in, layout.weightOffset(l), layout.biasOffset(l), B, S, IN, OUT);
                 if (l > 0) {
                     // tanh′ = 1 − a² comes from the inputs' own values: it rides along the input gradient
                     if (net.activation(l - 1) == Activation.TANH) {
-                        Sweeps.inputGradient(delta[l - 1], delta[l], net.params, a[l - 1], layout.weightOffset(l), S, IN, OUT);
+                        Sweeps.inputGradient(
+                                delta[l - 1], delta[l], net.params, a[l - 1], layout.weightOffset(l), S, IN, OUT);
                     } else {
                         Sweeps.inputGradient(upstream, delta[l], net.params, null, layout.weightOffset(l), S, IN, OUT);
                         net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], S, IN);
@@ -213,23 +220,43 @@ public final class Pass {
                 }
                 continue;
             }
-            Kernels.linearBackward(l == 0 ? null : upstream, grads, delta[l], in, net.params,
-                    layout.weightOffset(l), layout.biasOffset(l), B, S, IN, OUT);
+            Kernels.linearBackward(
+                    l == 0 ? null : upstream,
+                    grads,
+                    delta[l],
+                    in,
+                    net.params,
+                    layout.weightOffset(l),
+                    layout.biasOffset(l),
+                    B,
+                    S,
+                    IN,
+                    OUT);
             if (l > 0) net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], S, IN);
         }
     }
 
-    public int batch() { return batch; }
+    public int batch() {
+        return batch;
+    }
 
     /** Output k of sample b of the last forward pass. */
-    public double output(int b, int k) { return a[layout.layers() - 1][k * stride + b]; }
+    public double output(int b, int k) {
+        return a[layout.layers() - 1][k * stride + b];
+    }
 
     /** Layer l's pre-activations as (B,OUT) row-major, a copy. */
-    public double[] z(int layer) { return rows(z[layer], layout.out(layer)); }
+    public double[] z(int layer) {
+        return rows(z[layer], layout.out(layer));
+    }
     /** Layer l's activations as (B,OUT) row-major, a copy. */
-    public double[] a(int layer) { return rows(a[layer], layout.out(layer)); }
+    public double[] a(int layer) {
+        return rows(a[layer], layout.out(layer));
+    }
     /** Layer l's δ = dL/dz as (B,OUT) row-major, a copy; valid after {@link #backward}. */
-    public double[] delta(int layer) { return rows(delta[layer], layout.out(layer)); }
+    public double[] delta(int layer) {
+        return rows(delta[layer], layout.out(layer));
+    }
 
     private double[] rows(double[] packed, int OUT) {
         int B = batch, S = stride;

@@ -12,6 +12,7 @@ import java.util.Iterator;
 public final class Passes {
     /** Idle passes kept at most; what they may hold is in the server's fixed heap (HeapAdmission). */
     public static final int MAX_IDLE = 16;
+
     private static final ArrayDeque<Pass> IDLE = new ArrayDeque<>();
 
     private Passes() {}

@@ -86,11 +86,17 @@ public final class Reference {
         int K = o.length;
         double sum = 0;
         switch (loss) {
-            case SQUARE -> { for (int k = 0; k < K; k++) sum += 0.5 * ((o[k] - t[k]) * (o[k] - t[k])); } // ½(o − t)², TF's
-            case MSE -> { for (int k = 0; k < K; k++) sum += (o[k] - t[k]) * (o[k] - t[k]); sum /= K; }
+            case SQUARE -> {
+                for (int k = 0; k < K; k++) sum += 0.5 * ((o[k] - t[k]) * (o[k] - t[k]));
+            } // ½(o − t)², TF's
+            case MSE -> {
+                for (int k = 0; k < K; k++) sum += (o[k] - t[k]) * (o[k] - t[k]);
+                sum /= K;
+            }
             case BCE -> {
                 // −[t log σ(z) + (1 − t) log(1 − σ(z))], written from z so it stays finite where σ(z) rounds to 0 or 1
-                for (int k = 0; k < K; k++) sum += Math.max(z[k], 0) - z[k] * t[k] + StrictMath.log1p(StrictMath.exp(-Math.abs(z[k])));
+                for (int k = 0; k < K; k++)
+                    sum += Math.max(z[k], 0) - z[k] * t[k] + StrictMath.log1p(StrictMath.exp(-Math.abs(z[k])));
             }
             case CE -> {
                 // −Σ t log softmax(z) = −Σ t (z − log Σ e^z), the log-sum-exp taken at its max
@@ -130,7 +136,8 @@ public final class Reference {
             int IN = layout.in(l), OUT = layout.out(l);
             double[] below = l == 0 ? x : f.a()[l - 1];
             for (int o = 0; o < OUT; o++) {
-                for (int i = 0; i < IN; i++) grads[layout.weightOffset(l) + o * IN + i] += delta[l][o] * below[i]; // δ aᵀ
+                for (int i = 0; i < IN; i++)
+                    grads[layout.weightOffset(l) + o * IN + i] += delta[l][o] * below[i]; // δ aᵀ
                 grads[layout.biasOffset(l) + o] += delta[l][o];
             }
             if (l == 0) break;
@@ -160,6 +167,7 @@ public final class Reference {
         private int added;
         /** Optimizer state, one value per parameter: momentum's velocity, Adam's m and v, RMSprop's s. */
         private final double[] velocity, m, v, s;
+
         private int steps;
         /** Weights L1 pushed across zero: pinned at 0 from then on, as TF Playground pins them. */
         private final boolean[] frozen;
@@ -209,7 +217,8 @@ public final class Reference {
                 for (int i = 0; i < p.length; i++) {
                     if (net.layout.isBias(i) || frozen[i]) continue;
                     double next = p[i] - lr * rate * slope[i];
-                    if (reg == Regularization.L1 && p[i] * next < 0) { // L1 crossed zero: the weight is cut and stays cut
+                    if (reg == Regularization.L1
+                            && p[i] * next < 0) { // L1 crossed zero: the weight is cut and stays cut
                         p[i] = 0;
                         frozen[i] = true;
                     } else {
@@ -225,7 +234,9 @@ public final class Reference {
         private double step(int i, double g, double lr) {
             double w = net.params[i];
             switch (hyper.optimizer()) {
-                case SGD -> { return w - lr / added * grads[i]; } // TF's rounding: (lr / n)·Σg, not lr·(Σg / n)
+                case SGD -> {
+                    return w - lr / added * grads[i];
+                } // TF's rounding: (lr / n)·Σg, not lr·(Σg / n)
                 case MOMENTUM -> { // v ← 0.9v + g, w ← w − lr·v
                     velocity[i] = 0.9 * velocity[i] + g;
                     return w - lr * velocity[i];
@@ -234,7 +245,10 @@ public final class Reference {
                     int t = steps + 1;
                     m[i] = 0.9 * m[i] + (1 - 0.9) * g;
                     v[i] = 0.999 * v[i] + (1 - 0.999) * g * g;
-                    return w - lr * (m[i] / (1 - Math.pow(0.9, t))) / (Math.sqrt(v[i] / (1 - Math.pow(0.999, t))) + 1e-8);
+                    return w
+                            - lr
+                                    * (m[i] / (1 - Math.pow(0.9, t)))
+                                    / (Math.sqrt(v[i] / (1 - Math.pow(0.999, t))) + 1e-8);
                 }
                 case RMSPROP -> { // s ← 0.9s + 0.1g², w ← w − lr·g / (√s + ε)
                     s[i] = 0.9 * s[i] + (1 - 0.9) * g * g;

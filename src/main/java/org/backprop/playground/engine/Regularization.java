@@ -32,7 +32,8 @@ public enum Regularization {
         double sum = 0;
         Layout layout = net.layout;
         for (int l = 0; l < layout.layers(); l++) {
-            for (int i = layout.weightOffset(l), end = i + layout.weightCount(l); i < end; i++) sum += penalty(net.params[i]);
+            for (int i = layout.weightOffset(l), end = i + layout.weightCount(l); i < end; i++)
+                sum += penalty(net.params[i]);
         }
         return sum;
     }

@@ -20,11 +20,18 @@ public final class Reshape {
      * @param newWeight   draws the weight of each new link
      * @param newBias     draws the bias of each new neuron
      */
-    public static Network apply(Network old, int[] sizes, int[] inputSource, Activation[] activations, Loss loss,
-                               DoubleSupplier newWeight, DoubleSupplier newBias) {
+    public static Network apply(
+            Network old,
+            int[] sizes,
+            int[] inputSource,
+            Activation[] activations,
+            Loss loss,
+            DoubleSupplier newWeight,
+            DoubleSupplier newBias) {
         Layout from = old.layout, to = new Layout(sizes);
         if (inputSource.length != to.inputs()) {
-            throw new IllegalArgumentException("inputSource has " + inputSource.length + " entries for " + to.inputs() + " inputs");
+            throw new IllegalArgumentException(
+                    "inputSource has " + inputSource.length + " entries for " + to.inputs() + " inputs");
         }
         int[] oldSizes = from.sizes();
         double[] params = new double[to.numParams()];

@@ -21,5 +21,8 @@ public final class RmsProp implements Optimizer {
         }
     }
 
-    @Override public Kind kind() { return Kind.RMSPROP; }
+    @Override
+    public Kind kind() {
+        return Kind.RMSPROP;
+    }
 }

@@ -25,11 +25,25 @@ public final class Samples {
         this.targetWidth = targetWidth;
     }
 
-    public double[] inputs() { return inputs; }
-    public double[] targets() { return targets; }
-    public int count() { return count; }
-    public int inputWidth() { return inputWidth; }
-    public int targetWidth() { return targetWidth; }
+    public double[] inputs() {
+        return inputs;
+    }
+
+    public double[] targets() {
+        return targets;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public int inputWidth() {
+        return inputWidth;
+    }
+
+    public int targetWidth() {
+        return targetWidth;
+    }
 
     /** From rows: inputs[n] and targets[n] of equal widths. */
     public static Samples of(double[][] inputs, double[][] targets) {
@@ -40,8 +54,12 @@ public final class Samples {
         int in = n == 0 ? 0 : inputs[0].length, k = n == 0 ? 0 : targets[0].length;
         double[] x = new double[n * in], t = new double[n * k];
         for (int r = 0; r < n; r++) {
-            if (inputs[r].length != in) throw new IllegalArgumentException("input row " + r + " has " + inputs[r].length + " values, expected " + in);
-            if (targets[r].length != k) throw new IllegalArgumentException("target row " + r + " has " + targets[r].length + " values, expected " + k);
+            if (inputs[r].length != in)
+                throw new IllegalArgumentException(
+                        "input row " + r + " has " + inputs[r].length + " values, expected " + in);
+            if (targets[r].length != k)
+                throw new IllegalArgumentException(
+                        "target row " + r + " has " + targets[r].length + " values, expected " + k);
             System.arraycopy(inputs[r], 0, x, r * in, in);
             System.arraycopy(targets[r], 0, t, r * k, k);
         }

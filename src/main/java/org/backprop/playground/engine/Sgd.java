@@ -15,5 +15,8 @@ public final class Sgd implements Optimizer {
         }
     }
 
-    @Override public Kind kind() { return Kind.SGD; }
+    @Override
+    public Kind kind() {
+        return Kind.SGD;
+    }
 }

@@ -30,7 +30,9 @@ final class Sweeps {
     /** As {@link Kernels#linearForward}: z = b + Σ w·x, the bias first and the inputs in order, all S columns. */
     static void linearForward(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT) {
         switch (IN) {
-            case 0 -> { for (int o = 0; o < OUT; o++) for (int b = 0; b < S; b++) y[o * S + b] = p[bOff + o]; } // no Arrays.fill: see Kernels.linearForwardRows
+            case 0 -> {
+                for (int o = 0; o < OUT; o++) for (int b = 0; b < S; b++) y[o * S + b] = p[bOff + o];
+            } // no Arrays.fill: see Kernels.linearForwardRows
             case 1 -> forward1(y, x, p, wOff, bOff, S, OUT);
             case 2 -> forward2(y, x, p, wOff, bOff, S, OUT);
             case 3 -> forward3(y, x, p, wOff, bOff, S, OUT);
@@ -58,7 +60,8 @@ final class Sweeps {
         for (int o = 0; o < OUT; o++) {
             int r = o * S, w = wOff + 3 * o;
             double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], c = p[bOff + o];
-            for (int b = 0; b < S; b++) y[r + b] = Math.fma(a2, x[2 * S + b], Math.fma(a1, x[S + b], Math.fma(a0, x[b], c)));
+            for (int b = 0; b < S; b++)
+                y[r + b] = Math.fma(a2, x[2 * S + b], Math.fma(a1, x[S + b], Math.fma(a0, x[b], c)));
         }
     }
 
@@ -67,13 +70,15 @@ final class Sweeps {
             int r = o * S, w = wOff + 4 * o;
             double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], a3 = p[w + 3], c = p[bOff + o];
             for (int b = 0; b < S; b++) {
-                y[r + b] = Math.fma(a3, x[3 * S + b], Math.fma(a2, x[2 * S + b], Math.fma(a1, x[S + b], Math.fma(a0, x[b], c))));
+                y[r + b] = Math.fma(
+                        a3, x[3 * S + b], Math.fma(a2, x[2 * S + b], Math.fma(a1, x[S + b], Math.fma(a0, x[b], c))));
             }
         }
     }
 
     /** dw[o][i] += Σ_{b<B} dy[o][b] · x[i][b] and db[o] += Σ_{b<B} dy[o][b], one pass over the batch per neuron. */
-    static void weightAndBiasGradient(double[] g, double[] dy, double[] x, int wOff, int bOff, int B, int S, int IN, int OUT) {
+    static void weightAndBiasGradient(
+            double[] g, double[] dy, double[] x, int wOff, int bOff, int B, int S, int IN, int OUT) {
         switch (IN) {
             case 0 -> biasGradient(g, dy, bOff, B, S, OUT);
             case 1 -> gradient1(g, dy, x, wOff, bOff, B, S, OUT);
@@ -112,10 +117,12 @@ final class Sweeps {
             double s0 = 0, s1 = 0, db = 0;
             for (int b = 0; b < B; b++) {
                 double a = dy[d + b];
-                s0 = Math.fma(a, x[b], s0); s1 = Math.fma(a, x[S + b], s1);
+                s0 = Math.fma(a, x[b], s0);
+                s1 = Math.fma(a, x[S + b], s1);
                 db += a;
             }
-            g[w] += s0; g[w + 1] += s1;
+            g[w] += s0;
+            g[w + 1] += s1;
             g[bOff + o] += db;
         }
     }
@@ -126,10 +133,14 @@ final class Sweeps {
             double s0 = 0, s1 = 0, s2 = 0, db = 0;
             for (int b = 0; b < B; b++) {
                 double a = dy[d + b];
-                s0 = Math.fma(a, x[b], s0); s1 = Math.fma(a, x[S + b], s1); s2 = Math.fma(a, x[2 * S + b], s2);
+                s0 = Math.fma(a, x[b], s0);
+                s1 = Math.fma(a, x[S + b], s1);
+                s2 = Math.fma(a, x[2 * S + b], s2);
                 db += a;
             }
-            g[w] += s0; g[w + 1] += s1; g[w + 2] += s2;
+            g[w] += s0;
+            g[w + 1] += s1;
+            g[w + 2] += s2;
             g[bOff + o] += db;
         }
     }
@@ -140,10 +151,16 @@ final class Sweeps {
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0, db = 0;
             for (int b = 0; b < B; b++) {
                 double a = dy[d + b];
-                s0 = Math.fma(a, x[b], s0); s1 = Math.fma(a, x[S + b], s1); s2 = Math.fma(a, x[2 * S + b], s2); s3 = Math.fma(a, x[3 * S + b], s3);
+                s0 = Math.fma(a, x[b], s0);
+                s1 = Math.fma(a, x[S + b], s1);
+                s2 = Math.fma(a, x[2 * S + b], s2);
+                s3 = Math.fma(a, x[3 * S + b], s3);
                 db += a;
             }
-            g[w] += s0; g[w + 1] += s1; g[w + 2] += s2; g[w + 3] += s3;
+            g[w] += s0;
+            g[w + 1] += s1;
+            g[w + 2] += s2;
+            g[w + 3] += s3;
             g[bOff + o] += db;
         }
     }
@@ -153,7 +170,8 @@ final class Sweeps {
      * {@link Kernels}' register blocks). Given {@code tanhBelow}, the inputs' values a from a tanh
      * layer, it gives dz = dx · (1 − a²) instead, in the same pass.
      */
-    static void inputGradient(double[] dx, double[] dy, double[] p, double[] tanhBelow, int wOff, int S, int IN, int OUT) {
+    static void inputGradient(
+            double[] dx, double[] dy, double[] p, double[] tanhBelow, int wOff, int S, int IN, int OUT) {
         switch (OUT) {
             case 1 -> inputGradient1(dx, dy, p, tanhBelow, wOff, S, IN);
             case 2 -> inputGradient2(dx, dy, p, tanhBelow, wOff, S, IN);
@@ -167,7 +185,11 @@ final class Sweeps {
             int r = i * S;
             double a0 = p[wOff + i];
             if (t == null) for (int b = 0; b < S; b++) dx[r + b] = a0 * dy[b];
-            else for (int b = 0; b < S; b++) { double v = t[r + b]; dx[r + b] = a0 * dy[b] * (1 - v * v); }
+            else
+                for (int b = 0; b < S; b++) {
+                    double v = t[r + b];
+                    dx[r + b] = a0 * dy[b] * (1 - v * v);
+                }
         }
     }
 
@@ -176,7 +198,11 @@ final class Sweeps {
             int r = i * S, w = wOff + i;
             double a0 = p[w], a1 = p[w + IN];
             if (t == null) for (int b = 0; b < S; b++) dx[r + b] = Math.fma(a1, dy[S + b], a0 * dy[b]);
-            else for (int b = 0; b < S; b++) { double v = t[r + b]; dx[r + b] = Math.fma(a1, dy[S + b], a0 * dy[b]) * (1 - v * v); }
+            else
+                for (int b = 0; b < S; b++) {
+                    double v = t[r + b];
+                    dx[r + b] = Math.fma(a1, dy[S + b], a0 * dy[b]) * (1 - v * v);
+                }
         }
     }
 
@@ -185,7 +211,8 @@ final class Sweeps {
             int r = i * S, w = wOff + i;
             double a0 = p[w], a1 = p[w + IN], a2 = p[w + 2 * IN];
             if (t == null) {
-                for (int b = 0; b < S; b++) dx[r + b] = Math.fma(a2, dy[2 * S + b], Math.fma(a1, dy[S + b], a0 * dy[b]));
+                for (int b = 0; b < S; b++)
+                    dx[r + b] = Math.fma(a2, dy[2 * S + b], Math.fma(a1, dy[S + b], a0 * dy[b]));
             } else {
                 for (int b = 0; b < S; b++) {
                     double v = t[r + b];
@@ -200,11 +227,15 @@ final class Sweeps {
             int r = i * S, w = wOff + i;
             double a0 = p[w], a1 = p[w + IN], a2 = p[w + 2 * IN], a3 = p[w + 3 * IN];
             if (t == null) {
-                for (int b = 0; b < S; b++) dx[r + b] = Math.fma(a3, dy[3 * S + b], Math.fma(a2, dy[2 * S + b], Math.fma(a1, dy[S + b], a0 * dy[b])));
+                for (int b = 0; b < S; b++)
+                    dx[r + b] = Math.fma(
+                            a3, dy[3 * S + b], Math.fma(a2, dy[2 * S + b], Math.fma(a1, dy[S + b], a0 * dy[b])));
             } else {
                 for (int b = 0; b < S; b++) {
                     double v = t[r + b];
-                    dx[r + b] = Math.fma(a3, dy[3 * S + b], Math.fma(a2, dy[2 * S + b], Math.fma(a1, dy[S + b], a0 * dy[b]))) * (1 - v * v);
+                    dx[r + b] = Math.fma(
+                                    a3, dy[3 * S + b], Math.fma(a2, dy[2 * S + b], Math.fma(a1, dy[S + b], a0 * dy[b])))
+                            * (1 - v * v);
                 }
             }
         }

@@ -19,15 +19,18 @@ public final class Trainer {
     private double[] regDerivative;
     /** Weights that L1 pushed across zero: TF Playground pins them at 0 for good. */
     private boolean[] frozen;
+
     private int accumulated;
     private long epoch;
     /** Σ over this epoch's examples of dL/dθ so far (the data loss only), and how many examples. */
     private final double[] epochSum;
+
     private int epochCount;
     /** The last finished epoch's mean dL/dθ, in the parameter layout (zeros before the first epoch). */
     private final double[] epochMean;
     /** Part of {@code grads} already counted in an earlier epoch (leftover examples that join the next update). */
     private final double[] counted;
+
     private boolean leftoverCounted;
     /** Parameters before the last update, for the update:parameter ratio. */
     private final double[] before;
@@ -53,15 +56,30 @@ public final class Trainer {
      * taken at the weights that example was trained with, in the parameter layout; a copy. The
      * bias entries are the mean δ = dL/dz of each neuron. Zeros before the first epoch.
      */
-    public double[] epochGradient() { return epochMean.clone(); }
+    public double[] epochGradient() {
+        return epochMean.clone();
+    }
 
     /** Per weight layer, ‖Δθ‖ / ‖θ‖ over its weights and biases for the last update (θ before it); NaN before any. */
-    public double[] updateRatio() { return updateRatio.clone(); }
+    public double[] updateRatio() {
+        return updateRatio.clone();
+    }
 
-    public Network network() { return net; }
-    public Hyperparameters hyperparameters() { return hyper; }
-    public long epoch() { return epoch; }
-    public Optimizer optimizer() { return optimizer; }
+    public Network network() {
+        return net;
+    }
+
+    public Hyperparameters hyperparameters() {
+        return hyper;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
 
     /** Takes effect at the next update; a new optimizer kind starts with fresh state. */
     public void setHyperparameters(Hyperparameters next) {
@@ -78,7 +96,8 @@ public final class Trainer {
         // the ratio is measured at the epoch's last update only: one O(params) copy per epoch, not per update
         int lastUpdate = n - n % batchSize;
         double[] byFeature = data.inputsByFeature();
-        // the scratch is lent for the epoch (Passes); it grows to the batch on use, so a huge batchSize on a handful of rows allocates for the rows
+        // the scratch is lent for the epoch (Passes); it grows to the batch on use, so a huge batchSize on a handful of
+        // rows allocates for the rows
         Pass pass = Passes.borrow(net.layout);
         try {
             // i runs to the next update point, batchSize apart from the epoch's start (no division per batch)

@@ -37,12 +37,19 @@ final class VectorMath {
             DoubleVector u = zv.mul(0.125);
             DoubleVector s = u.mul(u);
             DoubleVector p = s.fma(FastMath.P0, FastMath.P1).fma(s, DoubleVector.broadcast(SPECIES, FastMath.P2));
-            DoubleVector q = s.add(FastMath.Q0).fma(s, DoubleVector.broadcast(SPECIES, FastMath.Q1))
+            DoubleVector q = s.add(FastMath.Q0)
+                    .fma(s, DoubleVector.broadcast(SPECIES, FastMath.Q1))
                     .fma(s, DoubleVector.broadcast(SPECIES, FastMath.Q2));
             DoubleVector num = u.mul(s.fma(p, q)), den = q, next;
-            next = num.add(num).mul(den); den = num.fma(num, den.mul(den)); num = next;
-            next = num.add(num).mul(den); den = num.fma(num, den.mul(den)); num = next;
-            next = num.add(num).mul(den); den = num.fma(num, den.mul(den)); num = next;
+            next = num.add(num).mul(den);
+            den = num.fma(num, den.mul(den));
+            num = next;
+            next = num.add(num).mul(den);
+            den = num.fma(num, den.mul(den));
+            num = next;
+            next = num.add(num).mul(den);
+            den = num.fma(num, den.mul(den));
+            num = next;
             // past the saturation point the fraction is garbage (Inf/Inf at the far end): ±1 there
             VectorMask<Double> high = zv.compare(VectorOperators.GE, FastMath.SATURATION);
             VectorMask<Double> low = zv.compare(VectorOperators.LE, -FastMath.SATURATION);
@@ -64,8 +71,10 @@ final class VectorMath {
         for (; o + 3 < OUT; o += 4) {
             int w0 = wOff + o * IN, w1 = w0 + IN, w2 = w1 + IN, w3 = w2 + IN, y0 = o * S;
             for (int b = 0; b < V; b += LANES) {
-                DoubleVector s0 = DoubleVector.broadcast(SPECIES, p[bOff + o]), s1 = DoubleVector.broadcast(SPECIES, p[bOff + o + 1]);
-                DoubleVector s2 = DoubleVector.broadcast(SPECIES, p[bOff + o + 2]), s3 = DoubleVector.broadcast(SPECIES, p[bOff + o + 3]);
+                DoubleVector s0 = DoubleVector.broadcast(SPECIES, p[bOff + o]),
+                        s1 = DoubleVector.broadcast(SPECIES, p[bOff + o + 1]);
+                DoubleVector s2 = DoubleVector.broadcast(SPECIES, p[bOff + o + 2]),
+                        s3 = DoubleVector.broadcast(SPECIES, p[bOff + o + 3]);
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
                     DoubleVector xv = DoubleVector.fromArray(SPECIES, x, xi);
                     s0 = xv.fma(DoubleVector.broadcast(SPECIES, p[w0 + i]), s0);
@@ -83,7 +92,8 @@ final class VectorMath {
             int w0 = wOff + o * IN;
             for (int b = 0; b < V; b += LANES) {
                 DoubleVector s0 = DoubleVector.broadcast(SPECIES, p[bOff + o]);
-                for (int i = 0, xi = b; i < IN; i++, xi += S) s0 = DoubleVector.fromArray(SPECIES, x, xi).fma(DoubleVector.broadcast(SPECIES, p[w0 + i]), s0);
+                for (int i = 0, xi = b; i < IN; i++, xi += S)
+                    s0 = DoubleVector.fromArray(SPECIES, x, xi).fma(DoubleVector.broadcast(SPECIES, p[w0 + i]), s0);
                 s0.intoArray(y, o * S + b);
             }
         }
@@ -119,7 +129,8 @@ final class VectorMath {
         for (; i < IN; i++) {
             for (int b = 0; b < V; b += LANES) {
                 DoubleVector s0 = DoubleVector.zero(SPECIES);
-                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) s0 = DoubleVector.fromArray(SPECIES, dy, d).fma(DoubleVector.broadcast(SPECIES, p[w]), s0);
+                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S)
+                    s0 = DoubleVector.fromArray(SPECIES, dy, d).fma(DoubleVector.broadcast(SPECIES, p[w]), s0);
                 s0.intoArray(dx, i * S + b);
             }
         }

@@ -55,7 +55,8 @@ public final class NumpyProgram {
         v.put("wList", w.append(']').toString());
         v.put("bList", b.append(']').toString());
         StringBuilder acts = new StringBuilder("[");
-        for (int l = 0; l < net.layout.layers(); l++) acts.append(l == 0 ? "" : ", ").append(PyLiterals.string(net.activation(l).key));
+        for (int l = 0; l < net.layout.layers(); l++)
+            acts.append(l == 0 ? "" : ", ").append(PyLiterals.string(net.activation(l).key));
         v.put("activations", acts.append(']').toString());
         v.put("loss", PyLiterals.string(net.loss.key));
         v.put("learningRate", PyLiterals.number(hyper.learningRate()));
@@ -69,13 +70,19 @@ public final class NumpyProgram {
         v.put("sizes", sizes(net.layout));
         boolean fromLink = state.weights().size() == net.layout.numParams();
         v.put("weightsEpoch", Integer.toString(state.weightsEpoch()));
-        String source = !fromLink ? "weightsFromSeed" : state.weightsEpoch() > 0 ? "weightsFromTrained" : "weightsFromLink";
+        String source =
+                !fromLink ? "weightsFromSeed" : state.weightsEpoch() > 0 ? "weightsFromTrained" : "weightsFromLink";
         v.put("weightsSource", ScriptWords.get(lang, source));
         boolean regularized = hyper.regularization() != Regularization.NONE && hyper.regularizationRate() != 0;
         v.put("regularizationName", ScriptWords.get(lang, regularized ? "withRegularization" : "noRegularization"));
         // the page's output map: the set's square, for sets whose inputs are the 2-D features
-        v.put("mapDomain", !state.isTwoDimensional() ? "None"
-                : "(" + PyLiterals.number(state.activeDataset().domain().min()) + ", " + PyLiterals.number(state.activeDataset().domain().max()) + ")");
+        v.put(
+                "mapDomain",
+                !state.isTwoDimensional()
+                        ? "None"
+                        : "(" + PyLiterals.number(state.activeDataset().domain().min()) + ", "
+                                + PyLiterals.number(
+                                        state.activeDataset().domain().max()) + ")");
         v.put("playgroundTrain", PyLiterals.list(playground.train(), INDENT));
         v.put("playgroundTest", PyLiterals.list(playground.test(), INDENT));
         // these two are words that hold values themselves (a seed, a rate)
@@ -100,12 +107,22 @@ public final class NumpyProgram {
         for (int l = 0; l < layout.layers(); l++) {
             int in = layout.in(l), o = layout.out(l);
             if (l > 0) out.append('\n');
-            out.append("W").append(l + 1).append(" = np.array(")
+            out.append("W")
+                    .append(l + 1)
+                    .append(" = np.array(")
                     .append(PyLiterals.matrix(net.params, o, in, in, 1, INDENT, layout.weightOffset(l)))
-                    .append(")  # (").append(o).append(", ").append(in).append(")\n");
-            out.append("b").append(l + 1).append(" = np.array(")
+                    .append(")  # (")
+                    .append(o)
+                    .append(", ")
+                    .append(in)
+                    .append(")\n");
+            out.append("b")
+                    .append(l + 1)
+                    .append(" = np.array(")
                     .append(PyLiterals.matrix(net.params, o, 1, 1, 1, INDENT, layout.biasOffset(l)))
-                    .append(")  # (").append(o).append(", 1)");
+                    .append(")  # (")
+                    .append(o)
+                    .append(", 1)");
         }
         return out.toString();
     }

@@ -54,7 +54,8 @@ final class PyLiterals {
         return matrix(values, rows, columns, rowStep, columnStep, indent, 0);
     }
 
-    static String matrix(double[] values, int rows, int columns, int rowStep, int columnStep, String indent, int offset) {
+    static String matrix(
+            double[] values, int rows, int columns, int rowStep, int columnStep, String indent, int offset) {
         StringBuilder out = new StringBuilder("[");
         for (int r = 0; r < rows; r++) {
             if (r > 0) out.append(",\n").append(indent).append(' ');

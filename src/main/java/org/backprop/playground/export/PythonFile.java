@@ -15,7 +15,8 @@ public final class PythonFile {
             out.append('\n');
             if (cell.kind() == Cell.Kind.MARKDOWN) {
                 out.append("# %% [markdown]\n");
-                for (String line : cell.text().split("\n", -1)) out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+                for (String line : cell.text().split("\n", -1))
+                    out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
             } else {
                 out.append("# %%\n").append(cell.text()).append('\n');
             }

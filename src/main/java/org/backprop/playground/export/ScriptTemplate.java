@@ -33,7 +33,9 @@ final class ScriptTemplate {
             if (line.startsWith("# %%")) {
                 if (kind != null) cells.add(new Cell(kind, fill(body.toString().strip(), values)));
                 body.setLength(0);
-                String markdown = line.startsWith("# %% [markdown] ") ? line.substring("# %% [markdown] ".length()).trim() : null;
+                String markdown = line.startsWith("# %% [markdown] ")
+                        ? line.substring("# %% [markdown] ".length()).trim()
+                        : null;
                 kind = markdown == null ? Cell.Kind.CODE : Cell.Kind.MARKDOWN;
                 if (markdown != null) body.append(ScriptWords.get(lang, "md." + markdown));
             } else if (kind == Cell.Kind.CODE) {
@@ -61,7 +63,8 @@ final class ScriptTemplate {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String w = ScriptWords.get(lang, m.group(1));
-            if (w.contains("\n")) throw new IllegalStateException("export text '" + m.group(1) + "' is used inline but has lines");
+            if (w.contains("\n"))
+                throw new IllegalStateException("export text '" + m.group(1) + "' is used inline but has lines");
             m.appendReplacement(out, Matcher.quoteReplacement(w));
         }
         return m.appendTail(out).toString();

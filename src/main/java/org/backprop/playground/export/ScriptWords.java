@@ -22,7 +22,8 @@ final class ScriptWords {
     static String get(String lang, String key) {
         Map<String, String> words = BY_LANGUAGE.getOrDefault(lang, BY_LANGUAGE.get("en"));
         String text = words.get(key);
-        if (text == null) throw new IllegalStateException("no export text '" + key + "' in " + RESOURCE + " for " + lang);
+        if (text == null)
+            throw new IllegalStateException("no export text '" + key + "' in " + RESOURCE + " for " + lang);
         return text;
     }
 
@@ -33,7 +34,10 @@ final class ScriptWords {
             Map<String, Map<String, String>> all = new HashMap<>();
             root.fields().forEachRemaining(lang -> {
                 Map<String, String> words = new HashMap<>();
-                lang.getValue().fields().forEachRemaining(w -> words.put(w.getKey(), w.getValue().asText()));
+                lang.getValue()
+                        .fields()
+                        .forEachRemaining(
+                                w -> words.put(w.getKey(), w.getValue().asText()));
                 all.put(lang.getKey(), Map.copyOf(words));
             });
             return Map.copyOf(all);

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.backprop.playground.protocol.MessageType;
 import org.backprop.playground.protocol.BoardMessageType;
+import org.backprop.playground.protocol.MessageType;
 
 /**
  * The load test's teacher (loadtest --board): makes a class board, watches it on
@@ -28,6 +27,7 @@ import org.backprop.playground.protocol.BoardMessageType;
 final class BoardWatch implements WebSocket.Listener, AutoCloseable {
     /** What each student sets mid-run; the row's state shows it once recorded. */
     static final String CHANGE = MessageType.SET.opening() + ",\"state\":{\"learningRate\":0.1}}";
+
     private static final String CHANGED = "learningRate=0.1&";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,13 +46,20 @@ final class BoardWatch implements WebSocket.Listener, AutoCloseable {
     /** Makes a board on the server of {@code ws} (ws://host:port/ws) and opens its teacher's socket. */
     static BoardWatch open(HttpClient http, URI ws) throws Exception {
         URI api = URI.create(ws.toString().replaceFirst("^ws", "http").replaceFirst("/ws$", "/api/boards"));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(api).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"goal=testLoss<0.0001\",\"task\":\"load test\"}")).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(api)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"state\":\"goal=testLoss<0.0001\",\"task\":\"load test\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) throw new IllegalStateException("POST /api/boards answered " + r.statusCode() + ": " + r.body());
+        if (r.statusCode() != 201)
+            throw new IllegalStateException("POST /api/boards answered " + r.statusCode() + ": " + r.body());
         JsonNode b = JSON.readTree(r.body());
         BoardWatch w = new BoardWatch(b.get("id").asText(), b.get("teacherKey").asText());
-        w.socket = http.newWebSocketBuilder().buildAsync(URI.create(ws + "/board/" + w.id + "?key=" + w.key), w).get(10, TimeUnit.SECONDS);
+        w.socket = http.newWebSocketBuilder()
+                .buildAsync(URI.create(ws + "/board/" + w.id + "?key=" + w.key), w)
+                .get(10, TimeUnit.SECONDS);
         return w;
     }
 
@@ -93,21 +100,36 @@ final class BoardWatch implements WebSocket.Listener, AutoCloseable {
         int total = 0;
         for (int i = 0; i < names.size(); i++) {
             Long seen = firstSeen.get(names.get(i)), changed = changeSeen.get(names.get(i));
-            if (seen != null && clients.get(i).configSentNanos > 0) joins.add((seen - clients.get(i).configSentNanos) / 1e9);
+            if (seen != null && clients.get(i).configSentNanos > 0)
+                joins.add((seen - clients.get(i).configSentNanos) / 1e9);
             if (changed != null && changeSent[i] > 0) changes.add((changed - changeSent[i]) / 1e9);
             total += rows.getOrDefault(names.get(i), 0);
         }
-        System.out.printf(Locale.ROOT, "board %s: %d of %d students shown; %d rows in %.0f s (%.1f a second, %.2f per student a second)%n",
-                id, firstSeen.size(), names.size(), total, seconds, total / seconds, total / seconds / names.size());
+        System.out.printf(
+                Locale.ROOT,
+                "board %s: %d of %d students shown; %d rows in %.0f s (%.1f a second, %.2f per student a second)%n",
+                id,
+                firstSeen.size(),
+                names.size(),
+                total,
+                seconds,
+                total / seconds,
+                total / seconds / names.size());
         System.out.println("  join → row on the teacher's socket:   " + summary(joins));
-        System.out.println("  set  → row showing it on the socket:  " + summary(changes) + "   (the change delay a teacher sees)");
+        System.out.println(
+                "  set  → row showing it on the socket:  " + summary(changes) + "   (the change delay a teacher sees)");
     }
 
     private static String summary(List<Double> v) {
         if (v.isEmpty()) return "none measured";
         Collections.sort(v);
-        return String.format(Locale.ROOT, "median %.3f s, 95th %.3f s, max %.3f s (%d students)",
-                v.get(v.size() / 2), v.get(Math.min(v.size() - 1, (int) Math.ceil(v.size() * 0.95) - 1)), v.get(v.size() - 1), v.size());
+        return String.format(
+                Locale.ROOT,
+                "median %.3f s, 95th %.3f s, max %.3f s (%d students)",
+                v.get(v.size() / 2),
+                v.get(Math.min(v.size() - 1, (int) Math.ceil(v.size() * 0.95) - 1)),
+                v.get(v.size() - 1),
+                v.size());
     }
 
     @Override

@@ -3,9 +3,9 @@ package org.backprop.playground.load;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.backprop.playground.state.Speed;
 import org.backprop.playground.protocol.MessageType;
 import org.backprop.playground.protocol.ServerMessageType;
+import org.backprop.playground.state.Speed;
 
 /**
  * One simulated browser, whichever client carries it ({@link Transport}): after the server's hello
@@ -33,15 +33,18 @@ final class ClientSession {
 
     /** The default network at the speed asked for. */
     private final String config;
+
     private volatile Link link;
     private volatile boolean measuring;
     private int binaryBytes;
     /** The start of the binary message being received: enough to see its header's type. */
     private final byte[] head = new byte[FRAME_PREFIX.length + 4];
+
     private int headBytes;
     private long lastFrameNanos;
     /** When this session last sent the server a message. */
     private volatile long lastSentNanos;
+
     private long measureStart, measureEnd;
     private long wireStart, wireEnd;
 
@@ -53,6 +56,7 @@ final class ClientSession {
     long frameBytes;
     /** Every message's bytes as decoded, text and binary: what the page handles. */
     long payloadBytes;
+
     final AtomicInteger errors = new AtomicInteger();
     volatile String firstError;
 

@@ -28,5 +28,7 @@ final class GapHistogram {
         return BUCKETS;
     }
 
-    long total() { return total; }
+    long total() {
+        return total;
+    }
 }

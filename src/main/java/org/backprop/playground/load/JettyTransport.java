@@ -68,8 +68,10 @@ public final class JettyTransport implements Transport {
 
         @Override
         public void onWebSocketOpen(Session s) {
-            WebSocketConnection connection = s instanceof WebSocketSession ws && ws.getCoreSession() instanceof WebSocketCoreSession core
-                    ? core.getConnection() : null;
+            WebSocketConnection connection =
+                    s instanceof WebSocketSession ws && ws.getCoreSession() instanceof WebSocketCoreSession core
+                            ? core.getConnection()
+                            : null;
             session.opened(new ClientSession.Link() {
                 @Override
                 public void sendText(String message) {

@@ -24,7 +24,8 @@ import org.backprop.playground.state.Speed;
  * after S seconds.
  */
 public final class LoadTest {
-    static final String USAGE = "--sessions N --seconds S --speed max|1…10000 --compress --board --url ws://host:port/ws";
+    static final String USAGE =
+            "--sessions N --seconds S --speed max|1…10000 --compress --board --url ws://host:port/ws";
 
     private LoadTest() {}
 
@@ -61,8 +62,15 @@ public final class LoadTest {
         URI ws = URI.create(url);
         URI health = URI.create(url.replaceFirst("^ws", "http").replaceFirst("/ws$", "/api/health"));
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        System.out.printf(Locale.ROOT, "load test: %d sessions at speed %s for %.0f s against %s, %s%n", sessions, speed, seconds, ws,
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        System.out.printf(
+                Locale.ROOT,
+                "load test: %d sessions at speed %s for %.0f s against %s, %s%n",
+                sessions,
+                speed,
+                seconds,
+                ws,
                 compress ? "Jetty's client offering " + JettyTransport.OFFER : "the JDK's client (uncompressed)");
         // --board: every session a student on one class board, watched by a teacher's socket that times it
         BoardWatch watch = board ? BoardWatch.open(http, ws) : null;
@@ -72,7 +80,9 @@ public final class LoadTest {
             List<CompletableFuture<?>> opening = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
                 names.add("s" + i);
-                ClientSession c = watch == null ? new ClientSession(speed) : new ClientSession(speed, watch.studentState("s" + i));
+                ClientSession c = watch == null
+                        ? new ClientSession(speed)
+                        : new ClientSession(speed, watch.studentState("s" + i));
                 clients.add(c);
                 opening.add(transport.connect(ws, c).whenComplete((socket, error) -> {
                     if (error != null) c.failed("connect failed: " + error);
@@ -104,7 +114,8 @@ public final class LoadTest {
                         if (clients.get(changed).send(BoardWatch.CHANGE)) changeSent[changed] = System.nanoTime();
                         changed++;
                     }
-                    if ((now - start) / 1_000_000_000L % 20 == 0 && (now - start) % 1_000_000_000L < 25_000_000L) watch.ping();
+                    if ((now - start) / 1_000_000_000L % 20 == 0 && (now - start) % 1_000_000_000L < 25_000_000L)
+                        watch.ping();
                 }
             }
             clients.forEach(ClientSession::stopMeasuring);
@@ -114,8 +125,12 @@ public final class LoadTest {
             Thread.sleep(500);
         }
         if (watch != null) watch.close();
-        String after = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String after = http.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         System.out.println("health after closing: " + after);
     }
 }

@@ -2,7 +2,6 @@ package org.backprop.playground.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,8 +26,12 @@ final class ServerGauge {
 
     void sample() {
         try {
-            String body = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body = http.send(
+                            HttpRequest.newBuilder(health)
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             JsonNode n = json.readTree(body);
             JsonNode process = n.path("process");
             double cpu = process.path("cpuLoad").asDouble(Double.NaN);

@@ -10,8 +10,17 @@ package org.backprop.playground.session;
  * @param neuron the neuron within that layer (−1 when not a neuron's)
  * @param coding what {@code data} holds (docs/protocol.md §6): the bytes, none, or the change to the client's bytes
  */
-record Block(String name, int layer, int neuron, int width, int height, String dtype, float min, float max, byte[] data,
-             Coding coding) {
+record Block(
+        String name,
+        int layer,
+        int neuron,
+        int width,
+        int height,
+        String dtype,
+        float min,
+        float max,
+        byte[] data,
+        Coding coding) {
     /** How a frame carries a block. */
     enum Coding {
         /** The bytes themselves. */
@@ -49,7 +58,11 @@ record Block(String name, int layer, int neuron, int width, int height, String d
 
     /** Whether this block stands at that place of a frame with that size. */
     boolean isAt(String name, int layer, int neuron, int width, int height) {
-        return this.name.equals(name) && this.layer == layer && this.neuron == neuron && this.width == width && this.height == height;
+        return this.name.equals(name)
+                && this.layer == layer
+                && this.neuron == neuron
+                && this.width == width
+                && this.height == height;
     }
 
     /**
@@ -57,12 +70,18 @@ record Block(String name, int layer, int neuron, int width, int height, String d
      * and size, class bytes equal, and no value moved by more than {@link #unseenChange} of before's range.
      */
     boolean looksLike(Block before) {
-        if (before == null || before.coding != Coding.BYTES || coding != Coding.BYTES || !before.isAt(name, layer, neuron, width, height)
-                || !dtype.equals(UINT8) || !before.dtype.equals(UINT8)) {
+        if (before == null
+                || before.coding != Coding.BYTES
+                || coding != Coding.BYTES
+                || !before.isAt(name, layer, neuron, width, height)
+                || !dtype.equals(UINT8)
+                || !before.dtype.equals(UINT8)) {
             return false;
         }
         if (name.equals("outputClass")) return java.util.Arrays.equals(data, before.data);
-        float step = (max - min) / 255, stepBefore = (before.max - before.min) / 255, unseen = unseenChange(before.min, before.max);
+        float step = (max - min) / 255,
+                stepBefore = (before.max - before.min) / 255,
+                unseen = unseenChange(before.min, before.max);
         for (int i = 0; i < data.length; i++) {
             float v = min + (data[i] & 0xff) * step, u = before.min + (before.data[i] & 0xff) * stepBefore;
             if (Math.abs(v - u) > unseen) return false;
@@ -79,7 +98,8 @@ record Block(String name, int layer, int neuron, int width, int height, String d
      * As {@link #quantize(String, int, int, float[], int, int, int)}, over the finite values' range
      * widened by {@code margin} of its span at each end (room for the next frames' values to move).
      */
-    static Block quantize(String name, int layer, int neuron, float[] values, int off, int width, int height, float margin) {
+    static Block quantize(
+            String name, int layer, int neuron, float[] values, int off, int width, int height, float margin) {
         int n = width * height;
         float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
         for (int i = off; i < off + n; i++) {

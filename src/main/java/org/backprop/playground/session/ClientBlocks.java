@@ -23,6 +23,7 @@ final class ClientBlocks {
      * with their bytes, against 154 deltas).
      */
     static final float MARGIN = 1f / 16;
+
     private final List<Block> has = new ArrayList<>();
     /** The place of the next block of the frame being coded. */
     private int next;
@@ -84,7 +85,11 @@ final class ClientBlocks {
     private Block before(String name, int layer, int neuron, int width, int height) {
         int place = next++;
         Block b = place < has.size() ? has.get(place) : null;
-        return b != null && b.isAt(name, layer, neuron, width, height) && b.dtype().equals(Block.UINT8) ? b : null;
+        return b != null
+                        && b.isAt(name, layer, neuron, width, height)
+                        && b.dtype().equals(Block.UINT8)
+                ? b
+                : null;
     }
 
     private Block keep(Block b) {
@@ -116,14 +121,24 @@ final class ClientBlocks {
         byte[] has = before.data(), change = new byte[has.length];
         float lo = before.min(), span = before.max() - lo, scale = 255f / span;
         // values lie in [lo, hi], so (v − lo)·scale is in [0, 255] up to two roundings
-        for (int i = 0; i < change.length; i++) change[i] = (byte) Float.floatToRawIntBits((values[off + i] - lo) * scale + ROUNDING);
+        for (int i = 0; i < change.length; i++)
+            change[i] = (byte) Float.floatToRawIntBits((values[off + i] - lo) * scale + ROUNDING);
         for (int i = 0; i < change.length; i++) change[i] -= has[i];
         int unseenSteps = (int) (Block.unseenChange(lo, before.max()) / (span / 255) * (1 + 1e-6f));
         if (withinSteps(change, unseenSteps)) return before.asSame();
         for (int i = 0; i < has.length; i++) has[i] += change[i];
         changed++;
-        return new Block(before.name(), before.layer(), before.neuron(), before.width(), before.height(), Block.UINT8, lo, before.max(),
-                change, Block.Coding.DELTA);
+        return new Block(
+                before.name(),
+                before.layer(),
+                before.neuron(),
+                before.width(),
+                before.height(),
+                Block.UINT8,
+                lo,
+                before.max(),
+                change,
+                Block.Coding.DELTA);
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

@@ -24,9 +24,17 @@ import org.backprop.playground.state.Warning;
  * @param maxHiddenLayers      hidden layers the network may have
  * @param notApplying          state key → id of the words saying why it changes nothing here
  */
-public record Derived(int requestedBatchSize, int batchSize, int trainPoints, Activation outputActivation,
-                      Activation autoOutputActivation, List<Loss> losses, List<Activation> outputActivations,
-                      int maxNeurons, int maxHiddenLayers, Map<String, String> notApplying) {
+public record Derived(
+        int requestedBatchSize,
+        int batchSize,
+        int trainPoints,
+        Activation outputActivation,
+        Activation autoOutputActivation,
+        List<Loss> losses,
+        List<Activation> outputActivations,
+        int maxNeurons,
+        int maxHiddenLayers,
+        Map<String, String> notApplying) {
 
     /** Whether the batch is capped or there is nothing to train on: worth a word to the person. */
     public boolean needsWarning() {
@@ -40,18 +48,26 @@ public record Derived(int requestedBatchSize, int batchSize, int trainPoints, Ac
     public List<Warning> warningsSince(Derived before) {
         if (!needsWarning() || sameBatchAs(before)) return List.of();
         if (trainPoints == 0) {
-            return List.of(new Warning("batchSize", null,
+            return List.of(new Warning(
+                    "batchSize",
+                    null,
                     "there are no training points: epochs run but nothing is learned; pick a data set that has points",
                     Msg.of("session.noTrainingPoints")));
         }
-        return List.of(new Warning("batchSize", String.valueOf(requestedBatchSize), "batchSize " + requestedBatchSize
-                + " is larger than the " + trainPoints + " training points, so each epoch is one update of all " + trainPoints
-                + " (the batch in effect is " + batchSize + ")",
+        return List.of(new Warning(
+                "batchSize",
+                String.valueOf(requestedBatchSize),
+                "batchSize " + requestedBatchSize
+                        + " is larger than the " + trainPoints + " training points, so each epoch is one update of all "
+                        + trainPoints
+                        + " (the batch in effect is " + batchSize + ")",
                 Msg.of("session.batchAboveTrainingSet", "batchSize", requestedBatchSize, "points", trainPoints)));
     }
 
     private boolean sameBatchAs(Derived before) {
-        return before != null && before.requestedBatchSize == requestedBatchSize && before.batchSize == batchSize
+        return before != null
+                && before.requestedBatchSize == requestedBatchSize
+                && before.batchSize == batchSize
                 && before.trainPoints == trainPoints;
     }
 }

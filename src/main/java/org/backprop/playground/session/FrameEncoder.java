@@ -23,10 +23,16 @@ public final class FrameEncoder {
     static ByteBuffer encode(FrameSnapshot s, List<Block> blocks) {
         Network net = s.network();
         StringBuilder h = new StringBuilder(512 + 24 * net.params.length + 160 * blocks.size());
-        h.append("{\"type\":\"").append(ServerMessageType.FRAME.wire).append("\",\"epoch\":").append(s.epoch())
-                .append(",\"version\":").append(s.version())
-                .append(",\"dataVersion\":").append(s.dataVersion())
-                .append(",\"playing\":").append(s.playing())
+        h.append("{\"type\":\"")
+                .append(ServerMessageType.FRAME.wire)
+                .append("\",\"epoch\":")
+                .append(s.epoch())
+                .append(",\"version\":")
+                .append(s.version())
+                .append(",\"dataVersion\":")
+                .append(s.dataVersion())
+                .append(",\"playing\":")
+                .append(s.playing())
                 .append(",\"diverged\":");
         string(h, s.diverged());
         h.append(",\"trainLoss\":");
@@ -132,6 +138,7 @@ public final class FrameEncoder {
 
     /** 10^0 … 10^22, every one exact in a double. */
     private static final double[] POWERS_OF_TEN = new double[23];
+
     static {
         double p = 1;
         for (int k = 0; k < POWERS_OF_TEN.length; k++, p *= 10) POWERS_OF_TEN[k] = p;
@@ -158,7 +165,10 @@ public final class FrameEncoder {
         } else if (v == 0) {
             h.append('0');
         } else if (!short4Fast(h, v)) {
-            h.append(java.math.BigDecimal.valueOf(v).round(FOUR_DIGITS).stripTrailingZeros().toString());
+            h.append(java.math.BigDecimal.valueOf(v)
+                    .round(FOUR_DIGITS)
+                    .stripTrailingZeros()
+                    .toString());
         }
     }
 
@@ -218,9 +228,15 @@ public final class FrameEncoder {
     public static ByteBuffer encodeData(DataSplit split, long dataVersion) {
         List<Block> blocks = new ArrayList<>(List.of(points("train", split.train()), points("test", split.test())));
         boolean twoD = split.dataset().inputDim() == 2;
-        if (twoD) for (InputFeature f : InputFeature.values()) blocks.add(featureGrid(f, split.dataset().domain()));
+        if (twoD)
+            for (InputFeature f : InputFeature.values())
+                blocks.add(featureGrid(f, split.dataset().domain()));
         StringBuilder h = new StringBuilder(256);
-        h.append("{\"type\":\"").append(ServerMessageType.DATA.wire).append("\",\"dataVersion\":").append(dataVersion).append(",\"dataset\":");
+        h.append("{\"type\":\"")
+                .append(ServerMessageType.DATA.wire)
+                .append("\",\"dataVersion\":")
+                .append(dataVersion)
+                .append(",\"dataset\":");
         string(h, split.dataset().urlName());
         h.append(",\"numClasses\":").append(split.numClasses()).append(",\"domain\":[");
         number(h, split.dataset().domain().min());
@@ -273,14 +289,25 @@ public final class FrameEncoder {
             string(h, b.name());
             if (b.layer() >= 0) h.append(",\"layer\":").append(b.layer());
             if (b.neuron() >= 0) h.append(",\"neuron\":").append(b.neuron());
-            h.append(",\"offset\":").append(offset).append(",\"length\":").append(b.data().length)
-                    .append(",\"width\":").append(b.width()).append(",\"height\":").append(b.height())
-                    .append(",\"dtype\":\"").append(b.dtype()).append('"');
+            h.append(",\"offset\":")
+                    .append(offset)
+                    .append(",\"length\":")
+                    .append(b.data().length)
+                    .append(",\"width\":")
+                    .append(b.width())
+                    .append(",\"height\":")
+                    .append(b.height())
+                    .append(",\"dtype\":\"")
+                    .append(b.dtype())
+                    .append('"');
             if (b.coding() == Block.Coding.SAME) {
                 h.append(",\"same\":true");
             } else if (b.dtype().equals(Block.UINT8)) {
                 if (b.coding() == Block.Coding.DELTA) h.append(",\"delta\":true");
-                h.append(",\"min\":").append(floatText(b.min())).append(",\"max\":").append(floatText(b.max()));
+                h.append(",\"min\":")
+                        .append(floatText(b.min()))
+                        .append(",\"max\":")
+                        .append(floatText(b.max()));
             }
             h.append('}');
             payload.add(b.data());

@@ -32,7 +32,9 @@ public final class FrameRenderer {
      * stay within 2.6 MB.
      */
     private static final int TILE = NEURON_SIZE * NEURON_SIZE, WHOLE_ROWS = 64;
-    private static final ThreadLocal<GridEvaluator> WHOLE = ThreadLocal.withInitial(() -> new GridEvaluator(OUTPUT_SIZE * OUTPUT_SIZE));
+
+    private static final ThreadLocal<GridEvaluator> WHOLE =
+            ThreadLocal.withInitial(() -> new GridEvaluator(OUTPUT_SIZE * OUTPUT_SIZE));
     private static final ThreadLocal<GridEvaluator> TILES = ThreadLocal.withInitial(() -> new GridEvaluator(TILE));
 
     private Features features;
@@ -40,11 +42,13 @@ public final class FrameRenderer {
     private float[] outputInputs, neuronInputs;
     /** The output's value at each point of the 100×100 grid (for K classes, the winner's probability). */
     private float[] output;
+
     private Layout layout;
     /** The grids the client has, what a {@code same} or {@code delta} block is relative to. */
     private final ClientBlocks client = new ClientBlocks();
     /** The header the client was last shown something new in. */
     private VisibleState shown;
+
     private boolean showedChange, evaluatedGrids;
 
     /** The encoded frame (see {@link FrameEncoder}); grids only when the snapshot's set is 2-D. */
@@ -77,7 +81,9 @@ public final class FrameRenderer {
 
     /** The client's blocks are of this snapshot's grids: the same inputs, domain and network shape (else it gets every block's bytes). */
     private boolean sameGridsAsClient(FrameSnapshot s) {
-        return s.features().equals(features) && s.domain().equals(domain) && s.network().layout.equals(layout);
+        return s.features().equals(features)
+                && s.domain().equals(domain)
+                && s.network().layout.equals(layout);
     }
 
     /** Whether the last frame rendered showed anything new beyond its epoch: a block with bytes or a header that moved. */
@@ -88,7 +94,8 @@ public final class FrameRenderer {
     private List<Block> blocks(FrameSnapshot s) {
         if (!sameGridsAsClient(s)) {
             if (!s.features().equals(features) || !s.domain().equals(domain)) {
-                float[] big = gridInputs(s.features(), s.domain(), OUTPUT_SIZE), small = gridInputs(s.features(), s.domain(), NEURON_SIZE);
+                float[] big = gridInputs(s.features(), s.domain(), OUTPUT_SIZE),
+                        small = gridInputs(s.features(), s.domain(), NEURON_SIZE);
                 if (output == null) output = new float[OUTPUT_SIZE * OUTPUT_SIZE]; // a set with no map never needs it
                 outputInputs = big;
                 neuronInputs = small;
@@ -146,7 +153,8 @@ public final class FrameRenderer {
             double y = domain.max() - r * step;
             for (int c = 0; c < size; c++) {
                 double x = domain.min() + c * step;
-                for (int i = 0; i < enabled.size(); i++) in[i * P + r * size + c] = (float) enabled.get(i).apply(x, y);
+                for (int i = 0; i < enabled.size(); i++)
+                    in[i * P + r * size + c] = (float) enabled.get(i).apply(x, y);
             }
         }
         return in;

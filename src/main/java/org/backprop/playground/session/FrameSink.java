@@ -20,8 +20,7 @@ public interface FrameSink {
     void send(Supplier<ByteBuffer> frame);
 
     /** The session paused itself (an error in its turn): {@code reason} is the sentence for the page. */
-    default void paused(String reason) {
-    }
+    default void paused(String reason) {}
 
     /** The session paused itself (it diverged, a goal's budget ran out): the sentence and its message. */
     default void paused(String reason, Msg detail) {

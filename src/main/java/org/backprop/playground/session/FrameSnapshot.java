@@ -17,11 +17,23 @@ import org.backprop.playground.engine.Network;
  * @param predictions   for a set that is not 2-D: rows [target label, outputs...] of the first test points; else null
  * @param goal          the goal's progress, measured in this frame; null without a goal
  */
-public record FrameSnapshot(long version, long epoch, long dataVersion, double trainLoss, double testLoss,
-                            double trainAccuracy, double testAccuracy, boolean playing, String diverged,
-                            Network network, Features features, Domain domain,
-                            double[] gradient, double[] updateRatio, double[][] predictions,
-                            GoalView goal) {
+public record FrameSnapshot(
+        long version,
+        long epoch,
+        long dataVersion,
+        double trainLoss,
+        double testLoss,
+        double trainAccuracy,
+        double testAccuracy,
+        boolean playing,
+        String diverged,
+        Network network,
+        Features features,
+        Domain domain,
+        double[] gradient,
+        double[] updateRatio,
+        double[][] predictions,
+        GoalView goal) {
 
     public boolean hasGrids() {
         return features != null;

@@ -80,9 +80,16 @@ final class GoalProgress {
 
     /** What a frame or a state message carries. */
     GoalView view() {
-        return new GoalView(goal, met, met ? metAtEpoch : null, met ? metAtSeconds : null,
-                Double.isNaN(best) ? null : best, Double.isNaN(now) ? null : now,
-                budget == 0 ? null : budget, budget == 0 ? null : lastBudgetEpoch(), spent);
+        return new GoalView(
+                goal,
+                met,
+                met ? metAtEpoch : null,
+                met ? metAtSeconds : null,
+                Double.isNaN(best) ? null : best,
+                Double.isNaN(now) ? null : now,
+                budget == 0 ? null : budget,
+                budget == 0 ? null : lastBudgetEpoch(),
+                spent);
     }
 
     private boolean closer(double value, double than) {

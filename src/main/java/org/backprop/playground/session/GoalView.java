@@ -12,8 +12,16 @@ import org.backprop.playground.state.Goal;
  * @param budget        goalEpochs, or null without a budget
  * @param budgetEndsAt  the last epoch that may meet the goal, or null without a budget
  */
-public record GoalView(Goal goal, boolean met, Long metAtEpoch, Double metAtSeconds, Double best, Double now,
-                       Integer budget, Long budgetEndsAt, boolean budgetSpent) {
+public record GoalView(
+        Goal goal,
+        boolean met,
+        Long metAtEpoch,
+        Double metAtSeconds,
+        Double best,
+        Double now,
+        Integer budget,
+        Long budgetEndsAt,
+        boolean budgetSpent) {
 
     /** The progress of a session that has not measured yet: what a freshly loaded page shows. */
     public static GoalView fresh(Goal goal, int budget) {

@@ -28,7 +28,14 @@ public final class GoalWords {
 
     /** "test loss below 0.1" / "테스트 손실 0.1 미만". */
     public static Msg words(Goal goal) {
-        return Msg.of("goal.words", "metric", metric(goal.metric()), "comparison", comparison(goal.comparison()), "value", target(goal));
+        return Msg.of(
+                "goal.words",
+                "metric",
+                metric(goal.metric()),
+                "comparison",
+                comparison(goal.comparison()),
+                "value",
+                target(goal));
     }
 
     // whole ids, so a test finds every id this code sends in strings.json
@@ -54,25 +61,53 @@ public final class GoalWords {
     public static Status status(GoalView v) {
         Goal goal = v.goal();
         if (v.met()) {
-            return new Status(Msg.of("goal.status.met", "epoch", epochs(v.metAtEpoch()), "seconds", seconds(v.metAtSeconds()),
-                    "now", measured(goal, v.now())), Status.MET);
+            return new Status(
+                    Msg.of(
+                            "goal.status.met",
+                            "epoch",
+                            epochs(v.metAtEpoch()),
+                            "seconds",
+                            seconds(v.metAtSeconds()),
+                            "now",
+                            measured(goal, v.now())),
+                    Status.MET);
         }
         if (v.budgetSpent()) {
-            return new Status(Msg.of("goal.status.spent", "budget", epochs(v.budget()), "best", measured(goal, v.best())), Status.SPENT);
+            return new Status(
+                    Msg.of("goal.status.spent", "budget", epochs(v.budget()), "best", measured(goal, v.best())),
+                    Status.SPENT);
         }
         if (v.best() == null) {
-            return new Status(v.budget() == null ? Msg.of("goal.status.pending")
-                    : Msg.of("goal.status.pendingBudget", "budget", epochs(v.budget())), Status.PENDING);
+            return new Status(
+                    v.budget() == null
+                            ? Msg.of("goal.status.pending")
+                            : Msg.of("goal.status.pendingBudget", "budget", epochs(v.budget())),
+                    Status.PENDING);
         }
-        return new Status(v.budget() == null ? Msg.of("goal.status.notMet", "best", measured(goal, v.best()))
-                : Msg.of("goal.status.notMetBudget", "best", measured(goal, v.best()), "budget", epochs(v.budget()),
-                        "last", epochs(v.budgetEndsAt())), Status.PENDING);
+        return new Status(
+                v.budget() == null
+                        ? Msg.of("goal.status.notMet", "best", measured(goal, v.best()))
+                        : Msg.of(
+                                "goal.status.notMetBudget",
+                                "best",
+                                measured(goal, v.best()),
+                                "budget",
+                                epochs(v.budget()),
+                                "last",
+                                epochs(v.budgetEndsAt())),
+                Status.PENDING);
     }
 
     /** The session's own pause when the budget ran out. */
     static Msg budgetSpentNotice(GoalView v) {
-        return Msg.of("session.goalBudgetSpent", "budget", epochs(v.budget()), "goal", words(v.goal()),
-                "best", measured(v.goal(), v.best()));
+        return Msg.of(
+                "session.goalBudgetSpent",
+                "budget",
+                epochs(v.budget()),
+                "goal",
+                words(v.goal()),
+                "best",
+                measured(v.goal(), v.best()));
     }
 
     /** The same notice in English, for the protocol's {@code notice} sentence. */

@@ -19,19 +19,44 @@ import org.backprop.playground.engine.Pass;
  * @param coords the raw point (its coordinates), or null for a sample the client sent
  * @param target the encoded target row (0/1, ±1, one-hot or the value)
  */
-public record Inspection(long epoch, String split, int index, double[] input, double[] coords, double[] target, double loss,
-                         List<LayerValues> layers, String lossFormula, double learningRate,
-                         double afterLoss, Network after) {
+public record Inspection(
+        long epoch,
+        String split,
+        int index,
+        double[] input,
+        double[] coords,
+        double[] target,
+        double loss,
+        List<LayerValues> layers,
+        String lossFormula,
+        double learningRate,
+        double afterLoss,
+        Network after) {
 
     /**
      * Weight layer l: z, a, δ of its neurons, f′(z) ({@code dadz}, null for softmax, whose δ is taken
      * with cross-entropy), dL/dW (out × in) and dL/db, and its W and b.
      */
-    public record LayerValues(String activation, double[] z, double[] a, double[] dadz, double[] delta, double[][] dW,
-                              double[] db, double[][] weights, double[] biases) {}
+    public record LayerValues(
+            String activation,
+            double[] z,
+            double[] a,
+            double[] dadz,
+            double[] delta,
+            double[][] dW,
+            double[] db,
+            double[][] weights,
+            double[] biases) {}
 
-    static Inspection of(Network net, long epoch, String split, int index, double[] input, double[] coords, double[] target,
-                         double learningRate) {
+    static Inspection of(
+            Network net,
+            long epoch,
+            String split,
+            int index,
+            double[] input,
+            double[] coords,
+            double[] target,
+            double learningRate) {
         Layout layout = net.layout;
         Pass pass = new Pass(layout, 1);
         pass.forward(net, input, 0, 1);
@@ -45,14 +70,23 @@ public record Inspection(long epoch, String split, int index, double[] input, do
             for (int o = 0; o < OUT; o++) System.arraycopy(grads, layout.weightOffset(l) + o * IN, dW[o], 0, IN);
             double[] db = new double[OUT];
             System.arraycopy(grads, layout.biasOffset(l), db, 0, OUT);
-            layers.add(new LayerValues(net.activation(l).key, pass.z(l), pass.a(l), dadz(net.activation(l), pass.z(l), pass.a(l)),
-                    pass.delta(l), dW, db, net.weights(l), net.biases(l)));
+            layers.add(new LayerValues(
+                    net.activation(l).key,
+                    pass.z(l),
+                    pass.a(l),
+                    dadz(net.activation(l), pass.z(l), pass.a(l)),
+                    pass.delta(l),
+                    dW,
+                    db,
+                    net.weights(l),
+                    net.biases(l)));
         }
         Network after = net.copy();
         for (int i = 0; i < grads.length; i++) after.params[i] -= learningRate * grads[i];
         pass.forward(after, input, 0, 1);
         double afterLoss = pass.lossSum(after, target, 0);
-        return new Inspection(epoch, split, index, input, coords, target, loss, layers, net.loss.key, learningRate, afterLoss, after);
+        return new Inspection(
+                epoch, split, index, input, coords, target, loss, layers, net.loss.key, learningRate, afterLoss, after);
     }
 
     /** f′(z) per neuron, as the engine takes it (tanh′ = 1 − a²); null for softmax. */

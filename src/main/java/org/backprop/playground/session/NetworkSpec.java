@@ -12,10 +12,13 @@ import org.backprop.playground.state.PlaygroundState;
  * on every hidden layer and the output activation the state resolves
  * ({@link PlaygroundState#resolvedOutputActivation}), the loss, TF's initialization, and how labels become targets.
  */
-record NetworkSpec(InputMap inputs, int[] sizes, Activation[] activations, Loss loss, Init init, TargetEncoding encoding) {
+record NetworkSpec(
+        InputMap inputs, int[] sizes, Activation[] activations, Loss loss, Init init, TargetEncoding encoding) {
 
     static NetworkSpec of(PlaygroundState s) {
-        InputMap inputs = s.isTwoDimensional() ? InputMap.of(s.enabledFeatures()) : InputMap.raw(s.activeDataset().inputDim());
+        InputMap inputs = s.isTwoDimensional()
+                ? InputMap.of(s.enabledFeatures())
+                : InputMap.raw(s.activeDataset().inputDim());
         ProblemKind task = s.task();
         Activation output = s.resolvedOutputActivation();
         int outputs = task == ProblemKind.MULTICLASS ? s.classes() : 1;
@@ -23,7 +26,10 @@ record NetworkSpec(InputMap inputs, int[] sizes, Activation[] activations, Loss 
             case REGRESSION -> TargetEncoding.VALUE;
             case MULTICLASS -> TargetEncoding.ONE_HOT;
             // outputs in [0, 1) or [0, ∞) learn 0/1; tanh and linear learn TF's ±1
-            case BINARY -> output == Activation.SIGMOID || output == Activation.RELU ? TargetEncoding.ZERO_ONE : TargetEncoding.SIGN;
+            case BINARY ->
+                output == Activation.SIGMOID || output == Activation.RELU
+                        ? TargetEncoding.ZERO_ONE
+                        : TargetEncoding.SIGN;
         };
         int hidden = s.networkShape().size();
         int[] sizes = new int[hidden + 2];
@@ -42,7 +48,9 @@ record NetworkSpec(InputMap inputs, int[] sizes, Activation[] activations, Loss 
 
     /** Whether a network of this spec has the same layout, activations and loss as {@code other}'s. */
     boolean sameNetwork(NetworkSpec other) {
-        return Arrays.equals(sizes, other.sizes) && inputs.names().equals(other.inputs.names())
-                && Arrays.equals(activations, other.activations) && loss == other.loss;
+        return Arrays.equals(sizes, other.sizes)
+                && inputs.names().equals(other.inputs.names())
+                && Arrays.equals(activations, other.activations)
+                && loss == other.loss;
     }
 }

@@ -12,5 +12,10 @@ import org.backprop.playground.state.PlaygroundState;
  * targets as the loss sees them), the inputs' names and the hyperparameters in effect (the batch
  * already capped at the training set). The rows are the session's own: read them, never write.
  */
-public record RunSetup(PlaygroundState state, Network network, List<String> inputNames, Samples train, Samples test,
-                       Hyperparameters hyperparameters) {}
+public record RunSetup(
+        PlaygroundState state,
+        Network network,
+        List<String> inputNames,
+        Samples train,
+        Samples test,
+        Hyperparameters hyperparameters) {}

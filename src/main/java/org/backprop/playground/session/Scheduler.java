@@ -47,6 +47,7 @@ public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
     /** A quiet session's frame interval: half a second keeps the epoch moving at a glance. */
     static final long KEEP_ALIVE_NANOS = 500_000_000L;
+
     private final SchedulerConfig config;
     private final long period;
     private final ScheduledThreadPoolExecutor executor;
@@ -98,12 +99,14 @@ public final class Scheduler implements AutoCloseable {
         private volatile FrameRenderer renderer = new FrameRenderer();
         /** A turn is queued or running; whoever sets it submits the turn. */
         private final AtomicBoolean scheduled = new AtomicBoolean();
+
         private ScheduledFuture<?> timer; // guarded by this
         // written and read by turns only, which the scheduled flag orders one after another
         private long lastFrameAt = System.nanoTime() - period;
         private long sentVersion = -1;
         /** Not before this: the sink was busy at the last chance. The sink's {@link #sinkReady()} clears it. */
         private volatile long retryAt;
+
         private final AtomicLong framesSent = new AtomicLong();
         private final AtomicLong framesSkipped = new AtomicLong();
         /** A one-off piece of this session's work (a gradient check), waiting, pending or running; null when none. */
@@ -264,7 +267,8 @@ public final class Scheduler implements AutoCloseable {
                         h.quiet = !changed;
                         h.framesSent.incrementAndGet();
                         sink.send(() -> frame);
-                        h.lastFrameAt = System.nanoTime(); // from the hand-over: frames reach the sink a full period apart
+                        h.lastFrameAt =
+                                System.nanoTime(); // from the hand-over: frames reach the sink a full period apart
                         long cost = frameCost;
                         frameCost = cost + (h.lastFrameAt - start - cost) / 16;
                     }
@@ -304,10 +308,12 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /** What a page is told when its session's turn failed; made up front, since an out-of-memory error may be why. */
-    static final PauseNotice INTERNAL_ERROR = new PauseNotice("paused after an internal error; press play to go on",
-            Msg.of("session.internalError"));
+    static final PauseNotice INTERNAL_ERROR =
+            new PauseNotice("paused after an internal error; press play to go on", Msg.of("session.internalError"));
+
     static final PauseNotice OUT_OF_MEMORY = new PauseNotice(
-            "paused: the server ran short of memory; press play to go on (a smaller network needs less)", Msg.of("session.outOfMemory"));
+            "paused: the server ran short of memory; press play to go on (a smaller network needs less)",
+            Msg.of("session.outOfMemory"));
 
     /**
      * Queues the next turn (training due now), a timer (a frame waits, or a paced session's next

@@ -14,17 +14,20 @@ public record SchedulerConfig(int threads, int framesPerSecond, long minSliceNan
     public static final int DEFAULT_FRAMES_PER_SECOND = 30;
 
     public SchedulerConfig {
-        if (threads < 1 || threads > 1024) throw new IllegalArgumentException("threads must be 1..1024, got " + threads);
+        if (threads < 1 || threads > 1024)
+            throw new IllegalArgumentException("threads must be 1..1024, got " + threads);
         if (framesPerSecond < 1 || framesPerSecond > 1000) {
             throw new IllegalArgumentException("framesPerSecond must be 1..1000, got " + framesPerSecond);
         }
         if (minSliceNanos < 1 || maxSliceNanos < minSliceNanos) {
-            throw new IllegalArgumentException("slices need 0 < min <= max, got " + minSliceNanos + ", " + maxSliceNanos);
+            throw new IllegalArgumentException(
+                    "slices need 0 < min <= max, got " + minSliceNanos + ", " + maxSliceNanos);
         }
     }
 
     public static SchedulerConfig defaults() {
-        return new SchedulerConfig(Runtime.getRuntime().availableProcessors(), DEFAULT_FRAMES_PER_SECOND, 50_000, 10_000_000);
+        return new SchedulerConfig(
+                Runtime.getRuntime().availableProcessors(), DEFAULT_FRAMES_PER_SECOND, 50_000, 10_000_000);
     }
 
     public SchedulerConfig withThreads(int n) {

@@ -43,14 +43,19 @@ public final class SessionCost {
         long neurons = 0;
         for (int l = 0; l < layout.layers(); l++) neurons += layout.out(l);
         long data = n * (POINT + 8L * set.inputDim()) // the points
-                + 8 * n * (2 * in + k) + 4 * ARRAY; // their rows, feature-major rows and targets
+                + 8 * n * (2 * in + k)
+                + 4 * ARRAY; // their rows, feature-major rows and targets
         long training = 8L * PER_PARAMETER_ARRAYS * layout.numParams();
         long grids = 0;
         if (state.isTwoDimensional()) {
-            int big = FrameRenderer.OUTPUT_SIZE * FrameRenderer.OUTPUT_SIZE, small = FrameRenderer.NEURON_SIZE * FrameRenderer.NEURON_SIZE;
+            int big = FrameRenderer.OUTPUT_SIZE * FrameRenderer.OUTPUT_SIZE,
+                    small = FrameRenderer.NEURON_SIZE * FrameRenderer.NEURON_SIZE;
             grids = 4L * big * (1 + in) // the output's values and its grid's inputs
-                    + 4L * small * in + ARRAY // the thumbnails' inputs (the neurons' values are the thread's scratch)
-                    + 2L * big + small * neurons + 64 * (neurons + 2); // the blocks the client has (FrameRenderer's sent)
+                    + 4L * small * in
+                    + ARRAY // the thumbnails' inputs (the neurons' values are the thread's scratch)
+                    + 2L * big
+                    + small * neurons
+                    + 64 * (neurons + 2); // the blocks the client has (FrameRenderer's sent)
         }
         return FIXED + data + training + grids;
     }
@@ -66,7 +71,8 @@ public final class SessionCost {
 
     /** The most the idle passes the server keeps ({@link Passes#MAX_IDLE}) may hold: each at the heaviest layout's size. */
     public static long idlePasses(PlaygroundLimits limits) {
-        return Passes.MAX_IDLE * passBytes(new Layout(NetworkSpec.of(heaviestState(limits)).sizes()));
+        return Passes.MAX_IDLE
+                * passBytes(new Layout(NetworkSpec.of(heaviestState(limits)).sizes()));
     }
 
     /**
@@ -83,8 +89,11 @@ public final class SessionCost {
         PlaygroundState most = null;
         long mostBytes = -1;
         for (Dataset set : Dataset.values()) {
-            String base = set.problem() == ProblemKind.REGRESSION ? "problem=regression&regDataset=" + set.urlName() : "dataset=" + set.urlName();
-            base += "&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&numClasses=" + Dataset.MAX_CLASSES;
+            String base = set.problem() == ProblemKind.REGRESSION
+                    ? "problem=regression&regDataset=" + set.urlName()
+                    : "dataset=" + set.urlName();
+            base += "&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&numClasses="
+                    + Dataset.MAX_CLASSES;
             PlaygroundState s = codec.parse(base).state();
             if (s.activeDataset() != set) continue; // not reachable by a URL alone
             String width = String.valueOf(limits.maxNeuronsFor(s));

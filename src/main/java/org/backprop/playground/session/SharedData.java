@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.backprop.playground.data.DataSplit;
 import org.backprop.playground.data.Dataset;
-import org.backprop.playground.engine.SeedRandom;
 import org.backprop.playground.engine.Samples;
+import org.backprop.playground.engine.SeedRandom;
 import org.backprop.playground.state.PlaygroundState;
 
 /**
@@ -60,9 +60,11 @@ final class SharedData {
 
     /** The rows of {@code s}'s data for {@code spec}'s inputs, encoded once while any session holds them. */
     static synchronized Rows rows(PlaygroundState s, DataSplit split, NetworkSpec spec) {
-        RowsKey key = new RowsKey(DataKey.of(s), spec.inputs().names(), spec.inputs().dimension(), spec.encoding(), spec.outputs());
+        RowsKey key = new RowsKey(
+                DataKey.of(s), spec.inputs().names(), spec.inputs().dimension(), spec.encoding(), spec.outputs());
         Encoded encoded = ROWS.get(key);
-        Samples train = encoded == null ? null : encoded.train.get(), test = encoded == null ? null : encoded.test.get();
+        Samples train = encoded == null ? null : encoded.train.get(),
+                test = encoded == null ? null : encoded.test.get();
         if (train == null || test == null) {
             train = TrainingData.encode(split.train(), spec);
             test = TrainingData.encode(split.test(), spec);

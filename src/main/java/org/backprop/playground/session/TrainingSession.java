@@ -26,8 +26,8 @@ import org.backprop.playground.state.FieldError;
 import org.backprop.playground.state.Goal;
 import org.backprop.playground.state.Locks;
 import org.backprop.playground.state.Msg;
-import org.backprop.playground.state.Parsed;
 import org.backprop.playground.state.NotApplying;
+import org.backprop.playground.state.Parsed;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.StateCodec;
@@ -66,6 +66,7 @@ public final class TrainingSession {
     private final Metrics metrics = new Metrics();
     /** The epochs a paced session's time has made due; see {@link #runSlice}. */
     private final Pacer pacer = new Pacer();
+
     private PlaygroundState state;
     private NetworkSpec spec;
     private DataSplit split;
@@ -74,6 +75,7 @@ public final class TrainingSession {
     private Trainer trainer;
     /** TF's generator, continuing after the initial weights. */
     private SeedRandom random;
+
     private long epoch, pendingEpochs, version, dataVersion;
     private boolean playing;
     private String diverged;
@@ -85,7 +87,7 @@ public final class TrainingSession {
     /** The moment the goal was met (for a class board), or null; cleared with the goal's progress. */
     private GoalReached reached;
     /** The scheduler's wake-up; set and cleared from its threads, read by whoever sends a command. */
-    private volatile Runnable listener = () -> { };
+    private volatile Runnable listener = () -> {};
 
     /** {@code nanos} is the training clock's time source ({@link System#nanoTime} but in tests). */
     public TrainingSession(PlaygroundState state, PlaygroundLimits limits, LongSupplier nanos) {
@@ -123,9 +125,17 @@ public final class TrainingSession {
     /** What the session made of its state: the batch in effect, the training points, the output layer's activation. */
     public synchronized Derived derived() {
         Activation[] activations = spec.activations();
-        return new Derived(state.batchSize(), trainer.hyperparameters().batchSize(), train.count(), activations[activations.length - 1],
-                state.autoOutputActivation(), state.allowedLosses(), state.allowedOutputActivations(),
-                limits.maxNeuronsFor(state), limits.maxHiddenLayers(), NotApplying.of(state));
+        return new Derived(
+                state.batchSize(),
+                trainer.hyperparameters().batchSize(),
+                train.count(),
+                activations[activations.length - 1],
+                state.autoOutputActivation(),
+                state.allowedLosses(),
+                state.allowedOutputActivations(),
+                limits.maxNeuronsFor(state),
+                limits.maxHiddenLayers(),
+                NotApplying.of(state));
     }
 
     /** A copy of the network as it is now. */
@@ -181,8 +191,11 @@ public final class TrainingSession {
     private static void checkResume(PlaygroundState s, Resume resume) {
         if (Locks.weightsLocked(s)) throw new Refusal(Locks.weightsRefusal("resume"));
         if (resume.weights().length != s.parameterCount()) {
-            throw new Refusal(FieldError.BAD_VALUE, "weights", "resume has " + resume.weights().length + " parameters; this state's network has "
-                    + s.parameterCount() + " (per layer W row-major, then b)",
+            throw new Refusal(
+                    FieldError.BAD_VALUE,
+                    "weights",
+                    "resume has " + resume.weights().length + " parameters; this state's network has "
+                            + s.parameterCount() + " (per layer W row-major, then b)",
                     Msg.of("session.resumeCount", "count", resume.weights().length, "expected", s.parameterCount()));
         }
     }
@@ -232,7 +245,10 @@ public final class TrainingSession {
     public void step(int epochs) {
         synchronized (this) {
             if (epochs < 1 || epochs > limits.maxStepEpochs()) {
-                throw new Refusal(FieldError.BAD_VALUE, "epochs", "step takes 1 to " + limits.maxStepEpochs() + " epochs, got " + epochs,
+                throw new Refusal(
+                        FieldError.BAD_VALUE,
+                        "epochs",
+                        "step takes 1 to " + limits.maxStepEpochs() + " epochs, got " + epochs,
                         Msg.of("session.stepEpochs", "max", limits.maxStepEpochs(), "value", epochs));
             }
             refuseIfDiverged("step");
@@ -260,8 +276,12 @@ public final class TrainingSession {
     public PlaygroundState regenerate() {
         PlaygroundState next;
         synchronized (this) {
-            if (state.lock().contains("seed")) throw new Refusal(FieldError.LOCKED, "seed", "seed is locked by this exercise",
-                    Msg.of("state.locked", "key", "seed"));
+            if (state.lock().contains("seed"))
+                throw new Refusal(
+                        FieldError.LOCKED,
+                        "seed",
+                        "seed is locked by this exercise",
+                        Msg.of("state.locked", "key", "seed"));
             next = state.withSeed(toFixed5(random.nextDouble()));
             applyLive(next);
         }
@@ -274,7 +294,10 @@ public final class TrainingSession {
         synchronized (this) {
             checkNeuron(layer, to);
             if (from < 0 || from >= net.layout.in(layer)) {
-                throw new Refusal(FieldError.BAD_VALUE, "from", "layer " + layer + " has inputs 0.." + (net.layout.in(layer) - 1) + ", not " + from,
+                throw new Refusal(
+                        FieldError.BAD_VALUE,
+                        "from",
+                        "layer " + layer + " has inputs 0.." + (net.layout.in(layer) - 1) + ", not " + from,
                         Msg.of("session.badFrom", "layer", layer, "last", net.layout.in(layer) - 1, "value", from));
             }
             checkValue(value);
@@ -312,27 +335,55 @@ public final class TrainingSession {
         List<Point> points = switch (which) {
             case "train" -> split.train();
             case "test" -> split.test();
-            default -> throw new Refusal(FieldError.BAD_VALUE, "split", "split is \"train\" or \"test\", not " + which,
-                    Msg.of("session.badSplit", "value", which));
+            default ->
+                throw new Refusal(
+                        FieldError.BAD_VALUE,
+                        "split",
+                        "split is \"train\" or \"test\", not " + which,
+                        Msg.of("session.badSplit", "value", which));
         };
         if (index < 0 || index >= points.size()) {
-            throw new Refusal(FieldError.BAD_VALUE, "index", "the " + which + " set has points 0.." + (points.size() - 1)
-                    + ", not " + index, Msg.of("session.badIndex", "split", which, "last", points.size() - 1, "value", index));
+            throw new Refusal(
+                    FieldError.BAD_VALUE,
+                    "index",
+                    "the " + which + " set has points 0.." + (points.size() - 1) + ", not " + index,
+                    Msg.of("session.badIndex", "split", which, "last", points.size() - 1, "value", index));
         }
         Samples row = TrainingData.encode(List.of(points.get(index)), spec);
-        return Inspection.of(net, epoch, which, index, row.inputs(), points.get(index).coords(), row.targets(), state.learningRate());
+        return Inspection.of(
+                net,
+                epoch,
+                which,
+                index,
+                row.inputs(),
+                points.get(index).coords(),
+                row.targets(),
+                state.learningRate());
     }
 
     /** {@code inspect} of a sample the client sent: the network's input vector and the encoded target. */
     public synchronized Inspection inspect(double[] input, double[] target) {
         if (input.length != net.layout.inputs()) {
-            throw new Refusal(FieldError.BAD_VALUE, "input", "the network has " + net.layout.inputs() + " inputs ("
-                    + String.join(", ", spec.inputs().names()) + "), not " + input.length,
-                    Msg.of("session.badInput", "count", net.layout.inputs(), "names", String.join(", ", spec.inputs().names()), "value", input.length));
+            throw new Refusal(
+                    FieldError.BAD_VALUE,
+                    "input",
+                    "the network has " + net.layout.inputs() + " inputs ("
+                            + String.join(", ", spec.inputs().names()) + "), not " + input.length,
+                    Msg.of(
+                            "session.badInput",
+                            "count",
+                            net.layout.inputs(),
+                            "names",
+                            String.join(", ", spec.inputs().names()),
+                            "value",
+                            input.length));
         }
         if (target.length != net.layout.outputs()) {
-            throw new Refusal(FieldError.BAD_VALUE, "target", "the network has " + net.layout.outputs() + " outputs, so the target has "
-                    + net.layout.outputs() + " values, not " + target.length,
+            throw new Refusal(
+                    FieldError.BAD_VALUE,
+                    "target",
+                    "the network has " + net.layout.outputs() + " outputs, so the target has " + net.layout.outputs()
+                            + " values, not " + target.length,
                     Msg.of("session.badTarget", "count", net.layout.outputs(), "value", target.length));
         }
         return Inspection.of(net, epoch, null, -1, input.clone(), null, target.clone(), state.learningRate());
@@ -345,15 +396,26 @@ public final class TrainingSession {
         long params = net.layout.numParams();
         long affordable = GRADCHECK_MAX_WORK / (params * (params + 64));
         if (affordable < 1) {
-            throw new Refusal(FieldError.BAD_VALUE, null, "a gradient check of " + params
-                    + " parameters (two passes per parameter) is too slow to run here; check a smaller network",
+            throw new Refusal(
+                    FieldError.BAD_VALUE,
+                    null,
+                    "a gradient check of " + params
+                            + " parameters (two passes per parameter) is too slow to run here; check a smaller network",
                     Msg.of("session.gradcheckTooBig", "count", params));
         }
         int n = (int) Math.min(Math.min(GRADCHECK_SAMPLES, train.count()), affordable);
-        if (n == 0) throw new Refusal(FieldError.BAD_VALUE, null, "there are no training points to check the gradient on",
-                Msg.of("session.gradcheckEmpty"));
-        Samples first = new Samples(Arrays.copyOf(train.inputs(), n * train.inputWidth()),
-                Arrays.copyOf(train.targets(), n * train.targetWidth()), n, train.inputWidth(), train.targetWidth());
+        if (n == 0)
+            throw new Refusal(
+                    FieldError.BAD_VALUE,
+                    null,
+                    "there are no training points to check the gradient on",
+                    Msg.of("session.gradcheckEmpty"));
+        Samples first = new Samples(
+                Arrays.copyOf(train.inputs(), n * train.inputWidth()),
+                Arrays.copyOf(train.targets(), n * train.targetWidth()),
+                n,
+                train.inputWidth(),
+                train.targetWidth());
         return new GradcheckInput(net.copy(), first, state.regularization(), state.regularizationRate());
     }
 
@@ -379,7 +441,8 @@ public final class TrainingSession {
         while (pendingEpochs > 0 && diverged == null) { // a step is not paced
             trainOne();
             done++;
-            if (pendingEpochs > 0 && --pendingEpochs == 0 && !playing) clock.stop(); // a spent budget zeroes it mid-step
+            if (pendingEpochs > 0 && --pendingEpochs == 0 && !playing)
+                clock.stop(); // a spent budget zeroes it mid-step
             if (System.nanoTime() >= deadlineNanos) return done;
         }
         if (!playing || diverged != null) return done;
@@ -419,7 +482,7 @@ public final class TrainingSession {
     }
 
     void setListener(Runnable next) {
-        listener = next == null ? () -> { } : next;
+        listener = next == null ? () -> {} : next;
     }
 
     /** Everything a frame shows, losses and accuracies measured now. */
@@ -433,9 +496,23 @@ public final class TrainingSession {
             Evaluation.Score score = g.metric().onTrainingSet() ? tr : te;
             recordGoal(g.metric().isAccuracy() ? score.accuracy() : score.loss());
         }
-        return new FrameSnapshot(version, epoch, dataVersion, tr.loss(), te.loss(), tr.accuracy(), te.accuracy(),
-                playing, diverged, net.copy(), spec.inputs().features(), split.dataset().domain(),
-                trainer.epochGradient(), trainer.updateRatio(), predictions(), goalView());
+        return new FrameSnapshot(
+                version,
+                epoch,
+                dataVersion,
+                tr.loss(),
+                te.loss(),
+                tr.accuracy(),
+                te.accuracy(),
+                playing,
+                diverged,
+                net.copy(),
+                spec.inputs().features(),
+                split.dataset().domain(),
+                trainer.epochGradient(),
+                trainer.updateRatio(),
+                predictions(),
+                goalView());
     }
 
     /**
@@ -517,8 +594,10 @@ public final class TrainingSession {
     }
 
     private void diverge() {
-        divergedMsg = Msg.of("session.diverged", "epoch", epoch, "rate", codec.toMap(state).get("learningRate"));
-        diverged = "the network diverged at epoch " + epoch + ": its weights became NaN or infinite. Lower the learning rate (now "
+        divergedMsg = Msg.of(
+                "session.diverged", "epoch", epoch, "rate", codec.toMap(state).get("learningRate"));
+        diverged = "the network diverged at epoch " + epoch
+                + ": its weights became NaN or infinite. Lower the learning rate (now "
                 + codec.toMap(state).get("learningRate") + ") and press reset";
         pauseNotice = new PauseNotice(diverged, divergedMsg);
         playing = false;
@@ -537,10 +616,12 @@ public final class TrainingSession {
         random = data.next();
         split = data.split();
         int[] sizes = spec.sizes();
-        net = Network.create(sizes, s.activation(), spec.activations()[sizes.length - 2], spec.loss(), spec.init(), random);
+        net = Network.create(
+                sizes, s.activation(), spec.activations()[sizes.length - 2], spec.loss(), spec.init(), random);
         // a URL's own initial parameters (a tutorial's worked example); the codec has checked their count
         if (s.weights().size() == net.params.length) {
-            for (int i = 0; i < net.params.length; i++) net.params[i] = s.weights().get(i);
+            for (int i = 0; i < net.params.length; i++)
+                net.params[i] = s.weights().get(i);
         }
         SharedData.Rows rows = SharedData.rows(s, split, spec);
         train = rows.train();
@@ -561,8 +642,10 @@ public final class TrainingSession {
     private void applyLive(PlaygroundState next) {
         PlaygroundState prev = state;
         NetworkSpec nextSpec = NetworkSpec.of(next);
-        boolean newData = prev.activeDataset() != next.activeDataset() || prev.noise() != next.noise()
-                || prev.percTrainData() != next.percTrainData() || !prev.seed().equals(next.seed())
+        boolean newData = prev.activeDataset() != next.activeDataset()
+                || prev.noise() != next.noise()
+                || prev.percTrainData() != next.percTrainData()
+                || !prev.seed().equals(next.seed())
                 || prev.classes() != next.classes();
         boolean newNetwork = !nextSpec.sameNetwork(spec);
         state = next;
@@ -572,12 +655,19 @@ public final class TrainingSession {
             dataVersion++;
         }
         // the batch in effect follows the training set's size (seed-xor's 4 points at batch 10 train with 4)
-        Hyperparameters hyper = next.hyperparameters().forTrainingSet(split.train().size());
+        Hyperparameters hyper =
+                next.hyperparameters().forTrainingSet(split.train().size());
         if (newNetwork) {
             Init init = nextSpec.init();
             DoubleSupplier weight = init == Init.ZERO ? () -> 0 : () -> NEW_WEIGHT_SCALE * (random.nextDouble() - 0.5);
-            net = Reshape.apply(net, nextSpec.sizes(), nextSpec.inputs().sourcesIn(spec.inputs()), nextSpec.activations(),
-                    nextSpec.loss(), weight, () -> 0);
+            net = Reshape.apply(
+                    net,
+                    nextSpec.sizes(),
+                    nextSpec.inputs().sourcesIn(spec.inputs()),
+                    nextSpec.activations(),
+                    nextSpec.loss(),
+                    weight,
+                    () -> 0);
             trainer = new Trainer(net, hyper);
         } else {
             trainer.setHyperparameters(hyper);
@@ -604,7 +694,10 @@ public final class TrainingSession {
 
     private void refuseIfDiverged(String command) {
         if (diverged != null) {
-            throw new Refusal(Refusal.DIVERGED, null, "cannot " + command + ": " + diverged,
+            throw new Refusal(
+                    Refusal.DIVERGED,
+                    null,
+                    "cannot " + command + ": " + diverged,
                     Msg.of("session.cannot", "command", command, "reason", divergedMsg));
         }
     }
@@ -615,18 +708,27 @@ public final class TrainingSession {
 
     private void checkNeuron(int layer, int neuron) {
         if (layer < 0 || layer >= net.layout.layers()) {
-            throw new Refusal(FieldError.BAD_VALUE, "layer", "weight layers are 0.." + (net.layout.layers() - 1) + ", not " + layer,
+            throw new Refusal(
+                    FieldError.BAD_VALUE,
+                    "layer",
+                    "weight layers are 0.." + (net.layout.layers() - 1) + ", not " + layer,
                     Msg.of("session.badLayer", "last", net.layout.layers() - 1, "value", layer));
         }
         if (neuron < 0 || neuron >= net.layout.out(layer)) {
-            throw new Refusal(FieldError.BAD_VALUE, "to", "layer " + layer + " has neurons 0.." + (net.layout.out(layer) - 1) + ", not " + neuron,
+            throw new Refusal(
+                    FieldError.BAD_VALUE,
+                    "to",
+                    "layer " + layer + " has neurons 0.." + (net.layout.out(layer) - 1) + ", not " + neuron,
                     Msg.of("session.badNeuron", "layer", layer, "last", net.layout.out(layer) - 1, "value", neuron));
         }
     }
 
     private static void checkValue(double value) {
         if (!(Math.abs(value) <= MAX_EDITED_WEIGHT)) {
-            throw new Refusal(FieldError.BAD_VALUE, "value", "a weight is a finite number within ±" + (long) MAX_EDITED_WEIGHT + ", not " + value,
+            throw new Refusal(
+                    FieldError.BAD_VALUE,
+                    "value",
+                    "a weight is a finite number within ±" + (long) MAX_EDITED_WEIGHT + ", not " + value,
                     Msg.of("session.badWeight", "max", (long) MAX_EDITED_WEIGHT, "value", value));
         }
     }

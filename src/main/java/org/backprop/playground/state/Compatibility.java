@@ -28,39 +28,62 @@ final class Compatibility {
         ProblemKind task = s.task();
         Loss loss = s.loss();
         if (task == ProblemKind.REGRESSION && (loss == Loss.BCE || loss == Loss.CE)) {
-            found.add(new Conflict("loss", "loss " + loss.key + " is for classification; regression (" + set.urlName()
-                    + ") trains a linear output with loss square or mse",
-                    Msg.of("state.lossRegression", "loss", loss.key, "dataset", set.urlName()), b -> b.loss = Loss.SQUARE));
+            found.add(new Conflict(
+                    "loss",
+                    "loss " + loss.key + " is for classification; regression (" + set.urlName()
+                            + ") trains a linear output with loss square or mse",
+                    Msg.of("state.lossRegression", "loss", loss.key, "dataset", set.urlName()),
+                    b -> b.loss = Loss.SQUARE));
         } else if (task == ProblemKind.MULTICLASS && loss != Loss.CE) {
-            found.add(new Conflict("loss", "data set " + set.urlName() + " has " + s.classes()
-                    + " classes: it is trained with loss ce (softmax output); loss " + loss.key + " is for one output",
+            found.add(new Conflict(
+                    "loss",
+                    "data set " + set.urlName() + " has " + s.classes()
+                            + " classes: it is trained with loss ce (softmax output); loss " + loss.key
+                            + " is for one output",
                     Msg.of("state.lossMulticlass", "dataset", set.urlName(), "classes", s.classes(), "loss", loss.key),
                     b -> b.loss = Loss.CE));
         } else if (task == ProblemKind.BINARY && loss == Loss.CE) {
-            found.add(new Conflict("loss", "loss ce needs a multi-class data set (spiral-multi, blobs or seed-digits); "
-                    + set.urlName() + " has two classes: use loss bce (sigmoid output) or square (tanh output)",
-                    Msg.of("state.lossCeBinary", "dataset", set.urlName()), b -> b.loss = Loss.SQUARE));
+            found.add(new Conflict(
+                    "loss",
+                    "loss ce needs a multi-class data set (spiral-multi, blobs or seed-digits); " + set.urlName()
+                            + " has two classes: use loss bce (sigmoid output) or square (tanh output)",
+                    Msg.of("state.lossCeBinary", "dataset", set.urlName()),
+                    b -> b.loss = Loss.SQUARE));
         }
         Conflict output = outputConflict(s);
         if (output != null) found.add(output);
         if (!s.weights().isEmpty() && s.weights().size() != s.parameterCount()) {
-            found.add(new Conflict("weights", s.weights().size() + " initial parameters do not fit this network of "
-                    + s.parameterCount() + " (per layer W row-major, then b); ignored",
-                    Msg.of("state.weightsCount", "count", s.weights().size(), "expected", s.parameterCount()), b -> {
+            found.add(new Conflict(
+                    "weights",
+                    s.weights().size() + " initial parameters do not fit this network of " + s.parameterCount()
+                            + " (per layer W row-major, then b); ignored",
+                    Msg.of("state.weightsCount", "count", s.weights().size(), "expected", s.parameterCount()),
+                    b -> {
                         b.weights = List.of();
                         b.weightsEpoch = 0;
                     }));
         } else if (s.weightsEpoch() > 0 && s.weights().isEmpty()) {
-            found.add(new Conflict("weightsEpoch", "weightsEpoch=" + s.weightsEpoch() + " is the epoch of shared weights, and there are no weights; ignored",
-                    Msg.of("state.weightsEpochNoWeights", "epoch", s.weightsEpoch()), b -> b.weightsEpoch = 0));
+            found.add(new Conflict(
+                    "weightsEpoch",
+                    "weightsEpoch=" + s.weightsEpoch()
+                            + " is the epoch of shared weights, and there are no weights; ignored",
+                    Msg.of("state.weightsEpochNoWeights", "epoch", s.weightsEpoch()),
+                    b -> b.weightsEpoch = 0));
         }
         if (s.goal() != null && s.goal().metric().isAccuracy() && task == ProblemKind.REGRESSION) {
-            found.add(new Conflict("goal", "regression has no accuracy; write the goal on trainLoss or testLoss, e.g. testLoss<0.05",
-                    Msg.of("state.goalRegression"), b -> b.goal = null));
+            found.add(new Conflict(
+                    "goal",
+                    "regression has no accuracy; write the goal on trainLoss or testLoss, e.g. testLoss<0.05",
+                    Msg.of("state.goalRegression"),
+                    b -> b.goal = null));
         }
         if (s.goalEpochs() > 0 && s.goal() == null) {
-            found.add(new Conflict("goalEpochs", "goalEpochs=" + s.goalEpochs() + " is a budget for a goal, and there is no goal; "
-                    + "add one, e.g. goal=testLoss<0.1", Msg.of("state.goalEpochsNoGoal", "epochs", s.goalEpochs()), b -> b.goalEpochs = 0));
+            found.add(new Conflict(
+                    "goalEpochs",
+                    "goalEpochs=" + s.goalEpochs() + " is a budget for a goal, and there is no goal; "
+                            + "add one, e.g. goal=testLoss<0.1",
+                    Msg.of("state.goalEpochsNoGoal", "epochs", s.goalEpochs()),
+                    b -> b.goalEpochs = 0));
         }
         Conflict wide = tooWide(s, limits);
         if (wide != null) found.add(wide);
@@ -82,14 +105,20 @@ final class Compatibility {
         if (output == null) return null;
         String dataset = s.activeDataset().urlName();
         if (s.task() == ProblemKind.MULTICLASS) {
-            return new Conflict("outputActivation", "data set " + dataset + " has " + s.classes()
-                    + " classes: its output is softmax (with loss ce); use outputActivation=auto",
-                    Msg.of("state.outputMulticlass", "dataset", dataset, "classes", s.classes()), b -> b.outputActivation = null);
+            return new Conflict(
+                    "outputActivation",
+                    "data set " + dataset + " has " + s.classes()
+                            + " classes: its output is softmax (with loss ce); use outputActivation=auto",
+                    Msg.of("state.outputMulticlass", "dataset", dataset, "classes", s.classes()),
+                    b -> b.outputActivation = null);
         }
         if (output != Activation.SIGMOID && s.loss() == Loss.BCE) {
-            return new Conflict("outputActivation", "loss bce needs a sigmoid output, not " + output.key
-                    + "; use outputActivation=sigmoid (or auto), or loss square/mse",
-                    Msg.of("state.outputBce", "output", output.key), b -> b.outputActivation = null);
+            return new Conflict(
+                    "outputActivation",
+                    "loss bce needs a sigmoid output, not " + output.key
+                            + "; use outputActivation=sigmoid (or auto), or loss square/mse",
+                    Msg.of("state.outputBce", "output", output.key),
+                    b -> b.outputActivation = null);
         }
         return null;
     }
@@ -103,7 +132,10 @@ final class Compatibility {
         return switch (s.task()) {
             case MULTICLASS -> Activation.SOFTMAX;
             case REGRESSION -> s.outputActivation() == null ? Activation.LINEAR : s.outputActivation();
-            case BINARY -> s.outputActivation() != null ? s.outputActivation() : s.loss() == Loss.BCE ? Activation.SIGMOID : Activation.TANH;
+            case BINARY ->
+                s.outputActivation() != null
+                        ? s.outputActivation()
+                        : s.loss() == Loss.BCE ? Activation.SIGMOID : Activation.TANH;
         };
     }
 
@@ -119,12 +151,26 @@ final class Compatibility {
         for (int i = 0; i < shape.size(); i++) {
             if (shape.get(i) <= max) continue;
             String dataset = s.activeDataset().urlName();
-            return new Conflict("networkShape", "layer " + (i + 1) + " has " + shape.get(i) + " neurons, above the limit of " + max
-                    + " on " + dataset + ": a 2-D data set draws a map of every hidden neuron (a set without a map allows "
-                    + limits.maxNeuronsWithoutMap() + ")",
-                    Msg.of("state.layerMapLimit", "layer", i + 1, "size", shape.get(i), "max", max, "dataset", dataset,
-                            "mapless", limits.maxNeuronsWithoutMap()),
-                    b -> b.networkShape = new ArrayList<>(b.networkShape.stream().map(n -> Math.min(n, max)).toList()));
+            return new Conflict(
+                    "networkShape",
+                    "layer " + (i + 1) + " has " + shape.get(i) + " neurons, above the limit of " + max
+                            + " on " + dataset
+                            + ": a 2-D data set draws a map of every hidden neuron (a set without a map allows "
+                            + limits.maxNeuronsWithoutMap() + ")",
+                    Msg.of(
+                            "state.layerMapLimit",
+                            "layer",
+                            i + 1,
+                            "size",
+                            shape.get(i),
+                            "max",
+                            max,
+                            "dataset",
+                            dataset,
+                            "mapless",
+                            limits.maxNeuronsWithoutMap()),
+                    b -> b.networkShape = new ArrayList<>(
+                            b.networkShape.stream().map(n -> Math.min(n, max)).toList()));
         }
         return null;
     }

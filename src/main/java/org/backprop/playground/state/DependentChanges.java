@@ -28,7 +28,9 @@ final class DependentChanges {
         PlaygroundState state = next;
         Problem implied = impliedProblem(touched, state);
         if (implied != null) {
-            String set = touched.contains("dataset") ? state.dataset().urlName() : state.regDataset().urlName();
+            String set = touched.contains("dataset")
+                    ? state.dataset().urlName()
+                    : state.regDataset().urlName();
             Msg why = Msg.of("state.problemOfSet", "dataset", set, "problem", implied.key);
             String english = "data set " + set + " is for " + implied.key;
             if (locked.contains("problem")) {
@@ -62,7 +64,8 @@ final class DependentChanges {
 
     /** The warning of a value the server changed: why, and what it is now (also a URL's fixes' words). */
     static Warning changedTo(String key, String english, Msg why, String now) {
-        return new Warning(key, null, english + "; changed to " + now, Msg.of("state.changedTo", "reason", why, "value", now));
+        return new Warning(
+                key, null, english + "; changed to " + now, Msg.of("state.changedTo", "reason", why, "value", now));
     }
 
     /** {@code dataset} names a classification set and {@code regDataset} a regression one: naming one (and not problem) picks its problem. */
@@ -78,7 +81,10 @@ final class DependentChanges {
     }
 
     static FieldError lockedFix(String field, String key, String value, Msg why, String english) {
-        return new FieldError(FieldError.LOCKED, field, english + "; that needs " + key + "=" + value
-                + ", which this exercise locks", Msg.of("state.fixLocked", "reason", why, "key", key, "value", value));
+        return new FieldError(
+                FieldError.LOCKED,
+                field,
+                english + "; that needs " + key + "=" + value + ", which this exercise locks",
+                Msg.of("state.fixLocked", "reason", why, "key", key, "value", value));
     }
 }

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  */
 public record Goal(Metric metric, Comparison comparison, double value) {
     public enum Metric {
-        TRAIN_LOSS("trainLoss"), TEST_LOSS("testLoss"), TRAIN_ACCURACY("trainAccuracy"), TEST_ACCURACY("testAccuracy");
+        TRAIN_LOSS("trainLoss"),
+        TEST_LOSS("testLoss"),
+        TRAIN_ACCURACY("trainAccuracy"),
+        TEST_ACCURACY("testAccuracy");
 
         public final String key;
 
@@ -29,7 +32,10 @@ public record Goal(Metric metric, Comparison comparison, double value) {
 
     public enum Comparison {
         // two-character operators first, so "<=" is not read as "<" then "=0.05"
-        AT_MOST("<="), AT_LEAST(">="), BELOW("<"), ABOVE(">");
+        AT_MOST("<="),
+        AT_LEAST(">="),
+        BELOW("<"),
+        ABOVE(">");
 
         public final String symbol;
 
@@ -41,7 +47,8 @@ public record Goal(Metric metric, Comparison comparison, double value) {
     private static final Pattern SYNTAX = Pattern.compile("([A-Za-z]+)\\s*(<=|>=|<|>)\\s*(\\S+)");
 
     public Goal {
-        if (metric == null || comparison == null) throw new IllegalArgumentException("goal: metric and comparison are required");
+        if (metric == null || comparison == null)
+            throw new IllegalArgumentException("goal: metric and comparison are required");
         if (!Double.isFinite(value)) throw new IllegalArgumentException("goal: the target must be a finite number");
     }
 
@@ -49,17 +56,24 @@ public record Goal(Metric metric, Comparison comparison, double value) {
     public static Goal parse(String text) {
         Matcher m = SYNTAX.matcher(text.trim());
         if (!m.matches()) {
-            throw new Msg.Failure(Msg.of("state.goalSyntax"), "write a goal as metric, comparison and number, e.g. testLoss<0.05 or testAccuracy>=0.95");
+            throw new Msg.Failure(
+                    Msg.of("state.goalSyntax"),
+                    "write a goal as metric, comparison and number, e.g. testLoss<0.05 or testAccuracy>=0.95");
         }
         Metric metric = null;
         for (Metric candidate : Metric.values()) if (candidate.key.equals(m.group(1))) metric = candidate;
         if (metric == null) {
-            throw new Msg.Failure(Msg.of("state.goalMetric", "metric", m.group(1)), "unknown goal metric '" + m.group(1) + "'; use trainLoss, testLoss, trainAccuracy or testAccuracy");
+            throw new Msg.Failure(
+                    Msg.of("state.goalMetric", "metric", m.group(1)),
+                    "unknown goal metric '" + m.group(1) + "'; use trainLoss, testLoss, trainAccuracy or testAccuracy");
         }
         Comparison comparison = null;
-        for (Comparison candidate : Comparison.values()) if (candidate.symbol.equals(m.group(2))) comparison = candidate;
+        for (Comparison candidate : Comparison.values())
+            if (candidate.symbol.equals(m.group(2))) comparison = candidate;
         Reading<Double> value = ValueReaders.number(m.group(3));
-        if (value.refused()) throw new Msg.Failure(Msg.of("state.goalTarget", "reason", value.msg()), "the goal's target " + value.message());
+        if (value.refused())
+            throw new Msg.Failure(
+                    Msg.of("state.goalTarget", "reason", value.msg()), "the goal's target " + value.message());
         return new Goal(metric, comparison, value.value());
     }
 

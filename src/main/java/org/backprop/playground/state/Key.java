@@ -11,13 +11,14 @@ import java.util.function.Function;
  * @param blankIsValue whether an empty value means something (networkShape= is "no hidden
  *                     layer"); for the other keys TF treats it as absent
  */
-record Key<T>(String name,
-              BiFunction<String, PlaygroundLimits, Reading<T>> reader,
-              BiConsumer<StateBuilder, T> setter,
-              Function<PlaygroundState, T> getter,
-              Function<T, String> urlText,
-              Function<T, Object> jsonValue,
-              boolean blankIsValue) {
+record Key<T>(
+        String name,
+        BiFunction<String, PlaygroundLimits, Reading<T>> reader,
+        BiConsumer<StateBuilder, T> setter,
+        Function<PlaygroundState, T> getter,
+        Function<T, String> urlText,
+        Function<T, Object> jsonValue,
+        boolean blankIsValue) {
 
     Reading<T> read(String raw, PlaygroundLimits limits) {
         return reader.apply(raw, limits);

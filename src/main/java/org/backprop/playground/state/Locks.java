@@ -25,7 +25,10 @@ public final class Locks {
 
     /** The refusal of a weight edit under {@code lock=weights}; {@code what} names it ("setWeight", "resume"). */
     public static FieldError weightsRefusal(String what) {
-        return new FieldError(FieldError.LOCKED, WEIGHTS, what + " is refused: this exercise locks the weights (lock=weights)",
+        return new FieldError(
+                FieldError.LOCKED,
+                WEIGHTS,
+                what + " is refused: this exercise locks the weights (lock=weights)",
                 Msg.of("state.weightsLocked", "what", what));
     }
 
@@ -47,7 +50,10 @@ public final class Locks {
         }
         if (kept.isEmpty()) return new Kept(next, List.of());
         List<Warning> warnings = new ArrayList<>(next.warnings());
-        warnings.add(new Warning("lock", null, String.join(", ", kept) + " locked by this exercise: kept as they were",
+        warnings.add(new Warning(
+                "lock",
+                null,
+                String.join(", ", kept) + " locked by this exercise: kept as they were",
                 Msg.of("state.lockKept", "keys", String.join(", ", kept))));
         PlaygroundState state = b.build();
         for (int round = 0; round < 4; round++) { // as StateCodec's read: a fix may expose another conflict
@@ -58,7 +64,8 @@ public final class Locks {
             for (Compatibility.Conflict c : conflicts) {
                 c.fix().accept(fixed);
                 String now = StateCodec.valueText(c.key(), fixed.build());
-                if (locked.contains(c.key())) errors.add(DependentChanges.lockedFix(c.key(), c.key(), now, c.msg(), c.message()));
+                if (locked.contains(c.key()))
+                    errors.add(DependentChanges.lockedFix(c.key(), c.key(), now, c.msg(), c.message()));
                 else warnings.add(DependentChanges.changedTo(c.key(), c.message(), c.msg(), now));
             }
             if (!errors.isEmpty()) return new Kept(null, errors);

@@ -85,6 +85,7 @@ public record PlaygroundState(
      * share link) always names its seed.
      */
     public static final String DEFAULT_SEED = "0.50000";
+
     public static final List<String> LANGUAGES = List.of("en", "ko");
     public static final int MAX_TITLE_CHARS = 200;
     /** A task text's characters: a few paragraphs, as much as a student reads before starting. */
@@ -96,8 +97,8 @@ public record PlaygroundState(
 
     public PlaygroundState {
         networkShape = List.copyOf(networkShape);
-        features = Collections.unmodifiableSet(features.isEmpty()
-                ? EnumSet.noneOf(InputFeature.class) : EnumSet.copyOf(features));
+        features = Collections.unmodifiableSet(
+                features.isEmpty() ? EnumSet.noneOf(InputFeature.class) : EnumSet.copyOf(features));
         hiddenControls = Collections.unmodifiableSortedSet(new TreeSet<>(hiddenControls));
         lock = List.copyOf(lock);
         weights = weights == null ? List.of() : List.copyOf(weights);
@@ -105,8 +106,17 @@ public record PlaygroundState(
         if (board == null) board = "";
         if (name == null) name = "";
         if (run == null) run = "";
-        if (activation == null || dataset == null || regDataset == null || regularization == null || seed == null
-                || problem == null || loss == null || optimizer == null || lang == null || speed == null || title == null
+        if (activation == null
+                || dataset == null
+                || regDataset == null
+                || regularization == null
+                || seed == null
+                || problem == null
+                || loss == null
+                || optimizer == null
+                || lang == null
+                || speed == null
+                || title == null
                 || taskText == null) {
             throw new IllegalArgumentException("a playground state needs every key but goal");
         }
@@ -114,10 +124,42 @@ public record PlaygroundState(
 
     /** TF Playground's defaults (state.ts), plus ours: square loss and SGD as TF trains, English, TF's pace. */
     public static PlaygroundState defaults() {
-        return new PlaygroundState(Activation.TANH, Hyperparameters.DEFAULT_BATCH_SIZE, Dataset.CIRCLE,
-                Dataset.REG_PLANE, Hyperparameters.DEFAULT_LEARNING_RATE, Regularization.NONE, 0, 0, List.of(4, 2),
-                DEFAULT_SEED, false, false, 50, EnumSet.of(InputFeature.X, InputFeature.Y), Problem.CLASSIFICATION,
-                false, false, new TreeSet<>(), Loss.SQUARE, Optimizer.Kind.SGD, 0, "en", Speed.DEFAULT, "", "", null, 0, List.of(), null, List.of(), 0, "", "", "", "");
+        return new PlaygroundState(
+                Activation.TANH,
+                Hyperparameters.DEFAULT_BATCH_SIZE,
+                Dataset.CIRCLE,
+                Dataset.REG_PLANE,
+                Hyperparameters.DEFAULT_LEARNING_RATE,
+                Regularization.NONE,
+                0,
+                0,
+                List.of(4, 2),
+                DEFAULT_SEED,
+                false,
+                false,
+                50,
+                EnumSet.of(InputFeature.X, InputFeature.Y),
+                Problem.CLASSIFICATION,
+                false,
+                false,
+                new TreeSet<>(),
+                Loss.SQUARE,
+                Optimizer.Kind.SGD,
+                0,
+                "en",
+                Speed.DEFAULT,
+                "",
+                "",
+                null,
+                0,
+                List.of(),
+                null,
+                List.of(),
+                0,
+                "",
+                "",
+                "",
+                "");
     }
 
     /** The set being trained: {@code regDataset} for regression, {@code dataset} otherwise. */
@@ -194,7 +236,9 @@ public record PlaygroundState(
 
     /** The output activations a URL may name with this task and loss (auto always fits). */
     public List<Activation> allowedOutputActivations() {
-        return StateKeys.OUTPUT_ACTIVATIONS.stream().filter(this::allowsOutputActivation).toList();
+        return StateKeys.OUTPUT_ACTIVATIONS.stream()
+                .filter(this::allowsOutputActivation)
+                .toList();
     }
 
     StateBuilder toBuilder() {

@@ -46,32 +46,47 @@ public final class Presets {
     }
 
     public static final List<Preset> ALL = List.of(
-            new Preset("000-blobs",
-                    "activation=relu&batchSize=50&dataset=seed-blobs&learningRate=0.5&networkShape=4&loss=bce", null),
-            new Preset("000-worked",
+            new Preset(
+                    "000-blobs",
+                    "activation=relu&batchSize=50&dataset=seed-blobs&learningRate=0.5&networkShape=4&loss=bce",
+                    null),
+            new Preset(
+                    "000-worked",
                     "activation=relu&batchSize=1&dataset=seed-blobs&learningRate=0.1&networkShape=2&loss=bce"
                             + "&weights=0.5,0.3,0.2,0.4,0.1,0.2,0.6,0.7,0.15",
                     sample(List.of(1.0, 2.0), 1)),
-            new Preset("001-xor",
-                    "activation=relu&batchSize=4&dataset=seed-xor&learningRate=0.5&networkShape=8&loss=mse&outputActivation=sigmoid", null),
-            new Preset("001-digits",
-                    "activation=relu&batchSize=32&dataset=seed-digits&learningRate=0.1&networkShape=32,16&loss=ce", null),
-            new Preset("002-regression",
-                    "activation=relu&batchSize=50&regDataset=seed-regression&learningRate=0.01&networkShape=5&problem=regression&loss=mse", null),
-            new Preset("003-neuron",
+            new Preset(
+                    "001-xor",
+                    "activation=relu&batchSize=4&dataset=seed-xor&learningRate=0.5&networkShape=8&loss=mse&outputActivation=sigmoid",
+                    null),
+            new Preset(
+                    "001-digits",
+                    "activation=relu&batchSize=32&dataset=seed-digits&learningRate=0.1&networkShape=32,16&loss=ce",
+                    null),
+            new Preset(
+                    "002-regression",
+                    "activation=relu&batchSize=50&regDataset=seed-regression&learningRate=0.01&networkShape=5&problem=regression&loss=mse",
+                    null),
+            new Preset(
+                    "003-neuron",
                     "batchSize=1&regDataset=seed-neuron&learningRate=0.1&networkShape=&problem=regression&loss=mse&outputActivation=sigmoid",
                     sample(List.of(2.0), 1)),
-            new Preset("003-xor",
-                    "activation=relu&batchSize=4&dataset=seed-xor&learningRate=1&networkShape=8&loss=mse&outputActivation=sigmoid", null),
-            new Preset("004-neuron",
+            new Preset(
+                    "003-xor",
+                    "activation=relu&batchSize=4&dataset=seed-xor&learningRate=1&networkShape=8&loss=mse&outputActivation=sigmoid",
+                    null),
+            new Preset(
+                    "004-neuron",
                     "batchSize=1&regDataset=seed-update&learningRate=0.1&networkShape=&problem=regression&loss=square"
                             + "&outputActivation=sigmoid&weights=0.2,0.4,0",
                     sample(List.of(0.5, 0.8), 1)),
-            new Preset("004-relu",
+            new Preset(
+                    "004-relu",
                     "activation=relu&batchSize=1&regDataset=seed-update&learningRate=0.01&networkShape=2&problem=regression"
                             + "&loss=square&outputActivation=relu&weights=0.2,0.1,0.4,0.3,0.1,0.2,0.5,0.6,0.3",
                     sample(List.of(0.5, 0.8), 1)),
-            new Preset("004-guess-42",
+            new Preset(
+                    "004-guess-42",
                     "batchSize=1&regDataset=seed-guess&learningRate=0.1&networkShape=&problem=regression&loss=square"
                             + "&outputActivation=linear&weights=-0.7580416795667336",
                     sample(List.of(), 42)));

@@ -18,7 +18,9 @@ public record Speed(int epochsPerSecond) {
     public static final Speed MAX = new Speed(0);
     public static final Speed DEFAULT = new Speed(60);
     /** Every speed, slowest first, {@code max} last. */
-    public static final List<Speed> CHOICES = IntStream.concat(IntStream.of(RATES), IntStream.of(0)).mapToObj(Speed::new).toList();
+    public static final List<Speed> CHOICES = IntStream.concat(IntStream.of(RATES), IntStream.of(0))
+            .mapToObj(Speed::new)
+            .toList();
     /** The choices as they are written: "1, 3, …, 10000, max". */
     public static final String CHOICES_TEXT = CHOICES.stream().map(Speed::key).collect(Collectors.joining(", "));
 

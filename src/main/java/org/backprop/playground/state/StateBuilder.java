@@ -95,9 +95,41 @@ final class StateBuilder {
     }
 
     PlaygroundState build() {
-        return new PlaygroundState(activation, batchSize, dataset, regDataset, learningRate, regularization,
-                regularizationRate, noise, networkShape, seed, showTestData, discretize, percTrainData, features,
-                problem, initZero, hideText, hiddenControls, loss, optimizer, numClasses, lang, speed, title, taskText, goal, goalEpochs, lock,
-                outputActivation, weights, weightsEpoch, exercise, board, name, run);
+        return new PlaygroundState(
+                activation,
+                batchSize,
+                dataset,
+                regDataset,
+                learningRate,
+                regularization,
+                regularizationRate,
+                noise,
+                networkShape,
+                seed,
+                showTestData,
+                discretize,
+                percTrainData,
+                features,
+                problem,
+                initZero,
+                hideText,
+                hiddenControls,
+                loss,
+                optimizer,
+                numClasses,
+                lang,
+                speed,
+                title,
+                taskText,
+                goal,
+                goalEpochs,
+                lock,
+                outputActivation,
+                weights,
+                weightsEpoch,
+                exercise,
+                board,
+                name,
+                run);
     }
 }

@@ -26,6 +26,7 @@ public final class StateCodec {
     static final int MAX_VALUE_CHARS = 4096;
     /** The weights' value: the largest network's numbers (6 × 32 neurons on 16 inputs, ~120,000 characters) and room. */
     static final int MAX_WEIGHTS_CHARS = 1 << 20;
+
     static final int MAX_WARNINGS = 32;
     static final int MAX_HIDDEN_CONTROLS = 64;
     private static final Pattern CONTROL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,39}");
@@ -45,7 +46,10 @@ public final class StateCodec {
     /** A lenient read's warning for one value: a refusal falls back to the default, a clamp says what it kept. */
     private static void warn(Warnings warnings, Key<?> key, String raw, Reading<?> r) {
         if (r.refused()) {
-            warnings.add(key.name(), raw, r.message() + "; using the default " + defaultText(key),
+            warnings.add(
+                    key.name(),
+                    raw,
+                    r.message() + "; using the default " + defaultText(key),
                     Msg.of("state.usingDefault", "reason", r.msg(), "default", defaultText(key)));
         } else if (!r.clean()) {
             warnings.add(key.name(), raw, r.message(), r.msg());
@@ -57,9 +61,13 @@ public final class StateCodec {
         Warnings warnings = new Warnings();
         List<String> undecodable = new ArrayList<>();
         List<UrlText.Pair> pairs = UrlText.pairs(text == null ? "" : text, undecodable);
-        for (String raw : undecodable) warnings.add(null, raw, "not valid URL encoding (a stray '%'?); ignored", Msg.of("state.badEncoding"));
+        for (String raw : undecodable)
+            warnings.add(null, raw, "not valid URL encoding (a stray '%'?); ignored", Msg.of("state.badEncoding"));
         if (pairs.size() > MAX_PAIRS) {
-            warnings.add(null, null, pairs.size() + " keys is more than any state has; only the first " + MAX_PAIRS + " were read",
+            warnings.add(
+                    null,
+                    null,
+                    pairs.size() + " keys is more than any state has; only the first " + MAX_PAIRS + " were read",
                     Msg.of("state.tooManyKeys", "count", pairs.size(), "max", MAX_PAIRS));
             pairs = pairs.subList(0, MAX_PAIRS);
         }
@@ -67,7 +75,8 @@ public final class StateCodec {
         Set<String> repeated = new HashSet<>();
         for (UrlText.Pair p : pairs) {
             if (values.containsKey(p.name()) && repeated.add(p.name())) {
-                warnings.add(p.name(), p.value(), "given more than once; the last value counts", Msg.of("state.repeated"));
+                warnings.add(
+                        p.name(), p.value(), "given more than once; the last value counts", Msg.of("state.repeated"));
             }
             values.remove(p.name()); // re-insert so iteration order is the order the values won
             values.put(p.name(), p.value());
@@ -82,8 +91,12 @@ public final class StateCodec {
         for (Map.Entry<String, ?> e : values.entrySet()) {
             if (e.getValue() == null) continue;
             String raw = toText(e.getValue());
-            if (raw == null) warnings.add(e.getKey(), null, "must be a string, number, boolean or list of them; using the default",
-                    Msg.of("state.notScalarDefault"));
+            if (raw == null)
+                warnings.add(
+                        e.getKey(),
+                        null,
+                        "must be a string, number, boolean or list of them; using the default",
+                        Msg.of("state.notScalarDefault"));
             else text.put(e.getKey(), raw);
         }
         return read(text, warnings);
@@ -101,7 +114,10 @@ public final class StateCodec {
             }
             if (StateKeys.UNOFFERED_FEATURES.contains(name)) {
                 if (raw != null && ValueReaders.bool(raw).value() == Boolean.TRUE) {
-                    warnings.add(name, raw, name + " is not offered (TF Playground does not show it either); ignored",
+                    warnings.add(
+                            name,
+                            raw,
+                            name + " is not offered (TF Playground does not show it either); ignored",
                             Msg.of("state.notOffered", "key", name));
                 }
                 continue;
@@ -109,8 +125,16 @@ public final class StateCodec {
             Key<?> key = StateKeys.BY_NAME.get(name);
             if (key == null || raw == null || (raw.isBlank() && !key.blankIsValue())) continue; // TF: absent
             if (raw.length() > maxChars(name)) {
-                warnings.add(name, raw, "value of " + raw.length() + " characters is too long; using the default " + defaultText(key),
-                        Msg.of("state.usingDefault", "reason", Msg.of("state.tooLong", "length", raw.length()), "default", defaultText(key)));
+                warnings.add(
+                        name,
+                        raw,
+                        "value of " + raw.length() + " characters is too long; using the default " + defaultText(key),
+                        Msg.of(
+                                "state.usingDefault",
+                                "reason",
+                                Msg.of("state.tooLong", "length", raw.length()),
+                                "default",
+                                defaultText(key)));
                 continue;
             }
             if (name.equals(SHAPE)) {
@@ -132,7 +156,8 @@ public final class StateCodec {
             StateBuilder fixed = state.toBuilder();
             for (Compatibility.Conflict c : conflicts) {
                 c.fix().accept(fixed);
-                warnings.add(DependentChanges.changedTo(c.key(), c.message(), c.msg(), valueText(c.key(), fixed.build())));
+                warnings.add(
+                        DependentChanges.changedTo(c.key(), c.message(), c.msg(), valueText(c.key(), fixed.build())));
             }
             state = fixed.build();
         }
@@ -153,47 +178,91 @@ public final class StateCodec {
             String name = e.getKey();
             String raw = e.getValue() == null ? null : toText(e.getValue());
             if (raw == null) {
-                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": must be a string, number, boolean or list of them",
+                errors.add(new FieldError(
+                        FieldError.BAD_VALUE,
+                        name,
+                        name + ": must be a string, number, boolean or list of them",
                         Msg.of("state.notScalar", "key", name)));
                 continue;
             }
             if (name.endsWith(StateKeys.HIDE_SUFFIX)) {
                 if (!ValueReaders.bool(raw).clean()) {
-                    errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": must be true or false",
+                    errors.add(new FieldError(
+                            FieldError.BAD_VALUE,
+                            name,
+                            name + ": must be true or false",
                             Msg.of("state.hideBoolean", "key", name)));
                     continue;
                 }
                 Reading<Boolean> problem = hide(b, name, raw);
                 if (problem != null) {
-                    errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": " + problem.message(),
+                    errors.add(new FieldError(
+                            FieldError.BAD_VALUE,
+                            name,
+                            name + ": " + problem.message(),
                             Msg.of("state.keyReason", "key", name, "reason", problem.msg())));
                 }
                 continue;
             }
             Key<?> key = StateKeys.BY_NAME.get(name);
             if (key == null) {
-                errors.add(new FieldError(FieldError.UNKNOWN_KEY, name, "unknown state key '" + name
-                        + "'; the keys are those of the URL: " + String.join(", ", StateKeys.BY_NAME.keySet().stream().sorted().toList()),
-                        Msg.of("state.unknownKey", "key", name, "keys", String.join(", ", StateKeys.BY_NAME.keySet().stream().sorted().toList()))));
+                errors.add(new FieldError(
+                        FieldError.UNKNOWN_KEY,
+                        name,
+                        "unknown state key '" + name + "'; the keys are those of the URL: "
+                                + String.join(
+                                        ", ",
+                                        StateKeys.BY_NAME.keySet().stream()
+                                                .sorted()
+                                                .toList()),
+                        Msg.of(
+                                "state.unknownKey",
+                                "key",
+                                name,
+                                "keys",
+                                String.join(
+                                        ", ",
+                                        StateKeys.BY_NAME.keySet().stream()
+                                                .sorted()
+                                                .toList()))));
                 continue;
             }
-            if (current.lock().contains(name) || (name.equals("lock") && !current.lock().isEmpty())) {
-                errors.add(new FieldError(FieldError.LOCKED, name, name + " is locked by this exercise", Msg.of("state.locked", "key", name)));
+            if (current.lock().contains(name)
+                    || (name.equals("lock") && !current.lock().isEmpty())) {
+                errors.add(new FieldError(
+                        FieldError.LOCKED,
+                        name,
+                        name + " is locked by this exercise",
+                        Msg.of("state.locked", "key", name)));
                 continue;
             }
             if (raw.isBlank() && !key.blankIsValue()) {
-                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": an empty value; send one, e.g. " + defaultText(key),
+                errors.add(new FieldError(
+                        FieldError.BAD_VALUE,
+                        name,
+                        name + ": an empty value; send one, e.g. " + defaultText(key),
                         Msg.of("state.emptyValue", "key", name, "default", defaultText(key))));
                 continue;
             }
             if (raw.length() > maxChars(name)) {
-                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": value of " + raw.length() + " characters is too long",
-                        Msg.of("state.keyReason", "key", name, "reason", Msg.of("state.tooLong", "length", raw.length()))));
+                errors.add(new FieldError(
+                        FieldError.BAD_VALUE,
+                        name,
+                        name + ": value of " + raw.length() + " characters is too long",
+                        Msg.of(
+                                "state.keyReason",
+                                "key",
+                                name,
+                                "reason",
+                                Msg.of("state.tooLong", "length", raw.length()))));
                 continue;
             }
             Reading<?> r = readInto(key, raw, b);
             if (!r.clean()) {
-                errors.add(new FieldError(FieldError.BAD_VALUE, name, name + ": " + r.message(),
+                errors.add(new FieldError(
+                        FieldError.BAD_VALUE,
+                        name,
+                        name + ": " + r.message(),
                         Msg.of("state.keyReason", "key", name, "reason", r.msg())));
             } else {
                 touched.add(name);
@@ -287,14 +356,20 @@ public final class StateCodec {
     private static Reading<Boolean> hide(StateBuilder b, String name, String raw) {
         String control = name.substring(0, name.length() - StateKeys.HIDE_SUFFIX.length());
         if (!CONTROL_NAME.matcher(control).matches()) {
-            return Reading.refused(Msg.of("state.notControl", "control", control), "'" + control + "' is not a control name (letters and digits)");
+            return Reading.refused(
+                    Msg.of("state.notControl", "control", control),
+                    "'" + control + "' is not a control name (letters and digits)");
         }
         Reading<Boolean> on = ValueReaders.bool(raw == null ? "" : raw);
-        if (on.refused()) return Reading.refused(Msg.of("state.hideHow", "key", name), "write " + name + "=true to hide the control; ignored");
+        if (on.refused())
+            return Reading.refused(
+                    Msg.of("state.hideHow", "key", name), "write " + name + "=true to hide the control; ignored");
         if (!on.value()) {
             b.hiddenControls.remove(control);
         } else if (b.hiddenControls.size() >= MAX_HIDDEN_CONTROLS && !b.hiddenControls.contains(control)) {
-            return Reading.refused(Msg.of("state.tooManyHidden", "max", MAX_HIDDEN_CONTROLS), "more than " + MAX_HIDDEN_CONTROLS + " hidden controls; ignored");
+            return Reading.refused(
+                    Msg.of("state.tooManyHidden", "max", MAX_HIDDEN_CONTROLS),
+                    "more than " + MAX_HIDDEN_CONTROLS + " hidden controls; ignored");
         } else {
             b.hiddenControls.add(control);
         }
@@ -308,12 +383,15 @@ public final class StateCodec {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return value.toString();
         }
-        if (value instanceof BigInteger || value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+        if (value instanceof BigInteger
+                || value instanceof BigDecimal
+                || value instanceof Double
+                || value instanceof Float) {
             double d = ((Number) value).doubleValue(); // a 1e999 literal becomes Infinity and is refused below
             return Double.isFinite(d) ? ValueReaders.plain(d) : "Infinity";
         }
-        Collection<?> items = value instanceof Collection<?> c ? c
-                : value instanceof Object[] array ? List.of(array) : null;
+        Collection<?> items =
+                value instanceof Collection<?> c ? c : value instanceof Object[] array ? List.of(array) : null;
         if (items == null) return null;
         List<String> parts = new ArrayList<>();
         for (Object item : items) {
@@ -361,7 +439,8 @@ public final class StateCodec {
         List<Warning> list() {
             if (dropped == 0) return list;
             List<Warning> all = new ArrayList<>(list);
-            all.add(new Warning(null, null, dropped + " more warnings not shown", Msg.of("state.moreWarnings", "count", dropped)));
+            all.add(new Warning(
+                    null, null, dropped + " more warnings not shown", Msg.of("state.moreWarnings", "count", dropped)));
             return all;
         }
     }

@@ -16,6 +16,7 @@ public final class TfChoices {
             List.of(0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0);
     /** Batch slider 1..30, noise slider 0..50 in steps of 5, training ratio 10..90 in steps of 10. */
     public static final int MAX_TF_BATCH_SIZE = 30;
+
     public static final int NOISE_STEP = 5;
     public static final int PERC_TRAIN_STEP = 10;
 

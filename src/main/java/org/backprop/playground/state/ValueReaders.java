@@ -13,14 +13,17 @@ final class ValueReaders {
 
     /** A plain decimal as JavaScript's Number() reads one; no hex, no "Infinity", no trailing 'd'. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     private static final int MAX_NUMBER_CHARS = 400;
     private static final Pattern SEED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     static Reading<Double> number(String raw) {
         String s = raw.trim();
-        if (s.length() > MAX_NUMBER_CHARS || !DECIMAL.matcher(s).matches()) return Reading.refused(Msg.of("state.notANumber", "value", raw), "'" + raw + "' is not a number");
+        if (s.length() > MAX_NUMBER_CHARS || !DECIMAL.matcher(s).matches())
+            return Reading.refused(Msg.of("state.notANumber", "value", raw), "'" + raw + "' is not a number");
         double v = Double.parseDouble(s);
-        if (!Double.isFinite(v)) return Reading.refused(Msg.of("state.tooLarge", "value", raw), "'" + raw + "' is too large to be a number");
+        if (!Double.isFinite(v))
+            return Reading.refused(Msg.of("state.tooLarge", "value", raw), "'" + raw + "' is too large to be a number");
         return Reading.ok(v);
     }
 
@@ -29,8 +32,16 @@ final class ValueReaders {
         Reading<Double> n = number(raw);
         if (n.refused()) return n;
         double v = n.value();
-        if (v < min) return Reading.clamped(min, Msg.of("state.belowMin", "value", plain(v), "min", plain(min)), plain(v) + " is below the minimum " + plain(min) + "; using " + plain(min));
-        if (v > max) return Reading.clamped(max, Msg.of("state.aboveMax", "value", plain(v), "max", plain(max)), plain(v) + " is above the maximum " + plain(max) + "; using " + plain(max));
+        if (v < min)
+            return Reading.clamped(
+                    min,
+                    Msg.of("state.belowMin", "value", plain(v), "min", plain(min)),
+                    plain(v) + " is below the minimum " + plain(min) + "; using " + plain(min));
+        if (v > max)
+            return Reading.clamped(
+                    max,
+                    Msg.of("state.aboveMax", "value", plain(v), "max", plain(max)),
+                    plain(v) + " is above the maximum " + plain(max) + "; using " + plain(max));
         return Reading.ok(v == 0 ? 0.0 : v); // -0 writes as "-0": keep the canonical form
     }
 
@@ -39,11 +50,21 @@ final class ValueReaders {
         Reading<Double> n = number(raw);
         if (n.refused()) return Reading.refused(n.msg(), n.message());
         double v = n.value();
-        if (v != Math.rint(v)) return Reading.refused(Msg.of("state.notWhole", "value", plain(v)), plain(v) + " is not a whole number");
-        if (v < min) return Reading.clamped(min, Msg.of("state.belowMin", "value", plain(v), "min", min), plain(v) + " is below the minimum " + min + "; using " + min);
+        if (v != Math.rint(v))
+            return Reading.refused(Msg.of("state.notWhole", "value", plain(v)), plain(v) + " is not a whole number");
+        if (v < min)
+            return Reading.clamped(
+                    min,
+                    Msg.of("state.belowMin", "value", plain(v), "min", min),
+                    plain(v) + " is below the minimum " + min + "; using " + min);
         if (v > max) {
-            Msg msg = limit == null ? Msg.of("state.aboveMax", "value", plain(v), "max", max) : Msg.of("state.aboveLimit", "value", plain(v), "max", max);
-            return Reading.clamped(max, msg, plain(v) + " is above the " + (limit == null ? "maximum " : limit + " ") + max + "; using " + max);
+            Msg msg = limit == null
+                    ? Msg.of("state.aboveMax", "value", plain(v), "max", max)
+                    : Msg.of("state.aboveLimit", "value", plain(v), "max", max);
+            return Reading.clamped(
+                    max,
+                    msg,
+                    plain(v) + " is above the " + (limit == null ? "maximum " : limit + " ") + max + "; using " + max);
         }
         return Reading.ok((int) v);
     }
@@ -80,7 +101,8 @@ final class ValueReaders {
     static Reading<String> seed(String raw) {
         String s = raw.trim();
         if (!SEED.matcher(s).matches()) {
-            return Reading.refused(Msg.of("state.badSeed"), "a seed is 1 to 64 letters, digits, '.', '_' or '-', e.g. 0.75361");
+            return Reading.refused(
+                    Msg.of("state.badSeed"), "a seed is 1 to 64 letters, digits, '.', '_' or '-', e.g. 0.75361");
         }
         return Reading.ok(s);
     }
@@ -115,15 +137,27 @@ final class ValueReaders {
             for (int i = 0; i < parts.length; i++) {
                 Reading<Integer> n = integer(parts[i], 1, maxNeurons, "limit of");
                 if (n.refused()) {
-                    return Reading.refused(Msg.of("state.badLayer", "layer", i + 1, "reason", n.msg()),
+                    return Reading.refused(
+                            Msg.of("state.badLayer", "layer", i + 1, "reason", n.msg()),
                             "layer " + (i + 1) + ": " + n.message() + "; write sizes like 4,2");
                 }
-                if (!n.clean() && maxNeurons < limits.maxNeuronsWithoutMap() && number(parts[i]).value() > maxNeurons) {
+                if (!n.clean()
+                        && maxNeurons < limits.maxNeuronsWithoutMap()
+                        && number(parts[i]).value() > maxNeurons) {
                     String asked = plain(number(parts[i]).value());
-                    n = Reading.clamped(maxNeurons, Msg.of("state.aboveMapLimit", "value", asked, "max", maxNeurons,
-                            "mapless", limits.maxNeuronsWithoutMap()), asked + " is above the limit of " + maxNeurons
-                            + " neurons on a data set drawn as a 2-D map (a set without a map allows "
-                            + limits.maxNeuronsWithoutMap() + "); using " + maxNeurons);
+                    n = Reading.clamped(
+                            maxNeurons,
+                            Msg.of(
+                                    "state.aboveMapLimit",
+                                    "value",
+                                    asked,
+                                    "max",
+                                    maxNeurons,
+                                    "mapless",
+                                    limits.maxNeuronsWithoutMap()),
+                            asked + " is above the limit of " + maxNeurons
+                                    + " neurons on a data set drawn as a 2-D map (a set without a map allows "
+                                    + limits.maxNeuronsWithoutMap() + "); using " + maxNeurons);
                 }
                 if (i >= limits.maxHiddenLayers()) continue;
                 if (!n.clean()) {
@@ -133,7 +167,9 @@ final class ValueReaders {
                 sizes.add(n.value());
             }
         }
-        return clamps.isEmpty() ? Reading.ok(sizes) : Reading.clamped(sizes, join(clampMsgs), String.join("; ", clamps));
+        return clamps.isEmpty()
+                ? Reading.ok(sizes)
+                : Reading.clamped(sizes, join(clampMsgs), String.join("; ", clamps));
     }
 
     /** Largest |value| of an initial parameter (as setWeight's bound). */
@@ -148,11 +184,13 @@ final class ValueReaders {
         for (int i = 0; i < parts.length; i++) {
             Reading<Double> n = number(parts[i]);
             if (n.refused()) {
-                return Reading.refused(Msg.of("state.badWeight", "index", i + 1, "reason", n.msg()),
+                return Reading.refused(
+                        Msg.of("state.badWeight", "index", i + 1, "reason", n.msg()),
                         "value " + (i + 1) + ": " + n.message() + "; write weights like 0.5,-0.3,0.1");
             }
             if (Math.abs(n.value()) > MAX_WEIGHT) {
-                return Reading.refused(Msg.of("state.weightTooLarge", "index", i + 1, "value", plain(n.value())),
+                return Reading.refused(
+                        Msg.of("state.weightTooLarge", "index", i + 1, "value", plain(n.value())),
                         "value " + (i + 1) + ": " + plain(n.value()) + " is beyond ±1000000");
             }
             values.add(n.value() == 0 ? 0.0 : n.value());
@@ -165,8 +203,10 @@ final class ValueReaders {
     /** An exercise's or a board's id: URL-safe base64 (blank is none). */
     static Reading<String> token(String raw) {
         String s = raw.trim();
-        return TOKEN.matcher(s).matches() ? Reading.ok(s)
-                : Reading.refused(Msg.of("state.badId", "value", raw), "'" + raw + "' is not an id (letters, digits, - and _)");
+        return TOKEN.matcher(s).matches()
+                ? Reading.ok(s)
+                : Reading.refused(
+                        Msg.of("state.badId", "value", raw), "'" + raw + "' is not an id (letters, digits, - and _)");
     }
 
     /** Free text shown to people (a title): at most {@code max} characters, no control characters. */
@@ -219,10 +259,14 @@ final class ValueReaders {
         names.sort((a, b) -> lockable.indexOf(a) - lockable.indexOf(b));
         if (unknown.isEmpty()) return Reading.ok(names);
         String shown = String.join(", ", unknown.subList(0, Math.min(3, unknown.size())));
-        Msg msg = unknown.size() > 3 ? Msg.of("state.notLockableMore", "keys", shown, "more", unknown.size() - 3)
+        Msg msg = unknown.size() > 3
+                ? Msg.of("state.notLockableMore", "keys", shown, "more", unknown.size() - 3)
                 : Msg.of("state.notLockable", "keys", shown);
-        return Reading.clamped(names, msg, "not state keys, so they cannot be locked: " + shown
-                + (unknown.size() > 3 ? " and " + (unknown.size() - 3) + " more" : ""));
+        return Reading.clamped(
+                names,
+                msg,
+                "not state keys, so they cannot be locked: " + shown
+                        + (unknown.size() > 3 ? " and " + (unknown.size() - 3) + " more" : ""));
     }
 
     /** Several messages as one, "a; b", in the order given. */

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 public record DatabaseUrl(String jdbcUrl, String user, String password) {
     /** The H2 file {@code <dataDir>/playground.mv.db}; AUTO_SERVER off: one server process owns the file. */
     public static DatabaseUrl h2(java.nio.file.Path dataDir) {
-        return new DatabaseUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("playground") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        return new DatabaseUrl(
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("playground") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
     }
 
     /** A database of its own in memory, kept until the process ends. */
@@ -29,8 +30,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         String s = url.trim();
         if (s.startsWith("jdbc:postgresql:")) return new DatabaseUrl(s, null, null);
         if (!s.startsWith("postgres://") && !s.startsWith("postgresql://")) {
-            throw new IllegalArgumentException("DATABASE_URL must be postgres://user:password@host:port/database (or a jdbc:postgresql: URL), got '"
-                    + redacted(s) + "'");
+            throw new IllegalArgumentException(
+                    "DATABASE_URL must be postgres://user:password@host:port/database (or a jdbc:postgresql: URL), got '"
+                            + redacted(s) + "'");
         }
         URI uri;
         try {
@@ -39,7 +41,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
             throw new IllegalArgumentException("DATABASE_URL is not a URL: " + e.getReason());
         }
         if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-            throw new IllegalArgumentException("DATABASE_URL needs a host and a database: postgres://user:password@host:port/database");
+            throw new IllegalArgumentException(
+                    "DATABASE_URL needs a host and a database: postgres://user:password@host:port/database");
         }
         String user = null, password = null;
         String info = uri.getRawUserInfo();
@@ -48,8 +51,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
             user = decode(colon < 0 ? info : info.substring(0, colon));
             password = colon < 0 ? null : decode(info.substring(colon + 1));
         }
-        String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getRawPath()
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         return new DatabaseUrl(jdbc, user, password);
     }
 

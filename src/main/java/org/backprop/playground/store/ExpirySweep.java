@@ -23,14 +23,18 @@ public final class ExpirySweep implements AutoCloseable {
     });
 
     public ExpirySweep(BoardStore store, Clock clock) {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                int n = store.sweepExpired(clock.instant());
-                if (n > 0) LOG.info("deleted {} expired boards", n);
-            } catch (RuntimeException e) {
-                LOG.warn("the expiry sweep failed; it runs again in {}: {}", EVERY, e.getMessage());
-            }
-        }, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int n = store.sweepExpired(clock.instant());
+                        if (n > 0) LOG.info("deleted {} expired boards", n);
+                    } catch (RuntimeException e) {
+                        LOG.warn("the expiry sweep failed; it runs again in {}: {}", EVERY, e.getMessage());
+                    }
+                },
+                0,
+                EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -43,7 +43,8 @@ public final class Ids {
     /** The hex SHA-256 of a key: what the store keeps instead of the key. */
     public static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
@@ -52,6 +53,7 @@ public final class Ids {
     /** Whether {@code key} hashes to {@code expectedHash}, compared in constant time. */
     public static boolean keyMatches(String key, String expectedHash) {
         if (key == null || !wellFormed(key)) return false;
-        return MessageDigest.isEqual(hash(key).getBytes(StandardCharsets.US_ASCII), expectedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash(key).getBytes(StandardCharsets.US_ASCII), expectedHash.getBytes(StandardCharsets.US_ASCII));
     }
 }

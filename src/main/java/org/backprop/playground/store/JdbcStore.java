@@ -51,7 +51,11 @@ public final class JdbcStore implements BoardStore {
     }
 
     static void migrate(DataSource source) {
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(source)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     /** The pool, for a watcher that needs a connection of its own (LISTEN). */
@@ -71,7 +75,8 @@ public final class JdbcStore implements BoardStore {
     }
 
     private static void insertExercise(Connection c, Exercise e) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO exercises (id, state, task, title, created_at) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO exercises (id, state, task, title, created_at) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, e.id());
             s.setString(2, e.state());
             s.setString(3, e.task());
@@ -85,7 +90,8 @@ public final class JdbcStore implements BoardStore {
     public Optional<Exercise> exercise(String id) {
         if (!Ids.wellFormed(id)) return Optional.empty();
         try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT id, state, task, title, created_at FROM exercises WHERE id = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT id, state, task, title, created_at FROM exercises WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(exercise(r, 1)) : Optional.empty();
@@ -96,7 +102,11 @@ public final class JdbcStore implements BoardStore {
     }
 
     private static Exercise exercise(ResultSet r, int at) throws SQLException {
-        return new Exercise(r.getString(at), r.getString(at + 1), r.getString(at + 2), r.getString(at + 3),
+        return new Exercise(
+                r.getString(at),
+                r.getString(at + 1),
+                r.getString(at + 2),
+                r.getString(at + 3),
                 Instant.ofEpochMilli(r.getLong(at + 4)));
     }
 
@@ -133,14 +143,18 @@ public final class JdbcStore implements BoardStore {
     public Optional<Board> board(String id, Instant now) {
         if (!Ids.wellFormed(id)) return Optional.empty();
         try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT b.id, b.key_hash, b.created_at, b.expires_at,"
-                     + " e.id, e.state, e.task, e.title, e.created_at FROM boards b JOIN exercises e ON e.id = b.exercise_id"
-                     + " WHERE b.id = ? AND b.expires_at > ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT b.id, b.key_hash, b.created_at, b.expires_at,"
+                        + " e.id, e.state, e.task, e.title, e.created_at FROM boards b JOIN exercises e ON e.id = b.exercise_id"
+                        + " WHERE b.id = ? AND b.expires_at > ?")) {
             s.setString(1, id);
             s.setLong(2, now.toEpochMilli());
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) return Optional.empty();
-                return Optional.of(new Board(r.getString(1), exercise(r, 5), r.getString(2), Instant.ofEpochMilli(r.getLong(3)),
+                return Optional.of(new Board(
+                        r.getString(1),
+                        exercise(r, 5),
+                        r.getString(2),
+                        Instant.ofEpochMilli(r.getLong(3)),
                         Instant.ofEpochMilli(r.getLong(4))));
             }
         } catch (SQLException ex) {
@@ -151,7 +165,8 @@ public final class JdbcStore implements BoardStore {
     @Override
     public boolean deleteBoard(String id) {
         if (!Ids.wellFormed(id)) return false;
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM boards WHERE id = ?")) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM boards WHERE id = ?")) {
             s.setString(1, id);
             return s.executeUpdate() > 0;
         } catch (SQLException ex) {
@@ -177,16 +192,19 @@ public final class JdbcStore implements BoardStore {
         }
     }
 
-    private static Join join(Connection c, String boardId, String name, String key, String state, int cap, Instant now, Duration heldFor)
+    private static Join join(
+            Connection c, String boardId, String name, String key, String state, int cap, Instant now, Duration heldFor)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM boards WHERE id = ? AND expires_at > ? FOR UPDATE")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT id FROM boards WHERE id = ? AND expires_at > ? FOR UPDATE")) {
             s.setString(1, boardId);
             s.setLong(2, now.toEpochMilli());
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) return Join.BOARD_NOT_FOUND;
             }
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT left_at, seen_at FROM students WHERE board_id = ? AND name_key = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT left_at, seen_at FROM students WHERE board_id = ? AND name_key = ?")) {
             s.setString(1, boardId);
             s.setString(2, key);
             try (ResultSet r = s.executeQuery()) {
@@ -195,8 +213,9 @@ public final class JdbcStore implements BoardStore {
                     boolean left = !r.wasNull();
                     boolean online = !left && r.getLong(2) + heldFor.toMillis() > now.toEpochMilli();
                     if (online) return Join.NAME_TAKEN;
-                    try (PreparedStatement u = c.prepareStatement("UPDATE students SET name = ?, left_at = NULL, seen_at = ?, state = ?,"
-                            + " version = version + 1 WHERE board_id = ? AND name_key = ?")) {
+                    try (PreparedStatement u =
+                            c.prepareStatement("UPDATE students SET name = ?, left_at = NULL, seen_at = ?, state = ?,"
+                                    + " version = version + 1 WHERE board_id = ? AND name_key = ?")) {
                         u.setString(1, name);
                         u.setLong(2, now.toEpochMilli());
                         u.setString(3, state);
@@ -215,8 +234,9 @@ public final class JdbcStore implements BoardStore {
                 if (r.getLong(1) >= cap) return Join.BOARD_FULL;
             }
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO students (board_id, name_key, name, joined_at, seen_at, epoch, state, version)"
-                + " VALUES (?, ?, ?, ?, ?, 0, ?, 1)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO students (board_id, name_key, name, joined_at, seen_at, epoch, state, version)"
+                        + " VALUES (?, ?, ?, ?, ?, 0, ?, 1)")) {
             s.setString(1, boardId);
             s.setString(2, key);
             s.setString(3, name);
@@ -233,12 +253,13 @@ public final class JdbcStore implements BoardStore {
         Reached r = p.reached();
         // the first reach is the one a board shows: later ones leave it as it was
         try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE students SET seen_at = ?, epoch = ?, metric = ?, best = ?, state = ?, thumbnail = ?,"
-                     + " reached_seconds = CASE WHEN reached_epoch IS NULL THEN ? ELSE reached_seconds END,"
-                     + " reached_state = CASE WHEN reached_epoch IS NULL THEN ? ELSE reached_state END,"
-                     + " reached_weights = CASE WHEN reached_epoch IS NULL THEN ? ELSE reached_weights END,"
-                     + " reached_epoch = COALESCE(reached_epoch, ?), version = version + 1"
-                     + " WHERE board_id = ? AND name_key = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE students SET seen_at = ?, epoch = ?, metric = ?, best = ?, state = ?, thumbnail = ?,"
+                                + " reached_seconds = CASE WHEN reached_epoch IS NULL THEN ? ELSE reached_seconds END,"
+                                + " reached_state = CASE WHEN reached_epoch IS NULL THEN ? ELSE reached_state END,"
+                                + " reached_weights = CASE WHEN reached_epoch IS NULL THEN ? ELSE reached_weights END,"
+                                + " reached_epoch = COALESCE(reached_epoch, ?), version = version + 1"
+                                + " WHERE board_id = ? AND name_key = ?")) {
             s.setLong(1, now.toEpochMilli());
             s.setLong(2, p.epoch());
             s.setString(3, p.metric());
@@ -266,8 +287,8 @@ public final class JdbcStore implements BoardStore {
     @Override
     public void leave(String boardId, String nameKey, Instant now) {
         try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE students SET left_at = ?, version = version + 1"
-                     + " WHERE board_id = ? AND name_key = ? AND left_at IS NULL")) {
+                PreparedStatement s = c.prepareStatement("UPDATE students SET left_at = ?, version = version + 1"
+                        + " WHERE board_id = ? AND name_key = ? AND left_at IS NULL")) {
             s.setLong(1, now.toEpochMilli());
             s.setString(2, boardId);
             s.setString(3, nameKey);
@@ -280,7 +301,8 @@ public final class JdbcStore implements BoardStore {
     @Override
     public List<StudentRow> students(String boardId) {
         try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement(SELECT_ROWS + " WHERE board_id = ? ORDER BY joined_at, name_key")) {
+                PreparedStatement s =
+                        c.prepareStatement(SELECT_ROWS + " WHERE board_id = ? ORDER BY joined_at, name_key")) {
             s.setString(1, boardId);
             List<StudentRow> rows = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
@@ -294,7 +316,8 @@ public final class JdbcStore implements BoardStore {
 
     @Override
     public Optional<StudentRow> student(String boardId, String nameKey) {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(SELECT_ROWS + " WHERE board_id = ? AND name_key = ?")) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement(SELECT_ROWS + " WHERE board_id = ? AND name_key = ?")) {
             s.setString(1, boardId);
             s.setString(2, nameKey);
             try (ResultSet r = s.executeQuery()) {
@@ -306,8 +329,9 @@ public final class JdbcStore implements BoardStore {
     }
 
     /** A row's columns in the order {@link #row} reads them. */
-    private static final String SELECT_ROWS = "SELECT name, name_key, joined_at, left_at, seen_at, epoch, metric, best, state, thumbnail,"
-            + " reached_epoch, reached_seconds, reached_state, reached_weights, version FROM students";
+    private static final String SELECT_ROWS =
+            "SELECT name, name_key, joined_at, left_at, seen_at, epoch, metric, best, state, thumbnail,"
+                    + " reached_epoch, reached_seconds, reached_state, reached_weights, version FROM students";
 
     private static StudentRow row(ResultSet r) throws SQLException {
         long left = r.getLong(4);
@@ -320,14 +344,20 @@ public final class JdbcStore implements BoardStore {
             reached = new Reached(reachedEpoch, r.getDouble(12), r.getString(13), Weights.read(r.getString(14)));
         }
         Progress p = new Progress(r.getLong(6), r.getString(7), bestOrNull, r.getString(9), r.getString(10), reached);
-        return new StudentRow(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)), leftAt,
-                Instant.ofEpochMilli(r.getLong(5)), p, r.getLong(15));
+        return new StudentRow(
+                r.getString(1),
+                r.getString(2),
+                Instant.ofEpochMilli(r.getLong(3)),
+                leftAt,
+                Instant.ofEpochMilli(r.getLong(5)),
+                p,
+                r.getLong(15));
     }
 
     @Override
     public Map<String, Long> versions(String boardId) {
         try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT name_key, version FROM students WHERE board_id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT name_key, version FROM students WHERE board_id = ?")) {
             s.setString(1, boardId);
             Map<String, Long> out = new LinkedHashMap<>();
             try (ResultSet r = s.executeQuery()) {
@@ -343,7 +373,8 @@ public final class JdbcStore implements BoardStore {
     public String createRun(String boardId, String weights, Instant now) {
         String id = ids.newId();
         try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO runs (id, board_id, weights, created_at) VALUES (?, ?, ?, ?)")) {
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO runs (id, board_id, weights, created_at) VALUES (?, ?, ?, ?)")) {
             s.setString(1, id);
             s.setString(2, boardId);
             s.setString(3, weights);
@@ -358,7 +389,8 @@ public final class JdbcStore implements BoardStore {
     @Override
     public Optional<String> runWeights(String id) {
         if (!Ids.wellFormed(id)) return Optional.empty();
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT weights FROM runs WHERE id = ?")) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT weights FROM runs WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
@@ -370,7 +402,8 @@ public final class JdbcStore implements BoardStore {
 
     @Override
     public int sweepExpired(Instant now) {
-        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM boards WHERE expires_at <= ?")) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM boards WHERE expires_at <= ?")) {
             s.setLong(1, now.toEpochMilli());
             return s.executeUpdate();
         } catch (SQLException ex) {

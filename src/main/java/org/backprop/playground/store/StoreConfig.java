@@ -18,7 +18,8 @@ import java.time.Duration;
  * @param reportLook    how often a server looks at its students' sessions for what their rows should say
  *                      (a goal met is looked at by the frame that shows it, at once); tests lengthen it
  */
-public record StoreConfig(Path dataDir, String databaseUrl, Duration boardLifetime, Duration boardPoll, Duration reportLook) {
+public record StoreConfig(
+        Path dataDir, String databaseUrl, Duration boardLifetime, Duration boardPoll, Duration reportLook) {
     public static final Path DEFAULT_DATA_DIR = Path.of("playground-data");
     public static final Duration DEFAULT_BOARD_LIFETIME = Duration.ofDays(30);
     public static final Duration DEFAULT_BOARD_POLL = Duration.ofMillis(250);
@@ -27,7 +28,8 @@ public record StoreConfig(Path dataDir, String databaseUrl, Duration boardLifeti
     public StoreConfig {
         if (databaseUrl != null && databaseUrl.isBlank()) databaseUrl = null;
         if (boardLifetime == null) boardLifetime = DEFAULT_BOARD_LIFETIME;
-        if (boardLifetime.isNegative() || boardLifetime.isZero()) throw new IllegalArgumentException("a board must last some time");
+        if (boardLifetime.isNegative() || boardLifetime.isZero())
+            throw new IllegalArgumentException("a board must last some time");
         if (boardPoll == null) boardPoll = DEFAULT_BOARD_POLL;
         if (boardPoll.toMillis() < 1) throw new IllegalArgumentException("a board poll takes at least a millisecond");
         if (reportLook == null) reportLook = DEFAULT_REPORT_LOOK;
@@ -90,15 +92,18 @@ public record StoreConfig(Path dataDir, String databaseUrl, Duration boardLifeti
             return JdbcStore.open(url);
         } catch (RuntimeException e) {
             if (!url.postgres() && dataDir != null && errorCode(e) == H2_IN_USE) {
-                throw new StoreOpenException("the data directory " + dataDir.toAbsolutePath() + " is in use by another playground server"
-                        + " (its embedded database has one owner): stop that server, or start this one with --data-dir <another directory>", e);
+                throw new StoreOpenException(
+                        "the data directory " + dataDir.toAbsolutePath() + " is in use by another playground server"
+                                + " (its embedded database has one owner): stop that server, or start this one with --data-dir <another directory>",
+                        e);
             }
             throw new StoreOpenException("cannot open the store at " + url + ": " + rootMessage(e), e);
         }
     }
 
     private static int errorCode(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof java.sql.SQLException sql) return sql.getErrorCode();
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof java.sql.SQLException sql) return sql.getErrorCode();
         return 0;
     }
 

@@ -9,8 +9,14 @@ import java.time.Instant;
  * @param seenAt  the last report; a row not seen for a while counts as gone (a server that died wrote no leave)
  * @param version grows with every change of the row
  */
-public record StudentRow(String name, String nameKey, Instant joinedAt, Instant leftAt, Instant seenAt, Progress progress,
-                         long version) {
+public record StudentRow(
+        String name,
+        String nameKey,
+        Instant joinedAt,
+        Instant leftAt,
+        Instant seenAt,
+        Progress progress,
+        long version) {
     /** Whether the student is on now: not left, and seen within {@code heldFor} of {@code now}. */
     public boolean online(Instant now, java.time.Duration heldFor) {
         return leftAt == null && seenAt.plus(heldFor).isAfter(now);

@@ -22,7 +22,8 @@ final class AddressRates {
     boolean allow(String address, long now) {
         if (limiters.size() > MAX_ADDRESSES) limiters.clear();
         // the abuse bucket never closes anything here: each refused request is simply a 429
-        RateLimiter r = limiters.computeIfAbsent(address, a -> new RateLimiter(perSecond, burst, Integer.MAX_VALUE, now));
+        RateLimiter r =
+                limiters.computeIfAbsent(address, a -> new RateLimiter(perSecond, burst, Integer.MAX_VALUE, now));
         return r.onMessage(now) == RateLimiter.Verdict.ACCEPT;
     }
 

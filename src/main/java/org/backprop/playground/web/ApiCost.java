@@ -31,18 +31,32 @@ final class ApiCost {
     /** Each term the model counts; a request's cost is Σ count × coefficient. */
     enum Term {
         /** Training, per row: per weight (forward, weight gradient, input gradient), hidden neuron, output, exp output, row. */
-        TRAIN_WEIGHT, TRAIN_NEURON, TRAIN_OUTPUT, TRAIN_EXP_OUTPUT, TRAIN_ROW,
+        TRAIN_WEIGHT,
+        TRAIN_NEURON,
+        TRAIN_OUTPUT,
+        TRAIN_EXP_OUTPUT,
+        TRAIN_ROW,
         /** Per batch: a fixed cost, and per weight layer (the kernels' calls). */
-        BATCH, BATCH_LAYER,
+        BATCH,
+        BATCH_LAYER,
         /** Per update, per parameter: the trainer's own passes over the gradient plus each optimizer's step. */
-        UPDATE_SGD, UPDATE_MOMENTUM, UPDATE_ADAM, UPDATE_RMSPROP,
+        UPDATE_SGD,
+        UPDATE_MOMENTUM,
+        UPDATE_ADAM,
+        UPDATE_RMSPROP,
         /** Per update, per weight, when a penalty is on (its derivative, then the shrink). */
         UPDATE_PENALTY,
         /**
          * Loss evaluation, per row: per weight, hidden neuron, output, exp output, row; per evaluation
          * (a pass's set-up); per chunk of {@link Evaluation#CHUNK} rows, per weight (each neuron's |z| bound).
          */
-        EVAL_WEIGHT, EVAL_NEURON, EVAL_OUTPUT, EVAL_EXP_OUTPUT, EVAL_ROW, EVAL_CALL, EVAL_CHUNK_WEIGHT,
+        EVAL_WEIGHT,
+        EVAL_NEURON,
+        EVAL_OUTPUT,
+        EVAL_EXP_OUTPUT,
+        EVAL_ROW,
+        EVAL_CALL,
+        EVAL_CHUNK_WEIGHT,
         /** Per epoch: the epoch's own set-up (the rows copied feature-major, a shuffle). */
         EPOCH
     }
@@ -55,12 +69,7 @@ final class ApiCost {
      * the others (a linear output's arithmetic rides with its row); a refit may give it some.
      */
     static final double[] COEFFICIENTS = {
-            0.56, 0.78, 0, 32, 6.9,
-            0, 57,
-            2.8, 2.6, 2.7, 20,
-            0,
-            0.21, 0, 0, 22, 0, 4_900, 4.1,
-            0,
+        0.56, 0.78, 0, 32, 6.9, 0, 57, 2.8, 2.6, 2.7, 20, 0, 0.21, 0, 0, 22, 0, 4_900, 4.1, 0,
     };
 
     private ApiCost() {}
@@ -91,8 +100,14 @@ final class ApiCost {
     }
 
     /** /api/train: {@code batchSize} already capped at the rows (the trainer's rule), test rows 0 without a test set. */
-    static Terms train(Network net, int trainRows, int testRows, int batchSize, Optimizer.Kind optimizer,
-                       boolean penalty, int epochs) {
+    static Terms train(
+            Network net,
+            int trainRows,
+            int testRows,
+            int batchSize,
+            Optimizer.Kind optimizer,
+            boolean penalty,
+            int epochs) {
         Shape s = new Shape(net);
         double[] c = new double[Term.values().length];
         double e = epochs, rows = e * trainRows, batches = e * Math.ceil((double) trainRows / batchSize);
@@ -144,12 +159,31 @@ final class ApiCost {
         double updates = terms.units(Term.BATCH, Term.UPDATE_PENALTY);
         double evals = units - passes - updates;
         String where = terms.count(Term.BATCH) == 0
-                ? String.format(java.util.Locale.ROOT, "%.1f s in %.0f loss evaluations", units / 1e9, terms.count(Term.EVAL_CALL))
-                : String.format(java.util.Locale.ROOT, "%.1f s in passes over the rows, %.1f s in %.0f optimizer updates,"
-                        + " %.1f s in loss evaluations", passes / 1e9, updates / 1e9, terms.count(Term.BATCH), evals / 1e9);
-        throw ApiException.tooLarge(field, String.format(java.util.Locale.ROOT,
-                "%s would take about %.1f s of CPU (%.0f work units: %s), past the limit of %.0f s (%d units); %s",
-                what, units / 1e9, units, where, MAX_UNITS / 1e9, MAX_UNITS, reduce));
+                ? String.format(
+                        java.util.Locale.ROOT,
+                        "%.1f s in %.0f loss evaluations",
+                        units / 1e9,
+                        terms.count(Term.EVAL_CALL))
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "%.1f s in passes over the rows, %.1f s in %.0f optimizer updates,"
+                                + " %.1f s in loss evaluations",
+                        passes / 1e9,
+                        updates / 1e9,
+                        terms.count(Term.BATCH),
+                        evals / 1e9);
+        throw ApiException.tooLarge(
+                field,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%s would take about %.1f s of CPU (%.0f work units: %s), past the limit of %.0f s (%d units); %s",
+                        what,
+                        units / 1e9,
+                        units,
+                        where,
+                        MAX_UNITS / 1e9,
+                        MAX_UNITS,
+                        reduce));
     }
 
     /** The counts of a network the terms are made of. */

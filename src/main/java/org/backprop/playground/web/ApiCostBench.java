@@ -32,8 +32,18 @@ public final class ApiCostBench {
     private ApiCostBench() {}
 
     /** One request of the spread: a network, its data, how it trains (or a gradient check of {@code samples}). */
-    record Case(String name, int[] sizes, Activation hidden, Activation output, Loss loss, int rows, int testRows,
-                int batchSize, Optimizer.Kind optimizer, Regularization penalty, boolean gradcheck) {
+    record Case(
+            String name,
+            int[] sizes,
+            Activation hidden,
+            Activation output,
+            Loss loss,
+            int rows,
+            int testRows,
+            int batchSize,
+            Optimizer.Kind optimizer,
+            Regularization penalty,
+            boolean gradcheck) {
 
         ApiCost.Terms terms(int epochs) {
             Network net = network();
@@ -57,7 +67,8 @@ public final class ApiCostBench {
             Samples train = samples(net, rows, rng), test = testRows == 0 ? null : samples(net, testRows, rng);
             long start = THREADS.getCurrentThreadCpuTime();
             if (gradcheck) {
-                GradientCheck.run(net, train, penalty, penalty == Regularization.NONE ? 0 : 1e-4, GradientCheck.DEFAULT_EPSILON);
+                GradientCheck.run(
+                        net, train, penalty, penalty == Regularization.NONE ? 0 : 1e-4, GradientCheck.DEFAULT_EPSILON);
             } else {
                 TrainApi.train(net, train, test, hyper(), epochs, null);
             }
@@ -71,25 +82,45 @@ public final class ApiCostBench {
             for (int r = 0; r < n; r++) {
                 for (int i = 0; i < in; i++) x[r][i] = rng.uniform(-1, 1);
                 if (output == Activation.SOFTMAX) t[r][rng.nextInt(k)] = 1;
-                else for (int j = 0; j < k; j++) t[r][j] = output == Activation.SIGMOID ? rng.nextInt(2) : rng.uniform(-1, 1);
+                else
+                    for (int j = 0; j < k; j++)
+                        t[r][j] = output == Activation.SIGMOID ? rng.nextInt(2) : rng.uniform(-1, 1);
             }
             return Samples.of(x, t);
         }
     }
 
-    private static Case train(String name, int[] sizes, Activation hidden, Activation output, Loss loss, int rows, int testRows,
-                              int batch, Optimizer.Kind optimizer, Regularization penalty) {
+    private static Case train(
+            String name,
+            int[] sizes,
+            Activation hidden,
+            Activation output,
+            Loss loss,
+            int rows,
+            int testRows,
+            int batch,
+            Optimizer.Kind optimizer,
+            Regularization penalty) {
         return new Case(name, sizes, hidden, output, loss, rows, testRows, batch, optimizer, penalty, false);
     }
 
-    private static Case gradcheck(String name, int[] sizes, Activation hidden, Activation output, Loss loss, int samples) {
-        return new Case(name, sizes, hidden, output, loss, samples, 0, 1, Optimizer.Kind.SGD, Regularization.NONE, true);
+    private static Case gradcheck(
+            String name, int[] sizes, Activation hidden, Activation output, Loss loss, int samples) {
+        return new Case(
+                name, sizes, hidden, output, loss, samples, 0, 1, Optimizer.Kind.SGD, Regularization.NONE, true);
     }
 
     /** The spread: each term of ApiCost dominates at least one case; the 75.9 s request is the first. */
     static List<Case> spread() {
-        Activation T = Activation.TANH, R = Activation.RELU, S = Activation.SIGMOID, X = Activation.SOFTMAX, L = Activation.LINEAR;
-        Optimizer.Kind sgd = Optimizer.Kind.SGD, mom = Optimizer.Kind.MOMENTUM, adam = Optimizer.Kind.ADAM, rms = Optimizer.Kind.RMSPROP;
+        Activation T = Activation.TANH,
+                R = Activation.RELU,
+                S = Activation.SIGMOID,
+                X = Activation.SOFTMAX,
+                L = Activation.LINEAR;
+        Optimizer.Kind sgd = Optimizer.Kind.SGD,
+                mom = Optimizer.Kind.MOMENTUM,
+                adam = Optimizer.Kind.ADAM,
+                rms = Optimizer.Kind.RMSPROP;
         Regularization none = Regularization.NONE;
         List<Case> c = new ArrayList<>();
         c.add(train("softmax256-b1-adam", new int[] {0, 256}, T, X, Loss.CE, 2000, 0, 1, adam, none));
@@ -101,13 +132,25 @@ public final class ApiCostBench {
         c.add(train("2-8-8-1-relu-b1-mom", new int[] {2, 8, 8, 1}, R, S, Loss.BCE, 500, 0, 1, mom, none));
         c.add(train("64-256-256-10-b32-adam", new int[] {64, 256, 256, 10}, R, X, Loss.CE, 200, 0, 32, adam, none));
         c.add(train("64-256-256-10-b1-adam", new int[] {64, 256, 256, 10}, R, X, Loss.CE, 50, 0, 1, adam, none));
-        c.add(train("784-128-10-sigmoid-l2", new int[] {784, 128, 10}, S, X, Loss.CE, 100, 0, 10, sgd, Regularization.L2));
+        c.add(train(
+                "784-128-10-sigmoid-l2", new int[] {784, 128, 10}, S, X, Loss.CE, 100, 0, 10, sgd, Regularization.L2));
         c.add(train("2-1-rows-full", new int[] {2, 1}, T, L, Loss.MSE, 10000, 0, 10000, sgd, none));
         c.add(train("2-1-b1", new int[] {2, 1}, T, L, Loss.MSE, 2000, 0, 1, sgd, none));
         c.add(train("7-8x6-2-b1-tanh", new int[] {7, 8, 8, 8, 8, 8, 8, 2}, T, X, Loss.CE, 500, 0, 1, sgd, none));
         c.add(train("10-32-1-big-test", new int[] {10, 32, 1}, T, S, Loss.BCE, 100, 20000, 100, sgd, none));
-        c.add(train("32-128-128-1-b1-l1", new int[] {32, 128, 128, 1}, T, L, Loss.MSE, 100, 0, 1, rms, Regularization.L1));
-        c.add(train("256-256-256-256-b64-sigmoid", new int[] {256, 256, 256, 256}, S, S, Loss.BCE, 256, 256, 64, adam, none));
+        c.add(train(
+                "32-128-128-1-b1-l1", new int[] {32, 128, 128, 1}, T, L, Loss.MSE, 100, 0, 1, rms, Regularization.L1));
+        c.add(train(
+                "256-256-256-256-b64-sigmoid",
+                new int[] {256, 256, 256, 256},
+                S,
+                S,
+                Loss.BCE,
+                256,
+                256,
+                64,
+                adam,
+                none));
         c.add(train("8-64-sigmoid-outputs", new int[] {8, 64}, T, S, Loss.BCE, 1000, 0, 10, sgd, none));
         c.add(train("16-32-32-linear-outputs", new int[] {16, 32, 32}, R, L, Loss.MSE, 1000, 0, 10, sgd, none));
         c.add(gradcheck("gc-2-8-8-1", new int[] {2, 8, 8, 1}, T, S, Loss.BCE, 50));
@@ -123,12 +166,18 @@ public final class ApiCostBench {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--target") && i + 1 < args.length) target = Double.parseDouble(args[++i]);
             else if (args[i].equals("--csv")) csv = true;
-            else throw new IllegalArgumentException("bench api-cost takes --target S (seconds per case) and --csv, not " + args[i]);
+            else
+                throw new IllegalArgumentException(
+                        "bench api-cost takes --target S (seconds per case) and --csv, not " + args[i]);
         }
         if (!(target > 0 && target <= 10)) throw new IllegalArgumentException("--target must be in (0, 10] seconds");
         List<Case> cases = spread();
-        out.printf(Locale.ROOT, "api-cost bench: Java %s, %d cores, each case sized to %.2f s predicted; CPU time of this thread%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), target);
+        out.printf(
+                Locale.ROOT,
+                "api-cost bench: Java %s, %d cores, each case sized to %.2f s predicted; CPU time of this thread%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                target);
         // warm-up: every case once, small, so the JIT has compiled the kernels before anything is timed
         for (Case c : cases) c.run(epochsFor(c, target / 10));
         out.printf(Locale.ROOT, "%-30s %7s %12s %12s %8s%n", "case", "epochs", "predicted s", "measured s", "ratio");
@@ -140,7 +189,13 @@ public final class ApiCostBench {
             long ns = c.run(epochs);
             rows.add(terms.counts());
             measured.add((double) ns);
-            out.printf(Locale.ROOT, "%-30s %7d %12.3f %12.3f %8.2f%n", c.name(), epochs, terms.units() / 1e9, ns / 1e9,
+            out.printf(
+                    Locale.ROOT,
+                    "%-30s %7d %12.3f %12.3f %8.2f%n",
+                    c.name(),
+                    epochs,
+                    terms.units() / 1e9,
+                    ns / 1e9,
                     ns / terms.units());
         }
         if (csv) {
@@ -160,7 +215,12 @@ public final class ApiCostBench {
         out.printf(Locale.ROOT, "%-30s %12s %12s %8s%n", "with the fit:", "predicted s", "measured s", "ratio");
         for (int r = 0; r < rows.size(); r++) {
             double p = dot(rows.get(r), fit);
-            out.printf(Locale.ROOT, "%-30s %12.3f %12.3f %8.2f%n", cases.get(r).name(), p / 1e9, measured.get(r) / 1e9,
+            out.printf(
+                    Locale.ROOT,
+                    "%-30s %12.3f %12.3f %8.2f%n",
+                    cases.get(r).name(),
+                    p / 1e9,
+                    measured.get(r) / 1e9,
                     measured.get(r) / p);
         }
     }

@@ -20,6 +20,7 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 public final class App {
     /** The app's {@code /ws} endpoint, kept in the app's data for {@link #socket(Javalin)}. */
     private static final Key<PlaygroundSocket> SOCKET = new Key<>("playground-socket");
+
     private static final Key<HeavyGate> HEAVY = new Key<>("heavy-gate");
     private static final Key<Classroom> CLASSROOM = new Key<>("classroom");
 
@@ -46,15 +47,30 @@ public final class App {
         // one scheduler for every session of this app; it stops with the app
         Scheduler scheduler = new Scheduler(appConfig.scheduler());
         // each session counted at the most one may hold; the cap follows the heap unless --max-sessions is lower
-        Classroom classroom = new Classroom(appConfig.store().open(), Clock.systemUTC(), appConfig.store().boardLifetime());
-        org.backprop.playground.state.StateCodec codec = new org.backprop.playground.state.StateCodec(appConfig.limits());
-        BoardMembers members = new BoardMembers(classroom, codec, appConfig.store().reportLook());
+        Classroom classroom = new Classroom(
+                appConfig.store().open(), Clock.systemUTC(), appConfig.store().boardLifetime());
+        org.backprop.playground.state.StateCodec codec =
+                new org.backprop.playground.state.StateCodec(appConfig.limits());
+        BoardMembers members =
+                new BoardMembers(classroom, codec, appConfig.store().reportLook());
         LinkFill exercises = new LinkFill(new ExerciseFill(classroom, codec), new RunFill(classroom));
-        HeapAdmission heap = HeapAdmission.forThisJvm(appConfig.heapBudgetMb(), SessionCost.heaviest(appConfig.limits()),
+        HeapAdmission heap = HeapAdmission.forThisJvm(
+                appConfig.heapBudgetMb(),
+                SessionCost.heaviest(appConfig.limits()),
                 SessionCost.idlePasses(appConfig.limits()));
-        SocketLimits socketLimits = appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
-        BoardSocket boardSocket = new BoardSocket(classroom, json.mapper(), socketLimits, appConfig.store().boardPoll());
-        PlaygroundSocket socket = new PlaygroundSocket(scheduler, socketLimits, appConfig.access(), appConfig.limits(), json.mapper(), heap, members, exercises);
+        SocketLimits socketLimits =
+                appConfig.socket().withMaxSessions(heap.cap(appConfig.socket().maxSessions()));
+        BoardSocket boardSocket = new BoardSocket(
+                classroom, json.mapper(), socketLimits, appConfig.store().boardPoll());
+        PlaygroundSocket socket = new PlaygroundSocket(
+                scheduler,
+                socketLimits,
+                appConfig.access(),
+                appConfig.limits(),
+                json.mapper(),
+                heap,
+                members,
+                exercises);
         IntSupplier sessions = appConfig.sessions() != null ? appConfig.sessions() : socket::liveSessions;
         HeavyGate heavy = new HeavyGate(appConfig.maxHeavyRequests());
         return Javalin.create(config -> {
@@ -81,8 +97,8 @@ public final class App {
                 connector.setPort(config.jetty.port);
                 return connector;
             });
-            config.jetty.modifyServletContextHandler(handler ->
-                    handler.addFilter(new FilterHolder(new NoHttpSessions()), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new FilterHolder(new NoHttpSessions()), "/*", EnumSet.of(DispatcherType.REQUEST)));
             config.routes.wsBeforeUpgrade("/ws", appConfig.access()::beforeUpgrade);
             config.jetty.modifyServletContextHandler(context -> SlowBodies.install(context, appConfig.bodyTimeout()));
             config.jetty.modifyServer(socket::configureServer);
@@ -104,21 +120,39 @@ public final class App {
             config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(headers));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json.mapper(), headers)));
             // one copy of the words: the page and /api/presets (the tutorials' texts) read the same strings.json
-            org.backprop.playground.web.page.I18n i18n = org.backprop.playground.web.page.I18n.load(appConfig.staticDir(), json.mapper());
-            config.routes.get("/", new org.backprop.playground.web.page.PlaygroundPage(
-                    new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper(), exercises::fill));
+            org.backprop.playground.web.page.I18n i18n =
+                    org.backprop.playground.web.page.I18n.load(appConfig.staticDir(), json.mapper());
+            config.routes.get(
+                    "/",
+                    new org.backprop.playground.web.page.PlaygroundPage(
+                            new org.backprop.playground.state.StateCodec(appConfig.limits()),
+                            i18n,
+                            json.mapper(),
+                            exercises::fill));
             config.routes.get("/about", new HomePage(i18n));
             config.routes.get("/api/health", new HealthApi(json, sessions, socketLimits.maxSessions(), heap));
             config.routes.get("/api/datasets/{name}", new DatasetsApi(json));
-            config.routes.get("/api/presets", new PresetsApi(json, new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n));
+            config.routes.get(
+                    "/api/presets",
+                    new PresetsApi(json, new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n));
             config.routes.get("/api/qr", new QrApi());
-            config.routes.get("/board/{id}", new org.backprop.playground.web.page.BoardPage(classroom::teachersBoard, codec, i18n, json.mapper()));
-            config.routes.get("/build", new org.backprop.playground.web.page.BuilderPage(
-                    new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper()));
+            config.routes.get(
+                    "/board/{id}",
+                    new org.backprop.playground.web.page.BoardPage(
+                            classroom::teachersBoard, codec, i18n, json.mapper()));
+            config.routes.get(
+                    "/build",
+                    new org.backprop.playground.web.page.BuilderPage(
+                            new org.backprop.playground.state.StateCodec(appConfig.limits()), i18n, json.mapper()));
             config.routes.post("/api/backprop", new BackpropApi(json, heavy));
             config.routes.post("/api/train", new TrainApi(json, heavy));
             config.routes.get("/api/export/numpy", new ExportApi(codec, heavy, json.mapper()));
-            new BoardsApi(json, classroom, new org.backprop.playground.state.StateCodec(appConfig.limits()), appConfig.access()).register(config);
+            new BoardsApi(
+                            json,
+                            classroom,
+                            new org.backprop.playground.state.StateCodec(appConfig.limits()),
+                            appConfig.access())
+                    .register(config);
             new ShortLinks(classroom).register(config);
         });
     }

@@ -22,9 +22,18 @@ import org.backprop.playground.store.StoreConfig;
  * @param bodyTimeout      how long a request body may take to arrive in full ({@link SlowBodies})
  * @param store            where exercises and class boards are kept ({@link StoreConfig}; null: a database in memory)
  */
-public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socket, SchedulerConfig scheduler,
-                        PlaygroundLimits limits, String frameAncestors, long heapBudgetMb, SocketAccess access,
-                        int maxHeavyRequests, Duration bodyTimeout, StoreConfig store) {
+public record AppConfig(
+        Path staticDir,
+        IntSupplier sessions,
+        SocketLimits socket,
+        SchedulerConfig scheduler,
+        PlaygroundLimits limits,
+        String frameAncestors,
+        long heapBudgetMb,
+        SocketAccess access,
+        int maxHeavyRequests,
+        Duration bodyTimeout,
+        StoreConfig store) {
     public static final String VERSION = "0.1.0";
     public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(20);
 
@@ -33,8 +42,10 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
         if (socket == null) socket = SocketLimits.defaults();
         if (scheduler == null) scheduler = SchedulerConfig.defaults();
         if (limits == null) limits = PlaygroundLimits.defaults();
-        frameAncestors = SecurityHeaders.checkFrameAncestors(frameAncestors == null ? SecurityHeaders.DEFAULT_FRAME_ANCESTORS : frameAncestors);
-        if (heapBudgetMb < 0) throw new IllegalArgumentException("heapBudgetMb must be 0 (follow -Xmx) or positive, got " + heapBudgetMb);
+        frameAncestors = SecurityHeaders.checkFrameAncestors(
+                frameAncestors == null ? SecurityHeaders.DEFAULT_FRAME_ANCESTORS : frameAncestors);
+        if (heapBudgetMb < 0)
+            throw new IllegalArgumentException("heapBudgetMb must be 0 (follow -Xmx) or positive, got " + heapBudgetMb);
         if (access == null) access = SocketAccess.defaults();
         if (maxHeavyRequests <= 0) maxHeavyRequests = Runtime.getRuntime().availableProcessors();
         if (bodyTimeout == null) bodyTimeout = DEFAULT_BODY_TIMEOUT;
@@ -51,11 +62,33 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
     }
 
     public AppConfig withSessions(IntSupplier next) {
-        return new AppConfig(staticDir, next, socket, scheduler, limits, frameAncestors, heapBudgetMb, access, maxHeavyRequests, bodyTimeout, store);
+        return new AppConfig(
+                staticDir,
+                next,
+                socket,
+                scheduler,
+                limits,
+                frameAncestors,
+                heapBudgetMb,
+                access,
+                maxHeavyRequests,
+                bodyTimeout,
+                store);
     }
 
     public AppConfig withSocket(SocketLimits next) {
-        return new AppConfig(staticDir, sessions, next, scheduler, limits, frameAncestors, heapBudgetMb, access, maxHeavyRequests, bodyTimeout, store);
+        return new AppConfig(
+                staticDir,
+                sessions,
+                next,
+                scheduler,
+                limits,
+                frameAncestors,
+                heapBudgetMb,
+                access,
+                maxHeavyRequests,
+                bodyTimeout,
+                store);
     }
 
     public AppConfig withMaxSessions(int n) {
@@ -63,36 +96,124 @@ public record AppConfig(Path staticDir, IntSupplier sessions, SocketLimits socke
     }
 
     public AppConfig withScheduler(SchedulerConfig next) {
-        return new AppConfig(staticDir, sessions, socket, next, limits, frameAncestors, heapBudgetMb, access, maxHeavyRequests, bodyTimeout, store);
+        return new AppConfig(
+                staticDir,
+                sessions,
+                socket,
+                next,
+                limits,
+                frameAncestors,
+                heapBudgetMb,
+                access,
+                maxHeavyRequests,
+                bodyTimeout,
+                store);
     }
 
     public AppConfig withLimits(PlaygroundLimits next) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, next, frameAncestors, heapBudgetMb, access, maxHeavyRequests, bodyTimeout, store);
+        return new AppConfig(
+                staticDir,
+                sessions,
+                socket,
+                scheduler,
+                next,
+                frameAncestors,
+                heapBudgetMb,
+                access,
+                maxHeavyRequests,
+                bodyTimeout,
+                store);
     }
 
     /** Who may frame the page: CSP frame-ancestors sources, e.g. {@code 'self' https://school.example}. */
     public AppConfig withFrameAncestors(String next) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, limits, next, heapBudgetMb, access, maxHeavyRequests, bodyTimeout, store);
+        return new AppConfig(
+                staticDir,
+                sessions,
+                socket,
+                scheduler,
+                limits,
+                next,
+                heapBudgetMb,
+                access,
+                maxHeavyRequests,
+                bodyTimeout,
+                store);
     }
 
     /** The heap sessions are admitted by, in MB; 0 follows -Xmx. */
     public AppConfig withHeapBudgetMb(long mb) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, limits, frameAncestors, mb, access, maxHeavyRequests, bodyTimeout, store);
+        return new AppConfig(
+                staticDir,
+                sessions,
+                socket,
+                scheduler,
+                limits,
+                frameAncestors,
+                mb,
+                access,
+                maxHeavyRequests,
+                bodyTimeout,
+                store);
     }
 
     public AppConfig withAccess(SocketAccess next) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, limits, frameAncestors, heapBudgetMb, next, maxHeavyRequests, bodyTimeout, store);
+        return new AppConfig(
+                staticDir,
+                sessions,
+                socket,
+                scheduler,
+                limits,
+                frameAncestors,
+                heapBudgetMb,
+                next,
+                maxHeavyRequests,
+                bodyTimeout,
+                store);
     }
 
     public AppConfig withMaxHeavyRequests(int n) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, limits, frameAncestors, heapBudgetMb, access, n, bodyTimeout, store);
+        return new AppConfig(
+                staticDir,
+                sessions,
+                socket,
+                scheduler,
+                limits,
+                frameAncestors,
+                heapBudgetMb,
+                access,
+                n,
+                bodyTimeout,
+                store);
     }
 
     public AppConfig withStore(StoreConfig next) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, limits, frameAncestors, heapBudgetMb, access, maxHeavyRequests, bodyTimeout, next);
+        return new AppConfig(
+                staticDir,
+                sessions,
+                socket,
+                scheduler,
+                limits,
+                frameAncestors,
+                heapBudgetMb,
+                access,
+                maxHeavyRequests,
+                bodyTimeout,
+                next);
     }
 
     public AppConfig withBodyTimeout(Duration next) {
-        return new AppConfig(staticDir, sessions, socket, scheduler, limits, frameAncestors, heapBudgetMb, access, maxHeavyRequests, next, store);
+        return new AppConfig(
+                staticDir,
+                sessions,
+                socket,
+                scheduler,
+                limits,
+                frameAncestors,
+                heapBudgetMb,
+                access,
+                maxHeavyRequests,
+                next,
+                store);
     }
 }

@@ -29,14 +29,17 @@ final class BackpropApi implements Handler {
     @Override
     public void handle(Context ctx) {
         JsonNode request = body.readObject(ctx);
-        Network net = ModelJson.read(Fields.required(request, "", "model"), "model").network();
+        Network net =
+                ModelJson.read(Fields.required(request, "", "model"), "model").network();
         Samples data = SampleReader.pairs(request, net, Limits.MAX_BACKPROP_SAMPLES);
         Penalty penalty = Penalty.read(request);
-        boolean gradcheck = Fields.optional(request, "gradcheck") != null
-                && Fields.bool(request.get("gradcheck"), "gradcheck");
+        boolean gradcheck =
+                Fields.optional(request, "gradcheck") != null && Fields.bool(request.get("gradcheck"), "gradcheck");
         checkActivations(net.layout, data.count());
         if (gradcheck) {
-            ApiCost.check(ApiCost.gradcheck(net, data.count(), penalty.active()), "gradcheck",
+            ApiCost.check(
+                    ApiCost.gradcheck(net, data.count(), penalty.active()),
+                    "gradcheck",
                     "a gradient check of " + net.layout.numParams() + " parameters on " + data.count() + " samples",
                     "check fewer samples or a smaller model");
         }
@@ -55,8 +58,10 @@ final class BackpropApi implements Handler {
         long neurons = 0;
         for (int l = 0; l < layout.layers(); l++) neurons += layout.out(l);
         if (samples * neurons > Limits.MAX_BACKPROP_ACTIVATIONS) {
-            throw ApiException.tooLarge("inputs", samples + " samples × " + neurons + " neurons is past the limit of "
-                    + Limits.MAX_BACKPROP_ACTIVATIONS + " (every z, a and δ is returned); send fewer samples");
+            throw ApiException.tooLarge(
+                    "inputs",
+                    samples + " samples × " + neurons + " neurons is past the limit of "
+                            + Limits.MAX_BACKPROP_ACTIVATIONS + " (every z, a and δ is returned); send fewer samples");
         }
     }
 
@@ -82,7 +87,8 @@ final class BackpropApi implements Handler {
         ArrayNode layers = response.putArray("layers");
         for (int l = 0; l < layout.layers(); l++) {
             int in = layout.in(l), out = layout.out(l);
-            finite &= JsonArrays.finite(pass.z(l), n * out) && JsonArrays.finite(pass.a(l), n * out)
+            finite &= JsonArrays.finite(pass.z(l), n * out)
+                    && JsonArrays.finite(pass.a(l), n * out)
                     && JsonArrays.finite(pass.delta(l), n * out);
             ObjectNode layer = layers.addObject();
             layer.set("z", JsonArrays.matrix(pass.z(l), 0, n, out));
@@ -92,14 +98,19 @@ final class BackpropApi implements Handler {
             layer.set("db", JsonArrays.vector(grads, layout.biasOffset(l), out));
         }
         if (!finite) {
-            throw new ApiException(422, "not_finite", "model", "the pass overflowed to NaN or infinity; "
-                    + "the weights or inputs are too large for double precision");
+            throw new ApiException(
+                    422,
+                    "not_finite",
+                    "model",
+                    "the pass overflowed to NaN or infinity; "
+                            + "the weights or inputs are too large for double precision");
         }
         return response;
     }
 
     private static ObjectNode gradcheck(Network net, Samples data, Penalty penalty, ObjectMapper mapper) {
-        GradientCheck.Result result = GradientCheck.run(net, data, penalty.kind(), penalty.rate(), GradientCheck.DEFAULT_EPSILON);
+        GradientCheck.Result result =
+                GradientCheck.run(net, data, penalty.kind(), penalty.rate(), GradientCheck.DEFAULT_EPSILON);
         ObjectNode node = mapper.createObjectNode();
         node.put("epsilon", GradientCheck.DEFAULT_EPSILON);
         ArrayNode layers = node.putArray("layers");

@@ -27,7 +27,8 @@ final class BoardJson {
     /** {@code /?<state>&exercise=<exercise>&board=<id>}: what students open; never the key. */
     static String studentUrl(Board b) {
         String state = b.exercise().state();
-        return "/?" + (state.isEmpty() ? "" : state + "&") + "exercise=" + b.exercise().id() + "&board=" + b.id();
+        return "/?" + (state.isEmpty() ? "" : state + "&") + "exercise="
+                + b.exercise().id() + "&board=" + b.id();
     }
 
     static String teacherUrl(Board b, String key) {
@@ -91,16 +92,26 @@ final class BoardJson {
         for (StudentRow r : rows) {
             Progress p = r.progress();
             Reached m = p.reached();
-            out.append(cell(r.name())).append(',')
-                    .append(r.joinedAt()).append(',')
-                    .append(r.leftAt() == null ? "" : r.leftAt().toString()).append(',')
-                    .append(p.epoch()).append(',')
-                    .append(cell(p.metric() == null ? "" : p.metric())).append(',')
-                    .append(p.best() == null ? "" : String.valueOf(p.best())).append(',')
-                    .append(m == null ? "" : String.valueOf(m.epoch())).append(',')
-                    .append(m == null ? "" : String.valueOf(m.seconds())).append(',')
-                    .append(cell(p.state())).append(',')
-                    .append(cell(runUrl(p))).append("\r\n");
+            out.append(cell(r.name()))
+                    .append(',')
+                    .append(r.joinedAt())
+                    .append(',')
+                    .append(r.leftAt() == null ? "" : r.leftAt().toString())
+                    .append(',')
+                    .append(p.epoch())
+                    .append(',')
+                    .append(cell(p.metric() == null ? "" : p.metric()))
+                    .append(',')
+                    .append(p.best() == null ? "" : String.valueOf(p.best()))
+                    .append(',')
+                    .append(m == null ? "" : String.valueOf(m.epoch()))
+                    .append(',')
+                    .append(m == null ? "" : String.valueOf(m.seconds()))
+                    .append(',')
+                    .append(cell(p.state()))
+                    .append(',')
+                    .append(cell(runUrl(p)))
+                    .append("\r\n");
         }
         return out.toString();
     }

@@ -1,7 +1,6 @@
 package org.backprop.playground.web;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -71,6 +70,7 @@ final class BoardMembers implements AutoCloseable {
     private final Map<Connection, Member> members = new ConcurrentHashMap<>();
     /** Joins per board, whoever asks: a class joining at once is a burst of its size. */
     private final AddressRates boardJoins = new AddressRates(20, Classroom.MAX_STUDENTS);
+
     private final ScheduledExecutorService looker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, "board-reports");
         t.setDaemon(true);
@@ -98,7 +98,8 @@ final class BoardMembers implements AutoCloseable {
      * state now says. Returns the refusal to send (the session goes on, on no board), or null.
      */
     FieldError reconcile(Connection c) {
-        // one connection's joins and leaves in order; other connections' go on meanwhile (each join is a database round trip)
+        // one connection's joins and leaves in order; other connections' go on meanwhile (each join is a database round
+        // trip)
         synchronized (c.joins) {
             return reconcileLocked(c);
         }
@@ -113,22 +114,37 @@ final class BoardMembers implements AutoCloseable {
         if (m != null) leaveLocked(c);
         if (!wants) return null;
         if (name == null) {
-            return new FieldError(NAME_INVALID, "name", "a nickname is 1 to " + Nicknames.MAX_CHARS
-                    + " letters, digits, spaces, '.', '_' or '-'", Msg.of("board.nameInvalid", "max", Nicknames.MAX_CHARS));
+            return new FieldError(
+                    NAME_INVALID,
+                    "name",
+                    "a nickname is 1 to " + Nicknames.MAX_CHARS + " letters, digits, spaces, '.', '_' or '-'",
+                    Msg.of("board.nameInvalid", "max", Nicknames.MAX_CHARS));
         }
         long now = System.nanoTime();
         if (c.joins.onMessage(now) != RateLimiter.Verdict.ACCEPT || !boardJoins.allow(board, now)) {
-            return new FieldError(PlaygroundSocket.RATE_LIMITED, "name", "too many tries to join; wait a moment and try again",
+            return new FieldError(
+                    PlaygroundSocket.RATE_LIMITED,
+                    "name",
+                    "too many tries to join; wait a moment and try again",
                     Msg.of("board.joinRate"));
         }
         Join result;
         try {
             result = Ids.wellFormed(board)
-                    ? classroom.store.join(board, name, stateText(s), Classroom.MAX_STUDENTS, classroom.clock.instant(), Classroom.HELD)
+                    ? classroom.store.join(
+                            board,
+                            name,
+                            stateText(s),
+                            Classroom.MAX_STUDENTS,
+                            classroom.clock.instant(),
+                            Classroom.HELD)
                     : Join.BOARD_NOT_FOUND;
         } catch (StoreException e) {
             LOG.warn("a join failed: {}", e.getMessage());
-            return new FieldError(Classroom.STORE_UNAVAILABLE, "board", "the class board cannot be reached now; your work goes on",
+            return new FieldError(
+                    Classroom.STORE_UNAVAILABLE,
+                    "board",
+                    "the class board cannot be reached now; your work goes on",
                     Msg.of("board.storeDown"));
         }
         return switch (result) {
@@ -139,12 +155,24 @@ final class BoardMembers implements AutoCloseable {
                 classroom.signal.changed(board, joined.nameKey);
                 yield null;
             }
-            case BOARD_NOT_FOUND -> new FieldError(result.errorCode, "board", "this class board does not exist or has expired",
-                    Msg.of("board.notFound"));
-            case BOARD_FULL -> new FieldError(result.errorCode, "board", "this class board already has its " + Classroom.MAX_STUDENTS
-                    + " students", Msg.of("board.full", "max", Classroom.MAX_STUDENTS));
-            case NAME_TAKEN -> new FieldError(result.errorCode, "name", "someone on this board already uses the nickname '" + name
-                    + "'; pick another", Msg.of("board.nameTaken", "name", name));
+            case BOARD_NOT_FOUND ->
+                new FieldError(
+                        result.errorCode,
+                        "board",
+                        "this class board does not exist or has expired",
+                        Msg.of("board.notFound"));
+            case BOARD_FULL ->
+                new FieldError(
+                        result.errorCode,
+                        "board",
+                        "this class board already has its " + Classroom.MAX_STUDENTS + " students",
+                        Msg.of("board.full", "max", Classroom.MAX_STUDENTS));
+            case NAME_TAKEN ->
+                new FieldError(
+                        result.errorCode,
+                        "name",
+                        "someone on this board already uses the nickname '" + name + "'; pick another",
+                        Msg.of("board.nameTaken", "name", name));
         };
     }
 
@@ -175,7 +203,10 @@ final class BoardMembers implements AutoCloseable {
             classroom.store.leave(m.boardId, m.nameKey, classroom.clock.instant());
             classroom.signal.changed(m.boardId, m.nameKey);
         } catch (StoreException e) {
-            LOG.warn("a leave was not recorded (the row goes offline after {} unseen): {}", Classroom.HELD, e.getMessage());
+            LOG.warn(
+                    "a leave was not recorded (the row goes offline after {} unseen): {}",
+                    Classroom.HELD,
+                    e.getMessage());
         }
     }
 
@@ -196,13 +227,21 @@ final class BoardMembers implements AutoCloseable {
         GoalView g = v.goal();
         Double best = g == null ? null : g.best();
         boolean newlyReached = v.reached() != null && !m.reachedWritten;
-        boolean moved = v.epoch() != m.epoch || !Objects.equals(best, m.best) || !v.state().equals(m.state);
-        boolean due = newlyReached || moved && now - m.lastWrite >= WRITE_EVERY_NANOS || now - m.lastWrite >= HEARTBEAT_NANOS;
+        boolean moved = v.epoch() != m.epoch
+                || !Objects.equals(best, m.best)
+                || !v.state().equals(m.state);
+        boolean due =
+                newlyReached || moved && now - m.lastWrite >= WRITE_EVERY_NANOS || now - m.lastWrite >= HEARTBEAT_NANOS;
         if (!due) return;
         m.lastWrite = now; // a failed write is tried again at the next due time, not at every look
         Progress p;
         try {
-            p = new Progress(v.epoch(), g == null ? null : g.goal().metric().key, best, stateText(v.state()), thumbnail(c.training.mapView()),
+            p = new Progress(
+                    v.epoch(),
+                    g == null ? null : g.goal().metric().key,
+                    best,
+                    stateText(v.state()),
+                    thumbnail(c.training.mapView()),
                     m.reachedWritten ? null : reached(m.boardId, v.reached()));
             classroom.store.report(m.boardId, m.nameKey, p, classroom.clock.instant());
         } catch (StoreException ex) {
@@ -227,7 +266,8 @@ final class BoardMembers implements AutoCloseable {
         for (double w : r.weights()) weights.add(w);
         PlaygroundState run = r.state().asRun(weights);
         String numbers = StateCodec.weightsValue(run);
-        if (numbers.length() > RUN_LINK_CHARS) run = run.withRun(classroom.store.createRun(boardId, numbers, classroom.clock.instant()));
+        if (numbers.length() > RUN_LINK_CHARS)
+            run = run.withRun(classroom.store.createRun(boardId, numbers, classroom.clock.instant()));
         return new Reached(r.epoch(), r.seconds(), codec.write(run), weights);
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.backprop.playground.protocol.BoardMessageType;
 import org.backprop.playground.store.Board;
 import org.backprop.playground.store.StoreException;
 import org.backprop.playground.store.StudentRow;
@@ -26,7 +27,6 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.backprop.playground.protocol.BoardMessageType;
 
 /**
  * {@code /ws/board/{id}?key=<key>}: a teacher's live board (docs/protocol.md §11). On connect the
@@ -42,6 +42,7 @@ final class BoardSocket implements AutoCloseable {
     static final long ROW_EVERY_NANOS = 500_000_000L;
     /** Teachers' sockets at once, all boards together: a board is watched by one or two screens. */
     static final int MAX_WATCHERS = 200;
+
     static final int POLICY_VIOLATION = 1008;
 
     /** The sockets on one board and what they have been sent, per row: its version and when. */
@@ -55,6 +56,7 @@ final class BoardSocket implements AutoCloseable {
         final Map<String, Integer> sentStage = new HashMap<>();
         /** Rows written here that came within a row's pace of their last send: a send is scheduled for each. */
         final java.util.Set<String> waiting = new java.util.HashSet<>();
+
         int polls;
     }
 
@@ -83,11 +85,13 @@ final class BoardSocket implements AutoCloseable {
     private final Map<String, String> boardOf = new ConcurrentHashMap<>();
     /** Per board, the rows written on this server not read back yet, and whether a read of them is queued. */
     private final Map<String, java.util.Set<String>> written = new ConcurrentHashMap<>();
+
     private final java.util.Set<String> drainQueued = ConcurrentHashMap.newKeySet();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final AtomicInteger watchers = new AtomicInteger();
     /** Connects per client address, as the API's reads are limited: a wrong key costs a database read each. */
     private final AddressRates connects = new AddressRates(10, 60);
+
     private final SocketLimits limits;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, "board-watch");
@@ -133,7 +137,9 @@ final class BoardSocket implements AutoCloseable {
         try {
             List<StudentRow> rows = wanted.size() == 1
                     ? classroom.store.student(id, wanted.get(0)).map(List::of).orElse(List.of())
-                    : classroom.store.students(id).stream().filter(r -> wanted.contains(r.nameKey())).toList();
+                    : classroom.store.students(id).stream()
+                            .filter(r -> wanted.contains(r.nameKey()))
+                            .toList();
             Instant now = classroom.clock.instant();
             long nanos = System.nanoTime();
             for (StudentRow r : rows) {
@@ -145,10 +151,13 @@ final class BoardSocket implements AutoCloseable {
                 }
                 String k = r.nameKey();
                 w.waiting.add(k);
-                poller.schedule(() -> {
-                    w.waiting.remove(k);
-                    rowWritten(id, k);
-                }, ROW_EVERY_NANOS - (nanos - w.sentAt.get(k)), TimeUnit.NANOSECONDS);
+                poller.schedule(
+                        () -> {
+                            w.waiting.remove(k);
+                            rowWritten(id, k);
+                        },
+                        ROW_EVERY_NANOS - (nanos - w.sentAt.get(k)),
+                        TimeUnit.NANOSECONDS);
             }
         } catch (StoreException e) {
             LOG.debug("rows written here could not be read back: {}", e.getMessage()); // the next poll reads them
@@ -178,13 +187,19 @@ final class BoardSocket implements AutoCloseable {
         Session s = ctx.session;
         Object address = ctx.attribute(SocketAccess.ADDRESS_ATTRIBUTE);
         if (!connects.allow(String.valueOf(address), System.nanoTime())) {
-            refuse(s, PlaygroundSocket.RATE_LIMITED, "more than " + connects.perSecond() + " board connections a second from your address;"
-                    + " try again in a moment", 1013);
+            refuse(
+                    s,
+                    PlaygroundSocket.RATE_LIMITED,
+                    "more than " + connects.perSecond() + " board connections a second from your address;"
+                            + " try again in a moment",
+                    1013);
             return;
         }
         String id = ctx.pathParam("id");
         String auth = ctx.header("Authorization");
-        String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : ctx.queryParam("key");
+        String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? auth.substring(7).trim()
+                : ctx.queryParam("key");
         Board b;
         try {
             b = classroom.teachersBoard(id, key);
@@ -194,10 +209,20 @@ final class BoardSocket implements AutoCloseable {
         }
         if (watchers.incrementAndGet() > MAX_WATCHERS) {
             watchers.decrementAndGet();
-            refuse(s, PlaygroundSocket.SERVER_FULL, "the server has its maximum of " + MAX_WATCHERS + " board screens open; close one", 1013);
+            refuse(
+                    s,
+                    PlaygroundSocket.SERVER_FULL,
+                    "the server has its maximum of " + MAX_WATCHERS + " board screens open; close one",
+                    1013);
             return;
         }
-        limiters.put(ctx.sessionId(), new RateLimiter(limits.messagesPerSecond(), limits.messageBurst(), limits.maxDroppedMessages(), System.nanoTime()));
+        limiters.put(
+                ctx.sessionId(),
+                new RateLimiter(
+                        limits.messagesPerSecond(),
+                        limits.messageBurst(),
+                        limits.maxDroppedMessages(),
+                        System.nanoTime()));
         boardOf.put(ctx.sessionId(), b.id());
         // the first message and the watch start on the poller's thread, so no row change falls between them
         poller.execute(() -> start(s, b));
@@ -212,7 +237,8 @@ final class BoardSocket implements AutoCloseable {
             msg.put("type", BoardMessageType.BOARD.wire);
             msg.setAll(n);
             Watched w = boards.computeIfAbsent(b.id(), k -> new Watched());
-            // a first screen starts the watch from these rows; a second one gets them now and perhaps once more at the next poll
+            // a first screen starts the watch from these rows; a second one gets them now and perhaps once more at the
+            // next poll
             if (w.sockets.isEmpty()) {
                 for (StudentRow r : rows) {
                     w.sentVersion.put(r.nameKey(), r.version());
@@ -230,7 +256,8 @@ final class BoardSocket implements AutoCloseable {
     private void onMessage(WsMessageContext ctx) {
         RateLimiter r = limiters.get(ctx.sessionId());
         if (r == null || r.onMessage(System.nanoTime()) != RateLimiter.Verdict.ACCEPT) {
-            if (r != null && ctx.session.isOpen()) ctx.session.close(POLICY_VIOLATION, "too many messages", Callback.NOOP);
+            if (r != null && ctx.session.isOpen())
+                ctx.session.close(POLICY_VIOLATION, "too many messages", Callback.NOOP);
             return;
         }
         String type;
@@ -302,7 +329,8 @@ final class BoardSocket implements AutoCloseable {
         for (StudentRow r : classroom.store.students(id)) {
             boolean online = r.online(now, Classroom.HELD);
             boolean wentAway = onlineCheck && !online && w.sentOnline.getOrDefault(r.nameKey(), false);
-            boolean due = moved.contains(r.nameKey()) && paced(w, r, nanos); // a row held back by its pace waits for a later poll
+            boolean due = moved.contains(r.nameKey())
+                    && paced(w, r, nanos); // a row held back by its pace waits for a later poll
             if (due || wentAway) sendTo(w, r, now, nanos);
         }
     }
@@ -329,7 +357,9 @@ final class BoardSocket implements AutoCloseable {
     private void send(Session s, ObjectNode msg) {
         try {
             // Jetty's own queue is bounded (SocketLimits): a screen that stopped reading fails a send and is closed
-            s.sendText(mapper.writeValueAsString(msg), Callback.from(() -> { }, failure -> s.close(1011, "a send failed", Callback.NOOP)));
+            s.sendText(
+                    mapper.writeValueAsString(msg),
+                    Callback.from(() -> {}, failure -> s.close(1011, "a send failed", Callback.NOOP)));
         } catch (Exception e) {
             LOG.debug("a board message could not be sent: {}", String.valueOf(e));
         }

@@ -21,6 +21,7 @@ import org.backprop.playground.store.NewBoard;
 final class BoardsApi {
     /** A state query stored with an exercise, at most (a link with initial weights is a few KB). */
     static final int MAX_STATE_CHARS = 64 * 1024;
+
     static final String RATE_LIMITED = "rate_limited";
     static final String EXERCISE_NOT_FOUND = "exercise_not_found";
 
@@ -52,7 +53,8 @@ final class BoardsApi {
     private void createExercise(Context ctx) {
         limit(ctx, creations);
         Body b = body(ctx);
-        Exercise e = Classroom.guarded(() -> classroom.store.createExercise(b.state, b.task, b.title, classroom.clock.instant()));
+        Exercise e = Classroom.guarded(
+                () -> classroom.store.createExercise(b.state, b.task, b.title, classroom.clock.instant()));
         ObjectNode n = exercise(e);
         n.put("url", exerciseUrl(e));
         n.put("shortUrl", ShortLinks.exerciseLink(e));
@@ -67,8 +69,9 @@ final class BoardsApi {
     private void getExercise(Context ctx) {
         limit(ctx, reads);
         String id = ctx.pathParam("id");
-        Exercise e = Classroom.guarded(() -> classroom.store.exercise(id)).orElseThrow(() -> new ApiException(404, EXERCISE_NOT_FOUND, "",
-                "no stored exercise '" + ClientMessage.shorten(id) + "'"));
+        Exercise e = Classroom.guarded(() -> classroom.store.exercise(id))
+                .orElseThrow(() -> new ApiException(
+                        404, EXERCISE_NOT_FOUND, "", "no stored exercise '" + ClientMessage.shorten(id) + "'"));
         json.respond(ctx, 200, exercise(e));
     }
 
@@ -85,7 +88,8 @@ final class BoardsApi {
         limit(ctx, creations);
         Body b = body(ctx);
         Instant now = classroom.clock.instant();
-        NewBoard made = Classroom.guarded(() -> classroom.store.createBoard(b.state, b.task, b.title, now, now.plus(classroom.boardLifetime)));
+        NewBoard made = Classroom.guarded(
+                () -> classroom.store.createBoard(b.state, b.task, b.title, now, now.plus(classroom.boardLifetime)));
         Board board = made.board();
         ObjectNode n = json.mapper().createObjectNode();
         n.put("id", board.id());
@@ -126,15 +130,22 @@ final class BoardsApi {
     /** The teacher key: {@code Authorization: Bearer <key>}, else {@code ?key=}. */
     static String key(Context ctx) {
         String auth = ctx.header("Authorization");
-        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) return auth.substring(7).trim();
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7))
+            return auth.substring(7).trim();
         return ctx.queryParam("key");
     }
 
     private void limit(Context ctx, AddressRates rates) {
-        String address = access.clientAddress(ctx.req().getRemoteAddr(), ctx.req().getHeaders("X-Forwarded-For"));
+        String address =
+                access.clientAddress(ctx.req().getRemoteAddr(), ctx.req().getHeaders("X-Forwarded-For"));
         if (!rates.allow(address, System.nanoTime())) {
-            throw new ApiException(429, RATE_LIMITED, "", "more than " + rates.perSecond() + " of these requests a second from your address"
-                    + " (bursts of " + rates.burst() + "); try again in a moment").retryAfter(1);
+            throw new ApiException(
+                            429,
+                            RATE_LIMITED,
+                            "",
+                            "more than " + rates.perSecond() + " of these requests a second from your address"
+                                    + " (bursts of " + rates.burst() + "); try again in a moment")
+                    .retryAfter(1);
         }
     }
 
@@ -146,7 +157,8 @@ final class BoardsApi {
         JsonNode s = Fields.optional(root, "state"), t = Fields.optional(root, "task");
         String rawState = s == null ? "" : Fields.string(s, "state");
         if (rawState.length() > MAX_STATE_CHARS) {
-            throw ApiException.tooLarge("state", "the state is " + rawState.length() + " characters; at most " + MAX_STATE_CHARS);
+            throw ApiException.tooLarge(
+                    "state", "the state is " + rawState.length() + " characters; at most " + MAX_STATE_CHARS);
         }
         if (rawState.startsWith("?")) rawState = rawState.substring(1);
         PlaygroundState state = codec.parse(rawState).state().withoutClassKeys();

@@ -22,6 +22,7 @@ final class Classroom implements AutoCloseable {
      * nickname is free again. Sessions report at least every {@link BoardMember#HEARTBEAT}.
      */
     static final Duration HELD = Duration.ofSeconds(30);
+
     static final String BOARD_KEY = "board_key";
     static final String BOARD_NOT_FOUND = "board_not_found";
     static final String STORE_UNAVAILABLE = "store_unavailable";
@@ -30,6 +31,7 @@ final class Classroom implements AutoCloseable {
     final Clock clock;
     /** Rows written on this server, told to this server's board sockets at once. */
     final BoardSignal signal = new BoardSignal();
+
     final Duration boardLifetime;
     private final ExpirySweep sweep;
 
@@ -42,12 +44,19 @@ final class Classroom implements AutoCloseable {
 
     /** The board for its teacher: 404 when unknown or expired, 403 without its key (checked after, so ids are not probed by key). */
     Board teachersBoard(String id, String key) {
-        Board b = live(id).orElseThrow(() -> new ApiException(404, BOARD_NOT_FOUND, "", "no class board '" + ClientMessage.shorten(id)
-                + "': it never existed, was deleted, or has expired"));
+        Board b = live(id).orElseThrow(() -> new ApiException(
+                404,
+                BOARD_NOT_FOUND,
+                "",
+                "no class board '" + ClientMessage.shorten(id) + "': it never existed, was deleted, or has expired"));
         if (!b.keyMatches(key)) {
-            throw new ApiException(403, BOARD_KEY, "key", key == null || key.isEmpty()
-                    ? "this board's results need its teacher key: open the teacher link, or send Authorization: Bearer <key>"
-                    : "that is not this board's teacher key");
+            throw new ApiException(
+                    403,
+                    BOARD_KEY,
+                    "key",
+                    key == null || key.isEmpty()
+                            ? "this board's results need its teacher key: open the teacher link, or send Authorization: Bearer <key>"
+                            : "that is not this board's teacher key");
         }
         return b;
     }
@@ -63,7 +72,9 @@ final class Classroom implements AutoCloseable {
         try {
             return call.get();
         } catch (StoreException e) {
-            throw new ApiException(503, STORE_UNAVAILABLE, "", "the class store cannot be reached now; try again in a moment").retryAfter(5);
+            throw new ApiException(
+                            503, STORE_UNAVAILABLE, "", "the class store cannot be reached now; try again in a moment")
+                    .retryAfter(5);
         }
     }
 

@@ -8,10 +8,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backprop.playground.protocol.MessageType;
 import org.backprop.playground.session.Resume;
 import org.backprop.playground.state.FieldError;
 import org.backprop.playground.state.Msg;
-import org.backprop.playground.protocol.MessageType;
 
 /**
  * One client message on {@code /ws}, read and type-checked (docs/protocol.md §4). Only the fields
@@ -30,8 +30,17 @@ import org.backprop.playground.protocol.MessageType;
  * @param probe  {@code inspect}: the sample to inspect (null for other types)
  * @param resume {@code config}: the epoch and parameters a reconnecting page goes on from, or null
  */
-public record ClientMessage(MessageType type, Object id, Map<String, Object> state, int epochs,
-                            int layer, int to, int from, double value, Probe probe, Resume resume) {
+public record ClientMessage(
+        MessageType type,
+        Object id,
+        Map<String, Object> state,
+        int epochs,
+        int layer,
+        int to,
+        int from,
+        double value,
+        Probe probe,
+        Resume resume) {
     /** Values an {@code input} or {@code target} may hold, at most (far more than any network here has inputs). */
     static final int MAX_SAMPLE_VALUES = 4096;
 
@@ -53,7 +62,16 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         state = state == null ? Map.of() : Collections.unmodifiableMap(state);
     }
 
-    ClientMessage(MessageType type, Object id, Map<String, Object> state, int epochs, int layer, int to, int from, double value, Probe probe) {
+    ClientMessage(
+            MessageType type,
+            Object id,
+            Map<String, Object> state,
+            int epochs,
+            int layer,
+            int to,
+            int from,
+            double value,
+            Probe probe) {
         this(type, id, state, epochs, layer, to, from, value, probe, null);
     }
 
@@ -78,6 +96,7 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
 
     /** Error codes of messages that cannot be read at all. */
     static final String MALFORMED_JSON = "malformed_json";
+
     static final String BAD_MESSAGE = "bad_message";
     static final String UNKNOWN_TYPE = "unknown_type";
 
@@ -93,30 +112,57 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         try {
             root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new Invalid(MALFORMED_JSON, null, "the message is not valid JSON: " + firstLine(e.getOriginalMessage()) + where,
-                    Msg.of("socket.malformedJson", "detail", firstLine(e.getOriginalMessage()) + where), null, null);
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
+            throw new Invalid(
+                    MALFORMED_JSON,
+                    null,
+                    "the message is not valid JSON: " + firstLine(e.getOriginalMessage()) + where,
+                    Msg.of("socket.malformedJson", "detail", firstLine(e.getOriginalMessage()) + where),
+                    null,
+                    null);
         }
         if (root == null || !root.isObject()) {
-            throw new Invalid(BAD_MESSAGE, null, "a message is a JSON object with a \"type\", e.g. {\"type\":\"play\"}; got "
-                    + describe(root), Msg.of("socket.notObject", "got", describe(root)), null, null);
+            throw new Invalid(
+                    BAD_MESSAGE,
+                    null,
+                    "a message is a JSON object with a \"type\", e.g. {\"type\":\"play\"}; got " + describe(root),
+                    Msg.of("socket.notObject", "got", describe(root)),
+                    null,
+                    null);
         }
         Object id = id(root.get("id"));
         JsonNode typeNode = root.get(TYPE);
         if (typeNode == null || typeNode.isNull()) {
-            throw new Invalid(BAD_MESSAGE, TYPE, "the message has no \"type\"; send one of " + typeList(),
-                    Msg.of("socket.noType", "types", typeList()), null, id);
+            throw new Invalid(
+                    BAD_MESSAGE,
+                    TYPE,
+                    "the message has no \"type\"; send one of " + typeList(),
+                    Msg.of("socket.noType", "types", typeList()),
+                    null,
+                    id);
         }
         if (!typeNode.isTextual()) {
-            throw new Invalid(BAD_MESSAGE, TYPE, "\"type\" must be a string, got " + describe(typeNode),
-                    Msg.of("socket.typeNotString", "got", describe(typeNode)), null, id);
+            throw new Invalid(
+                    BAD_MESSAGE,
+                    TYPE,
+                    "\"type\" must be a string, got " + describe(typeNode),
+                    Msg.of("socket.typeNotString", "got", describe(typeNode)),
+                    null,
+                    id);
         }
         String wire = typeNode.textValue();
         MessageType type = MessageType.fromWire(wire);
         if (type == null) {
-            throw new Invalid(UNKNOWN_TYPE, TYPE, "unknown message type '" + shorten(wire) + "'; the types are " + typeList(),
-                    Msg.of("socket.unknownType", "type", shorten(wire), "types", typeList()), null, id);
+            throw new Invalid(
+                    UNKNOWN_TYPE,
+                    TYPE,
+                    "unknown message type '" + shorten(wire) + "'; the types are " + typeList(),
+                    Msg.of("socket.unknownType", "type", shorten(wire), "types", typeList()),
+                    null,
+                    id);
         }
         Reader r = new Reader(root, wire, id);
         return switch (type) {
@@ -136,8 +182,16 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         boolean bias = r.bool("bias");
         JsonNode fromNode = r.root.get("from");
         boolean hasFrom = fromNode != null && !fromNode.isNull();
-        if (bias && hasFrom) throw r.invalid("from", Msg.of("socket.biasFrom"), "a bias has no \"from\": send either \"from\" (a link) or \"bias\": true");
-        if (!bias && !hasFrom) throw r.invalid("from", Msg.of("socket.fromRequired"), "\"from\" is required (the neuron or input the link comes from), or \"bias\": true for a bias");
+        if (bias && hasFrom)
+            throw r.invalid(
+                    "from",
+                    Msg.of("socket.biasFrom"),
+                    "a bias has no \"from\": send either \"from\" (a link) or \"bias\": true");
+        if (!bias && !hasFrom)
+            throw r.invalid(
+                    "from",
+                    Msg.of("socket.fromRequired"),
+                    "\"from\" is required (the neuron or input the link comes from), or \"bias\": true for a bias");
         int from = bias ? -1 : r.integer("from", null, 0, Integer.MAX_VALUE);
         double value = r.number("value");
         return new ClientMessage(type, id, null, 0, layer, to, from, value, null);
@@ -148,11 +202,14 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         JsonNode n = r.root.get("resume");
         if (n == null || n.isNull()) return null;
         if (!n.isObject()) {
-            throw r.invalid("resume", Msg.of("socket.resumeNotObject", "got", describe(n)),
+            throw r.invalid(
+                    "resume",
+                    Msg.of("socket.resumeNotObject", "got", describe(n)),
                     "\"resume\" must be an object {\"epoch\": n, \"weights\": [..]}, got " + describe(n));
         }
         Reader inner = new Reader(n, r.type, r.id);
-        return new Resume(inner.integer("epoch", null, 0, Integer.MAX_VALUE), inner.numbers("weights", MAX_RESUME_VALUES));
+        return new Resume(
+                inner.integer("epoch", null, 0, Integer.MAX_VALUE), inner.numbers("weights", MAX_RESUME_VALUES));
     }
 
     /** {@code {"split","index"}} for a point of the data, or {@code {"input":[..],"target":[..]}} for any sample. */
@@ -162,7 +219,10 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         JsonNode split = r.root.get("split");
         String which = split == null || split.isNull() ? "train" : split.isTextual() ? split.textValue() : null;
         if (!"train".equals(which) && !"test".equals(which)) {
-            throw r.invalid("split", Msg.of("socket.badSplit", "got", describe(split)), "\"split\" is \"train\" or \"test\", got " + describe(split));
+            throw r.invalid(
+                    "split",
+                    Msg.of("socket.badSplit", "got", describe(split)),
+                    "\"split\" is \"train\" or \"test\", got " + describe(split));
         }
         return new Probe(which, r.integer("index", null, 0, Integer.MAX_VALUE), null, null);
     }
@@ -176,10 +236,18 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         Map<String, Object> state(boolean required) {
             JsonNode n = root.get("state");
             if (n == null || n.isNull()) {
-                if (required) throw invalid("state", Msg.of("socket.stateRequired"), "\"state\" is required: an object of URL keys and values, e.g. {\"learningRate\":0.1}");
+                if (required)
+                    throw invalid(
+                            "state",
+                            Msg.of("socket.stateRequired"),
+                            "\"state\" is required: an object of URL keys and values, e.g. {\"learningRate\":0.1}");
                 return new LinkedHashMap<>();
             }
-            if (!n.isObject()) throw invalid("state", Msg.of("socket.stateNotObject", "got", describe(n)), "\"state\" must be an object of URL keys and values, got " + describe(n));
+            if (!n.isObject())
+                throw invalid(
+                        "state",
+                        Msg.of("socket.stateNotObject", "got", describe(n)),
+                        "\"state\" must be an object of URL keys and values, got " + describe(n));
             Map<String, Object> values = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : n.properties()) values.put(e.getKey(), plain(e.getValue()));
             return values;
@@ -190,18 +258,42 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
             JsonNode n = root.get(field);
             if (n == null || n.isNull()) {
                 if (absent != null) return absent;
-                throw invalid(field, Msg.of("socket.integerRequired", "field", field, "range", min + (max == Integer.MAX_VALUE ? "+" : ".." + max)),
-                        "\"" + field + "\" is required: a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max));
+                throw invalid(
+                        field,
+                        Msg.of(
+                                "socket.integerRequired",
+                                "field",
+                                field,
+                                "range",
+                                min + (max == Integer.MAX_VALUE ? "+" : ".." + max)),
+                        "\"" + field + "\" is required: a whole number from " + min
+                                + (max == Integer.MAX_VALUE ? " up" : " to " + max));
             }
-            if (!n.isNumber()) throw invalid(field, Msg.of("socket.notNumber", "field", field, "got", describe(n)), "\"" + field + "\" must be a number, got " + describe(n));
+            if (!n.isNumber())
+                throw invalid(
+                        field,
+                        Msg.of("socket.notNumber", "field", field, "got", describe(n)),
+                        "\"" + field + "\" must be a number, got " + describe(n));
             double v = n.doubleValue();
             if (!Double.isFinite(v) || v != Math.rint(v)) {
-                throw invalid(field, Msg.of("socket.notWhole", "field", field, "got", shorten(n.asText())), "\"" + field + "\" must be a whole number, got " + shorten(n.asText()));
+                throw invalid(
+                        field,
+                        Msg.of("socket.notWhole", "field", field, "got", shorten(n.asText())),
+                        "\"" + field + "\" must be a whole number, got " + shorten(n.asText()));
             }
             if (v < min || v > max) {
-                throw invalid(field, Msg.of("socket.outOfRange", "field", field, "range", min + (max == Integer.MAX_VALUE ? "+" : ".." + max),
-                        "got", shorten(n.asText())), "\"" + field + "\" must be from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)
-                        + ", got " + shorten(n.asText()));
+                throw invalid(
+                        field,
+                        Msg.of(
+                                "socket.outOfRange",
+                                "field",
+                                field,
+                                "range",
+                                min + (max == Integer.MAX_VALUE ? "+" : ".." + max),
+                                "got",
+                                shorten(n.asText())),
+                        "\"" + field + "\" must be from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)
+                                + ", got " + shorten(n.asText()));
             }
             return (int) v;
         }
@@ -209,10 +301,22 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         /** A finite JSON number (a 1e400 literal reads as infinity and is refused). */
         double number(String field) {
             JsonNode n = root.get(field);
-            if (n == null || n.isNull()) throw invalid(field, Msg.of("socket.numberRequired", "field", field), "\"" + field + "\" is required: a number");
-            if (!n.isNumber()) throw invalid(field, Msg.of("socket.notNumber", "field", field, "got", describe(n)), "\"" + field + "\" must be a number, got " + describe(n));
+            if (n == null || n.isNull())
+                throw invalid(
+                        field,
+                        Msg.of("socket.numberRequired", "field", field),
+                        "\"" + field + "\" is required: a number");
+            if (!n.isNumber())
+                throw invalid(
+                        field,
+                        Msg.of("socket.notNumber", "field", field, "got", describe(n)),
+                        "\"" + field + "\" must be a number, got " + describe(n));
             double v = n.doubleValue();
-            if (!Double.isFinite(v)) throw invalid(field, Msg.of("socket.notFinite", "field", field, "got", shorten(n.asText())), "\"" + field + "\" must be a finite number, got " + shorten(n.asText()));
+            if (!Double.isFinite(v))
+                throw invalid(
+                        field,
+                        Msg.of("socket.notFinite", "field", field, "got", shorten(n.asText())),
+                        "\"" + field + "\" must be a finite number, got " + shorten(n.asText()));
             return v;
         }
 
@@ -224,14 +328,29 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         /** A required array of at most {@code max} finite numbers. */
         double[] numbers(String field, int max) {
             JsonNode n = root.get(field);
-            if (n == null || n.isNull()) throw invalid(field, Msg.of("socket.arrayRequired", "field", field), "\"" + field + "\" is required: an array of numbers");
-            if (!n.isArray()) throw invalid(field, Msg.of("socket.notArray", "field", field, "got", describe(n)), "\"" + field + "\" must be an array of numbers, got " + describe(n));
-            if (n.size() > max) throw invalid(field, Msg.of("socket.arrayTooLong", "field", field, "count", n.size()), "\"" + field + "\" has " + n.size() + " values, more than any network here takes");
+            if (n == null || n.isNull())
+                throw invalid(
+                        field,
+                        Msg.of("socket.arrayRequired", "field", field),
+                        "\"" + field + "\" is required: an array of numbers");
+            if (!n.isArray())
+                throw invalid(
+                        field,
+                        Msg.of("socket.notArray", "field", field, "got", describe(n)),
+                        "\"" + field + "\" must be an array of numbers, got " + describe(n));
+            if (n.size() > max)
+                throw invalid(
+                        field,
+                        Msg.of("socket.arrayTooLong", "field", field, "count", n.size()),
+                        "\"" + field + "\" has " + n.size() + " values, more than any network here takes");
             double[] out = new double[n.size()];
             for (int i = 0; i < out.length; i++) {
                 JsonNode v = n.get(i);
                 if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-                    throw invalid(field, Msg.of("socket.arrayItem", "field", field, "index", i, "got", describe(v)), "\"" + field + "\"[" + i + "] must be a finite number, got " + describe(v));
+                    throw invalid(
+                            field,
+                            Msg.of("socket.arrayItem", "field", field, "index", i, "got", describe(v)),
+                            "\"" + field + "\"[" + i + "] must be a finite number, got " + describe(v));
                 }
                 out[i] = v.doubleValue();
             }
@@ -242,7 +361,11 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         boolean bool(String field) {
             JsonNode n = root.get(field);
             if (n == null || n.isNull()) return false;
-            if (!n.isBoolean()) throw invalid(field, Msg.of("socket.notBoolean", "field", field, "got", describe(n)), "\"" + field + "\" must be true or false, got " + describe(n));
+            if (!n.isBoolean())
+                throw invalid(
+                        field,
+                        Msg.of("socket.notBoolean", "field", field, "got", describe(n)),
+                        "\"" + field + "\" must be true or false, got " + describe(n));
             return n.booleanValue();
         }
     }
@@ -252,8 +375,13 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
         if (n == null || n.isNull()) return null;
         if (n.isTextual() && n.textValue().length() <= MAX_ID_CHARS) return n.textValue();
         if (n.isIntegralNumber() && n.canConvertToLong()) return n.longValue();
-        throw new Invalid(FieldError.BAD_VALUE, "id", "\"id\" must be a string of at most " + MAX_ID_CHARS
-                + " characters or an integer, got " + describe(n), Msg.of("socket.badId", "max", MAX_ID_CHARS, "got", describe(n)), null, null);
+        throw new Invalid(
+                FieldError.BAD_VALUE,
+                "id",
+                "\"id\" must be a string of at most " + MAX_ID_CHARS + " characters or an integer, got " + describe(n),
+                Msg.of("socket.badId", "max", MAX_ID_CHARS, "got", describe(n)),
+                null,
+                null);
     }
 
     /** A JSON value as the state codec takes it: String, Boolean, Long/BigInteger, Double, List, Map or null. */
@@ -285,7 +413,8 @@ public record ClientMessage(MessageType type, Object id, Map<String, Object> sta
 
     private static String typeList() {
         StringBuilder b = new StringBuilder();
-        for (MessageType t : MessageType.values()) b.append(b.length() == 0 ? "" : ", ").append(t.wire);
+        for (MessageType t : MessageType.values())
+            b.append(b.length() == 0 ? "" : ", ").append(t.wire);
         return b.toString();
     }
 

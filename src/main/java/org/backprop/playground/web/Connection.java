@@ -47,6 +47,7 @@ final class Connection implements FrameSink {
     final String address;
     /** When the client last sent a message, and when the server last pinged it (System.nanoTime). */
     private volatile long lastHeard;
+
     private volatile long lastPinged;
     private final PlaygroundSocket owner;
     private final SocketLimits limits;
@@ -56,6 +57,7 @@ final class Connection implements FrameSink {
 
     /** Binary messages handed to Jetty and not yet written out. */
     private final AtomicInteger binaryInFlight = new AtomicInteger();
+
     private final AtomicInteger queuedTexts = new AtomicInteger();
     private final AtomicLong queuedTextBytes = new AtomicLong();
     /** Everything handed to Jetty and not yet written out, text and binary: what this connection holds. */
@@ -65,8 +67,14 @@ final class Connection implements FrameSink {
     /** The points last sent; read and written by the scheduler's turns of this session only, one at a time. */
     private long sentDataVersion = -1;
 
-    Connection(String id, Session session, TrainingSession training, PlaygroundSocket owner, SocketLimits limits, String address,
-               long now) {
+    Connection(
+            String id,
+            Session session,
+            TrainingSession training,
+            PlaygroundSocket owner,
+            SocketLimits limits,
+            String address,
+            long now) {
         this.id = id;
         this.address = address;
         this.lastHeard = now;
@@ -75,7 +83,8 @@ final class Connection implements FrameSink {
         this.training = training;
         this.owner = owner;
         this.limits = limits;
-        this.limiter = new RateLimiter(limits.messagesPerSecond(), limits.messageBurst(), limits.maxDroppedMessages(), now);
+        this.limiter =
+                new RateLimiter(limits.messagesPerSecond(), limits.messageBurst(), limits.maxDroppedMessages(), now);
         this.joins = new RateLimiter(1, 5, Integer.MAX_VALUE, now);
     }
 
@@ -153,17 +162,21 @@ final class Connection implements FrameSink {
     private void sendBinary(ByteBuffer buf) {
         int n = buf.remaining();
         queued(n);
-        session.sendBinary(buf, Callback.from(() -> {
-            queuedBytes.addAndGet(-n);
-            if (binaryInFlight.decrementAndGet() == 0) {
-                Scheduler.Handle h = handle;
-                if (h != null) h.sinkReady();
-            }
-        }, failure -> {
-            queuedBytes.addAndGet(-n);
-            binaryInFlight.decrementAndGet();
-            owner.sendFailed(this, failure);
-        }));
+        session.sendBinary(
+                buf,
+                Callback.from(
+                        () -> {
+                            queuedBytes.addAndGet(-n);
+                            if (binaryInFlight.decrementAndGet() == 0) {
+                                Scheduler.Handle h = handle;
+                                if (h != null) h.sinkReady();
+                            }
+                        },
+                        failure -> {
+                            queuedBytes.addAndGet(-n);
+                            binaryInFlight.decrementAndGet();
+                            owner.sendFailed(this, failure);
+                        }));
     }
 
     // ---- text -------------------------------------------------------------------------------
@@ -184,7 +197,8 @@ final class Connection implements FrameSink {
             goal = training.goal();
             derived = training.derived();
         }
-        sendText(owner.messages.state(requestId, cause, notice, state, training.codec(), status, goal, derived, warnings, changed));
+        sendText(owner.messages.state(
+                requestId, cause, notice, state, training.codec(), status, goal, derived, warnings, changed));
     }
 
     void sendError(Object requestId, String cause, FieldError error) {

@@ -20,6 +20,7 @@ import org.backprop.playground.data.Point;
 final class DatasetsApi implements Handler {
     /** The seed when the query has none: a URL without a seed is reproducible too. */
     static final String DEFAULT_SEED = "0";
+
     static final int DEFAULT_PERC_TRAIN = 50;
     static final int MAX_SEED_LENGTH = 256;
 
@@ -33,8 +34,11 @@ final class DatasetsApi implements Handler {
     public void handle(Context ctx) {
         String name = ctx.pathParam("name");
         if (!Dataset.names().contains(name)) {
-            throw new ApiException(404, "unknown_dataset", "name", "no dataset called '" + name + "'; use one of "
-                    + String.join(", ", Dataset.names()));
+            throw new ApiException(
+                    404,
+                    "unknown_dataset",
+                    "name",
+                    "no dataset called '" + name + "'; use one of " + String.join(", ", Dataset.names()));
         }
         String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
         if (!format.equals("json") && !format.equals("csv")) {
@@ -56,10 +60,13 @@ final class DatasetsApi implements Handler {
             throw ApiException.invalid("seed", "a seed has at most " + MAX_SEED_LENGTH + " characters");
         }
         double noise = ctx.queryParam("noise") == null ? 0 : parseNumber(ctx.queryParam("noise"), "noise");
-        int perc = ctx.queryParam("percTrainData") == null ? DEFAULT_PERC_TRAIN
+        int perc = ctx.queryParam("percTrainData") == null
+                ? DEFAULT_PERC_TRAIN
                 : parseInt(ctx.queryParam("percTrainData"), "percTrainData");
-        Integer numClasses = ctx.queryParam("numClasses") == null ? null : parseInt(ctx.queryParam("numClasses"), "numClasses");
-        Integer numSamples = ctx.queryParam("numSamples") == null ? null : parseInt(ctx.queryParam("numSamples"), "numSamples");
+        Integer numClasses =
+                ctx.queryParam("numClasses") == null ? null : parseInt(ctx.queryParam("numClasses"), "numClasses");
+        Integer numSamples =
+                ctx.queryParam("numSamples") == null ? null : parseInt(ctx.queryParam("numSamples"), "numSamples");
         try {
             return new DatasetRequest(name, seed, noise, perc, numClasses, numSamples);
         } catch (IllegalArgumentException e) {
@@ -130,7 +137,8 @@ final class DatasetsApi implements Handler {
     }
 
     private static String csv(DataSplit split, List<String> columns) {
-        StringBuilder out = new StringBuilder("split,").append(String.join(",", columns)).append('\n');
+        StringBuilder out =
+                new StringBuilder("split,").append(String.join(",", columns)).append('\n');
         appendCsv(out, "train", split.train());
         appendCsv(out, "test", split.test());
         return out.toString();

@@ -27,8 +27,9 @@ final class ErrorMapper {
             if (e.retryAfterSeconds() > 0) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             write(ctx, e.status, e.code, e.getMessage(), e.field);
         });
-        config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                write(ctx, e.getStatus(), codeFor(e.getStatus()), messageFor(e, ctx), ""));
+        config.routes.exception(
+                HttpResponseException.class,
+                (e, ctx) -> write(ctx, e.getStatus(), codeFor(e.getStatus()), messageFor(e, ctx), ""));
         // an engine or data-package refusal we did not attribute to a field: still the client's input
         config.routes.exception(IllegalArgumentException.class, (e, ctx) -> {
             LOG.warn("unattributed refusal on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

@@ -39,8 +39,10 @@ final class ExerciseFill {
         Lookup e = lookup(state.exercise());
         if (e.found == null) return new Filled<>(query, e.warnings());
         StringBuilder out = new StringBuilder(query);
-        if (state.title().isEmpty() && !e.found.title().isEmpty()) out.append("&title=").append(encode(e.found.title()));
-        if (!HAS_TASK.matcher(query).find() && !e.found.task().isEmpty()) out.append("&task=").append(encode(e.found.task()));
+        if (state.title().isEmpty() && !e.found.title().isEmpty())
+            out.append("&title=").append(encode(e.found.title()));
+        if (!HAS_TASK.matcher(query).find() && !e.found.task().isEmpty())
+            out.append("&task=").append(encode(e.found.task()));
         return Filled.as(out.toString());
     }
 
@@ -59,17 +61,27 @@ final class ExerciseFill {
     private record Lookup(Exercise found, List<Warning> warnings) {}
 
     private Lookup lookup(String id) {
-        if (id.isEmpty() || !Ids.wellFormed(id)) return new Lookup(null, List.of()); // the codec's own warning says a bad id
+        if (id.isEmpty() || !Ids.wellFormed(id))
+            return new Lookup(null, List.of()); // the codec's own warning says a bad id
         try {
             Optional<Exercise> e = classroom.store.exercise(id);
             if (e.isPresent()) return new Lookup(e.get(), List.of());
-            return new Lookup(null, List.of(new Warning("exercise", id,
-                    "no stored exercise '" + id + "' (a mistyped link, or another server's): opened without its task and title",
-                    Msg.of("state.exerciseNotFound"))));
+            return new Lookup(
+                    null,
+                    List.of(new Warning(
+                            "exercise",
+                            id,
+                            "no stored exercise '" + id
+                                    + "' (a mistyped link, or another server's): opened without its task and title",
+                            Msg.of("state.exerciseNotFound"))));
         } catch (StoreException unreachable) {
-            return new Lookup(null, List.of(new Warning("exercise", id,
-                    "the class store cannot be reached now: opened without the exercise's task and title; reload in a moment",
-                    Msg.of("state.exerciseUnavailable"))));
+            return new Lookup(
+                    null,
+                    List.of(new Warning(
+                            "exercise",
+                            id,
+                            "the class store cannot be reached now: opened without the exercise's task and title; reload in a moment",
+                            Msg.of("state.exerciseUnavailable"))));
         }
     }
 

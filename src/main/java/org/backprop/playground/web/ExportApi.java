@@ -47,21 +47,35 @@ public final class ExportApi implements Handler {
         Parsed parsed = codec.parse(ctx.queryString());
         if (!parsed.warnings().isEmpty()) {
             Warning w = parsed.warnings().get(0);
-            throw new ApiException(400, "invalid_state", w.key() == null ? "" : w.key(), "the state does not read cleanly (the page would fix this value and warn; an export refuses instead): "
-                    + w.message() + (parsed.warnings().size() > 1 ? " (and " + (parsed.warnings().size() - 1) + " more)" : ""));
+            throw new ApiException(
+                    400,
+                    "invalid_state",
+                    w.key() == null ? "" : w.key(),
+                    "the state does not read cleanly (the page would fix this value and warn; an export refuses instead): "
+                            + w.message()
+                            + (parsed.warnings().size() > 1
+                                    ? " (and " + (parsed.warnings().size() - 1) + " more)"
+                                    : ""));
         }
         TrainingSession session = new TrainingSession(parsed.state(), codec.limits());
         RunSetup setup = session.runSetup();
-        ApiCost.check(TrainApi.cost(setup.network(), setup.train().count(), setup.test().count(), setup.hyperparameters(), epochs),
-                "epochs", "exporting " + epochs + " epochs of " + setup.train().count() + " rows",
+        ApiCost.check(
+                TrainApi.cost(
+                        setup.network(), setup.train().count(), setup.test().count(), setup.hyperparameters(), epochs),
+                "epochs",
+                "exporting " + epochs + " epochs of " + setup.train().count() + " rows",
                 "ask for fewer epochs or a smaller network");
         PlaygroundLosses losses;
         try (HeavyGate.Permit permit = gate.enter()) {
             losses = PlaygroundLosses.of(session, epochs);
         }
         if (losses.train().length < epochs) {
-            throw new ApiException(422, "diverged", "learningRate", "the run diverges in epoch " + (losses.train().length + 1)
-                    + " (a weight or the loss becomes NaN or infinite), so there are no losses to reproduce; lower the learning rate");
+            throw new ApiException(
+                    422,
+                    "diverged",
+                    "learningRate",
+                    "the run diverges in epoch " + (losses.train().length + 1)
+                            + " (a weight or the loss becomes NaN or infinite), so there are no losses to reproduce; lower the learning rate");
         }
         List<Cell> cells = NumpyProgram.cells(setup, epochs, losses, codec.write(parsed.state()));
         String name = "backprop-playground-" + parsed.state().activeDataset().urlName() + "." + format;
@@ -69,7 +83,8 @@ public final class ExportApi implements Handler {
         if (format.equals("py")) {
             ctx.contentType("text/x-python; charset=utf-8").result(PythonFile.render(cells));
         } else {
-            ctx.contentType("application/x-ipynb+json; charset=utf-8").result(Notebook.render(cells, mapper).toPrettyString());
+            ctx.contentType("application/x-ipynb+json; charset=utf-8")
+                    .result(Notebook.render(cells, mapper).toPrettyString());
         }
     }
 
@@ -81,6 +96,10 @@ public final class ExportApi implements Handler {
         } catch (NumberFormatException e) {
             // refused below with the range
         }
-        throw new ApiException(400, "invalid_value", "epochs", "epochs must be a whole number from 1 to " + MAX_EPOCHS + ", got '" + text + "'");
+        throw new ApiException(
+                400,
+                "invalid_value",
+                "epochs",
+                "epochs must be a whole number from 1 to " + MAX_EPOCHS + ", got '" + text + "'");
     }
 }

@@ -59,7 +59,11 @@ final class Fields {
         }
         double v = node.doubleValue();
         if (!Double.isFinite(v)) {
-            throw new ApiException(400, "not_finite", path, ApiException.quote(path) + " must be a finite number, got " + node.asText());
+            throw new ApiException(
+                    400,
+                    "not_finite",
+                    path,
+                    ApiException.quote(path) + " must be a finite number, got " + node.asText());
         }
         return v;
     }
@@ -69,7 +73,8 @@ final class Fields {
         double v = number(node, path);
         if (v != Math.rint(v)) throw ApiException.wrongType(path, "an integer", node.asText());
         if (v < min || v > max) {
-            String message = ApiException.quote(path) + " must be between " + min + " and " + max + ", got " + node.asText();
+            String message =
+                    ApiException.quote(path) + " must be between " + min + " and " + max + ", got " + node.asText();
             throw v > max && sizeLimit ? ApiException.tooLarge(path, message) : ApiException.invalid(path, message);
         }
         return (int) v;
@@ -86,7 +91,8 @@ final class Fields {
     static double[] vector(JsonNode node, String path, int length) {
         array(node, path);
         if (node.size() != length) {
-            throw ApiException.shape(path, ApiException.quote(path) + " must have " + length + " values, got " + node.size());
+            throw ApiException.shape(
+                    path, ApiException.quote(path) + " must have " + length + " values, got " + node.size());
         }
         double[] v = new double[length];
         for (int i = 0; i < length; i++) v[i] = number(node.get(i), index(path, i));
@@ -97,7 +103,8 @@ final class Fields {
     static double[][] matrix(JsonNode node, String path, int rows, int cols) {
         array(node, path);
         if (rows >= 0 && node.size() != rows) {
-            throw ApiException.shape(path, ApiException.quote(path) + " must have " + rows + " rows, got " + node.size());
+            throw ApiException.shape(
+                    path, ApiException.quote(path) + " must have " + rows + " rows, got " + node.size());
         }
         double[][] m = new double[node.size()][];
         for (int r = 0; r < m.length; r++) m[r] = vector(node.get(r), index(path, r), cols);

@@ -34,7 +34,8 @@ final class HealthApi implements Handler {
     /** The server's own load, for the load tool and for operators: CPU over all cores (0–1) and in all, heap, threads. */
     private ObjectNode process() {
         ObjectNode p = json.mapper().createObjectNode();
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuLoad() : -1;
         p.put("cpuLoad", cpu < 0 ? null : Math.round(cpu * 1000) / 1000.0);
         long cpuNanos = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;

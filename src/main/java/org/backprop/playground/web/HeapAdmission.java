@@ -45,7 +45,9 @@ final class HeapAdmission {
 
     /** This JVM's heap, budgeted at {@code budgetMb} (0: {@link #defaultBudget}). */
     static HeapAdmission forThisJvm(long budgetMb, long sessionBytes, long sharedBytes) {
-        long budget = budgetMb > 0 ? budgetMb * MB : defaultBudget(Runtime.getRuntime().maxMemory());
+        long budget = budgetMb > 0
+                ? budgetMb * MB
+                : defaultBudget(Runtime.getRuntime().maxMemory());
         return new HeapAdmission(budget, sessionBytes, sharedBytes, HeapAdmission::heapAfterLastGc);
     }
 

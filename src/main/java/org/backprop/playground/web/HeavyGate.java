@@ -23,8 +23,13 @@ final class HeavyGate {
     /** A place among the N, released when closed; a 429 {@code busy} refusal when all are taken. */
     Permit enter() {
         if (!permits.tryAcquire()) {
-            throw new ApiException(429, "busy", "", "the server is already running its maximum of " + max
-                    + " training or gradient-check requests at once; retry after " + RETRY_AFTER_SECONDS + " s")
+            throw new ApiException(
+                            429,
+                            "busy",
+                            "",
+                            "the server is already running its maximum of " + max
+                                    + " training or gradient-check requests at once; retry after " + RETRY_AFTER_SECONDS
+                                    + " s")
                     .retryAfter(RETRY_AFTER_SECONDS);
         }
         return permits::release;

@@ -48,23 +48,26 @@ final class HomePage implements Handler {
     static String render(Messages m) {
         String playground = m.lang().equals(I18n.FALLBACK) ? "/" : "/?lang=" + m.lang();
         return document(html(
-                head(
-                        meta().withCharset("utf-8"),
-                        meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
-                        title(m.t("app.title")),
-                        link().withRel("icon").withHref(PlaygroundPage.FAVICON),
-                        link().withRel("stylesheet").withHref("/css/base.css")),
-                body(main(
-                        h1(m.t("app.title")),
-                        p(m.t("about.intro")),
-                        p(a(m.t("about.open")).withHref(playground), text(m.t("about.openWhat"))),
-                        p(m.t("about.docs")),
-                        ul(
-                                li(a("GET /api/health").withHref("/api/health"), text(m.t("about.health"))),
-                                li(a("GET /api/datasets/xor").withHref("/api/datasets/xor"), text(m.t("about.datasets")),
-                                        a(m.t("about.csv")).withHref("/api/datasets/xor?format=csv"), text(")")),
-                                li(code("POST /api/backprop"), text(m.t("about.backprop"))),
-                                li(code("POST /api/train"), text(m.t("about.train"))))))
-        ).withLang(m.lang()));
+                        head(
+                                meta().withCharset("utf-8"),
+                                meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
+                                title(m.t("app.title")),
+                                link().withRel("icon").withHref(PlaygroundPage.FAVICON),
+                                link().withRel("stylesheet").withHref("/css/base.css")),
+                        body(main(
+                                h1(m.t("app.title")),
+                                p(m.t("about.intro")),
+                                p(a(m.t("about.open")).withHref(playground), text(m.t("about.openWhat"))),
+                                p(m.t("about.docs")),
+                                ul(
+                                        li(a("GET /api/health").withHref("/api/health"), text(m.t("about.health"))),
+                                        li(
+                                                a("GET /api/datasets/xor").withHref("/api/datasets/xor"),
+                                                text(m.t("about.datasets")),
+                                                a(m.t("about.csv")).withHref("/api/datasets/xor?format=csv"),
+                                                text(")")),
+                                        li(code("POST /api/backprop"), text(m.t("about.backprop"))),
+                                        li(code("POST /api/train"), text(m.t("about.train")))))))
+                .withLang(m.lang()));
     }
 }

@@ -29,8 +29,8 @@ final class JettyErrors extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message,
-                                    Throwable cause, Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(JSON);
         // an error answered here may come before the customizers ran, or after its headers were reset
         headers.addTo(response.getHeaders(), request.getHeaders().get(HttpHeader.HOST));

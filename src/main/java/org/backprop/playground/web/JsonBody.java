@@ -49,14 +49,21 @@ final class JsonBody {
     /** The body as a JSON object; refusals name the body as field "". */
     JsonNode readObject(Context ctx) {
         byte[] bytes = readBounded(ctx);
-        if (bytes.length == 0) throw new ApiException(400, "malformed_json", "", "the request body is empty; send a JSON object");
+        if (bytes.length == 0)
+            throw new ApiException(400, "malformed_json", "", "the request body is empty; send a JSON object");
         JsonNode root;
         try {
             root = mapper.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "malformed_json", "", "the body is not valid JSON: " + withoutSource(e.getOriginalMessage())
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")"));
+            throw new ApiException(
+                    400,
+                    "malformed_json",
+                    "",
+                    "the body is not valid JSON: " + withoutSource(e.getOriginalMessage())
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
             throw new ApiException(400, "malformed_json", "", "the body could not be read: " + e.getMessage());
         }

@@ -20,9 +20,11 @@ import org.eclipse.jetty.util.Callback;
 final class LargeBodies extends Handler.Wrapper {
     /** Large bodies being read at once: a few uploads of data sets, never the server's threads. */
     static final int MAX_AT_ONCE = 8;
+
     static final int RETRY_AFTER_SECONDS = 1;
-    private static final byte[] BUSY = ("{\"code\":\"server_busy\",\"message\":\"the server is already reading " + MAX_AT_ONCE
-            + " request bodies over " + SlowBodies.EAGER_BYTES / 1024 + " KiB; retry after " + RETRY_AFTER_SECONDS + " s\",\"field\":\"\"}")
+    private static final byte[] BUSY = ("{\"code\":\"server_busy\",\"message\":\"the server is already reading "
+                    + MAX_AT_ONCE + " request bodies over " + SlowBodies.EAGER_BYTES / 1024 + " KiB; retry after "
+                    + RETRY_AFTER_SECONDS + " s\",\"field\":\"\"}")
             .getBytes(StandardCharsets.UTF_8);
 
     private final Semaphore permits = new Semaphore(MAX_AT_ONCE);
@@ -30,7 +32,8 @@ final class LargeBodies extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long length = request.getLength();
-        boolean large = length > SlowBodies.EAGER_BYTES || (length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
+        boolean large = length > SlowBodies.EAGER_BYTES
+                || (length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
         if (!large) return super.handle(request, response, callback);
         if (!permits.tryAcquire()) {
             response.setStatus(503);

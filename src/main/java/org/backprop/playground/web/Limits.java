@@ -16,6 +16,7 @@ public final class Limits {
 
     /** Model JSON: weight layers, neurons per layer, input features, total parameters. */
     public static final int MAX_LAYERS = 16;
+
     public static final int MAX_NEURONS = 256;
     public static final int MAX_INPUTS = 1024;
     public static final int MAX_PARAMS = 200_000;
@@ -24,10 +25,12 @@ public final class Limits {
 
     /** /api/backprop: samples, and samples × (neurons over all layers) — z, a and δ are all echoed. */
     public static final int MAX_BACKPROP_SAMPLES = 1_000;
+
     public static final long MAX_BACKPROP_ACTIVATIONS = 100_000;
 
     /** /api/train: epochs and rows per set; what they cost together is {@link ApiCost}'s. */
     public static final int MAX_EPOCHS = 10_000;
+
     public static final int MAX_ROWS = 100_000;
     /** batchSize × (neurons over all layers): the trainer keeps z, a and δ for a whole batch (~24 MB at the limit). */
     public static final long MAX_BATCH_ACTIVATIONS = 1_000_000;

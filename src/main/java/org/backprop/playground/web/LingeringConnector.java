@@ -24,6 +24,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
 final class LingeringConnector extends ServerConnector {
     /** How long a closing socket waits for the client's own close. */
     static final long LINGER_MILLIS = 2000;
+
     private static final long POLL_MILLIS = 20;
     /** What one poll reads and drops at most, so a flood cannot hold a thread. */
     private static final int POLL_BYTES = 1 << 20;

@@ -30,7 +30,8 @@ public final class ModelJson {
         public Model {
             inputs = List.copyOf(inputs);
             if (inputs.size() != network.layout.inputs()) {
-                throw new IllegalArgumentException(inputs.size() + " input names for " + network.layout.inputs() + " inputs");
+                throw new IllegalArgumentException(
+                        inputs.size() + " input names for " + network.layout.inputs() + " inputs");
             }
         }
 
@@ -92,13 +93,16 @@ public final class ModelJson {
             JsonNode w = Fields.array(Fields.required(layer, lp, "weights"), wp);
             if (w.isEmpty()) throw ApiException.invalid(wp, "a layer needs at least one neuron (one row of weights)");
             if (w.size() > Limits.MAX_NEURONS) {
-                throw ApiException.tooLarge(wp, "at most " + Limits.MAX_NEURONS + " neurons per layer, got " + w.size());
+                throw ApiException.tooLarge(
+                        wp, "at most " + Limits.MAX_NEURONS + " neurons per layer, got " + w.size());
             }
             sizes[l + 1] = w.size();
             params += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
             if (params > Limits.MAX_PARAMS) {
-                throw ApiException.tooLarge(wp, "at most " + Limits.MAX_PARAMS + " parameters in a model; layers 0.."
-                        + l + " already have " + params);
+                throw ApiException.tooLarge(
+                        wp,
+                        "at most " + Limits.MAX_PARAMS + " parameters in a model; layers 0.." + l + " already have "
+                                + params);
             }
         }
 
@@ -116,8 +120,10 @@ public final class ModelJson {
                 String rp = Fields.index(wp, o);
                 JsonNode row = Fields.array(w.get(o), rp);
                 if (row.size() != in) {
-                    String from = l == 0 ? "the model has " + in + " inputs" : "layer " + (l - 1) + " has " + in + " neurons";
-                    throw ApiException.shape(rp, "'" + rp + "' must have " + in + " weights (" + from + "), got " + row.size());
+                    String from =
+                            l == 0 ? "the model has " + in + " inputs" : "layer " + (l - 1) + " has " + in + " neurons";
+                    throw ApiException.shape(
+                            rp, "'" + rp + "' must have " + in + " weights (" + from + "), got " + row.size());
                 }
                 System.arraycopy(Fields.vector(row, rp, in), 0, p, layout.weightOffset(l) + o * in, in);
             }
@@ -145,8 +151,11 @@ public final class ModelJson {
         String vp = Fields.child(path, "version");
         JsonNode version = Fields.required(node, path, "version");
         if (!version.isNumber() || version.doubleValue() != VERSION) {
-            throw new ApiException(422, "unsupported_version", vp, "'" + vp + "' must be " + VERSION
-                    + " (the only model version this server reads), got " + version);
+            throw new ApiException(
+                    422,
+                    "unsupported_version",
+                    vp,
+                    "'" + vp + "' must be " + VERSION + " (the only model version this server reads), got " + version);
         }
     }
 
@@ -179,7 +188,9 @@ public final class ModelJson {
             throw ApiException.unknownName(ap, e.getMessage());
         }
         if (a == Activation.SOFTMAX && !output) {
-            throw ApiException.invalid(ap, "softmax is for the output layer only; use relu, tanh, sigmoid, leakyRelu or linear in hidden layers");
+            throw ApiException.invalid(
+                    ap,
+                    "softmax is for the output layer only; use relu, tanh, sigmoid, leakyRelu or linear in hidden layers");
         }
         return a;
     }

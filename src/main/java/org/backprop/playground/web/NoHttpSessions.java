@@ -21,7 +21,8 @@ import java.util.Enumeration;
  */
 final class NoHttpSessions implements Filter {
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         chain.doFilter(request instanceof HttpServletRequest http ? new Wrapper(http) : request, response);
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.backprop.playground.engine.GradientCheck;
+import org.backprop.playground.protocol.MessageType;
 import org.backprop.playground.session.Derived;
 import org.backprop.playground.session.Inspection;
 import org.backprop.playground.session.Refusal;
@@ -32,15 +33,14 @@ import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.StateCodec;
 import org.backprop.playground.state.Update;
 import org.backprop.playground.state.Warning;
+import org.backprop.playground.web.page.Filled;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 import org.eclipse.jetty.util.compression.CompressionPool;
 import org.eclipse.jetty.util.compression.DeflaterPool;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.backprop.playground.web.page.Filled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.backprop.playground.protocol.MessageType;
 
 /**
  * The {@code /ws} endpoint (docs/protocol.md): one training session per connection, all on the
@@ -56,6 +56,7 @@ public final class PlaygroundSocket implements AutoCloseable {
 
     /** Error codes this layer adds to the state codec's and the session's. */
     static final String RATE_LIMITED = "rate_limited";
+
     static final String SERVER_FULL = "server_full";
     static final String SERVER_BUSY = "server_busy";
     static final String ADDRESS_FULL = "address_full";
@@ -69,6 +70,7 @@ public final class PlaygroundSocket implements AutoCloseable {
 
     /** The close every client gets when the server stops (docs/protocol.md §8): reconnect and resume. */
     static final int GOING_AWAY = 1001;
+
     static final String SERVER_RESTARTING = "server restarting";
     /** How long a stopping server waits for its close frames to be written before Jetty stops. */
     static final Duration CLOSE_ALL_GRACE = Duration.ofSeconds(1);
@@ -89,6 +91,7 @@ public final class PlaygroundSocket implements AutoCloseable {
     private volatile boolean stopping;
     /** Live sessions per client address, kept only when they are capped. */
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService sweeper;
     final Counters stats = new Counters();
     private final HeapAdmission heap;
@@ -96,8 +99,15 @@ public final class PlaygroundSocket implements AutoCloseable {
     private final LinkFill exercises;
 
     /** {@code limits.maxSessions()} is the cap in effect (the heap's, see {@link HeapAdmission#cap}); {@code heap} says when there is room now. */
-    PlaygroundSocket(Scheduler scheduler, SocketLimits limits, SocketAccess access, PlaygroundLimits playgroundLimits,
-                     ObjectMapper mapper, HeapAdmission heap, BoardMembers members, LinkFill exercises) {
+    PlaygroundSocket(
+            Scheduler scheduler,
+            SocketLimits limits,
+            SocketAccess access,
+            PlaygroundLimits playgroundLimits,
+            ObjectMapper mapper,
+            HeapAdmission heap,
+            BoardMembers members,
+            LinkFill exercises) {
         this.heap = heap;
         this.members = members;
         this.exercises = exercises;
@@ -114,7 +124,9 @@ public final class PlaygroundSocket implements AutoCloseable {
             return t;
         });
         // a quarter of the shorter period: an idle client is closed at most a quarter late
-        long period = Math.max(10, Math.min(limits.idleTimeout().toMillis(), limits.pingInterval().toMillis()) / 4);
+        long period = Math.max(
+                10,
+                Math.min(limits.idleTimeout().toMillis(), limits.pingInterval().toMillis()) / 4);
         sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -190,9 +202,19 @@ public final class PlaygroundSocket implements AutoCloseable {
     public SocketStats stats() {
         long now = 0;
         for (Connection c : connections.values()) now += c.queuedBytes();
-        return new SocketStats(live.get(), stats.opened.sum(), stats.refusedFull.sum(), stats.closedFlooding.sum(),
-                stats.closedNotReading.sum(), stats.dropped.sum(), stats.framesSent.sum(), stats.dataSent.sum(),
-                now, stats.queuedHighWater.get(), stats.closedIdle.sum(), stats.refusedAddress.sum());
+        return new SocketStats(
+                live.get(),
+                stats.opened.sum(),
+                stats.refusedFull.sum(),
+                stats.closedFlooding.sum(),
+                stats.closedNotReading.sum(),
+                stats.dropped.sum(),
+                stats.framesSent.sum(),
+                stats.dataSent.sum(),
+                now,
+                stats.queuedHighWater.get(),
+                stats.closedIdle.sum(),
+                stats.refusedAddress.sum());
     }
 
     /** Connections this endpoint holds, and sessions the scheduler holds for it (both 0 when all have gone). */
@@ -213,23 +235,42 @@ public final class PlaygroundSocket implements AutoCloseable {
             return;
         }
         if (live.incrementAndGet() > limits.maxSessions()) {
-            refuse(session, stats.refusedFull, new FieldError(SERVER_FULL, null,
-                    "the server has its maximum of " + limits.maxSessions() + " live sessions; try again later",
-                    Msg.of("socket.serverFull", "max", limits.maxSessions())), "try again later: server full");
+            refuse(
+                    session,
+                    stats.refusedFull,
+                    new FieldError(
+                            SERVER_FULL,
+                            null,
+                            "the server has its maximum of " + limits.maxSessions() + " live sessions; try again later",
+                            Msg.of("socket.serverFull", "max", limits.maxSessions())),
+                    "try again later: server full");
             return;
         }
         if (!heap.roomForOneMore()) {
-            refuse(session, stats.refusedBusy, new FieldError(SERVER_BUSY, null,
-                    "the server is short of memory for another session; try again later", Msg.of("socket.serverBusy")),
+            refuse(
+                    session,
+                    stats.refusedBusy,
+                    new FieldError(
+                            SERVER_BUSY,
+                            null,
+                            "the server is short of memory for another session; try again later",
+                            Msg.of("socket.serverBusy")),
                     "try again later: server busy");
             return;
         }
         String address = access.maxSessionsPerAddress() == 0 ? null : address(ctx);
         if (address != null && !takeAddressPlace(address)) {
             int max = access.maxSessionsPerAddress();
-            refuse(session, stats.refusedAddress, new FieldError(ADDRESS_FULL, null,
-                    "your address already has its maximum of " + max + " live sessions; close one or try again later",
-                    Msg.of("socket.addressFull", "max", max)), "try again later: too many sessions from this address");
+            refuse(
+                    session,
+                    stats.refusedAddress,
+                    new FieldError(
+                            ADDRESS_FULL,
+                            null,
+                            "your address already has its maximum of " + max
+                                    + " live sessions; close one or try again later",
+                            Msg.of("socket.addressFull", "max", max)),
+                    "try again later: too many sessions from this address");
             return;
         }
         Connection c = null;
@@ -247,7 +288,13 @@ public final class PlaygroundSocket implements AutoCloseable {
             }
             stats.opened.increment();
             c.sendText(messages.hello());
-            c.sendState(null, "connect", concat(concat(filled.warnings(), initial.warnings()), training.derived().warningsSince(null)), List.of());
+            c.sendState(
+                    null,
+                    "connect",
+                    concat(
+                            concat(filled.warnings(), initial.warnings()),
+                            training.derived().warningsSince(null)),
+                    List.of());
             joinAsStated(c, null, "connect");
             Scheduler.Handle h = scheduler.add(training, c);
             c.attach(h);
@@ -278,7 +325,8 @@ public final class PlaygroundSocket implements AutoCloseable {
         Object a = ctx.attribute(SocketAccess.ADDRESS_ATTRIBUTE);
         if (a != null) return a.toString();
         return ctx.session.getRemoteSocketAddress() instanceof java.net.InetSocketAddress i && i.getAddress() != null
-                ? i.getAddress().getHostAddress() : String.valueOf(ctx.session.getRemoteSocketAddress());
+                ? i.getAddress().getHostAddress()
+                : String.valueOf(ctx.session.getRemoteSocketAddress());
     }
 
     private boolean takeAddressPlace(String address) {
@@ -335,8 +383,14 @@ public final class PlaygroundSocket implements AutoCloseable {
         if (c == null) return;
         c.heard(System.nanoTime());
         if (c.isClosing() || !admit(c)) return;
-        c.sendError(null, null, new FieldError(BINARY_NOT_ACCEPTED, null,
-                "binary messages are not accepted from clients; send JSON text messages; this one was ignored", Msg.of("socket.binary")));
+        c.sendError(
+                null,
+                null,
+                new FieldError(
+                        BINARY_NOT_ACCEPTED,
+                        null,
+                        "binary messages are not accepted from clients; send JSON text messages; this one was ignored",
+                        Msg.of("socket.binary")));
     }
 
     private void onClose(WsCloseContext ctx) {
@@ -369,10 +423,22 @@ public final class PlaygroundSocket implements AutoCloseable {
             case DROP -> stats.dropped.increment();
             case DROP_AND_REPORT -> {
                 stats.dropped.increment();
-                c.sendError(null, null, new FieldError(RATE_LIMITED, null, "more than " + limits.messagesPerSecond()
-                        + " messages a second (bursts of " + limits.messageBurst() + "): this message and the next are dropped"
-                        + " until the rate falls; flooding on closes the connection",
-                        Msg.of("socket.rateLimited", "rate", limits.messagesPerSecond(), "burst", limits.messageBurst())));
+                c.sendError(
+                        null,
+                        null,
+                        new FieldError(
+                                RATE_LIMITED,
+                                null,
+                                "more than " + limits.messagesPerSecond()
+                                        + " messages a second (bursts of " + limits.messageBurst()
+                                        + "): this message and the next are dropped"
+                                        + " until the rate falls; flooding on closes the connection",
+                                Msg.of(
+                                        "socket.rateLimited",
+                                        "rate",
+                                        limits.messagesPerSecond(),
+                                        "burst",
+                                        limits.messageBurst())));
             }
             case CLOSE -> {
                 stats.dropped.increment();
@@ -404,7 +470,12 @@ public final class PlaygroundSocket implements AutoCloseable {
                     Filled<Map<String, ?>> filled = exercises.fill(m.state());
                     Parsed parsed = t.configure(filled.value(), m.resume());
                     // a new state: its batch warning is said again
-                    c.sendState(m.id(), cause, concat(concat(filled.warnings(), parsed.warnings()), t.derived().warningsSince(null)),
+                    c.sendState(
+                            m.id(),
+                            cause,
+                            concat(
+                                    concat(filled.warnings(), parsed.warnings()),
+                                    t.derived().warningsSince(null)),
                             StateCodec.changedKeys(before, parsed.state()));
                     joinAsStated(c, m.id(), cause);
                     return;
@@ -413,7 +484,13 @@ public final class PlaygroundSocket implements AutoCloseable {
                     Filled<Map<String, ?>> filled = exercises.fillSet(m.state());
                     Update u = t.set(filled.value());
                     if (u.accepted()) {
-                        c.sendState(m.id(), cause, concat(concat(filled.warnings(), u.warnings()), t.derived().warningsSince(derivedBefore)), u.changed());
+                        c.sendState(
+                                m.id(),
+                                cause,
+                                concat(
+                                        concat(filled.warnings(), u.warnings()),
+                                        t.derived().warningsSince(derivedBefore)),
+                                u.changed());
                         joinAsStated(c, m.id(), cause);
                     } else {
                         c.sendErrors(m.id(), cause, u.errors());
@@ -431,7 +508,8 @@ public final class PlaygroundSocket implements AutoCloseable {
                 }
                 case INSPECT -> {
                     ClientMessage.Probe p = m.probe();
-                    Inspection i = p.input() != null ? t.inspect(p.input(), p.target()) : t.inspect(p.split(), p.index());
+                    Inspection i =
+                            p.input() != null ? t.inspect(p.input(), p.target()) : t.inspect(p.split(), p.index());
                     c.sendText(messages.inspection(m.id(), i));
                     return;
                 }
@@ -440,18 +518,31 @@ public final class PlaygroundSocket implements AutoCloseable {
                     return;
                 }
                 case ADD_POINT, REMOVE_POINT -> {
-                    c.sendError(m.id(), cause, new FieldError(NOT_SUPPORTED, ClientMessage.TYPE, cause
-                            + " comes with editable data; this server does not support it yet", Msg.of("socket.notSupported", "type", cause)));
+                    c.sendError(
+                            m.id(),
+                            cause,
+                            new FieldError(
+                                    NOT_SUPPORTED,
+                                    ClientMessage.TYPE,
+                                    cause + " comes with editable data; this server does not support it yet",
+                                    Msg.of("socket.notSupported", "type", cause)));
                     return;
                 }
             }
-            c.sendState(m.id(), cause, t.derived().warningsSince(derivedBefore), StateCodec.changedKeys(before, t.state()));
+            c.sendState(
+                    m.id(), cause, t.derived().warningsSince(derivedBefore), StateCodec.changedKeys(before, t.state()));
         } catch (Refusal r) {
             c.sendError(m.id(), cause, r.error());
         } catch (RuntimeException e) {
             LOG.error("{} failed on a session", cause, e);
-            c.sendError(m.id(), cause, new FieldError(INTERNAL, null, "the server failed on this " + cause + " message; it is logged",
-                    Msg.of("socket.internal", "type", cause)));
+            c.sendError(
+                    m.id(),
+                    cause,
+                    new FieldError(
+                            INTERNAL,
+                            null,
+                            "the server failed on this " + cause + " message; it is logged",
+                            Msg.of("socket.internal", "type", cause)));
         }
     }
 
@@ -470,21 +561,42 @@ public final class PlaygroundSocket implements AutoCloseable {
     private void gradcheck(Connection c, Object id, TrainingSession.GradcheckInput in) {
         Scheduler.Handle h = c.handle();
         long startAt = Math.max(System.nanoTime(), c.lastGradcheck + GRADCHECK_EVERY_NANOS);
-        boolean submitted = h != null && h.submit(() -> {
-            try {
-                GradientCheck.Result r = GradientCheck.run(in.network(), in.samples(), in.regularization(), in.rate(),
-                        GradientCheck.DEFAULT_EPSILON);
-                stats.lastGradcheckThread = Thread.currentThread().getName();
-                c.sendText(messages.gradcheck(id, in.samples().count(), r));
-            } catch (RuntimeException e) {
-                LOG.error("gradcheck failed on a session", e);
-                c.sendError(id, MessageType.GRADCHECK.wire, new FieldError(INTERNAL, null, "the server failed on this gradcheck message; it is logged",
-                        Msg.of("socket.internal", "type", MessageType.GRADCHECK.wire)));
-            }
-        }, startAt);
+        boolean submitted = h != null
+                && h.submit(
+                        () -> {
+                            try {
+                                GradientCheck.Result r = GradientCheck.run(
+                                        in.network(),
+                                        in.samples(),
+                                        in.regularization(),
+                                        in.rate(),
+                                        GradientCheck.DEFAULT_EPSILON);
+                                stats.lastGradcheckThread =
+                                        Thread.currentThread().getName();
+                                c.sendText(messages.gradcheck(id, in.samples().count(), r));
+                            } catch (RuntimeException e) {
+                                LOG.error("gradcheck failed on a session", e);
+                                c.sendError(
+                                        id,
+                                        MessageType.GRADCHECK.wire,
+                                        new FieldError(
+                                                INTERNAL,
+                                                null,
+                                                "the server failed on this gradcheck message; it is logged",
+                                                Msg.of("socket.internal", "type", MessageType.GRADCHECK.wire)));
+                            }
+                        },
+                        startAt);
         if (!submitted) {
-            c.sendError(id, MessageType.GRADCHECK.wire, new FieldError(BUSY, null, "a session runs one gradcheck at a time and at most one a second;"
-                    + " this one was not run: send it again after the answer", Msg.of("socket.gradcheckBusy")));
+            c.sendError(
+                    id,
+                    MessageType.GRADCHECK.wire,
+                    new FieldError(
+                            BUSY,
+                            null,
+                            "a session runs one gradcheck at a time and at most one a second;"
+                                    + " this one was not run: send it again after the answer",
+                            Msg.of("socket.gradcheckBusy")));
             return;
         }
         c.lastGradcheck = startAt;
@@ -532,6 +644,7 @@ public final class PlaygroundSocket implements AutoCloseable {
         final LongAdder refusedFull = new LongAdder();
         /** Connections refused because the heap had no room for another session ({@link HeapAdmission}). */
         final LongAdder refusedBusy = new LongAdder();
+
         final LongAdder closedFlooding = new LongAdder();
         final LongAdder closedNotReading = new LongAdder();
         final LongAdder closedIdle = new LongAdder();
@@ -550,7 +663,8 @@ public final class PlaygroundSocket implements AutoCloseable {
         /** For a test that waited in vain: where the messages went. */
         @Override
         public String toString() {
-            return "received=" + received.sum() + " unknownConnection=" + unknownConnection.sum() + " handled=" + handled.sum()
+            return "received=" + received.sum() + " unknownConnection=" + unknownConnection.sum() + " handled="
+                    + handled.sum()
                     + " dropped=" + dropped.sum() + " framesSent=" + framesSent.sum() + " dataSent=" + dataSent.sum()
                     + " refusedBusy=" + refusedBusy.sum();
         }

@@ -15,6 +15,7 @@ import io.nayuki.qrcodegen.QrCode;
 public final class QrApi implements Handler {
     /** The longest text: a link with a short task (about 1,500 bytes) and its state fits with room. */
     public static final int MAX_CHARS = 2000;
+
     private static final int QUIET = 4;
 
     @Override
@@ -22,14 +23,22 @@ public final class QrApi implements Handler {
         String text = ctx.queryParam("text");
         if (text == null || text.isEmpty()) throw ApiException.missing("text");
         if (text.length() > MAX_CHARS) {
-            throw new ApiException(400, "qr_too_long", "text", "a QR code holds at most " + MAX_CHARS
-                    + " characters here; store a long task as an exercise (POST /api/exercises) for a short link");
+            throw new ApiException(
+                    400,
+                    "qr_too_long",
+                    "text",
+                    "a QR code holds at most " + MAX_CHARS
+                            + " characters here; store a long task as an exercise (POST /api/exercises) for a short link");
         }
         QrCode qr;
         try {
             qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         } catch (DataTooLongException e) {
-            throw new ApiException(400, "qr_too_long", "text", "this text does not fit in a QR code; store it as an exercise for a short link");
+            throw new ApiException(
+                    400,
+                    "qr_too_long",
+                    "text",
+                    "this text does not fit in a QR code; store it as an exercise for a short link");
         }
         ctx.header("Cache-Control", "public, max-age=86400");
         ctx.contentType("image/svg+xml").result(svg(qr));
@@ -41,10 +50,16 @@ public final class QrApi implements Handler {
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < qr.size; y++) {
             for (int x = 0; x < qr.size; x++) {
-                if (qr.getModule(x, y)) path.append('M').append(x + QUIET).append(',').append(y + QUIET).append("h1v1h-1z");
+                if (qr.getModule(x, y))
+                    path.append('M')
+                            .append(x + QUIET)
+                            .append(',')
+                            .append(y + QUIET)
+                            .append("h1v1h-1z");
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size + "\" shape-rendering=\"crispEdges\">"
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
+                + "\" shape-rendering=\"crispEdges\">"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path + "\" fill=\"#000\"/></svg>";
     }
 }

@@ -9,7 +9,12 @@ package org.backprop.playground.web;
  * the server write a flood of errors. Time is passed in (nanoseconds), for tests.
  */
 final class RateLimiter {
-    enum Verdict { ACCEPT, DROP, DROP_AND_REPORT, CLOSE }
+    enum Verdict {
+        ACCEPT,
+        DROP,
+        DROP_AND_REPORT,
+        CLOSE
+    }
 
     private static final long REPORT_EVERY_NANOS = 1_000_000_000L;
     private final double perNano, burst, maxDropped;

@@ -43,7 +43,10 @@ final class RunFill {
 
     /** A {@code config}'s or {@code set}'s values with the run's weights where they give none. */
     Filled<Map<String, ?>> fill(Map<String, ?> values) {
-        if (values == null || !(values.get("run") instanceof String id) || id.isBlank() || !blank(values.get("weights"))) {
+        if (values == null
+                || !(values.get("run") instanceof String id)
+                || id.isBlank()
+                || !blank(values.get("weights"))) {
             return Filled.as(values);
         }
         Lookup run = lookup(id.trim());
@@ -60,13 +63,22 @@ final class RunFill {
         try {
             Optional<String> w = classroom.store.runWeights(id);
             if (w.isPresent()) return new Lookup(w.get(), List.of());
-            return new Lookup(null, List.of(new Warning("run", id,
-                    "no stored run '" + id + "' (its board was deleted or has expired): opened with the seed's initial weights",
-                    Msg.of("state.runNotFound"))));
+            return new Lookup(
+                    null,
+                    List.of(new Warning(
+                            "run",
+                            id,
+                            "no stored run '" + id
+                                    + "' (its board was deleted or has expired): opened with the seed's initial weights",
+                            Msg.of("state.runNotFound"))));
         } catch (StoreException unreachable) {
-            return new Lookup(null, List.of(new Warning("run", id,
-                    "the class store cannot be reached now: opened with the seed's initial weights; reload in a moment",
-                    Msg.of("state.runUnavailable"))));
+            return new Lookup(
+                    null,
+                    List.of(new Warning(
+                            "run",
+                            id,
+                            "the class store cannot be reached now: opened with the seed's initial weights; reload in a moment",
+                            Msg.of("state.runUnavailable"))));
         }
     }
 

@@ -46,7 +46,8 @@ final class SampleReader {
     private static void checkRowCount(JsonNode rows, String path, int maxRows) {
         if (rows.isEmpty()) throw ApiException.invalid(path, "'" + path + "' needs at least one row");
         if (rows.size() > maxRows) {
-            throw ApiException.tooLarge(path, "'" + path + "' may have at most " + maxRows + " rows, got " + rows.size());
+            throw ApiException.tooLarge(
+                    path, "'" + path + "' may have at most " + maxRows + " rows, got " + rows.size());
         }
     }
 
@@ -59,14 +60,18 @@ final class SampleReader {
                 double t = targets[r][k];
                 if (t < 0 || t > 1) {
                     String at = Fields.index(Fields.index(path, r), firstColumn + k);
-                    throw ApiException.invalid(at, "loss " + loss.key + " needs targets in [0, 1], got " + t
-                            + (loss == Loss.BCE ? " (TF Playground's labels −1 and 1 are 0 and 1 here)" : ""));
+                    throw ApiException.invalid(
+                            at,
+                            "loss " + loss.key + " needs targets in [0, 1], got " + t
+                                    + (loss == Loss.BCE ? " (TF Playground's labels −1 and 1 are 0 and 1 here)" : ""));
                 }
                 sum += t;
             }
             if (loss == Loss.CE && Math.abs(sum - 1) > ONE_HOT_TOLERANCE) {
-                throw ApiException.invalid(Fields.index(path, r), "loss ce needs each target row to sum to 1 "
-                        + "(one-hot, e.g. [0, 1, 0]), got a sum of " + sum);
+                throw ApiException.invalid(
+                        Fields.index(path, r),
+                        "loss ce needs each target row to sum to 1 " + "(one-hot, e.g. [0, 1, 0]), got a sum of "
+                                + sum);
             }
         }
     }

@@ -23,7 +23,8 @@ public final class SecurityHeaders implements HttpConfiguration.Customizer {
     private static final Pattern SOURCE = Pattern.compile("'self'|'none'|[A-Za-z][A-Za-z0-9+.-]*:"
             + "|([A-Za-z][A-Za-z0-9+.-]*://)?(\\*\\.)?[A-Za-z0-9.-]+(:(\\d{1,5}|\\*))?(/[A-Za-z0-9._~/%-]*)?");
     /** A Host header that may go into the policy as it is (a name or address and a port); anything else is left out. */
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:\\d{1,5})?");
+    private static final Pattern HOST =
+            Pattern.compile("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:\\d{1,5})?");
 
     private final HttpField contentTypeOptions = new HttpField("X-Content-Type-Options", "nosniff");
     private final HttpField referrerPolicy = new HttpField("Referrer-Policy", "no-referrer");
@@ -32,7 +33,8 @@ public final class SecurityHeaders implements HttpConfiguration.Customizer {
     /** @param frameAncestors checked with {@link #checkFrameAncestors} */
     public SecurityHeaders(String frameAncestors) {
         this.policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors " + checkFrameAncestors(frameAncestors);
+                + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors "
+                + checkFrameAncestors(frameAncestors);
     }
 
     /**
@@ -41,14 +43,17 @@ public final class SecurityHeaders implements HttpConfiguration.Customizer {
      */
     public static String checkFrameAncestors(String value) {
         String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) throw new IllegalArgumentException("--frame-ancestors (env FRAME_ANCESTORS) is empty; use 'self' (the default), "
-                + "'none', or the sites that may embed the page, e.g. https://school.example");
+        if (v.isEmpty())
+            throw new IllegalArgumentException(
+                    "--frame-ancestors (env FRAME_ANCESTORS) is empty; use 'self' (the default), "
+                            + "'none', or the sites that may embed the page, e.g. https://school.example");
         String[] sources = v.split("\\s+");
         for (String s : sources) {
             if (!SOURCE.matcher(s).matches()) {
-                throw new IllegalArgumentException("--frame-ancestors (env FRAME_ANCESTORS): '" + ClientMessage.shorten(s)
-                        + "' is not a source; give 'self', 'none', a scheme (https:) or sites such as https://school.example"
-                        + " or https://*.school.example, separated by spaces");
+                throw new IllegalArgumentException(
+                        "--frame-ancestors (env FRAME_ANCESTORS): '" + ClientMessage.shorten(s)
+                                + "' is not a source; give 'self', 'none', a scheme (https:) or sites such as https://school.example"
+                                + " or https://*.school.example, separated by spaces");
             }
             if (s.equals("'none'") && sources.length > 1) {
                 throw new IllegalArgumentException("--frame-ancestors (env FRAME_ANCESTORS): 'none' stands alone");

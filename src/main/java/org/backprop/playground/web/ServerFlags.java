@@ -109,10 +109,17 @@ public record ServerFlags(int port, AppConfig config) {
         PlaygroundLimits limits = new PlaygroundLimits(
                 number(values, "max-hidden-layers", d.maxHiddenLayers(), 0, PlaygroundLimits.CEILING_HIDDEN_LAYERS),
                 number(values, "max-neurons", d.maxNeurons(), 1, PlaygroundLimits.CEILING_NEURONS),
-                d.maxBatchSize(), d.maxStepEpochs());
-        SocketAccess access = new SocketAccess(origins(values), bool(values, "trust-proxy"),
+                d.maxBatchSize(),
+                d.maxStepEpochs());
+        SocketAccess access = new SocketAccess(
+                origins(values),
+                bool(values, "trust-proxy"),
                 number(values, "max-sessions-per-address", 0, 0, 100_000));
-        AppConfig config = AppConfig.defaults().withSocket(socket).withScheduler(scheduler).withLimits(limits).withAccess(access);
+        AppConfig config = AppConfig.defaults()
+                .withSocket(socket)
+                .withScheduler(scheduler)
+                .withLimits(limits)
+                .withAccess(access);
         if (values.containsKey("frame-ancestors")) config = config.withFrameAncestors(values.get("frame-ancestors"));
         config = config.withHeapBudgetMb(number(values, "heap-budget-mb", 0, 16, 1_000_000)); // 0: follow -Xmx
         config = config.withMaxHeavyRequests(number(values, "max-heavy-requests", config.maxHeavyRequests(), 1, 1024));
@@ -123,8 +130,10 @@ public record ServerFlags(int port, AppConfig config) {
 
     private static StoreConfig store(Map<String, String> values) {
         StoreConfig store = StoreConfig.defaults()
-                .withBoardLifetime(java.time.Duration.ofDays(number(values, "board-days", (int) StoreConfig.DEFAULT_BOARD_LIFETIME.toDays(), 1, 3650)))
-                .withBoardPoll(java.time.Duration.ofMillis(number(values, "board-poll-ms", (int) StoreConfig.DEFAULT_BOARD_POLL.toMillis(), 10, 60_000)));
+                .withBoardLifetime(java.time.Duration.ofDays(
+                        number(values, "board-days", (int) StoreConfig.DEFAULT_BOARD_LIFETIME.toDays(), 1, 3650)))
+                .withBoardPoll(java.time.Duration.ofMillis(
+                        number(values, "board-poll-ms", (int) StoreConfig.DEFAULT_BOARD_POLL.toMillis(), 10, 60_000)));
         if (values.containsKey("data-dir")) store = store.withDataDir(java.nio.file.Path.of(values.get("data-dir")));
         if (values.containsKey("database-url")) {
             try {
@@ -151,7 +160,8 @@ public record ServerFlags(int port, AppConfig config) {
         if (raw == null) return false;
         if (raw.equalsIgnoreCase("true")) return true;
         if (raw.equalsIgnoreCase("false")) return false;
-        throw new IllegalArgumentException("--" + name + " (env " + ENV.get(name) + ") is true or false, got '" + raw + "'");
+        throw new IllegalArgumentException(
+                "--" + name + " (env " + ENV.get(name) + ") is true or false, got '" + raw + "'");
     }
 
     private static int number(Map<String, String> values, String name, int fallback, int min, int max) {

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.backprop.playground.engine.GradientCheck;
+import org.backprop.playground.protocol.MessageType;
+import org.backprop.playground.protocol.ServerMessageType;
+import org.backprop.playground.session.Derived;
 import org.backprop.playground.session.GoalJson;
 import org.backprop.playground.session.GoalView;
-import org.backprop.playground.session.Derived;
 import org.backprop.playground.session.Inspection;
 import org.backprop.playground.session.PauseNotice;
 import org.backprop.playground.session.SessionStatus;
@@ -17,8 +19,6 @@ import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.StateCodec;
 import org.backprop.playground.state.Warning;
-import org.backprop.playground.protocol.ServerMessageType;
-import org.backprop.playground.protocol.MessageType;
 
 /**
  * Writes the server's JSON text messages on {@code /ws}: {@code hello}, {@code state} and
@@ -28,6 +28,7 @@ import org.backprop.playground.protocol.MessageType;
 final class ServerMessages {
     /** Bumped when a change would break a page written against the previous one. */
     static final int PROTOCOL_VERSION = 1;
+
     static final String SERVER = "backprop-playground";
 
     private final ObjectMapper mapper;
@@ -75,8 +76,17 @@ final class ServerMessages {
      * itself (cause {@code paused}), else null; {@code goal} the goal's progress (GoalJson, as in
      * frames), null without a goal.
      */
-    String state(Object id, String cause, PauseNotice notice, PlaygroundState state, StateCodec codec, SessionStatus status,
-                 GoalView goal, Derived derived, List<Warning> warnings, List<String> changed) {
+    String state(
+            Object id,
+            String cause,
+            PauseNotice notice,
+            PlaygroundState state,
+            StateCodec codec,
+            SessionStatus status,
+            GoalView goal,
+            Derived derived,
+            List<Warning> warnings,
+            List<String> changed) {
         ObjectNode n = mapper.createObjectNode();
         n.put("type", ServerMessageType.STATE.wire);
         putId(n, id);

@@ -37,7 +37,9 @@ final class ShortLinks {
 
     private void board(Context ctx) {
         String id = ctx.pathParam("id");
-        Optional<Board> b = Ids.wellFormed(id) ? lookup(() -> classroom.store.board(id, classroom.clock.instant())) : Optional.empty();
+        Optional<Board> b = Ids.wellFormed(id)
+                ? lookup(() -> classroom.store.board(id, classroom.clock.instant()))
+                : Optional.empty();
         redirect(ctx, b.map(BoardJson::studentUrl).orElse("/?board=" + safe(id)));
     }
 

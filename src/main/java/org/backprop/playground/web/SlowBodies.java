@@ -34,9 +34,11 @@ final class SlowBodies extends Handler.Wrapper {
 
     /** Installs them in front of the app's servlets: {@code config.jetty.modifyServletContextHandler(...)}. */
     static void install(ServletContextHandler context, Duration timeout) {
-        // each inserted handler wraps the ones before: the timeout's watch, then the read-ahead, then the gate for what is larger
+        // each inserted handler wraps the ones before: the timeout's watch, then the read-ahead, then the gate for what
+        // is larger
         context.insertHandler(new LargeBodies());
-        context.insertHandler(new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(EAGER_BYTES, -1, false)));
+        context.insertHandler(
+                new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(EAGER_BYTES, -1, false)));
         context.insertHandler(new SlowBodies(timeout));
     }
 
@@ -45,11 +47,20 @@ final class SlowBodies extends Handler.Wrapper {
         boolean hasBody = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         if (!hasBody) return super.handle(request, response, callback);
         AtomicBoolean read = new AtomicBoolean();
-        Scheduler.Task cut = request.getComponents().getScheduler().schedule(() -> {
-            // the body is late: close the connection, which fails the read that waits for it
-            if (!read.get()) request.getConnectionMetaData().getConnection().getEndPoint()
-                    .close(new TimeoutException("the request body did not arrive within " + timeoutMillis + " ms"));
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        Scheduler.Task cut = request.getComponents()
+                .getScheduler()
+                .schedule(
+                        () -> {
+                            // the body is late: close the connection, which fails the read that waits for it
+                            if (!read.get())
+                                request.getConnectionMetaData()
+                                        .getConnection()
+                                        .getEndPoint()
+                                        .close(new TimeoutException(
+                                                "the request body did not arrive within " + timeoutMillis + " ms"));
+                        },
+                        timeoutMillis,
+                        TimeUnit.MILLISECONDS);
         Request watched = new Request.Wrapper(request) {
             @Override
             public Content.Chunk read() {

@@ -31,7 +31,9 @@ public record SocketAccess(Set<String> allowedOrigins, boolean trustProxy, int m
         Set<String> origins = new LinkedHashSet<>();
         for (String o : allowedOrigins == null ? Set.<String>of() : allowedOrigins) origins.add(listed(o));
         allowedOrigins = Collections.unmodifiableSet(origins);
-        if (maxSessionsPerAddress < 0) throw new IllegalArgumentException("maxSessionsPerAddress must be 0 (no cap) or more, got " + maxSessionsPerAddress);
+        if (maxSessionsPerAddress < 0)
+            throw new IllegalArgumentException(
+                    "maxSessionsPerAddress must be 0 (no cap) or more, got " + maxSessionsPerAddress);
     }
 
     /** Same origin only, the socket's own address, no cap per address. */
@@ -58,11 +60,17 @@ public record SocketAccess(Set<String> allowedOrigins, boolean trustProxy, int m
     void beforeUpgrade(Context ctx) {
         String origin = ctx.header("Origin");
         if (origin != null && !originAllowed(origin, ctx.header("Host"))) {
-            throw new ApiException(403, ORIGIN_NOT_ALLOWED, "Origin", "WebSocket connections from pages of "
-                    + ClientMessage.shorten(origin) + " are not allowed; open the playground from this server, "
-                    + "or start it with --allowed-origins listing that origin");
+            throw new ApiException(
+                    403,
+                    ORIGIN_NOT_ALLOWED,
+                    "Origin",
+                    "WebSocket connections from pages of "
+                            + ClientMessage.shorten(origin) + " are not allowed; open the playground from this server, "
+                            + "or start it with --allowed-origins listing that origin");
         }
-        ctx.attribute(ADDRESS_ATTRIBUTE, clientAddress(ctx.req().getRemoteAddr(), ctx.req().getHeaders("X-Forwarded-For")));
+        ctx.attribute(
+                ADDRESS_ATTRIBUTE,
+                clientAddress(ctx.req().getRemoteAddr(), ctx.req().getHeaders("X-Forwarded-For")));
     }
 
     /** Same origin (the Origin's host and port are the Host header's) or one of {@link #allowedOrigins}. */
@@ -105,9 +113,16 @@ public record SocketAccess(Set<String> allowedOrigins, boolean trustProxy, int m
             throw notAnOrigin(origin);
         }
         String scheme = u.getScheme() == null ? null : u.getScheme().toLowerCase(Locale.ROOT);
-        boolean bare = u.getRawPath() == null || u.getRawPath().isEmpty() || u.getRawPath().equals("/");
-        if (scheme == null || !List.of("http", "https").contains(scheme) || u.getHost() == null || !bare
-                || u.getRawQuery() != null || u.getRawFragment() != null || u.getRawUserInfo() != null) {
+        boolean bare = u.getRawPath() == null
+                || u.getRawPath().isEmpty()
+                || u.getRawPath().equals("/");
+        if (scheme == null
+                || !List.of("http", "https").contains(scheme)
+                || u.getHost() == null
+                || !bare
+                || u.getRawQuery() != null
+                || u.getRawFragment() != null
+                || u.getRawUserInfo() != null) {
             throw notAnOrigin(origin);
         }
         int port = u.getPort() == defaultPort(scheme) ? -1 : u.getPort();
@@ -119,7 +134,8 @@ public record SocketAccess(Set<String> allowedOrigins, boolean trustProxy, int m
     }
 
     private static IllegalArgumentException notAnOrigin(String origin) {
-        return new IllegalArgumentException("an origin is scheme://host[:port] (http or https, no path), e.g. https://school.example:8443; got '"
-                + ClientMessage.shorten(origin) + "'");
+        return new IllegalArgumentException(
+                "an origin is scheme://host[:port] (http or https, no path), e.g. https://school.example:8443; got '"
+                        + ClientMessage.shorten(origin) + "'");
     }
 }

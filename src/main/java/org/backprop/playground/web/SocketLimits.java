@@ -17,9 +17,16 @@ import java.time.Duration;
  *                           pings and the client's pongs do not count, so a page sends {@code ping} messages
  * @param pingInterval       the server pings this often, so proxies and NATs keep the connection open
  */
-public record SocketLimits(int maxSessions, int maxMessageBytes, int messagesPerSecond, int messageBurst,
-                           int maxDroppedMessages, int maxQueuedMessages, int maxQueuedBytes,
-                           Duration idleTimeout, Duration pingInterval) {
+public record SocketLimits(
+        int maxSessions,
+        int maxMessageBytes,
+        int messagesPerSecond,
+        int messageBurst,
+        int maxDroppedMessages,
+        int maxQueuedMessages,
+        int maxQueuedBytes,
+        Duration idleTimeout,
+        Duration pingInterval) {
     public static final int DEFAULT_MAX_SESSIONS = 200;
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -34,25 +41,52 @@ public record SocketLimits(int maxSessions, int maxMessageBytes, int messagesPer
         if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive");
         }
-        if (pingInterval == null || pingInterval.compareTo(idleTimeout) >= 0 || pingInterval.isNegative() || pingInterval.isZero()) {
+        if (pingInterval == null
+                || pingInterval.compareTo(idleTimeout) >= 0
+                || pingInterval.isNegative()
+                || pingInterval.isZero()) {
             throw new IllegalArgumentException("pingInterval must be positive and shorter than idleTimeout");
         }
     }
 
     public static SocketLimits defaults() {
-        return new SocketLimits(DEFAULT_MAX_SESSIONS, MAX_MESSAGE_BYTES, 50, 100, 1000, 256, 1024 * 1024,
-                Duration.ofSeconds(60), Duration.ofSeconds(20));
+        return new SocketLimits(
+                DEFAULT_MAX_SESSIONS,
+                MAX_MESSAGE_BYTES,
+                50,
+                100,
+                1000,
+                256,
+                1024 * 1024,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(20));
     }
 
     public SocketLimits withMaxSessions(int n) {
-        return new SocketLimits(n, maxMessageBytes, messagesPerSecond, messageBurst, maxDroppedMessages,
-                maxQueuedMessages, maxQueuedBytes, idleTimeout, pingInterval);
+        return new SocketLimits(
+                n,
+                maxMessageBytes,
+                messagesPerSecond,
+                messageBurst,
+                maxDroppedMessages,
+                maxQueuedMessages,
+                maxQueuedBytes,
+                idleTimeout,
+                pingInterval);
     }
 
     /** The same limits with another idle timeout and ping interval (tests use short ones). */
     public SocketLimits withIdle(Duration idle, Duration ping) {
-        return new SocketLimits(maxSessions, maxMessageBytes, messagesPerSecond, messageBurst, maxDroppedMessages,
-                maxQueuedMessages, maxQueuedBytes, idle, ping);
+        return new SocketLimits(
+                maxSessions,
+                maxMessageBytes,
+                messagesPerSecond,
+                messageBurst,
+                maxDroppedMessages,
+                maxQueuedMessages,
+                maxQueuedBytes,
+                idle,
+                ping);
     }
 
     private static void positive(String name, int value) {

@@ -16,6 +16,16 @@ package org.backprop.playground.web;
  * @param closedIdle       connections closed (1001) for sending no message for the idle timeout
  * @param refusedAddress   connections refused because their address had its maximum of live sessions
  */
-public record SocketStats(int liveSessions, long opened, long refusedFull, long closedFlooding, long closedNotReading,
-                          long dropped, long framesSent, long dataSent, long queuedBytesNow, long queuedHighWater,
-                          long closedIdle, long refusedAddress) {}
+public record SocketStats(
+        int liveSessions,
+        long opened,
+        long refusedFull,
+        long closedFlooding,
+        long closedNotReading,
+        long dropped,
+        long framesSent,
+        long dataSent,
+        long queuedBytesNow,
+        long queuedHighWater,
+        long closedIdle,
+        long refusedAddress) {}

@@ -14,16 +14,21 @@ final class TaskText {
     static String check(String raw, String field) {
         String s = raw.replace("\r\n", "\n").replace('\r', '\n');
         int chars = s.codePointCount(0, s.length());
-        if (chars > MAX_CHARS) throw ApiException.tooLarge(field, "the task text is " + chars + " characters; at most " + MAX_CHARS);
+        if (chars > MAX_CHARS)
+            throw ApiException.tooLarge(field, "the task text is " + chars + " characters; at most " + MAX_CHARS);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\t') {
-                throw ApiException.invalid(field, "the task text holds a control character (U+" + String.format("%04X", (int) c)
-                        + " at " + i + "); plain text, line breaks and tabs only");
+                throw ApiException.invalid(
+                        field,
+                        "the task text holds a control character (U+" + String.format("%04X", (int) c) + " at " + i
+                                + "); plain text, line breaks and tabs only");
             }
-            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-                    || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
-                throw ApiException.invalid(field, "the task text holds half of a character (a lone surrogate at " + i + ")");
+            if (Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                            || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                throw ApiException.invalid(
+                        field, "the task text holds half of a character (a lone surrogate at " + i + ")");
             }
         }
         return s;

@@ -50,7 +50,9 @@ final class TrainApi implements Handler {
         String seed = seedNode == null ? DEFAULT_SEED : Fields.string(seedNode, "seed");
         // the session's rule: a batch larger than the rows trains as one batch of all of them (docs/api.md)
         Hyperparameters effective = hyper.forTrainingSet(train.count());
-        ApiCost.check(cost(net, train.count(), test == null ? 0 : test.count(), effective, epochs), "epochs",
+        ApiCost.check(
+                cost(net, train.count(), test == null ? 0 : test.count(), effective, epochs),
+                "epochs",
                 "training " + epochs + " epochs of " + train.count() + " rows",
                 "send fewer epochs or rows, a larger batchSize (every update runs the optimizer over all "
                         + net.layout.numParams() + " parameters) or a smaller model");
@@ -69,8 +71,8 @@ final class TrainApi implements Handler {
 
     private static Hyperparameters readHyperparameters(JsonNode request) {
         double learningRate = Fields.nonNegative(Fields.required(request, "", "learningRate"), "learningRate");
-        int batchSize = Fields.integer(Fields.required(request, "", "batchSize"), "batchSize",
-                1, Hyperparameters.MAX_BATCH_SIZE, false);
+        int batchSize = Fields.integer(
+                Fields.required(request, "", "batchSize"), "batchSize", 1, Hyperparameters.MAX_BATCH_SIZE, false);
         JsonNode optimizerNode = Fields.optional(request, "optimizer");
         Optimizer.Kind optimizer = Optimizer.Kind.SGD;
         if (optimizerNode != null) {
@@ -88,8 +90,11 @@ final class TrainApi implements Handler {
         long neurons = 0;
         for (int l = 0; l < layout.layers(); l++) neurons += layout.out(l);
         if (batchSize * neurons > Limits.MAX_BATCH_ACTIVATIONS) {
-            throw ApiException.tooLarge("batchSize", "batchSize " + batchSize + " × " + neurons + " neurons is past the limit of "
-                    + Limits.MAX_BATCH_ACTIVATIONS + " (the trainer holds a whole batch's activations); use a smaller batch");
+            throw ApiException.tooLarge(
+                    "batchSize",
+                    "batchSize " + batchSize + " × " + neurons + " neurons is past the limit of "
+                            + Limits.MAX_BATCH_ACTIVATIONS
+                            + " (the trainer holds a whole batch's activations); use a smaller batch");
         }
     }
 
@@ -106,7 +111,8 @@ final class TrainApi implements Handler {
      * Trains {@code net} in place for {@code epochs} epochs: rows in the order given, or reshuffled
      * before every epoch from {@code shuffleSeed} when it is not null; refuses a run that diverges.
      */
-    static Losses train(Network net, Samples train, Samples test, Hyperparameters hyper, int epochs, String shuffleSeed) {
+    static Losses train(
+            Network net, Samples train, Samples test, Hyperparameters hyper, int epochs, String shuffleSeed) {
         Trainer trainer = new Trainer(net, hyper);
         EpochOrder order = shuffleSeed == null ? null : new EpochOrder(train.count(), new SeedRandom(shuffleSeed));
         List<Double> trainLoss = new ArrayList<>(epochs), testLoss = new ArrayList<>(test == null ? 0 : epochs);
@@ -115,8 +121,12 @@ final class TrainApi implements Handler {
             double[] losses = test == null ? new double[] {trainer.meanLoss(train)} : trainer.meanLosses(train, test);
             double loss = losses[0];
             if (!Double.isFinite(loss) || !net.isFinite()) {
-                throw new ApiException(422, "diverged", "learningRate", "training diverged in epoch " + (e + 1)
-                        + " (a weight or the loss became NaN or infinite); lower the learning rate");
+                throw new ApiException(
+                        422,
+                        "diverged",
+                        "learningRate",
+                        "training diverged in epoch " + (e + 1)
+                                + " (a weight or the loss became NaN or infinite); lower the learning rate");
             }
             trainLoss.add(loss);
             if (test != null) testLoss.add(losses[1]);

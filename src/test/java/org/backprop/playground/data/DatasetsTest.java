@@ -9,8 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,7 +28,9 @@ class DatasetsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dataset.class, mode = EnumSource.Mode.EXCLUDE,
+    @EnumSource(
+            value = Dataset.class,
+            mode = EnumSource.Mode.EXCLUDE,
             names = {"SEED_XOR", "SEED_NEURON", "SEED_UPDATE", "SEED_GUESS"})
     void different_seed_gives_different_data(Dataset dataset) {
         DataSplit a = Datasets.generate(DatasetRequest.of(dataset.urlName(), "0.12345"));
@@ -57,7 +59,8 @@ class DatasetsTest {
     @Test
     void split_is_floor_of_count_times_percent() {
         // TF: splitIndex = floor(data.length * percTrainData / 100)
-        DataSplit d = Datasets.generate(DatasetRequest.of("xor", "1").withPercTrainData(70).withNumSamples(333));
+        DataSplit d = Datasets.generate(
+                DatasetRequest.of("xor", "1").withPercTrainData(70).withNumSamples(333));
         assertEquals(233, d.train().size()); // floor(233.1)
         assertEquals(100, d.test().size());
         DataSplit reg = Datasets.generate(DatasetRequest.of("reg-gauss", "1").withPercTrainData(10));
@@ -99,17 +102,25 @@ class DatasetsTest {
 
     @Test
     void num_classes_defaults_and_applies_only_to_k_class_sets() {
-        assertEquals(3, Datasets.generate(DatasetRequest.of("spiral-multi", "1")).numClasses());
+        assertEquals(
+                3, Datasets.generate(DatasetRequest.of("spiral-multi", "1")).numClasses());
         assertEquals(4, Datasets.generate(DatasetRequest.of("blobs", "1")).numClasses());
-        assertEquals(2, Datasets.generate(DatasetRequest.of("circle", "1").withNumClasses(4)).numClasses());
-        assertEquals(2, Datasets.generate(DatasetRequest.of("seed-digits", "1").withNumClasses(3)).numClasses());
+        assertEquals(
+                2,
+                Datasets.generate(DatasetRequest.of("circle", "1").withNumClasses(4))
+                        .numClasses());
+        assertEquals(
+                2,
+                Datasets.generate(DatasetRequest.of("seed-digits", "1").withNumClasses(3))
+                        .numClasses());
         assertEquals(0, Datasets.generate(DatasetRequest.of("reg-plane", "1")).numClasses());
     }
 
     @Test
     void binary_sets_label_plus_minus_one() {
         for (String name : List.of("circle", "xor", "gauss", "spiral", "moons", "seed-blobs", "seed-xor")) {
-            for (Point p : Datasets.generate(DatasetRequest.of(name, "2").withNoise(30)).all()) {
+            for (Point p : Datasets.generate(DatasetRequest.of(name, "2").withNoise(30))
+                    .all()) {
                 assertTrue(p.label() == 1 || p.label() == -1, name + ": " + p);
             }
         }
@@ -117,8 +128,8 @@ class DatasetsTest {
 
     @Test
     void unknown_dataset_is_rejected_with_the_valid_names() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DatasetRequest.of("circles", "1"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DatasetRequest.of("circles", "1"));
         assertTrue(e.getMessage().contains("dataset"), e.getMessage());
         for (String name : Dataset.names()) assertTrue(e.getMessage().contains(name), e.getMessage());
     }
@@ -140,10 +151,18 @@ class DatasetsTest {
 
     @Test
     void boundary_arguments_are_accepted() {
-        DatasetRequest r = DatasetRequest.of("circle", "").withNoise(50).withPercTrainData(90)
-                .withNumClasses(4).withNumSamples(10_000);
+        DatasetRequest r = DatasetRequest.of("circle", "")
+                .withNoise(50)
+                .withPercTrainData(90)
+                .withNumClasses(4)
+                .withNumSamples(10_000);
         assertEquals(9_000, Datasets.generate(r).train().size());
-        assertEquals(1, Datasets.generate(DatasetRequest.of("xor", "1").withNumSamples(1).withPercTrainData(10)).all().size());
+        assertEquals(
+                1,
+                Datasets.generate(
+                                DatasetRequest.of("xor", "1").withNumSamples(1).withPercTrainData(10))
+                        .all()
+                        .size());
     }
 
     private static void assertRejected(String field, Supplier<DatasetRequest> build) {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.backprop.playground.engine.SeedRandom;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 @Tag("unit")
 class ExtraSetsTest {
@@ -40,7 +40,10 @@ class ExtraSetsTest {
         DataSplit noisy = Datasets.generate(DatasetRequest.of("moons", "m").withNoise(30));
         assertNotEquals(clean.all(), noisy.all());
         // sd = 0.3 * 3 = 0.9: the mean distance off the moon is about sd * sqrt(pi / 2) ~ 1.1.
-        double off = noisy.all().stream().mapToDouble(ExtraSetsTest::distanceOffMoon).average().orElseThrow();
+        double off = noisy.all().stream()
+                .mapToDouble(ExtraSetsTest::distanceOffMoon)
+                .average()
+                .orElseThrow();
         assertTrue(off > 0.5 && off < 1.5, "mean distance off the moons " + off);
     }
 
@@ -54,7 +57,8 @@ class ExtraSetsTest {
     @Test
     void two_arm_spiral_multi_is_tf_spiral_with_labels_zero_one() {
         DataSplit tf = Datasets.generate(DatasetRequest.of("spiral", "0.22222").withNoise(15));
-        DataSplit multi = Datasets.generate(DatasetRequest.of("spiral-multi", "0.22222").withNoise(15).withNumClasses(2));
+        DataSplit multi = Datasets.generate(
+                DatasetRequest.of("spiral-multi", "0.22222").withNoise(15).withNumClasses(2));
         assertEquals(tf.all().size(), multi.all().size());
         for (int i = 0; i < tf.all().size(); i++) {
             Point a = tf.all().get(i);
@@ -86,7 +90,10 @@ class ExtraSetsTest {
             assertEquals(1000, blob.size());
             double mx = blob.stream().mapToDouble(Point::x).average().orElseThrow();
             double my = blob.stream().mapToDouble(Point::y).average().orElseThrow();
-            double vx = blob.stream().mapToDouble(p -> (p.x() - centres[label][0]) * (p.x() - centres[label][0])).average().orElseThrow();
+            double vx = blob.stream()
+                    .mapToDouble(p -> (p.x() - centres[label][0]) * (p.x() - centres[label][0]))
+                    .average()
+                    .orElseThrow();
             assertEquals(centres[k][0], mx, 0.1);
             assertEquals(centres[k][1], my, 0.1);
             assertEquals(0.5, vx, 0.07);
@@ -98,30 +105,40 @@ class ExtraSetsTest {
         // noise 50 -> variance 4 (TF gauss's scale)
         List<Point> points = ExtraGenerators.classifyBlobsData(new SeedRandom("b"), 4000, 0.5, 2);
         double c = 3.5 * Math.sqrt(0.5);
-        double vx = points.stream().filter(p -> p.label() == 0)
-                .mapToDouble(p -> (p.x() - c) * (p.x() - c)).average().orElseThrow();
+        double vx = points.stream()
+                .filter(p -> p.label() == 0)
+                .mapToDouble(p -> (p.x() - c) * (p.x() - c))
+                .average()
+                .orElseThrow();
         assertEquals(4, vx, 0.4);
     }
 
     @Test
     void our_sets_are_pinned() {
         // Pinned from this implementation (no outside oracle for our own sets): fails if a number moves.
-        assertEquals(Point.of(1.1281169637693373, -3.6276901081166453, 3),
-                first(DatasetRequest.of("blobs", "0.5")));
-        assertEquals(Point.of(-0.8701810691725723, -1.3754417837720232, -1),
+        assertEquals(Point.of(1.1281169637693373, -3.6276901081166453, 3), first(DatasetRequest.of("blobs", "0.5")));
+        assertEquals(
+                Point.of(-0.8701810691725723, -1.3754417837720232, -1),
                 first(DatasetRequest.of("moons", "0.5").withNoise(10)));
-        assertEquals(Point.of(0.15644147806457015, 0.1639192965081735, 0),
+        assertEquals(
+                Point.of(0.15644147806457015, 0.1639192965081735, 0),
                 first(DatasetRequest.of("spiral-multi", "0.5").withNoise(10)));
-        assertEquals(Point.of(-1.145947304098004, -2.3956185899412685, -1),
-                first(DatasetRequest.of("seed-blobs", "0.5")));
-        assertEquals(new Point(new double[] {
-                0.08008748116808348, 0.7064067014281913, 0.84972482043753, 0.02608537133716486,
-                0.05922735603756171, 0.9119237988817055, 0.9567976925729513, 0.016517057580717587,
-                0.05999749711970528, 0.8124873147544108, 0.9118210772526973, 0.09127328860766368,
-                0.1917557491384697, 0.9155015717196228, 0.8816962149661307, 0.13583623305980075}, 1),
+        assertEquals(
+                Point.of(-1.145947304098004, -2.3956185899412685, -1), first(DatasetRequest.of("seed-blobs", "0.5")));
+        assertEquals(
+                new Point(
+                        new double[] {
+                            0.08008748116808348, 0.7064067014281913, 0.84972482043753, 0.02608537133716486,
+                            0.05922735603756171, 0.9119237988817055, 0.9567976925729513, 0.016517057580717587,
+                            0.05999749711970528, 0.8124873147544108, 0.9118210772526973, 0.09127328860766368,
+                            0.1917557491384697, 0.9155015717196228, 0.8816962149661307, 0.13583623305980075
+                        },
+                        1),
                 first(DatasetRequest.of("seed-digits", "0.5")));
-        assertEquals(new Point(new double[] {0.5023838014959652, 0.5384664658022681, 0.7739559352842272},
-                0.11745131878702014), first(DatasetRequest.of("seed-regression", "0.5")));
+        assertEquals(
+                new Point(
+                        new double[] {0.5023838014959652, 0.5384664658022681, 0.7739559352842272}, 0.11745131878702014),
+                first(DatasetRequest.of("seed-regression", "0.5")));
     }
 
     private static Point first(DatasetRequest request) {

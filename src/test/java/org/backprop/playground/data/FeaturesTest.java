@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 @Tag("unit")
 class FeaturesTest {
@@ -16,8 +16,8 @@ class FeaturesTest {
     void all_features_at_a_known_point() {
         // (x, y) = (2, -3): x, y, x², y², xy, sin 2, sin -3
         Features all = Features.of(InputFeature.names());
-        assertArrayEquals(new double[] {2, -3, 4, 9, -6, 0.9092974268256817, -0.1411200080598672},
-                all.vector(2, -3), 0);
+        assertArrayEquals(
+                new double[] {2, -3, 4, 9, -6, 0.9092974268256817, -0.1411200080598672}, all.vector(2, -3), 0);
     }
 
     @Test

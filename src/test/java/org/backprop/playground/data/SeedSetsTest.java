@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.backprop.playground.engine.SeedRandom;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The tutorials' sets (shared/seeds 000-003) against the definitions in their NumPy code. */
 @Tag("unit")
@@ -16,16 +16,24 @@ class SeedSetsTest {
     @Test
     void digit_patterns_match_tutorial_001() {
         // 001 generate_simple_digit_data: "0" is a ring, "1" a vertical bar, 0.1 off / 0.8 on.
-        assertArrayEquals(new double[] {
-            0.1, 0.8, 0.8, 0.1,
-            0.8, 0.1, 0.1, 0.8,
-            0.8, 0.1, 0.1, 0.8,
-            0.1, 0.8, 0.8, 0.1}, SeedGenerators.digitPattern(0), 0);
-        assertArrayEquals(new double[] {
-            0.1, 0.8, 0.8, 0.1,
-            0.1, 0.8, 0.8, 0.1,
-            0.1, 0.8, 0.8, 0.1,
-            0.1, 0.8, 0.8, 0.1}, SeedGenerators.digitPattern(1), 0);
+        assertArrayEquals(
+                new double[] {
+                    0.1, 0.8, 0.8, 0.1,
+                    0.8, 0.1, 0.1, 0.8,
+                    0.8, 0.1, 0.1, 0.8,
+                    0.1, 0.8, 0.8, 0.1
+                },
+                SeedGenerators.digitPattern(0),
+                0);
+        assertArrayEquals(
+                new double[] {
+                    0.1, 0.8, 0.8, 0.1,
+                    0.1, 0.8, 0.8, 0.1,
+                    0.1, 0.8, 0.8, 0.1,
+                    0.1, 0.8, 0.8, 0.1
+                },
+                SeedGenerators.digitPattern(1),
+                0);
     }
 
     @Test
@@ -102,7 +110,8 @@ class SeedSetsTest {
 
     @Test
     void xor_is_the_truth_table() {
-        List<Point> points = Datasets.generate(DatasetRequest.of("seed-xor", "any")).train();
+        List<Point> points =
+                Datasets.generate(DatasetRequest.of("seed-xor", "any")).train();
         assertEquals(List.of(Point.of(0, 0, -1), Point.of(0, 1, 1), Point.of(1, 0, 1), Point.of(1, 1, -1)), points);
     }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.backprop.playground.engine.SeedRandom;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,9 +45,17 @@ class TfGeneratorsTest {
 
     @Test
     void gauss_with_noise_matches_tf() {
-        assertPoint(-0.5722495859538312, -5.468621212333448, -1, tf("gauss", 25).train().get(0));
+        assertPoint(
+                -0.5722495859538312,
+                -5.468621212333448,
+                -1,
+                tf("gauss", 25).train().get(0));
         // noise 50 -> variance 4 (d3 scale [0, .5] -> [0.5, 4])
-        assertPoint(-0.09633278127177491, -6.624828283111264, -1, tf("gauss", 50).train().get(0));
+        assertPoint(
+                -0.09633278127177491,
+                -6.624828283111264,
+                -1,
+                tf("gauss", 50).train().get(0));
     }
 
     @Test
@@ -61,16 +69,36 @@ class TfGeneratorsTest {
     void reg_plane_matches_tf() {
         DataSplit d = tf("reg-plane", 25);
         assertEquals(600, d.train().size());
-        assertPoint(-2.6919730723051423, -1.489258869555492, -0.5740302800259582, d.train().get(0));
-        assertPoint(4.018217206025863, 5.310859619713963, 0.9402960909340279, d.test().get(599));
+        assertPoint(
+                -2.6919730723051423,
+                -1.489258869555492,
+                -0.5740302800259582,
+                d.train().get(0));
+        assertPoint(
+                4.018217206025863,
+                5.310859619713963,
+                0.9402960909340279,
+                d.test().get(599));
     }
 
     @Test
     void reg_gauss_matches_tf() {
         DataSplit d = tf("reg-gauss", 25);
-        assertPoint(-2.6919730723051423, -1.489258869555492, -0.4091527860039854, d.train().get(0));
-        assertPoint(-0.06584647131275112, -3.849081927120339, 0.17916735497512737, d.train().get(2));
-        assertPoint(-3.0716454192528606, -1.8450132747047947, -0.5383896335029963, d.train().get(7));
+        assertPoint(
+                -2.6919730723051423,
+                -1.489258869555492,
+                -0.4091527860039854,
+                d.train().get(0));
+        assertPoint(
+                -0.06584647131275112,
+                -3.849081927120339,
+                0.17916735497512737,
+                d.train().get(2));
+        assertPoint(
+                -3.0716454192528606,
+                -1.8450132747047947,
+                -0.5383896335029963,
+                d.train().get(7));
     }
 
     @ParameterizedTest
@@ -106,11 +134,15 @@ class TfGeneratorsTest {
     }
 
     private static long circleFlips(DataSplit d) {
-        return d.all().stream().filter(p -> (Math.hypot(p.x(), p.y()) < 2.5 ? 1 : -1) != p.label()).count();
+        return d.all().stream()
+                .filter(p -> (Math.hypot(p.x(), p.y()) < 2.5 ? 1 : -1) != p.label())
+                .count();
     }
 
     private static long xorFlips(DataSplit d) {
-        return d.all().stream().filter(p -> (p.x() * p.y() >= 0 ? 1 : -1) != p.label()).count();
+        return d.all().stream()
+                .filter(p -> (p.x() * p.y() >= 0 ? 1 : -1) != p.label())
+                .count();
     }
 
     @Test
@@ -129,8 +161,16 @@ class TfGeneratorsTest {
     @Test
     void odd_count_gives_one_extra_point_per_half_as_tf_does() {
         // JS loops `i < numSamples / 2`: 501 / 2 = 250.5 runs 251 times per class.
-        assertEquals(502, Datasets.generate(DatasetRequest.of("circle", "0.5").withNumSamples(501)).all().size());
-        assertEquals(501, Datasets.generate(DatasetRequest.of("xor", "0.5").withNumSamples(501)).all().size());
+        assertEquals(
+                502,
+                Datasets.generate(DatasetRequest.of("circle", "0.5").withNumSamples(501))
+                        .all()
+                        .size());
+        assertEquals(
+                501,
+                Datasets.generate(DatasetRequest.of("xor", "0.5").withNumSamples(501))
+                        .all()
+                        .size());
     }
 
     @Test

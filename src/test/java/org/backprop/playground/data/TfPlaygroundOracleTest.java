@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * TF Playground's own points, recorded from its generateData() (seedrandom + dataset.ts +
@@ -22,7 +22,8 @@ class TfPlaygroundOracleTest {
     void circle_matches_tf_playground_oracle() throws IOException {
         // W1: circle, seed "0.11111", 500 points, noise 0, 50% train
         JsonNode oracle = load("/oracle/tfp-W1.json");
-        DataSplit data = Datasets.generate(DatasetRequest.of("circle", oracle.get("seed").asText()));
+        DataSplit data =
+                Datasets.generate(DatasetRequest.of("circle", oracle.get("seed").asText()));
         assertSplitEquals(oracle, data);
     }
 
@@ -30,8 +31,9 @@ class TfPlaygroundOracleTest {
     void spiral_matches_tf_playground_oracle() throws IOException {
         // W2: spiral, seed "0.22222", 1000 points, noise 0, 50% train
         JsonNode oracle = load("/oracle/tfp-W2.json");
-        DataSplit data = Datasets.generate(DatasetRequest.of("spiral", oracle.get("seed").asText())
-                .withNumSamples(oracle.get("numSamples").asInt()));
+        DataSplit data =
+                Datasets.generate(DatasetRequest.of("spiral", oracle.get("seed").asText())
+                        .withNumSamples(oracle.get("numSamples").asInt()));
         assertSplitEquals(oracle, data);
     }
 

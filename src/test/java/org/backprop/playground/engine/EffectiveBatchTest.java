@@ -6,17 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The batch in effect is min(batchSize, training points): a batch larger than the set still updates. */
 @Tag("unit")
 class EffectiveBatchTest {
-    private static final Samples XOR = Samples.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
-            new double[][] {{-1}, {1}, {1}, {-1}});
+    private static final Samples XOR =
+            Samples.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new double[][] {{-1}, {1}, {1}, {-1}});
 
     private static Network net() {
-        return Network.create(new int[] {2, 3, 1}, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.TF, new SeedRandom("7"));
+        return Network.create(
+                new int[] {2, 3, 1}, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.TF, new SeedRandom("7"));
     }
 
     @Test
@@ -24,7 +25,8 @@ class EffectiveBatchTest {
         assertEquals(4, Hyperparameters.effectiveBatchSize(10, 4));
         assertEquals(4, Hyperparameters.effectiveBatchSize(4, 4));
         assertEquals(3, Hyperparameters.effectiveBatchSize(3, 4));
-        assertEquals(10, Hyperparameters.effectiveBatchSize(10, 0), "no points: nothing to cap, and never a batch of 0");
+        assertEquals(
+                10, Hyperparameters.effectiveBatchSize(10, 0), "no points: nothing to cap, and never a batch of 0");
         Hyperparameters tf = Hyperparameters.defaults();
         assertSame(tf, tf.forTrainingSet(250), "unchanged where batchSize <= points: the same object, the same bits");
         assertEquals(4, tf.forTrainingSet(4).batchSize());

@@ -4,18 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Trainer's epoch gradient is the mean of the per-example gradients the epoch trained with. */
 @Tag("unit")
 class EpochGradientTest {
     private static final double TOL = 1e-12;
-    private static final Samples XOR = Samples.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
-            new double[][] {{0}, {1}, {1}, {0}});
+    private static final Samples XOR =
+            Samples.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new double[][] {{0}, {1}, {1}, {0}});
 
     private static Network net() {
-        return Network.create(new int[] {2, 3, 1}, Activation.TANH, Activation.SIGMOID, Loss.BCE, Init.TF, new SeedRandom("0.5"));
+        return Network.create(
+                new int[] {2, 3, 1}, Activation.TANH, Activation.SIGMOID, Loss.BCE, Init.TF, new SeedRandom("0.5"));
     }
 
     private static Samples row(int r) {
@@ -29,7 +30,8 @@ class EpochGradientTest {
     @Test
     void full_batch_epoch_gradient_is_the_batch_gradient() {
         Network n = net(), before = n.copy();
-        Trainer t = new Trainer(n, Hyperparameters.defaults().withLearningRate(0.5).withBatchSize(4));
+        Trainer t =
+                new Trainer(n, Hyperparameters.defaults().withLearningRate(0.5).withBatchSize(4));
         t.trainEpoch(XOR);
         assertArrayEquals(GradientCheck.gradient(before, XOR, Regularization.NONE, 0), t.epochGradient(), TOL);
         // the mean δ of each neuron is its bias gradient
@@ -50,7 +52,8 @@ class EpochGradientTest {
     void batch_one_epoch_gradient_is_the_mean_of_each_examples_gradient_at_its_weights() {
         Network n = net(), manual = n.copy();
         double lr = 0.3;
-        Trainer t = new Trainer(n, Hyperparameters.defaults().withLearningRate(lr).withBatchSize(1));
+        Trainer t =
+                new Trainer(n, Hyperparameters.defaults().withLearningRate(lr).withBatchSize(1));
         t.trainEpoch(XOR);
         double[] mean = new double[n.params.length];
         for (int r = 0; r < 4; r++) {
@@ -69,7 +72,8 @@ class EpochGradientTest {
     void leftover_examples_count_in_the_epoch_they_ran_in() {
         Network n = net(), w0 = n.copy();
         double lr = 0.4;
-        Trainer t = new Trainer(n, Hyperparameters.defaults().withLearningRate(lr).withBatchSize(3));
+        Trainer t =
+                new Trainer(n, Hyperparameters.defaults().withLearningRate(lr).withBatchSize(3));
         t.trainEpoch(XOR);
         Network w1 = w0.copy();
         double[] sum = new double[w0.params.length], mean1 = new double[sum.length];
@@ -98,7 +102,8 @@ class EpochGradientTest {
     /** A saturated sigmoid + BCE output keeps δ = σ(z) − 1 precise, so the gradient check still agrees. */
     @Test
     void a_saturated_bce_output_passes_the_gradient_check() {
-        Network n = Network.create(new int[] {1, 1}, Activation.LINEAR, Activation.SIGMOID, Loss.BCE, Init.ZERO, new SeedRandom("x"));
+        Network n = Network.create(
+                new int[] {1, 1}, Activation.LINEAR, Activation.SIGMOID, Loss.BCE, Init.ZERO, new SeedRandom("x"));
         n.setWeight(0, 0, 0, 20);
         n.setBias(0, 0, 15);
         Samples s = Samples.of(new double[][] {{1}, {0.8}}, new double[][] {{1}, {1}});

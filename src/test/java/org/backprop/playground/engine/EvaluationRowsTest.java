@@ -3,8 +3,8 @@ package org.backprop.playground.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Evaluation's own forward path (one array per neuron, long chunks) against training's (packed,
@@ -19,11 +19,11 @@ class EvaluationRowsTest {
     private record Kind(Activation hidden, Activation output, Loss loss, int outputs) {}
 
     private static final Kind[] KINDS = {
-            new Kind(Activation.TANH, Activation.TANH, Loss.SQUARE, 1),
-            new Kind(Activation.RELU, Activation.LINEAR, Loss.MSE, 2),
-            new Kind(Activation.LEAKY_RELU, Activation.SIGMOID, Loss.BCE, 1),
-            new Kind(Activation.SIGMOID, Activation.SOFTMAX, Loss.CE, 3),
-            new Kind(Activation.LINEAR, Activation.TANH, Loss.SQUARE, 2),
+        new Kind(Activation.TANH, Activation.TANH, Loss.SQUARE, 1),
+        new Kind(Activation.RELU, Activation.LINEAR, Loss.MSE, 2),
+        new Kind(Activation.LEAKY_RELU, Activation.SIGMOID, Loss.BCE, 1),
+        new Kind(Activation.SIGMOID, Activation.SOFTMAX, Loss.CE, 3),
+        new Kind(Activation.LINEAR, Activation.TANH, Loss.SQUARE, 2),
     };
 
     @Test
@@ -37,14 +37,21 @@ class EvaluationRowsTest {
                     int N = B + 3, row = 2; // a chunk from inside the set, as evaluation takes them
                     double[] byFeature = new double[width * N], t = new double[N * kind.outputs()];
                     for (int i = 0; i < byFeature.length; i++) byFeature[i] = rng.uniform(-3, 3);
-                    for (int i = 0; i < t.length; i++) t[i] = kind.loss() == Loss.CE || kind.loss() == Loss.BCE ? (rng.uniform(0, 1) < 0.5 ? 0 : 1) : rng.uniform(-1, 1);
+                    for (int i = 0; i < t.length; i++)
+                        t[i] = kind.loss() == Loss.CE || kind.loss() == Loss.BCE
+                                ? (rng.uniform(0, 1) < 0.5 ? 0 : 1)
+                                : rng.uniform(-1, 1);
                     Pass packed = new Pass(net.layout, B), rows = new Pass(net.layout, B);
                     packed.forwardByFeature(net, byFeature, N, row, B);
                     forwardRows(rows, net, byFeature, N, row, B, maxAbs(byFeature, width, N));
                     String where = kind + " sizes " + java.util.Arrays.toString(sizes) + " batch " + B;
                     for (int b = 0; b < B; b++) {
                         for (int k = 0; k < kind.outputs(); k++) {
-                            assertEquals(packed.output(b, k), rows.output(b, k), 0.0, where + " output " + k + " of sample " + b);
+                            assertEquals(
+                                    packed.output(b, k),
+                                    rows.output(b, k),
+                                    0.0,
+                                    where + " output " + k + " of sample " + b);
                         }
                     }
                     assertEquals(packed.lossSum(net, t, row), rows.lossSum(net, t, row), 0.0, where + " loss");
@@ -58,12 +65,15 @@ class EvaluationRowsTest {
         // weights this large put |z| far past tanh's saturation at 19.1: the bound is above it, the fix-up runs
         SeedRandom rng = new SeedRandom("saturated");
         for (int width = 1; width <= 5; width++) {
-            Network net = Network.create(new int[] {width, 6, 3, 1}, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.XAVIER, rng);
+            Network net = Network.create(
+                    new int[] {width, 6, 3, 1}, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.XAVIER, rng);
             for (int i = 0; i < net.params.length; i++) net.params[i] *= 60;
             int N = 300, B = 256;
             double[] byFeature = new double[width * N], t = new double[N];
             for (int i = 0; i < byFeature.length; i++) byFeature[i] = rng.uniform(-5, 5);
-            Pass packed = new Pass(net.layout, B), bounded = new Pass(net.layout, B), unbounded = new Pass(net.layout, B);
+            Pass packed = new Pass(net.layout, B),
+                    bounded = new Pass(net.layout, B),
+                    unbounded = new Pass(net.layout, B);
             packed.forwardByFeature(net, byFeature, N, 10, B);
             forwardRows(bounded, net, byFeature, N, 10, B, maxAbs(byFeature, width, N));
             forwardRows(unbounded, net, byFeature, N, 10, B, null);
@@ -81,7 +91,8 @@ class EvaluationRowsTest {
     }
 
     /** Evaluation's path over rows [row, row + B) of one set, as Evaluation.scores runs it for a chunk. */
-    private static void forwardRows(Pass pass, Network net, double[] byFeature, int N, int row, int B, double[] maxAbs) {
+    private static void forwardRows(
+            Pass pass, Network net, double[] byFeature, int N, int row, int B, double[] maxAbs) {
         pass.beginRows(B);
         pass.loadRows(0, byFeature, N, row, B);
         pass.forwardRows(net, maxAbs);
@@ -89,7 +100,8 @@ class EvaluationRowsTest {
 
     private static double[] maxAbs(double[] byFeature, int width, int N) {
         double[] m = new double[width];
-        for (int i = 0; i < width; i++) for (int r = 0; r < N; r++) m[i] = Math.max(m[i], Math.abs(byFeature[i * N + r]));
+        for (int i = 0; i < width; i++)
+            for (int r = 0; r < N; r++) m[i] = Math.max(m[i], Math.abs(byFeature[i * N + r]));
         return m;
     }
 
@@ -97,7 +109,8 @@ class EvaluationRowsTest {
     void a_short_training_pass_after_a_long_evaluation_still_trains_its_own_batch() {
         // the trainer's pass serves both: a 256-row evaluation grows it, a 10-row batch follows
         SeedRandom rng = new SeedRandom("grow");
-        Network net = Network.create(new int[] {2, 4, 2, 1}, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.TF, rng);
+        Network net =
+                Network.create(new int[] {2, 4, 2, 1}, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.TF, rng);
         int N = 300;
         double[] byFeature = new double[2 * N];
         for (int i = 0; i < byFeature.length; i++) byFeature[i] = rng.uniform(-6, 6);

@@ -2,8 +2,8 @@ package org.backprop.playground.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Several sets evaluated together ({@link Evaluation#scores}, train and test in shared chunks)
@@ -16,24 +16,27 @@ class EvaluationSetsTest {
     private record Kind(Activation hidden, Activation output, Loss loss, int outputs) {}
 
     private static final Kind[] KINDS = {
-            new Kind(Activation.TANH, Activation.TANH, Loss.SQUARE, 1),
-            new Kind(Activation.RELU, Activation.SIGMOID, Loss.BCE, 1),
-            new Kind(Activation.TANH, Activation.SOFTMAX, Loss.CE, 3),
-            new Kind(Activation.LEAKY_RELU, Activation.LINEAR, Loss.MSE, 2),
+        new Kind(Activation.TANH, Activation.TANH, Loss.SQUARE, 1),
+        new Kind(Activation.RELU, Activation.SIGMOID, Loss.BCE, 1),
+        new Kind(Activation.TANH, Activation.SOFTMAX, Loss.CE, 3),
+        new Kind(Activation.LEAKY_RELU, Activation.LINEAR, Loss.MSE, 2),
     };
 
     private static final int[][] SIZES = {
-            {250, 250}, // W1's train and test: one chunk
-            {300, 700, 5}, // the second set spans two chunks, begun by the first
-            {Evaluation.CHUNK, 0, 1}, // a full chunk, an empty set, a set of one
-            {0}, {1}, {Evaluation.CHUNK + 1},
+        {250, 250}, // W1's train and test: one chunk
+        {300, 700, 5}, // the second set spans two chunks, begun by the first
+        {Evaluation.CHUNK, 0, 1}, // a full chunk, an empty set, a set of one
+        {0},
+        {1},
+        {Evaluation.CHUNK + 1},
     };
 
     @Test
     void each_sets_score_is_its_rows_losses_added_in_order_whatever_it_is_evaluated_with() {
         SeedRandom rng = new SeedRandom("sets");
         for (Kind kind : KINDS) {
-            Network net = Network.create(new int[] {3, 5, 4, kind.outputs()}, kind.hidden(), kind.output(), kind.loss(), Init.XAVIER, rng);
+            Network net = Network.create(
+                    new int[] {3, 5, 4, kind.outputs()}, kind.hidden(), kind.output(), kind.loss(), Init.XAVIER, rng);
             for (int[] sizes : SIZES) {
                 Samples[] sets = new Samples[sizes.length];
                 for (int s = 0; s < sizes.length; s++) sets[s] = randomSet(sizes[s], 3, kind, rng);
@@ -80,7 +83,9 @@ class EvaluationSetsTest {
         for (int i = 0; i < x.length; i++) x[i] = rng.uniform(-4, 4);
         for (int r = 0; r < n; r++) {
             if (kind.loss() == Loss.CE) t[r * K + (int) (rng.uniform(0, 1) * K)] = 1;
-            else for (int k = 0; k < K; k++) t[r * K + k] = kind.loss() == Loss.BCE ? (rng.uniform(0, 1) < 0.5 ? 0 : 1) : rng.uniform(-1, 1);
+            else
+                for (int k = 0; k < K; k++)
+                    t[r * K + k] = kind.loss() == Loss.BCE ? (rng.uniform(0, 1) < 0.5 ? 0 : 1) : rng.uniform(-1, 1);
         }
         return new Samples(x, t, n, width, K);
     }

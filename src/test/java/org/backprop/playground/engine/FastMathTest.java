@@ -1,10 +1,10 @@
 package org.backprop.playground.engine;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 @Tag("unit")
 class FastMathTest {
@@ -63,7 +63,8 @@ class FastMathTest {
         double[] calm = new double[64], z = new double[64], a = new double[64];
         for (int i = 0; i < 64; i++) calm[i] = z[i] = (i - 32) * 0.5; // |z| <= 16
         FastMath.tanhRows(a, calm, 64, 16);
-        for (int i = 0; i < 64; i++) assertEquals(StrictMath.tanh(calm[i]), a[i], 2e-15 * Math.abs(StrictMath.tanh(calm[i])));
+        for (int i = 0; i < 64; i++)
+            assertEquals(StrictMath.tanh(calm[i]), a[i], 2e-15 * Math.abs(StrictMath.tanh(calm[i])));
         z[5] = 25;
         z[40] = -1e300;
         z[63] = Double.NaN;
@@ -82,14 +83,35 @@ class FastMathTest {
 
     @Test
     void the_vector_path_gives_the_scalar_loops_bits() {
-        assertTrue(FastMath.VECTORIZED, "this JVM lacks jdk.incubator.vector: the tests run with "
-                + "--add-modules jdk.incubator.vector (surefire's argLine), as the README's commands start java");
+        assertTrue(
+                FastMath.VECTORIZED,
+                "this JVM lacks jdk.incubator.vector: the tests run with "
+                        + "--add-modules jdk.incubator.vector (surefire's argLine), as the README's commands start java");
         SeedRandom rng = new SeedRandom("tanh bits");
-        double[] edges = {0, -0.0, Double.MIN_VALUE, -1e-300, 19.0999, 19.1, -19.1, 20, -93.9, 1e300, -1e300,
-                Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 0.625, 5, -5};
+        double[] edges = {
+            0,
+            -0.0,
+            Double.MIN_VALUE,
+            -1e-300,
+            19.0999,
+            19.1,
+            -19.1,
+            20,
+            -93.9,
+            1e300,
+            -1e300,
+            Double.MAX_VALUE,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            Double.NaN,
+            0.625,
+            5,
+            -5
+        };
         int n = FastMath.padded(100_000 + edges.length);
         double[] z = new double[n];
-        for (int i = 0; i < n; i++) z[i] = (rng.nextDouble() < 0.5 ? -1 : 1) * Math.pow(10, rng.uniform(-12, 3)) * rng.nextDouble();
+        for (int i = 0; i < n; i++)
+            z[i] = (rng.nextDouble() < 0.5 ? -1 : 1) * Math.pow(10, rng.uniform(-12, 3)) * rng.nextDouble();
         System.arraycopy(edges, 0, z, 5, edges.length);
         double[] vector = new double[n], narrow = new double[n], wide = new double[n];
         assertEquals(n, VectorMath.tanh(vector, z, n));
@@ -117,7 +139,8 @@ class FastMathTest {
         java.util.Arrays.fill(out, 42);
         FastMath.tanh(out, roomy, n);
         for (int i = 0; i < n; i++) expectTanh(values[i], out[i]);
-        for (int i = FastMath.padded(n); i < out.length; i++) assertEquals(42, out[i], "index " + i + " is past the padding");
+        for (int i = FastMath.padded(n); i < out.length; i++)
+            assertEquals(42, out[i], "index " + i + " is past the padding");
     }
 
     private static void expectTanh(double z, double got) {
@@ -131,7 +154,8 @@ class FastMathTest {
         double worstTanh = 0, worstSigmoid = 0;
         for (double x = -30; x <= 30; x += 0.001) {
             worstTanh = Math.max(worstTanh, Math.abs(DisplayMath.tanh((float) x) - Math.tanh((float) x)));
-            worstSigmoid = Math.max(worstSigmoid, Math.abs(DisplayMath.sigmoid((float) x) - 1 / (1 + Math.exp(-(float) x))));
+            worstSigmoid =
+                    Math.max(worstSigmoid, Math.abs(DisplayMath.sigmoid((float) x) - 1 / (1 + Math.exp(-(float) x))));
         }
         assertTrue(worstTanh < 2e-6, "tanh " + worstTanh);
         assertTrue(worstSigmoid < 2e-6, "sigmoid " + worstSigmoid);

@@ -1,28 +1,37 @@
 package org.backprop.playground.engine;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /** Central differences agree with backprop for every allowed activation × loss pair, with L1/L2. */
 @Tag("unit")
 class GradientCheckTest {
-    private static final Activation[] HIDDEN = {Activation.LINEAR, Activation.TANH, Activation.SIGMOID, Activation.RELU, Activation.LEAKY_RELU};
+    private static final Activation[] HIDDEN = {
+        Activation.LINEAR, Activation.TANH, Activation.SIGMOID, Activation.RELU, Activation.LEAKY_RELU
+    };
 
     /** (output activation, loss, outputs) triples the engine accepts. */
     private static final Object[][] OUTPUT_PAIRS = {
-            {Activation.LINEAR, Loss.SQUARE, 1}, {Activation.TANH, Loss.SQUARE, 1}, {Activation.SIGMOID, Loss.SQUARE, 1},
-            {Activation.RELU, Loss.SQUARE, 1}, {Activation.LEAKY_RELU, Loss.SQUARE, 1},
-            {Activation.LINEAR, Loss.MSE, 2}, {Activation.TANH, Loss.MSE, 2}, {Activation.SIGMOID, Loss.MSE, 2},
-            {Activation.RELU, Loss.MSE, 2}, {Activation.LEAKY_RELU, Loss.MSE, 2},
-            {Activation.SIGMOID, Loss.BCE, 1}, {Activation.SIGMOID, Loss.BCE, 2}, {Activation.SOFTMAX, Loss.CE, 3},
+        {Activation.LINEAR, Loss.SQUARE, 1},
+        {Activation.TANH, Loss.SQUARE, 1},
+        {Activation.SIGMOID, Loss.SQUARE, 1},
+        {Activation.RELU, Loss.SQUARE, 1},
+        {Activation.LEAKY_RELU, Loss.SQUARE, 1},
+        {Activation.LINEAR, Loss.MSE, 2},
+        {Activation.TANH, Loss.MSE, 2},
+        {Activation.SIGMOID, Loss.MSE, 2},
+        {Activation.RELU, Loss.MSE, 2},
+        {Activation.LEAKY_RELU, Loss.MSE, 2},
+        {Activation.SIGMOID, Loss.BCE, 1},
+        {Activation.SIGMOID, Loss.BCE, 2},
+        {Activation.SOFTMAX, Loss.CE, 3},
     };
 
     @TestFactory
@@ -50,7 +59,8 @@ class GradientCheckTest {
             for (int o = 0; o < net.layout.out(l); o++) net.setBias(l, o, rng.uniform(-0.5, 0.5));
         }
         Samples data = data(rng, 5, 3, outputs, loss);
-        GradientCheck.Result result = GradientCheck.run(net, data, reg, reg == Regularization.NONE ? 0 : 0.01, GradientCheck.DEFAULT_EPSILON);
+        GradientCheck.Result result =
+                GradientCheck.run(net, data, reg, reg == Regularization.NONE ? 0 : 0.01, GradientCheck.DEFAULT_EPSILON);
         assertEquals(3, result.layers().size());
         for (GradientCheck.LayerResult layer : result.layers()) {
             assertTrue(layer.relativeError() < 1e-6, "layer " + layer.layer() + ": " + layer.relativeError());
@@ -80,10 +90,14 @@ class GradientCheckTest {
     void blocked_kernels_pass_the_gradient_check_with_their_edges() {
         for (int samples : new int[] {11, 40}) {
             SeedRandom rng = new SeedRandom("blocks" + samples);
-            Network net = Network.create(new int[] {5, 9, 8, 6, 3}, Activation.TANH, Activation.SOFTMAX, Loss.CE, Init.XAVIER, rng);
-            GradientCheck.Result result = GradientCheck.run(net, data(rng, samples, 5, 3, Loss.CE), Regularization.L2, 0.01, 1e-5);
+            Network net = Network.create(
+                    new int[] {5, 9, 8, 6, 3}, Activation.TANH, Activation.SOFTMAX, Loss.CE, Init.XAVIER, rng);
+            GradientCheck.Result result =
+                    GradientCheck.run(net, data(rng, samples, 5, 3, Loss.CE), Regularization.L2, 0.01, 1e-5);
             for (GradientCheck.LayerResult layer : result.layers()) {
-                assertTrue(layer.relativeError() < 1e-6, samples + " samples, layer " + layer.layer() + ": " + layer.relativeError());
+                assertTrue(
+                        layer.relativeError() < 1e-6,
+                        samples + " samples, layer " + layer.layer() + ": " + layer.relativeError());
             }
         }
     }
@@ -91,13 +105,18 @@ class GradientCheckTest {
     @Test
     void a_wrong_gradient_is_reported_wrong() {
         Network net = WorkedExamplesTest.seed000();
-        GradientCheck.Result ok = GradientCheck.run(net, WorkedExamplesTest.SEED_000_SAMPLE, Regularization.NONE, 0, 1e-5);
+        GradientCheck.Result ok =
+                GradientCheck.run(net, WorkedExamplesTest.SEED_000_SAMPLE, Regularization.NONE, 0, 1e-5);
         assertEquals("correct", ok.layers().get(1).verdict());
         // the same network checked against a different loss's gradient: numeric and analytic disagree
         double[] analytic = GradientCheck.gradient(net, WorkedExamplesTest.SEED_000_SAMPLE, Regularization.L2, 1.0);
         double[] numeric = ok.numeric();
         double d = 0, a = 0, n = 0;
-        for (int i = 0; i < numeric.length; i++) { d += Math.pow(analytic[i] - numeric[i], 2); a += analytic[i] * analytic[i]; n += numeric[i] * numeric[i]; }
+        for (int i = 0; i < numeric.length; i++) {
+            d += Math.pow(analytic[i] - numeric[i], 2);
+            a += analytic[i] * analytic[i];
+            n += numeric[i] * numeric[i];
+        }
         assertEquals("wrong", GradientCheck.verdict(Math.sqrt(d) / (Math.sqrt(a) + Math.sqrt(n))));
         assertEquals("check", GradientCheck.verdict(1e-6));
     }

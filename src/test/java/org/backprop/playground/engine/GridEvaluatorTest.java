@@ -1,19 +1,27 @@
 package org.backprop.playground.engine;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The display grid agrees with the training forward pass to display precision, neuron by neuron. */
 @Tag("unit")
 class GridEvaluatorTest {
     @Test
     void grid_values_match_the_double_forward_pass() {
-        for (Activation hidden : new Activation[] {Activation.TANH, Activation.RELU, Activation.SIGMOID, Activation.LEAKY_RELU, Activation.LINEAR}) {
-            Network net = Network.create(new int[] {2, 5, 3, 3}, hidden, Activation.SOFTMAX, Loss.CE, Init.XAVIER, new SeedRandom("grid" + hidden));
+        for (Activation hidden : new Activation[] {
+            Activation.TANH, Activation.RELU, Activation.SIGMOID, Activation.LEAKY_RELU, Activation.LINEAR
+        }) {
+            Network net = Network.create(
+                    new int[] {2, 5, 3, 3},
+                    hidden,
+                    Activation.SOFTMAX,
+                    Loss.CE,
+                    Init.XAVIER,
+                    new SeedRandom("grid" + hidden));
             int P = 7 * 7;
             float[] grid = new float[2 * P];
             double[][] rows = new double[P][];
@@ -31,7 +39,10 @@ class GridEvaluatorTest {
                 int out = net.layout.out(l);
                 for (int p = 0; p < P; p++) {
                     for (int o = 0; o < out; o++) {
-                        assertEquals(a[p * out + o], values[l][o][p], 1e-4 * Math.max(1, Math.abs(a[p * out + o])),
+                        assertEquals(
+                                a[p * out + o],
+                                values[l][o][p],
+                                1e-4 * Math.max(1, Math.abs(a[p * out + o])),
                                 hidden.key + " layer " + l + " neuron " + o + " point " + p);
                     }
                 }
@@ -41,7 +52,13 @@ class GridEvaluatorTest {
 
     @Test
     void a_grid_in_tiles_matches_the_grid_whole_bit_for_bit() {
-        Network net = Network.create(new int[] {3, 8, 8, 4}, Activation.TANH, Activation.SOFTMAX, Loss.CE, Init.XAVIER, new SeedRandom("tiles"));
+        Network net = Network.create(
+                new int[] {3, 8, 8, 4},
+                Activation.TANH,
+                Activation.SOFTMAX,
+                Loss.CE,
+                Init.XAVIER,
+                new SeedRandom("tiles"));
         int P = 1000, tile = 64; // tiles that do not divide the grid: the last is short
         float[] grid = new float[3 * P];
         for (int i = 0; i < grid.length; i++) grid[i] = (float) Math.sin(i * 0.37) * 6;
@@ -54,7 +71,11 @@ class GridEvaluatorTest {
             for (int k = 0; k < 4; k++) System.arraycopy(out[k], 0, joined[k], start, count);
         }
         for (int k = 0; k < 4; k++) assertArrayEquals(whole[2][k], joined[k], "output " + k);
-        assertThrows(IllegalArgumentException.class, () -> tiles.evaluate(net, grid, P, 0, tile + 1), "a tile larger than the evaluator");
-        assertThrows(IllegalArgumentException.class, () -> tiles.evaluate(net, grid, P, P - 10, 20), "a tile past the grid");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> tiles.evaluate(net, grid, P, 0, tile + 1),
+                "a tile larger than the evaluator");
+        assertThrows(
+                IllegalArgumentException.class, () -> tiles.evaluate(net, grid, P, P - 10, 20), "a tile past the grid");
     }
 }

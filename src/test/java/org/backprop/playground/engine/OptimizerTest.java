@@ -1,9 +1,9 @@
 package org.backprop.playground.engine;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Steps 1–3 of each optimizer from w = 1 with gradients 0.5, −0.25, 1.0 and lr 0.1. */
 @Tag("unit")
@@ -39,14 +39,16 @@ class OptimizerTest {
     @Test
     void adam_steps_are_pinned() {
         // step 1: m̂ = g, v̂ = g², so Δ = −lr·g/(|g| + ε) ≈ −lr·sign(g)
-        assertSteps(new double[] {0.9000000019999999, 0.8733662987078462, 0.8075551396770897},
+        assertSteps(
+                new double[] {0.9000000019999999, 0.8733662987078462, 0.8075551396770897},
                 threeSteps(new Adam(1, 0.9, 0.999, 1e-8)));
     }
 
     @Test
     void rmsprop_steps_are_pinned() {
         // s1 = 0.1·0.25 = 0.025, Δ1 = −0.1·0.5/√0.025 = −0.3162277…
-        assertSteps(new double[] {0.6837722539831608, 0.8312142014424062, 0.5493562793036684},
+        assertSteps(
+                new double[] {0.6837722539831608, 0.8312142014424062, 0.5493562793036684},
                 threeSteps(new RmsProp(1, 0.9, 1e-8)));
     }
 

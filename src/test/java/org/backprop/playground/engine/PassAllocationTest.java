@@ -1,14 +1,14 @@
 package org.backprop.playground.engine;
 
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A pass asked to grow past the heap throws OutOfMemoryError and is left as it was: the same pass
@@ -30,7 +30,8 @@ class PassAllocationTest {
 
     @Test
     void a_failed_training_allocation_leaves_a_pass_that_still_trains() {
-        Network net = Network.create(SIZES, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.XAVIER, new SeedRandom("oom"));
+        Network net = Network.create(
+                SIZES, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.XAVIER, new SeedRandom("oom"));
         double[] x = {0.5, -1, 2, 0.25, -0.75, 1.5, -2, 1}, t = {1, -1, 1, 1, -1, 1, -1, 1};
         Pass pass = new Pass(net.layout, 1);
         int huge = tooBig();
@@ -49,8 +50,10 @@ class PassAllocationTest {
 
     @Test
     void a_failed_evaluation_allocation_leaves_a_pass_that_still_evaluates() {
-        Network net = Network.create(SIZES, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.XAVIER, new SeedRandom("oom"));
-        Samples rows = Samples.of(new double[][] {{0.5}, {-1}, {2}, {0.25}, {-0.75}}, new double[][] {{1}, {-1}, {1}, {1}, {-1}});
+        Network net = Network.create(
+                SIZES, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.XAVIER, new SeedRandom("oom"));
+        Samples rows = Samples.of(
+                new double[][] {{0.5}, {-1}, {2}, {0.25}, {-0.75}}, new double[][] {{1}, {-1}, {1}, {1}, {-1}});
         Pass pass = new Pass(net.layout, 1);
         int huge = tooBig();
         assertThrows(OutOfMemoryError.class, () -> pass.beginRows(huge));

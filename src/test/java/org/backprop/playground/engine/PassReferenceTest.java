@@ -1,10 +1,10 @@
 package org.backprop.playground.engine;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
+
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The blocked kernels against the textbook loops ({@link Reference}), one sample at a time: every layer width from 1
@@ -22,7 +22,8 @@ class PassReferenceTest {
         // layer at 4 or fewer, where the sweep kernels run (Kernels.sweeps)
         java.util.List<int[]> shapes = new java.util.ArrayList<>();
         for (int width = 1; width <= 9; width++) shapes.add(new int[] {width, 10 - width, width, 1 + width % 3});
-        for (int width = 1; width <= 4; width++) shapes.add(new int[] {width, 5 - width, 1 + (width + 1) % 4, 1 + width % 3});
+        for (int width = 1; width <= 4; width++)
+            shapes.add(new int[] {width, 5 - width, 1 + (width + 1) % 4, 1 + width % 3});
         for (int[] sizes : shapes) {
             for (int B = 1; B <= 13; B++) {
                 Network net = Network.create(sizes, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.XAVIER, rng);
@@ -75,7 +76,8 @@ class PassReferenceTest {
             }
             grads = new double[layout.numParams()];
             for (int b = 0; b < B; b++) {
-                double[] xb = java.util.Arrays.copyOfRange(x, b * IN0, (b + 1) * IN0), tb = java.util.Arrays.copyOfRange(t, b * K, (b + 1) * K);
+                double[] xb = java.util.Arrays.copyOfRange(x, b * IN0, (b + 1) * IN0),
+                        tb = java.util.Arrays.copyOfRange(t, b * K, (b + 1) * K);
                 Reference.Forward f = Reference.forward(net, xb);
                 double[][] d = Reference.backward(net, xb, f, tb, grads);
                 for (int l = 0; l < L; l++) {

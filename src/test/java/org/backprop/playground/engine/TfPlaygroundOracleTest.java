@@ -1,15 +1,14 @@
 package org.backprop.playground.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.io.InputStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * TF Playground's own engine (nn.ts, run in Node) trained these networks from these weights on
@@ -24,12 +23,14 @@ class TfPlaygroundOracleTest {
             try (InputStream in = Oracle.class.getResourceAsStream("/oracle/" + name + ".json")) {
                 JsonNode json = new ObjectMapper().readTree(in);
                 int[] sizes = new ObjectMapper().convertValue(json.get("shape"), int[].class);
-                Network net = Network.create(sizes, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.ZERO, new SeedRandom("unused"));
+                Network net = Network.create(
+                        sizes, Activation.TANH, Activation.TANH, Loss.SQUARE, Init.ZERO, new SeedRandom("unused"));
                 JsonNode layers = json.get("initialWeights");
                 for (int l = 0; l < layers.size(); l++) {
                     JsonNode w = layers.get(l).get("W"), b = layers.get(l).get("b");
                     for (int o = 0; o < w.size(); o++) {
-                        for (int i = 0; i < w.get(o).size(); i++) net.setWeight(l, o, i, w.get(o).get(i).asDouble());
+                        for (int i = 0; i < w.get(o).size(); i++)
+                            net.setWeight(l, o, i, w.get(o).get(i).asDouble());
                         net.setBias(l, o, b.get(o).asDouble());
                     }
                 }
@@ -63,7 +64,8 @@ class TfPlaygroundOracleTest {
         JsonNode expected = oracle.json().get("trainLossAfterEpoch1to10");
         for (int e = 0; e < expected.size(); e++) {
             trainer.trainEpoch(oracle.train());
-            assertEquals(expected.get(e).asDouble(), trainer.meanLoss(oracle.train()), 1e-12, name + " epoch " + (e + 1));
+            assertEquals(
+                    expected.get(e).asDouble(), trainer.meanLoss(oracle.train()), 1e-12, name + " epoch " + (e + 1));
         }
     }
 }

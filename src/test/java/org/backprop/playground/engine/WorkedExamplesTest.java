@@ -1,10 +1,10 @@
 package org.backprop.playground.engine;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The tutorials' printed numbers (shared/seeds), reproduced by the engine. */
 @Tag("unit")
@@ -18,7 +18,8 @@ class WorkedExamplesTest {
      * dW2 = δ2·A1 = −0.1837964589 each; db1 = W2ᵀδ2 ⊙ 1 = [−0.0918982295, −0.1072146011].
      */
     static Network seed000() {
-        Network net = Network.create(new int[] {2, 2, 1}, Activation.RELU, Activation.SIGMOID, Loss.BCE, Init.ZERO, new SeedRandom("x"));
+        Network net = Network.create(
+                new int[] {2, 2, 1}, Activation.RELU, Activation.SIGMOID, Loss.BCE, Init.ZERO, new SeedRandom("x"));
         System.arraycopy(new double[] {0.5, 0.3, 0.2, 0.4, 0.1, 0.2, 0.6, 0.7, 0.15}, 0, net.params, 0, 9);
         return net;
     }
@@ -43,19 +44,26 @@ class WorkedExamplesTest {
         double[] g = GradientCheck.gradient(net, SEED_000_SAMPLE, Regularization.NONE, 0);
         Layout lay = net.layout;
         // dW1 = δ1 Xᵀ = [[-0.0918982295, -0.183796459], [-0.1072146011, -0.2144292022]]
-        assertArrayEquals(new double[] {-0.0918982295, -0.1837964589, -0.1072146011, -0.2144292022},
-                java.util.Arrays.copyOfRange(g, lay.weightOffset(0), lay.weightOffset(0) + 4), TOL);
-        assertArrayEquals(new double[] {-0.0918982295, -0.1072146011},
-                java.util.Arrays.copyOfRange(g, lay.biasOffset(0), lay.biasOffset(0) + 2), TOL);
-        assertArrayEquals(new double[] {-0.1837964589, -0.1837964589},
-                java.util.Arrays.copyOfRange(g, lay.weightOffset(1), lay.weightOffset(1) + 2), TOL);
+        assertArrayEquals(
+                new double[] {-0.0918982295, -0.1837964589, -0.1072146011, -0.2144292022},
+                java.util.Arrays.copyOfRange(g, lay.weightOffset(0), lay.weightOffset(0) + 4),
+                TOL);
+        assertArrayEquals(
+                new double[] {-0.0918982295, -0.1072146011},
+                java.util.Arrays.copyOfRange(g, lay.biasOffset(0), lay.biasOffset(0) + 2),
+                TOL);
+        assertArrayEquals(
+                new double[] {-0.1837964589, -0.1837964589},
+                java.util.Arrays.copyOfRange(g, lay.weightOffset(1), lay.weightOffset(1) + 2),
+                TOL);
         assertEquals(-0.1531637158, g[lay.biasOffset(1)], TOL);
     }
 
     @Test
     void update_matches_seed_000_at_lr_0_1() {
         Network net = seed000();
-        Trainer trainer = new Trainer(net, Hyperparameters.defaults().withLearningRate(0.1).withBatchSize(1));
+        Trainer trainer = new Trainer(
+                net, Hyperparameters.defaults().withLearningRate(0.1).withBatchSize(1));
         trainer.trainEpoch(SEED_000_SAMPLE);
         // W2 − 0.1·dW2 = 0.6 + 0.01837964589, 0.7 + 0.01837964589; b2 = 0.15 + 0.01531637158
         assertArrayEquals(new double[] {0.61837964589, 0.71837964589}, net.weights(1)[0], TOL);
@@ -71,7 +79,8 @@ class WorkedExamplesTest {
      */
     @Test
     void one_neuron_update_matches_seed_004() {
-        Network net = Network.create(new int[] {2, 1}, Activation.SIGMOID, Activation.SIGMOID, Loss.SQUARE, Init.ZERO, new SeedRandom("x"));
+        Network net = Network.create(
+                new int[] {2, 1}, Activation.SIGMOID, Activation.SIGMOID, Loss.SQUARE, Init.ZERO, new SeedRandom("x"));
         net.setWeight(0, 0, 0, 0.2);
         net.setWeight(0, 0, 1, 0.4);
         net.setBias(0, 0, 0);
@@ -87,7 +96,8 @@ class WorkedExamplesTest {
      */
     @Test
     void two_layer_relu_update_matches_seed_004() {
-        Network net = Network.create(new int[] {2, 2, 1}, Activation.RELU, Activation.RELU, Loss.SQUARE, Init.ZERO, new SeedRandom("x"));
+        Network net = Network.create(
+                new int[] {2, 2, 1}, Activation.RELU, Activation.RELU, Loss.SQUARE, Init.ZERO, new SeedRandom("x"));
         System.arraycopy(new double[] {0.2, 0.1, 0.4, 0.3, 0.1, 0.2, 0.5, 0.6, 0.3}, 0, net.params, 0, 9);
         new Trainer(net, Hyperparameters.defaults().withLearningRate(0.01).withBatchSize(1))
                 .trainEpoch(Samples.of(new double[][] {{0.5, 0.8}}, new double[][] {{1}}));
@@ -104,10 +114,12 @@ class WorkedExamplesTest {
      */
     @Test
     void guess_42_converges_as_printed_in_seed_004() {
-        Network net = Network.create(new int[] {0, 1}, Activation.LINEAR, Activation.LINEAR, Loss.SQUARE, Init.ZERO, new SeedRandom("x"));
+        Network net = Network.create(
+                new int[] {0, 1}, Activation.LINEAR, Activation.LINEAR, Loss.SQUARE, Init.ZERO, new SeedRandom("x"));
         net.setBias(0, 0, (3.51776248838994 - 4.2) / 0.9);
         Samples one = Samples.of(new double[][] {{}}, new double[][] {{42}});
-        Trainer trainer = new Trainer(net, Hyperparameters.defaults().withLearningRate(0.1).withBatchSize(1));
+        Trainer trainer = new Trainer(
+                net, Hyperparameters.defaults().withLearningRate(0.1).withBatchSize(1));
         assertEquals(914.1250641357832, trainer.meanLoss(one), 1e-9);
         trainer.trainEpoch(one);
         assertEquals(3.51776248838994, net.bias(0, 0), 1e-12);

@@ -20,10 +20,10 @@ import org.backprop.playground.state.Parsed;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.StateCodec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,38 +44,42 @@ class NumpyExportTest {
     Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            // the default network: circle, 2-4-2-1 tanh, square loss, SGD, batch 10
-            "",
-            // ReLU hidden layers, sigmoid output with BCE; batch 7 leaves 5 of 250 over each epoch (the carry)
-            "activation=relu&loss=bce&dataset=xor&networkShape=5,3&learningRate=0.1&batchSize=7",
-            // softmax and cross-entropy over 3 classes
-            "dataset=spiral-multi&numClasses=3&loss=ce&activation=tanh&networkShape=6,4&learningRate=0.1",
-            "optimizer=adam&learningRate=0.01&dataset=gauss&batchSize=16",
-            "optimizer=momentum&learningRate=0.01&dataset=moons&batchSize=12",
-            // L1 at a rate that pins some weights at 0 within 20 epochs
-            "regularization=L1&regularizationRate=0.03&learningRate=0.1&networkShape=6,4",
-            "regularization=L2&regularizationRate=0.03&learningRate=0.1&dataset=spiral",
-            "optimizer=rmsprop&learningRate=0.003&regDataset=reg-plane&problem=regression&lang=ko",
-            "loss=mse&outputActivation=sigmoid&activation=sigmoid&xSquared=true&ySquared=true&sinX=true&batchSize=30",
-            // a link's own starting weights (2-2-1: W1, b1, W2, b2) instead of the seed's
-            "dataset=xor&networkShape=2&learningRate=0.3&weights=0.5,-0.4,0.3,0.2,0.1,0.1,0.6,-0.7,0.05",
-            // the tutorials' presets that are not 2-D: 16-input digits with softmax, and one parameter with no input at all
-            "activation=relu&batchSize=32&dataset=seed-digits&learningRate=0.1&networkShape=32,16&loss=ce",
-            "batchSize=1&regDataset=seed-guess&learningRate=0.1&networkShape=&problem=regression&loss=square&outputActivation=linear&weights=-0.7580416795667336"
-    })
+    @ValueSource(
+            strings = {
+                // the default network: circle, 2-4-2-1 tanh, square loss, SGD, batch 10
+                "",
+                // ReLU hidden layers, sigmoid output with BCE; batch 7 leaves 5 of 250 over each epoch (the carry)
+                "activation=relu&loss=bce&dataset=xor&networkShape=5,3&learningRate=0.1&batchSize=7",
+                // softmax and cross-entropy over 3 classes
+                "dataset=spiral-multi&numClasses=3&loss=ce&activation=tanh&networkShape=6,4&learningRate=0.1",
+                "optimizer=adam&learningRate=0.01&dataset=gauss&batchSize=16",
+                "optimizer=momentum&learningRate=0.01&dataset=moons&batchSize=12",
+                // L1 at a rate that pins some weights at 0 within 20 epochs
+                "regularization=L1&regularizationRate=0.03&learningRate=0.1&networkShape=6,4",
+                "regularization=L2&regularizationRate=0.03&learningRate=0.1&dataset=spiral",
+                "optimizer=rmsprop&learningRate=0.003&regDataset=reg-plane&problem=regression&lang=ko",
+                "loss=mse&outputActivation=sigmoid&activation=sigmoid&xSquared=true&ySquared=true&sinX=true&batchSize=30",
+                // a link's own starting weights (2-2-1: W1, b1, W2, b2) instead of the seed's
+                "dataset=xor&networkShape=2&learningRate=0.3&weights=0.5,-0.4,0.3,0.2,0.1,0.1,0.6,-0.7,0.05",
+                // the tutorials' presets that are not 2-D: 16-input digits with softmax, and one parameter with no
+                // input at all
+                "activation=relu&batchSize=32&dataset=seed-digits&learningRate=0.1&networkShape=32,16&loss=ce",
+                "batchSize=1&regDataset=seed-guess&learningRate=0.1&networkShape=&problem=regression&loss=square&outputActivation=linear&weights=-0.7580416795667336"
+            })
     void script_reproduces_the_sessions_losses(String query) throws Exception {
         PlaygroundState state = parse(query);
         double[][] expected = engineLosses(state);
         String script = PythonFile.render(cells(state));
-        if (state.weights().size() == 9) assertTrue(script.contains("W1 = np.array([[0.5, -0.4],"), "starts from the link's weights");
+        if (state.weights().size() == 9)
+            assertTrue(script.contains("W1 = np.array([[0.5, -0.4],"), "starts from the link's weights");
         double[][] printed = epochLosses(run(write("run.py", script)));
         report(query, expected, printed);
     }
 
     @Test
     void notebooks_code_cells_reproduce_the_same_losses() throws Exception {
-        PlaygroundState state = parse("optimizer=adam&learningRate=0.01&batchSize=7&regularization=L2&regularizationRate=0.01");
+        PlaygroundState state =
+                parse("optimizer=adam&learningRate=0.01&batchSize=7&regularization=L2&regularizationRate=0.01");
         JsonNode notebook = Notebook.render(cells(state), new ObjectMapper());
         assertEquals(4, notebook.get("nbformat").asInt());
         StringBuilder code = new StringBuilder();
@@ -99,7 +103,11 @@ class NumpyExportTest {
 
     static List<Cell> cells(PlaygroundState state) {
         TrainingSession session = new TrainingSession(state);
-        return NumpyProgram.cells(session.runSetup(), EPOCHS, PlaygroundLosses.of(new TrainingSession(state), EPOCHS), CODEC.write(state));
+        return NumpyProgram.cells(
+                session.runSetup(),
+                EPOCHS,
+                PlaygroundLosses.of(new TrainingSession(state), EPOCHS),
+                CODEC.write(state));
     }
 
     /** The session's own figures after each epoch: what the page shows. */
@@ -120,12 +128,15 @@ class NumpyExportTest {
             train = Math.max(train, Math.abs(printed[0][e] - expected[0][e]));
             test = Math.max(test, Math.abs(printed[1][e] - expected[1][e]));
         }
-        System.out.printf("numpy export [%s]: epoch 1 train %.17g, epoch %d train %.17g; max |diff| train %.3g, test %.3g%n",
+        System.out.printf(
+                "numpy export [%s]: epoch 1 train %.17g, epoch %d train %.17g; max |diff| train %.3g, test %.3g%n",
                 what, expected[0][0], EPOCHS, expected[0][EPOCHS - 1], train, test);
         for (int e = 0; e < EPOCHS; e++) {
             double d = Math.abs(printed[0][e] - expected[0][e]);
-            assertTrue(d <= TOLERANCE, "[" + what + "] epoch " + (e + 1) + ": the script's train loss " + printed[0][e]
-                    + " is " + d + " from the engine's " + expected[0][e]);
+            assertTrue(
+                    d <= TOLERANCE,
+                    "[" + what + "] epoch " + (e + 1) + ": the script's train loss " + printed[0][e] + " is " + d
+                            + " from the engine's " + expected[0][e]);
         }
         assertTrue(test <= TOLERANCE, "[" + what + "] the test losses are " + test + " apart");
         // the run must move, or matching losses would prove nothing
@@ -146,8 +157,9 @@ class NumpyExportTest {
         try {
             p = pb.start();
         } catch (IOException e) {
-            fail("python3 is not installed, so the exported NumPy script cannot be checked: install Debian's python3-numpy"
-                    + " (apt-get install python3-numpy; .ci/run does it on CI). " + e.getMessage());
+            fail(
+                    "python3 is not installed, so the exported NumPy script cannot be checked: install Debian's python3-numpy"
+                            + " (apt-get install python3-numpy; .ci/run does it on CI). " + e.getMessage());
             return null;
         }
         byte[] out = p.getInputStream().readAllBytes();

@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import org.backprop.playground.protocol.Envelope;
 import org.backprop.playground.state.Speed;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The load tool counts a frame as a map change only when one of its blocks came with bytes. */
 @Tag("unit")

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.backprop.playground.state.Speed;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** loadtest --compress: its client negotiates permessage-deflate as a browser does and counts what the socket really read. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -23,18 +23,22 @@ class CompressedClientTest {
         Javalin app = App.create(AppConfig.defaults()).start(0);
         try (JettyTransport transport = new JettyTransport()) {
             ClientSession session = new ClientSession(Speed.DEFAULT);
-            transport.connect(URI.create("ws://localhost:" + app.port() + "/ws"), session).get(10, TimeUnit.SECONDS);
+            transport
+                    .connect(URI.create("ws://localhost:" + app.port() + "/ws"), session)
+                    .get(10, TimeUnit.SECONDS);
             Thread.sleep(500);
             session.startMeasuring();
             Thread.sleep(1500);
             session.stopMeasuring();
             session.close();
-            System.out.printf("negotiated %s; %d frames, %d bytes decoded, %d on the wire%n",
+            System.out.printf(
+                    "negotiated %s; %d frames, %d bytes decoded, %d on the wire%n",
                     transport.negotiated(), session.frames, session.payloadBytes, session.wireBytes());
             assertTrue(transport.negotiated().startsWith("permessage-deflate"), transport.negotiated());
             assertEquals(0, session.errors.get(), session.firstError);
             assertTrue(session.frames > 10, "frames: " + session.frames);
-            assertTrue(session.wireBytes() > 0 && session.wireBytes() < session.payloadBytes / 2,
+            assertTrue(
+                    session.wireBytes() > 0 && session.wireBytes() < session.payloadBytes / 2,
                     session.wireBytes() + " bytes on the wire for " + session.payloadBytes + " decoded");
         } finally {
             app.stop();

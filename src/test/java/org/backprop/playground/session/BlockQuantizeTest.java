@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Block.quantize without its clamp gives the bytes the clamped version gave, for every kind of value. */
 @Tag("unit")
@@ -24,8 +24,20 @@ class BlockQuantizeTest {
         return data;
     }
 
-    private static final float[] SPECIAL = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
-            Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, 1f, -1f, Float.MIN_NORMAL};
+    private static final float[] SPECIAL = {
+        Float.NaN,
+        Float.POSITIVE_INFINITY,
+        Float.NEGATIVE_INFINITY,
+        0f,
+        -0f,
+        Float.MIN_VALUE,
+        -Float.MIN_VALUE,
+        Float.MAX_VALUE,
+        -Float.MAX_VALUE,
+        1f,
+        -1f,
+        Float.MIN_NORMAL
+    };
 
     @Test
     void sameBytesAsTheClampedQuantization() {
@@ -49,7 +61,14 @@ class BlockQuantizeTest {
 
     @Test
     void infinitiesGoToTheEndsAndNaNToZero() {
-        Block b = Block.quantize("output", -1, -1, new float[] {0f, 1f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN}, 0, 5, 1);
+        Block b = Block.quantize(
+                "output",
+                -1,
+                -1,
+                new float[] {0f, 1f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN},
+                0,
+                5,
+                1);
         assertArrayEquals(new byte[] {0, (byte) 255, (byte) 255, 0, 0}, b.data());
         assertEquals(0f, b.min());
         assertEquals(1f, b.max());

@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.backprop.playground.engine.GridEvaluator;
 import org.backprop.playground.engine.Network;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Tag;
 import org.backprop.playground.protocol.Envelope;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Frames decoded as a page decodes them (static/js/messages.js) show the network's grids, whichever way each block came. */
 @Tag("unit")
@@ -28,7 +28,8 @@ class ClientBlocksTest {
             JsonNode h = FrameTest.header(frame);
             int base = Envelope.payloadOffset(frame);
             for (JsonNode b : h.get("blocks")) {
-                String key = b.get("name").asText() + "/" + b.path("layer").asInt(-1) + "/" + b.path("neuron").asInt(-1);
+                String key = b.get("name").asText() + "/" + b.path("layer").asInt(-1) + "/"
+                        + b.path("neuron").asInt(-1);
                 byte[] got = new byte[b.get("length").asInt()];
                 frame.get(base + b.get("offset").asInt(), got);
                 if (b.path("same").asBoolean()) {
@@ -45,7 +46,8 @@ class ClientBlocksTest {
                     bytes.put(key, got);
                     codings.merge("bytes", 1, Integer::sum);
                 }
-                range.put(key, new double[] {b.get("min").asDouble(), b.get("max").asDouble()});
+                range.put(
+                        key, new double[] {b.get("min").asDouble(), b.get("max").asDouble()});
             }
         }
 
@@ -54,8 +56,9 @@ class ClientBlocksTest {
             FrameSnapshot snap = s.snapshot();
             Network net = snap.network();
             int n = FrameRenderer.OUTPUT_SIZE;
-            float[] truth = new GridEvaluator(n * n).evaluate(net, FrameRenderer.gridInputs(snap.features(), snap.domain(), n))
-                    [net.layout.layers() - 1][0];
+            float[] truth = new GridEvaluator(n * n)
+                    .evaluate(net, FrameRenderer.gridInputs(snap.features(), snap.domain(), n))[
+                    net.layout.layers() - 1][0];
             String key = "output/" + (net.layout.layers() - 1) + "/0";
             byte[] q = bytes.get(key);
             double min = range.get(key)[0], step = (range.get(key)[1] - min) / 255, worst = 0;
@@ -75,7 +78,8 @@ class ClientBlocksTest {
             page.take(renderer.render(s.snapshot()));
             worst = Math.max(worst, page.outputError(s));
         }
-        System.out.printf("300 frames: %s blocks; the page's output map at most %.5f from the network's%n", page.codings, worst);
+        System.out.printf(
+                "300 frames: %s blocks; the page's output map at most %.5f from the network's%n", page.codings, worst);
         assertTrue(page.codings.get("delta") > 300, "a slowly moving network goes as deltas: " + page.codings);
         assertTrue(page.codings.get("same") > 0, page.codings.toString());
         // a same block may lag by the unseen change, one step of the range widened by 1/8 (the output spans at
@@ -97,7 +101,9 @@ class ClientBlocksTest {
         JsonNode next = FrameTest.header(renderer.render(s.snapshot(), true));
         assertTrue(renderer.evaluatedGrids());
         JsonNode output = next.get("blocks").get(0);
-        assertTrue(!output.path("same").asBoolean() && output.get("length").asInt() > 0, "the next evaluated frame catches up: " + output);
+        assertTrue(
+                !output.path("same").asBoolean() && output.get("length").asInt() > 0,
+                "the next evaluated frame catches up: " + output);
         TrainingSession wider = TrainingSessionTest.session("networkShape=5");
         renderer.render(wider.snapshot(), false); // another network: its grids are evaluated
         assertTrue(renderer.evaluatedGrids());
@@ -130,7 +136,8 @@ class ClientBlocksTest {
 
         for (int i = 0; i < v.length; i++) v[i] *= 0.3f; // spans less than half the range: its own, finer range
         client.beginFrame();
-        assertEquals(Block.Coding.BYTES, client.grid("neuron", 0, 0, v, 0, 20, 20).coding());
+        assertEquals(
+                Block.Coding.BYTES, client.grid("neuron", 0, 0, v, 0, 20, 20).coding());
         client.endFrame();
     }
 
@@ -139,11 +146,15 @@ class ClientBlocksTest {
         java.util.Random r = new java.util.Random(7);
         for (int t = 0; t < 200_000; t++) {
             byte[] change = new byte[1 + r.nextInt(40)];
-            for (int i = 0; i < change.length; i++) change[i] = (byte) (r.nextInt(12) == 0 ? r.nextInt(256) : r.nextInt(3) - 1);
+            for (int i = 0; i < change.length; i++)
+                change[i] = (byte) (r.nextInt(12) == 0 ? r.nextInt(256) : r.nextInt(3) - 1);
             int steps = 1 + r.nextInt(3);
             boolean want = true;
             for (byte b : change) want &= Math.abs(b) <= steps;
-            assertEquals(want, ClientBlocks.withinSteps(change, steps), java.util.Arrays.toString(change) + " within " + steps);
+            assertEquals(
+                    want,
+                    ClientBlocks.withinSteps(change, steps),
+                    java.util.Arrays.toString(change) + " within " + steps);
         }
     }
 
@@ -153,10 +164,14 @@ class ClientBlocksTest {
         byte[] cls = new byte[100];
         cls[3] = 2;
         client.beginFrame();
-        assertEquals(Block.Coding.BYTES, client.classes("outputClass", 1, cls.clone(), 10, 10).coding());
+        assertEquals(
+                Block.Coding.BYTES,
+                client.classes("outputClass", 1, cls.clone(), 10, 10).coding());
         client.endFrame();
         client.beginFrame();
-        assertEquals(Block.Coding.SAME, client.classes("outputClass", 1, cls.clone(), 10, 10).coding());
+        assertEquals(
+                Block.Coding.SAME,
+                client.classes("outputClass", 1, cls.clone(), 10, 10).coding());
         client.endFrame();
         cls[3] = 1;
         cls[4] = 3;

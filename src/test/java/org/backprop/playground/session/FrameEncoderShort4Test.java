@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** FrameEncoder.short4's fast path writes what the exact BigDecimal rounding writes, for every kind of double. */
 @Tag("slow")
@@ -14,13 +14,19 @@ class FrameEncoderShort4Test {
     private static String reference(double v) {
         if (!Double.isFinite(v)) return "null";
         if (v == 0) return "0";
-        return BigDecimal.valueOf(v).round(new MathContext(4)).stripTrailingZeros().toString();
+        return BigDecimal.valueOf(v)
+                .round(new MathContext(4))
+                .stripTrailingZeros()
+                .toString();
     }
 
     private static void check(double v) {
         StringBuilder h = new StringBuilder();
         FrameEncoder.short4(h, v);
-        assertEquals(reference(v), h.toString(), () -> "for " + v + " (bits " + Long.toHexString(Double.doubleToRawLongBits(v)) + ")");
+        assertEquals(
+                reference(v),
+                h.toString(),
+                () -> "for " + v + " (bits " + Long.toHexString(Double.doubleToRawLongBits(v)) + ")");
     }
 
     @Test
@@ -42,10 +48,26 @@ class FrameEncoderShort4Test {
             double tie = Double.parseDouble((r.nextInt(10_000, 100_000) / 10 * 10 + 5) + "E" + r.nextInt(-25, 25));
             for (double v : new double[] {tie, Math.nextUp(tie), Math.nextDown(tie), -tie}) check(v);
             double p = Double.parseDouble("1E" + r.nextInt(-30, 30)) * (r.nextBoolean() ? 1 : 9.9995);
-            for (double v : new double[] {p, Math.nextUp(p), Math.nextDown(p), -p, p * (1 + 1e-12), p * (1 - 1e-12)}) check(v);
+            for (double v : new double[] {p, Math.nextUp(p), Math.nextDown(p), -p, p * (1 + 1e-12), p * (1 - 1e-12)})
+                check(v);
             check(r.nextInt(-100_000, 100_000) / Math.pow(10, r.nextInt(0, 12))); // short decimals
         }
-        for (double v : new double[] {Double.MIN_VALUE, Double.MAX_VALUE, Double.MIN_NORMAL, 1, -1, 0.1, 1000, 9999.5, 0.00012345,
-                1e-7, 1.5e-7, 123456789, Double.NaN, Double.POSITIVE_INFINITY, -0.0}) check(v);
+        for (double v : new double[] {
+            Double.MIN_VALUE,
+            Double.MAX_VALUE,
+            Double.MIN_NORMAL,
+            1,
+            -1,
+            0.1,
+            1000,
+            9999.5,
+            0.00012345,
+            1e-7,
+            1.5e-7,
+            123456789,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            -0.0
+        }) check(v);
     }
 }

@@ -1,5 +1,8 @@
 package org.backprop.playground.session;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
@@ -7,12 +10,9 @@ import java.util.List;
 import org.backprop.playground.data.Features;
 import org.backprop.playground.engine.GridEvaluator;
 import org.backprop.playground.engine.Network;
-import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.junit.jupiter.api.Tag;
 import org.backprop.playground.protocol.Envelope;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 @Tag("unit")
 class FrameTest {
@@ -45,18 +45,22 @@ class FrameTest {
         ByteBuffer first = renderer.render(s.snapshot());
         ByteBuffer again = renderer.render(s.snapshot()); // nothing moved: every block as the client has it
         JsonNode blocks = header(again).get("blocks");
-        System.out.printf("first frame %d bytes, the same network again %d bytes%n", first.remaining(), again.remaining());
+        System.out.printf(
+                "first frame %d bytes, the same network again %d bytes%n", first.remaining(), again.remaining());
         assertEquals(7, blocks.size(), "every block keeps its place");
         for (JsonNode b : blocks) {
             assertTrue(b.path("same").asBoolean(), b.toString());
             assertEquals(0, b.get("length").asInt());
         }
         assertEquals(again.remaining(), Envelope.payloadOffset(again), "a header alone");
-        assertTrue(header(first).get("blocks").get(0).path("same").isMissingNode(), "the first frame has every block's bytes");
+        assertTrue(
+                header(first).get("blocks").get(0).path("same").isMissingNode(),
+                "the first frame has every block's bytes");
 
         s.reset(); // the untrained network looks different everywhere
         JsonNode changed = header(renderer.render(s.snapshot())).get("blocks");
-        for (JsonNode b : changed) assertTrue(b.path("same").isMissingNode() && b.get("length").asInt() > 0, b.toString());
+        for (JsonNode b : changed)
+            assertTrue(b.path("same").isMissingNode() && b.get("length").asInt() > 0, b.toString());
     }
 
     @Test
@@ -74,12 +78,15 @@ class FrameTest {
 
     @Test
     void block_descriptors_tile_the_payload() throws Exception {
-        ByteBuffer frame = new FrameRenderer().render(TrainingSessionTest.session("networkShape=8,8,3").snapshot());
+        ByteBuffer frame = new FrameRenderer()
+                .render(TrainingSessionTest.session("networkShape=8,8,3").snapshot());
         JsonNode blocks = header(frame).get("blocks");
         int payload = frame.remaining() - Envelope.payloadOffset(frame), expected = 0;
         for (JsonNode b : blocks) {
             assertEquals(expected, b.get("offset").asInt());
-            assertEquals(b.get("width").asInt() * b.get("height").asInt(), b.get("length").asInt());
+            assertEquals(
+                    b.get("width").asInt() * b.get("height").asInt(),
+                    b.get("length").asInt());
             assertEquals("uint8", b.get("dtype").asText());
             assertTrue(b.get("min").asDouble() <= b.get("max").asDouble());
             expected += b.get("length").asInt();
@@ -133,10 +140,13 @@ class FrameTest {
 
     @Test
     void regression_has_no_accuracy_and_a_set_that_is_not_2d_has_no_grids() throws Exception {
-        JsonNode reg = header(new FrameRenderer().render(TrainingSessionTest.session("problem=regression").snapshot()));
+        JsonNode reg = header(new FrameRenderer()
+                .render(TrainingSessionTest.session("problem=regression").snapshot()));
         assertTrue(reg.get("trainAccuracy").isNull());
         assertTrue(reg.get("trainLoss").isNumber());
-        ByteBuffer digits = new FrameRenderer().render(TrainingSessionTest.session("dataset=seed-digits&loss=ce").snapshot());
+        ByteBuffer digits = new FrameRenderer()
+                .render(TrainingSessionTest.session("dataset=seed-digits&loss=ce")
+                        .snapshot());
         JsonNode h = header(digits);
         assertEquals(0, h.get("blocks").size());
         assertEquals(16, h.get("layers").get(0).get("weights").get(0).size());
@@ -162,7 +172,9 @@ class FrameTest {
         TrainingSession s = TrainingSessionTest.session("dataset=xor");
         ByteBuffer data = FrameEncoder.encodeData(s.data(), s.status().dataVersion());
         JsonNode h = header(data);
-        assertEquals("[\"x\",\"y\",\"xSquared\",\"ySquared\",\"xTimesY\",\"sinX\",\"sinY\"]", h.get("features").toString());
+        assertEquals(
+                "[\"x\",\"y\",\"xSquared\",\"ySquared\",\"xTimesY\",\"sinX\",\"sinY\"]",
+                h.get("features").toString());
         JsonNode xTimesY = h.get("blocks").get(2 + 4);
         assertEquals("feature", xTimesY.get("name").asText());
         assertEquals(20, xTimesY.get("width").asInt());
@@ -173,10 +185,15 @@ class FrameTest {
         assertEquals(0, data.get(base) & 0xff, "the top-left corner is the minimum");
         assertEquals(255, data.get(base + 19) & 0xff, "the top-right corner is the maximum");
         // x grows to the right along row 0, y is largest on row 0 (the top of the domain)
-        int x = Envelope.payloadOffset(data) + h.get("blocks").get(2).get("offset").asInt();
-        int y = Envelope.payloadOffset(data) + h.get("blocks").get(3).get("offset").asInt();
-        assertEquals(List.of(0, 255, 255, 255), List.of(data.get(x) & 0xff, data.get(x + 19) & 0xff, data.get(y) & 0xff, data.get(y + 19) & 0xff));
-        ByteBuffer digits = FrameEncoder.encodeData(TrainingSessionTest.session("dataset=seed-digits&loss=ce").data(), 1);
+        int x = Envelope.payloadOffset(data)
+                + h.get("blocks").get(2).get("offset").asInt();
+        int y = Envelope.payloadOffset(data)
+                + h.get("blocks").get(3).get("offset").asInt();
+        assertEquals(
+                List.of(0, 255, 255, 255),
+                List.of(data.get(x) & 0xff, data.get(x + 19) & 0xff, data.get(y) & 0xff, data.get(y + 19) & 0xff));
+        ByteBuffer digits = FrameEncoder.encodeData(
+                TrainingSessionTest.session("dataset=seed-digits&loss=ce").data(), 1);
         assertEquals(0, header(digits).get("features").size());
         assertEquals(2, header(digits).get("blocks").size());
     }

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.backprop.playground.state.Goal;
 import org.backprop.playground.state.Msg;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The goal in words, both languages, through strings.json's templates as the page renders them. */
 @Tag("unit")
@@ -19,8 +19,10 @@ class GoalWordsTest {
 
     private static Map<String, Map<String, String>> strings() {
         try {
-            return new ObjectMapper().readValue(Path.of("static", "i18n", "strings.json").toFile(),
-                    new TypeReference<Map<String, Map<String, String>>>() { });
+            return new ObjectMapper()
+                    .readValue(
+                            Path.of("static", "i18n", "strings.json").toFile(),
+                            new TypeReference<Map<String, Map<String, String>>>() {});
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -44,24 +46,39 @@ class GoalWordsTest {
     void statuses_say_when_it_was_reached_the_best_so_far_and_a_spent_budget() {
         Goal loss = Goal.parse("testLoss<0.1");
         GoalView met = new GoalView(loss, true, 1234L, 12.34, 0.0912, 0.1274, null, null, false);
-        assertEquals("reached at epoch 1,234 (12.3 s); now 0.127", say("en", GoalWords.status(met).msg()));
-        assertEquals("에포크 1,234에서 달성(12.3초). 지금 0.127", say("ko", GoalWords.status(met).msg()));
+        assertEquals(
+                "reached at epoch 1,234 (12.3 s); now 0.127",
+                say("en", GoalWords.status(met).msg()));
+        assertEquals(
+                "에포크 1,234에서 달성(12.3초). 지금 0.127",
+                say("ko", GoalWords.status(met).msg()));
         assertEquals("met", GoalWords.status(met).kind());
 
         GoalView notYet = new GoalView(loss, false, null, null, 0.2149, 0.25, null, null, false);
-        assertEquals("not reached yet — best 0.215", say("en", GoalWords.status(notYet).msg()));
+        assertEquals(
+                "not reached yet — best 0.215",
+                say("en", GoalWords.status(notYet).msg()));
         assertEquals("pending", GoalWords.status(notYet).kind());
 
         GoalView inBudget = new GoalView(loss, false, null, null, 0.21, 0.25, 500, 500L, false);
-        assertEquals("not reached yet — best 0.21; the budget of 500 epochs ends at epoch 500", say("en", GoalWords.status(inBudget).msg()));
+        assertEquals(
+                "not reached yet — best 0.21; the budget of 500 epochs ends at epoch 500",
+                say("en", GoalWords.status(inBudget).msg()));
 
         GoalView spent = new GoalView(loss, false, null, null, 0.21, 0.25, 500, 500L, true);
-        assertEquals("the budget of 500 epochs ran out — best 0.21; reset to try again", say("en", GoalWords.status(spent).msg()));
+        assertEquals(
+                "the budget of 500 epochs ran out — best 0.21; reset to try again",
+                say("en", GoalWords.status(spent).msg()));
         assertEquals("spent", GoalWords.status(spent).kind());
 
-        GoalView accuracy = new GoalView(Goal.parse("testAccuracy>=0.95"), false, null, null, 0.95666, 0.9, null, null, false);
-        assertEquals("not reached yet — best 95.7%", say("en", GoalWords.status(accuracy).msg()));
-        assertEquals("not reached yet", say("en", GoalWords.status(GoalView.fresh(loss, 0)).msg()));
+        GoalView accuracy =
+                new GoalView(Goal.parse("testAccuracy>=0.95"), false, null, null, 0.95666, 0.9, null, null, false);
+        assertEquals(
+                "not reached yet — best 95.7%",
+                say("en", GoalWords.status(accuracy).msg()));
+        assertEquals(
+                "not reached yet",
+                say("en", GoalWords.status(GoalView.fresh(loss, 0)).msg()));
     }
 
     @Test

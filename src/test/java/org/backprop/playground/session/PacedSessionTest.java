@@ -1,11 +1,11 @@
 package org.backprop.playground.session;
 
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** A session's turns on a simulated clock, taken when it asks for them, as the scheduler does. */
 @Tag("unit")
@@ -46,7 +46,8 @@ class PacedSessionTest {
         s.set(Map.of("speed", 1000));
         assertEquals(epoch, s.epoch(), "the epoch count is kept");
         play(s, t, t + S);
-        // a second at 1000/s, and the wait at 10/s since the last epoch counts at the new rate, up to a frame period's worth
+        // a second at 1000/s, and the wait at 10/s since the last epoch counts at the new rate, up to a frame period's
+        // worth
         long done = s.epoch() - epoch, most = 1000 + 1 + 1000 * Pacer.MAX_BACKLOG_NANOS / S;
         assertTrue(done >= 990 && done <= most + 1, done + " epochs in the second at 1000/s");
     }

@@ -23,8 +23,8 @@ import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.Presets;
 import org.backprop.playground.state.StateCodec;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,8 +39,9 @@ class PresetTextsTest {
     /** A decimal (its digits after the point say how exactly it was quoted) or a whole percentage. */
     private static final Pattern FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?%|-?\\d+\\.\\d+");
     /** Latin words allowed in Korean text: the field's own names, and code the notebooks name. */
-    private static final Set<String> LATIN_IN_KO = Set.of("ReLU", "BCE", "MSE", "XOR", "NumPy", "MNIST",
-            "sigmoid", "update_parameters", "MLPFromScratch", "grad_w");
+    private static final Set<String> LATIN_IN_KO = Set.of(
+            "ReLU", "BCE", "MSE", "XOR", "NumPy", "MNIST", "sigmoid", "update_parameters", "MLPFromScratch", "grad_w");
+
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Where the engine is read for each preset's figures: after these epochs (the epochs its text names). */
@@ -62,15 +63,17 @@ class PresetTextsTest {
      * beside this link's. 1/12 is the variance of a uniform [0, 1) target, the floor the text names.
      */
     private static final Map<String, double[]> NOTEBOOK_ONLY = Map.of(
-            "002-regression", new double[] {0.29617825471294423, 0.0996029506728323, 0.28050715536743137,
-                                            0.08612824468561733, 1.0 / 12});
+            "002-regression",
+            new double[] {0.29617825471294423, 0.0996029506728323, 0.28050715536743137, 0.08612824468561733, 1.0 / 12});
 
     private static Map<String, Map<String, String>> strings;
 
     @BeforeAll
     static void read() throws IOException {
-        strings = new ObjectMapper().readValue(Path.of("static", "i18n", "strings.json").toFile(),
-                new TypeReference<LinkedHashMap<String, Map<String, String>>>() { });
+        strings = new ObjectMapper()
+                .readValue(
+                        Path.of("static", "i18n", "strings.json").toFile(),
+                        new TypeReference<LinkedHashMap<String, Map<String, String>>>() {});
     }
 
     static Stream<Presets.Preset> presets() {
@@ -103,11 +106,13 @@ class PresetTextsTest {
                 String word = w.group();
                 // short symbols (x, W1, dW2, lr) are formulas, not English
                 boolean symbol = word.length() < 3 || word.matches(".*\\d.*");
-                assertTrue(symbol || LATIN_IN_KO.contains(word), "English left in Korean " + key + ": \"" + word + "\"");
+                assertTrue(
+                        symbol || LATIN_IN_KO.contains(word), "English left in Korean " + key + ": \"" + word + "\"");
             }
         }
         for (String part : List.of("label", "builds", "look", "try", "numbers")) {
-            assertTrue(hasHangul(strings.get("ko").get("preset.card." + part)), "the card's heading preset.card." + part);
+            assertTrue(
+                    hasHangul(strings.get("ko").get("preset.card." + part)), "the card's heading preset.card." + part);
         }
     }
 
@@ -143,7 +148,10 @@ class PresetTextsTest {
         Matcher m = FIGURE.matcher(text);
         while (m.find()) {
             String s = m.group();
-            out.add(s.endsWith("%") ? new BigDecimal(s.substring(0, s.length() - 1)).movePointLeft(2) : new BigDecimal(s));
+            out.add(
+                    s.endsWith("%")
+                            ? new BigDecimal(s.substring(0, s.length() - 1)).movePointLeft(2)
+                            : new BigDecimal(s));
         }
         return out;
     }
@@ -158,7 +166,8 @@ class PresetTextsTest {
         TrainingSession s = session(p);
         out.add(s.state().learningRate());
         if (p.sample() != null) {
-            Inspection i = session(p).inspect(array(p.sample().input()), array(p.sample().target()));
+            Inspection i = session(p)
+                    .inspect(array(p.sample().input()), array(p.sample().target()));
             out.add(i.loss());
             out.add(i.afterLoss());
             for (Inspection.LayerValues l : i.layers()) {
@@ -186,13 +195,19 @@ class PresetTextsTest {
         Inspection worked = inspectSample("000-worked");
         assertEquals(0.8468362842, worked.layers().get(1).a()[0], 1e-9);
         assertEquals(0.166247892, worked.loss(), 1e-9);
-        assertArrayEquals(new double[] {-0.1837964589, -0.1837964589}, worked.layers().get(1).dW()[0], 1e-9);
+        assertArrayEquals(
+                new double[] {-0.1837964589, -0.1837964589},
+                worked.layers().get(1).dW()[0],
+                1e-9);
         // 004: one step of 0.1 on [0.5, 0.8] → the printed W
-        assertArrayEquals(new double[] {0.20474415, 0.40759064, 0.00948830},
-                inspectSample("004-neuron").after().params, 1e-8);
+        assertArrayEquals(
+                new double[] {0.20474415, 0.40759064, 0.00948830},
+                inspectSample("004-neuron").after().params,
+                1e-8);
         // 004's 2-2-1: W2 and W1's rows (neurons) after one step of 0.01
         double[] relu = inspectSample("004-relu").after().params;
-        assertArrayEquals(new double[] {0.20044, 0.100704, 0.400528, 0.3008448}, java.util.Arrays.copyOf(relu, 4), 1e-12);
+        assertArrayEquals(
+                new double[] {0.20044, 0.100704, 0.400528, 0.3008448}, java.util.Arrays.copyOf(relu, 4), 1e-12);
         assertArrayEquals(new double[] {0.5004928, 0.6011264}, java.util.Arrays.copyOfRange(relu, 6, 8), 1e-12);
         // guess 42: the notebook's first line, loss before and guess after the update
         Inspection guess = inspectSample("004-guess-42");
@@ -200,7 +215,8 @@ class PresetTextsTest {
         assertEquals(3.51776248838994, guess.after().params[0], 1e-12);
         // 003's neuron: its sample is its one training point
         TrainingSession neuron = session(Presets.byId("003-neuron").orElseThrow());
-        assertEquals(neuron.inspect("train", 0).loss(), inspectSample("003-neuron").loss(), 0);
+        assertEquals(
+                neuron.inspect("train", 0).loss(), inspectSample("003-neuron").loss(), 0);
     }
 
     @ParameterizedTest

@@ -18,8 +18,8 @@ import org.backprop.playground.state.Parsed;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.Presets;
 import org.backprop.playground.state.StateCodec;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -65,7 +65,8 @@ class PresetsTest {
         TrainingSession s = session(p);
         for (int round = 0; round < 2; round++) {
             TrainingSession.GradcheckInput in = s.gradcheckInput();
-            GradientCheck.Result r = GradientCheck.run(in.network(), in.samples(), in.regularization(), in.rate(), GradientCheck.DEFAULT_EPSILON);
+            GradientCheck.Result r = GradientCheck.run(
+                    in.network(), in.samples(), in.regularization(), in.rate(), GradientCheck.DEFAULT_EPSILON);
             for (GradientCheck.LayerResult l : r.layers()) assertEquals("correct", l.verdict(), p.id() + " " + l);
             s.runEpochs(200);
         }
@@ -91,7 +92,8 @@ class PresetsTest {
     void tutorial_004s_updates_and_guess_42_reproduce_their_printed_numbers() {
         TrainingSession neuron = session(preset("004-neuron"));
         neuron.runEpochs(1);
-        assertArrayEquals(new double[] {0.20474415, 0.40759064}, neuron.network().weights(0)[0], 1e-8);
+        assertArrayEquals(
+                new double[] {0.20474415, 0.40759064}, neuron.network().weights(0)[0], 1e-8);
 
         TrainingSession relu = session(preset("004-relu"));
         relu.runEpochs(1);
@@ -150,9 +152,13 @@ class PresetsTest {
         TrainingSession reg = session(preset("002-regression"));
         JsonNode h = FrameTest.header(new FrameRenderer().render(reg.snapshot()));
         assertEquals(0, h.get("blocks").size());
-        assertEquals(Math.min(100, reg.data().test().size()), h.get("predictions").size());
+        assertEquals(
+                Math.min(100, reg.data().test().size()), h.get("predictions").size());
         assertEquals(2, h.get("predictions").get(0).size());
-        assertEquals(reg.data().test().get(0).label(), h.get("predictions").get(0).get(0).asDouble(), 1e-3);
+        assertEquals(
+                reg.data().test().get(0).label(),
+                h.get("predictions").get(0).get(0).asDouble(),
+                1e-3);
 
         TrainingSession digits = session(preset("001-digits"));
         JsonNode d = FrameTest.header(new FrameRenderer().render(digits.snapshot()));
@@ -165,7 +171,8 @@ class PresetsTest {
     /** 001's digits network is the tutorial's 16-32-16-2 under the default --max-neurons 8, with no warning. */
     @Test
     void the_digits_preset_runs_16_32_16_2_as_written() throws Exception {
-        Parsed parsed = new StateCodec(PlaygroundLimits.defaults()).parse(preset("001-digits").query());
+        Parsed parsed = new StateCodec(PlaygroundLimits.defaults())
+                .parse(preset("001-digits").query());
         assertEquals(List.of(), parsed.warnings());
         assertEquals(List.of(32, 16), parsed.state().networkShape());
         TrainingSession s = session(preset("001-digits"));

@@ -1,5 +1,10 @@
 package org.backprop.playground.session;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
@@ -9,18 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.backprop.playground.protocol.Envelope;
 import org.backprop.playground.state.Msg;
 import org.backprop.playground.state.PlaygroundState;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.junit.jupiter.api.Tag;
-import org.backprop.playground.protocol.Envelope;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 @Tag("slow")
@@ -36,12 +36,14 @@ class SchedulerTest {
         final AtomicInteger asked = new AtomicInteger();
         volatile boolean ready = true;
 
-        @Override public boolean ready() {
+        @Override
+        public boolean ready() {
             asked.incrementAndGet();
             return ready;
         }
 
-        @Override public void send(Supplier<ByteBuffer> frame) {
+        @Override
+        public void send(Supplier<ByteBuffer> frame) {
             ByteBuffer bytes = frame.get();
             times.add(System.nanoTime());
             try {
@@ -51,7 +53,8 @@ class SchedulerTest {
             }
         }
 
-        @Override public void paused(String reason) {
+        @Override
+        public void paused(String reason) {
             pauses.add(reason);
         }
 
@@ -105,7 +108,8 @@ class SchedulerTest {
         Thread.sleep(2000);
         int quietFrames = quiet.headers.size(), busyFrames = busy.headers.size();
         long epochs = still.epoch();
-        System.out.printf("in 2 s: %d frames of a still network (%d epochs, last frame at epoch %d), %d of a learning one%n",
+        System.out.printf(
+                "in 2 s: %d frames of a still network (%d epochs, last frame at epoch %d), %d of a learning one%n",
                 quietFrames, epochs, quiet.lastEpoch(), busyFrames);
         assertTrue(h.quiet(), "the still network's frames go at the keep-alive's pace");
         assertTrue(quietFrames <= 2 + 2000_000_000L / Scheduler.KEEP_ALIVE_NANOS + 2, quietFrames + " frames");
@@ -140,7 +144,9 @@ class SchedulerTest {
                 if (allSame) withoutGrids++;
             }
         }
-        System.out.printf("40 sessions on one thread at 1,000 fps asked: %d frames, %d of them with every grid as it was%n", frames, withoutGrids);
+        System.out.printf(
+                "40 sessions on one thread at 1,000 fps asked: %d frames, %d of them with every grid as it was%n",
+                frames, withoutGrids);
         assertTrue(withoutGrids > frames / 4, withoutGrids + " of " + frames);
     }
 
@@ -174,9 +180,13 @@ class SchedulerTest {
         List<Long> times = List.copyOf(sink.times);
         long period = 1_000_000_000L / SchedulerConfig.DEFAULT_FRAMES_PER_SECOND;
         for (int i = 1; i < times.size(); i++) {
-            assertTrue(times.get(i) - times.get(i - 1) >= period - 2_000_000, "gap " + (times.get(i) - times.get(i - 1)) / 1e6 + " ms");
+            assertTrue(
+                    times.get(i) - times.get(i - 1) >= period - 2_000_000,
+                    "gap " + (times.get(i) - times.get(i - 1)) / 1e6 + " ms");
         }
-        long last = times.get(times.size() - 1), inLastSecond = times.stream().filter(t -> t > last - 1_000_000_000L).count();
+        long last = times.get(times.size() - 1),
+                inLastSecond =
+                        times.stream().filter(t -> t > last - 1_000_000_000L).count();
         assertTrue(inLastSecond <= 31, inLastSecond + " frames in a second");
         assertTrue(times.size() >= 20, "and it keeps up: " + times.size() + " frames in 1.5 s");
         assertTrue(session.epoch() > 3L * times.size(), "several epochs per frame: " + session.epoch());
@@ -195,7 +205,9 @@ class SchedulerTest {
         assertEquals(0, sink.headers.size(), "nothing sent");
         assertTrue(session.epoch() > 0, "training goes on");
         assertTrue(skipped > 0);
-        assertTrue(skipped <= chances, "one chance per frame period, not a spin: " + skipped + " in " + chances + " periods");
+        assertTrue(
+                skipped <= chances,
+                "one chance per frame period, not a spin: " + skipped + " in " + chances + " periods");
         session.pause();
         long epoch = session.epoch();
         sink.ready = true;
@@ -220,7 +232,8 @@ class SchedulerTest {
     @Test
     void step_sequences_through_the_scheduler_reproduce_bit_for_bit() throws Exception {
         Scheduler s = start(2);
-        TrainingSession a = TrainingSessionTest.session("dataset=xor&seed=0.9"), b = TrainingSessionTest.session("dataset=xor&seed=0.9");
+        TrainingSession a = TrainingSessionTest.session("dataset=xor&seed=0.9"),
+                b = TrainingSessionTest.session("dataset=xor&seed=0.9");
         ListSink sa = new ListSink(), sb = new ListSink();
         s.add(a, sa);
         s.add(b, sb);
@@ -228,14 +241,17 @@ class SchedulerTest {
             a.step(7);
             b.step(7);
             long target = 7L * round;
-            await(() -> a.epoch() == target && b.epoch() == target && !a.wantsTraining() && !b.wantsTraining(), "step " + target);
+            await(
+                    () -> a.epoch() == target && b.epoch() == target && !a.wantsTraining() && !b.wantsTraining(),
+                    "step " + target);
             assertArrayEqualsExact(a.network().params, b.network().params);
         }
     }
 
     private static void assertArrayEqualsExact(double[] x, double[] y) {
         assertEquals(x.length, y.length);
-        for (int i = 0; i < x.length; i++) assertEquals(Double.doubleToRawLongBits(x[i]), Double.doubleToRawLongBits(y[i]), "param " + i);
+        for (int i = 0; i < x.length; i++)
+            assertEquals(Double.doubleToRawLongBits(x[i]), Double.doubleToRawLongBits(y[i]), "param " + i);
     }
 
     @Test
@@ -254,16 +270,19 @@ class SchedulerTest {
     @Test
     void divergence_reaches_the_sink() throws Exception {
         ListSink sink = new ListSink();
-        TrainingSession session = TrainingSessionTest.session("problem=regression&activation=linear&learningRate=10&networkShape=8,8,8");
+        TrainingSession session =
+                TrainingSessionTest.session("problem=regression&activation=linear&learningRate=10&networkShape=8,8,8");
         start(2).add(session, sink);
         session.play();
         await(() -> !sink.pauses.isEmpty(), "the pause notice");
         assertTrue(sink.pauses.peek().contains("diverged"));
-        await(() -> {
-            JsonNode last = null;
-            for (JsonNode h : sink.headers) last = h;
-            return last != null && !last.get("diverged").isNull();
-        }, "a frame that says so");
+        await(
+                () -> {
+                    JsonNode last = null;
+                    for (JsonNode h : sink.headers) last = h;
+                    return last != null && !last.get("diverged").isNull();
+                },
+                "a frame that says so");
     }
 
     @Test
@@ -292,8 +311,13 @@ class SchedulerTest {
         Scheduler s = start(1);
         AtomicInteger attempts = new AtomicInteger();
         FrameSink broken = new FrameSink() {
-            @Override public boolean ready() { return true; }
-            @Override public void send(Supplier<ByteBuffer> frame) {
+            @Override
+            public boolean ready() {
+                return true;
+            }
+
+            @Override
+            public void send(Supplier<ByteBuffer> frame) {
                 attempts.incrementAndGet();
                 throw new IllegalStateException("socket gone");
             }
@@ -319,13 +343,15 @@ class SchedulerTest {
         AtomicInteger sends = new AtomicInteger();
         ConcurrentLinkedQueue<Msg> notices = new ConcurrentLinkedQueue<>();
         ListSink failing = new ListSink() {
-            @Override public void send(Supplier<ByteBuffer> frame) {
+            @Override
+            public void send(Supplier<ByteBuffer> frame) {
                 // the second frame, one made while playing (the first goes out when the session is added)
                 if (sends.incrementAndGet() == 2) throw new OutOfMemoryError("Java heap space (from the test)");
                 super.send(frame);
             }
 
-            @Override public void paused(String reason, Msg detail) {
+            @Override
+            public void paused(String reason, Msg detail) {
                 pauses.add(reason);
                 notices.add(detail);
             }

@@ -10,8 +10,8 @@ import org.backprop.playground.engine.SeedRandom;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.StateCodec;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Sessions of one data set share its points and rows, and each still trains exactly as one alone. */
 @Tag("unit")

@@ -1,5 +1,14 @@
 package org.backprop.playground.session;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,24 +23,15 @@ import org.backprop.playground.engine.Activation;
 import org.backprop.playground.engine.Evaluation;
 import org.backprop.playground.engine.Network;
 import org.backprop.playground.state.FieldError;
+import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.StateCodec;
-import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.Update;
 import org.backprop.playground.state.Warning;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.junit.jupiter.api.Tag;
 
 @Tag("unit")
 class TrainingSessionTest {
@@ -64,24 +64,42 @@ class TrainingSessionTest {
         for (int l = 0; l < layers.size(); l++) {
             JsonNode w = layers.get(l).get("W");
             for (int o = 0; o < w.size(); o++) {
-                for (int i = 0; i < w.get(o).size(); i++) assertEquals(w.get(o).get(i).asDouble(), net.weight(l, o, i), 0);
+                for (int i = 0; i < w.get(o).size(); i++)
+                    assertEquals(w.get(o).get(i).asDouble(), net.weight(l, o, i), 0);
                 assertEquals(layers.get(l).get("b").get(o).asDouble(), net.bias(l, o), 0);
             }
         }
-        assertEquals(oracle.get("trainLossBeforeTraining").asDouble(), s.snapshot().trainLoss(), 1e-15);
+        assertEquals(
+                oracle.get("trainLossBeforeTraining").asDouble(), s.snapshot().trainLoss(), 1e-15);
         s.runEpochs(1);
-        assertEquals(oracle.get("trainLossAfterEpoch1to10").get(0).asDouble(), s.snapshot().trainLoss(), 1e-12);
+        assertEquals(
+                oracle.get("trainLossAfterEpoch1to10").get(0).asDouble(),
+                s.snapshot().trainLoss(),
+                1e-12);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dataset=circle", "dataset=xor&noise=25&percTrainData=70", "dataset=gauss&seed=abc",
-            "dataset=spiral&noise=50", "problem=regression&regDataset=reg-gauss&percTrainData=30",
-            "dataset=blobs&loss=ce&numClasses=3", "dataset=seed-xor", "dataset=moons&noise=10"})
+    @ValueSource(
+            strings = {
+                "dataset=circle",
+                "dataset=xor&noise=25&percTrainData=70",
+                "dataset=gauss&seed=abc",
+                "dataset=spiral&noise=50",
+                "problem=regression&regDataset=reg-gauss&percTrainData=30",
+                "dataset=blobs&loss=ce&numClasses=3",
+                "dataset=seed-xor",
+                "dataset=moons&noise=10"
+            })
     void the_data_are_those_of_data_datasets(String url) {
         PlaygroundState st = state(url);
         DataSplit mine = session(url).data();
-        DatasetRequest request = new DatasetRequest(st.activeDataset().urlName(), st.seed(), st.noise(), st.percTrainData(),
-                st.numClasses() == 0 ? null : st.numClasses(), null);
+        DatasetRequest request = new DatasetRequest(
+                st.activeDataset().urlName(),
+                st.seed(),
+                st.noise(),
+                st.percTrainData(),
+                st.numClasses() == 0 ? null : st.numClasses(),
+                null);
         DataSplit theirs = Datasets.generate(request);
         assertEquals(theirs.train(), mine.train());
         assertEquals(theirs.test(), mine.test());
@@ -100,7 +118,8 @@ class TrainingSessionTest {
 
     @Test
     void metrics_are_engine_evaluations() {
-        for (String url : List.of("dataset=xor", "dataset=spiral-multi&loss=ce", "problem=regression", "dataset=gauss&loss=bce")) {
+        for (String url : List.of(
+                "dataset=xor", "dataset=spiral-multi&loss=ce", "problem=regression", "dataset=gauss&loss=bce")) {
             TrainingSession s = session(url);
             s.runEpochs(3);
             FrameSnapshot f = s.snapshot();
@@ -108,7 +127,8 @@ class TrainingSessionTest {
             NetworkSpec spec = NetworkSpec.of(s.state());
             var test = TrainingData.encode(s.data().test(), spec);
             assertEquals(Evaluation.meanLoss(net, test), f.testLoss(), 1e-12, url);
-            if (!url.startsWith("problem=regression")) assertEquals(Evaluation.accuracy(net, test), f.testAccuracy(), 0, url);
+            if (!url.startsWith("problem=regression"))
+                assertEquals(Evaluation.accuracy(net, test), f.testAccuracy(), 0, url);
             else assertTrue(Double.isNaN(f.testAccuracy()));
         }
     }
@@ -126,8 +146,17 @@ class TrainingSessionTest {
         b.runEpochs(1);
         assertEquals(21, a.epoch());
         assertFalse(java.util.Arrays.equals(a.network().params, b.network().params), "the next epoch used lr 0.3");
-        a.set(Map.of("learningRate", 0.03, "batchSize", 25, "optimizer", "momentum", "regularization", "L2",
-                "regularizationRate", 0.001));
+        a.set(Map.of(
+                "learningRate",
+                0.03,
+                "batchSize",
+                25,
+                "optimizer",
+                "momentum",
+                "regularization",
+                "L2",
+                "regularizationRate",
+                0.001));
         a.runEpochs(2);
         assertEquals(23, a.epoch());
     }
@@ -164,12 +193,14 @@ class TrainingSessionTest {
         s.set(Map.of("networkShape", "3,2"));
         Network fewer = s.network();
         for (int o = 0; o < 3; o++) assertArrayEquals(before.weights(0)[o], fewer.weights(0)[o]);
-        for (int o = 0; o < 2; o++) for (int i = 0; i < 3; i++) assertEquals(before.weight(1, o, i), fewer.weight(1, o, i));
+        for (int o = 0; o < 2; o++)
+            for (int i = 0; i < 3; i++) assertEquals(before.weight(1, o, i), fewer.weight(1, o, i));
 
         s.set(Map.of("networkShape", "3,2,2"));
         Network deeper = s.network();
         assertEquals(4, deeper.layout.layers());
-        assertArrayEquals(java.util.Arrays.copyOf(fewer.params, fewer.layout.weightOffset(2)),
+        assertArrayEquals(
+                java.util.Arrays.copyOf(fewer.params, fewer.layout.weightOffset(2)),
                 java.util.Arrays.copyOf(deeper.params, deeper.layout.weightOffset(2)),
                 "the first two layers are untouched");
         assertEquals(fewer.bias(2, 0), deeper.bias(3, 0), "the output neuron keeps its bias");
@@ -215,7 +246,8 @@ class TrainingSessionTest {
         Network before = s.network();
         List<Point> oldTrain = s.data().train();
         long dataVersion = s.status().dataVersion();
-        assertTrue(s.set(Map.of("dataset", "xor", "noise", 20, "percTrainData", 80)).accepted());
+        assertTrue(s.set(Map.of("dataset", "xor", "noise", 20, "percTrainData", 80))
+                .accepted());
         assertArrayEquals(before.params, s.network().params);
         assertNotEquals(oldTrain, s.data().train());
         assertEquals(400, s.data().train().size());
@@ -228,7 +260,8 @@ class TrainingSessionTest {
         TrainingSession s = session("dataset=circle");
         s.runEpochs(5);
         Network before = s.network();
-        assertTrue(s.set(Map.of("dataset", "blobs", "loss", "ce", "numClasses", 3)).accepted());
+        assertTrue(
+                s.set(Map.of("dataset", "blobs", "loss", "ce", "numClasses", 3)).accepted());
         Network after = s.network();
         assertEquals(3, after.layout.outputs());
         assertEquals(Activation.SOFTMAX, after.activation(2));
@@ -292,7 +325,9 @@ class TrainingSessionTest {
         assertEquals(next, s.state());
         assertArrayEquals(weights, s.network().params);
         assertNotEquals(before, s.data().train());
-        assertEquals(Datasets.generate(DatasetRequest.of("xor", next.seed())).train(), s.data().train());
+        assertEquals(
+                Datasets.generate(DatasetRequest.of("xor", next.seed())).train(),
+                s.data().train());
         assertEquals("0.50000", TrainingSession.toFixed5(0.499995));
         assertEquals("0.12346", TrainingSession.toFixed5(0.123456));
     }
@@ -304,9 +339,21 @@ class TrainingSessionTest {
         s.setBias(2, 0, -0.5);
         assertEquals(0.75, s.network().weight(1, 1, 3));
         assertEquals(-0.5, s.network().bias(2, 0));
-        assertEquals("from", assertThrows(Refusal.class, () -> s.setWeight(0, 0, 2, 1)).error().field());
-        assertEquals("layer", assertThrows(Refusal.class, () -> s.setWeight(3, 0, 0, 1)).error().field());
-        assertEquals("value", assertThrows(Refusal.class, () -> s.setBias(0, 0, Double.NaN)).error().field());
+        assertEquals(
+                "from",
+                assertThrows(Refusal.class, () -> s.setWeight(0, 0, 2, 1))
+                        .error()
+                        .field());
+        assertEquals(
+                "layer",
+                assertThrows(Refusal.class, () -> s.setWeight(3, 0, 0, 1))
+                        .error()
+                        .field());
+        assertEquals(
+                "value",
+                assertThrows(Refusal.class, () -> s.setBias(0, 0, Double.NaN))
+                        .error()
+                        .field());
         assertThrows(Refusal.class, () -> s.step(0));
         assertThrows(Refusal.class, () -> s.step(PlaygroundLimits.defaults().maxStepEpochs() + 1));
     }
@@ -325,17 +372,20 @@ class TrainingSessionTest {
 
     @Test
     void divergence_pauses_with_a_message_and_reset_recovers() {
-        TrainingSession s = session("problem=regression&activation=linear&learningRate=10&networkShape=8,8,8&speed=max");
+        TrainingSession s =
+                session("problem=regression&activation=linear&learningRate=10&networkShape=8,8,8&speed=max");
         s.play();
         int epochs = 0;
-        while (s.wantsTraining() && epochs < 1000) epochs += s.runSlice(System.nanoTime(), System.nanoTime() + 1_000_000);
+        while (s.wantsTraining() && epochs < 1000)
+            epochs += s.runSlice(System.nanoTime(), System.nanoTime() + 1_000_000);
         String why = s.status().diverged();
         assertNotNull(why, "diverged after " + epochs + " epochs");
         assertTrue(why.contains("learning rate"), why);
         assertFalse(s.status().playing());
         assertEquals(why, s.takePauseNotice().message());
         assertNull(s.takePauseNotice(), "said once");
-        assertEquals(Refusal.DIVERGED, assertThrows(Refusal.class, s::play).error().code());
+        assertEquals(
+                Refusal.DIVERGED, assertThrows(Refusal.class, s::play).error().code());
         FrameSnapshot f = s.snapshot();
         assertEquals(why, f.diverged());
         s.reset();
@@ -356,15 +406,20 @@ class TrainingSessionTest {
         assertEquals(1, warned.size(), warned.toString());
         assertEquals("batchSize", warned.get(0).key());
         assertEquals("session.batchAboveTrainingSet", warned.get(0).detail().id());
-        assertEquals(Map.of("batchSize", "10", "points", "4"), warned.get(0).detail().params());
-        assertTrue(warned.get(0).message().contains("one update of all 4"), warned.get(0).message());
+        assertEquals(
+                Map.of("batchSize", "10", "points", "4"), warned.get(0).detail().params());
+        assertTrue(
+                warned.get(0).message().contains("one update of all 4"),
+                warned.get(0).message());
         assertEquals(List.of(), d.warningsSince(d), "once, not with every state");
 
         double[] start = s.network().params.clone();
         double before = s.snapshot().trainLoss();
         s.runEpochs(300);
         assertFalse(java.util.Arrays.equals(start, s.network().params), "the weights move");
-        assertTrue(s.snapshot().trainLoss() < before * 0.5, before + " -> " + s.snapshot().trainLoss());
+        assertTrue(
+                s.snapshot().trainLoss() < before * 0.5,
+                before + " -> " + s.snapshot().trainLoss());
 
         s.set(Map.of("batchSize", 2));
         Derived two = s.derived();
@@ -382,7 +437,8 @@ class TrainingSessionTest {
     void derived_names_the_output_activation_auto_resolves_to() {
         assertEquals(Activation.SIGMOID, session("loss=bce").derived().outputActivation());
         assertEquals(Activation.LINEAR, session("problem=regression").derived().outputActivation());
-        assertEquals(Activation.SOFTMAX, session("dataset=blobs&loss=ce").derived().outputActivation());
+        assertEquals(
+                Activation.SOFTMAX, session("dataset=blobs&loss=ce").derived().outputActivation());
         Derived named = session("dataset=circle&outputActivation=sigmoid").derived();
         assertEquals(Activation.SIGMOID, named.outputActivation());
         assertEquals(Activation.TANH, named.autoOutputActivation());

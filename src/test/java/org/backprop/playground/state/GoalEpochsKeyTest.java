@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** goalEpochs: read, written, clamped, and never without a goal. */
 @Tag("unit")
@@ -28,7 +28,8 @@ class GoalEpochsKeyTest {
         assertEquals(PlaygroundState.MAX_GOAL_EPOCHS, big.state().goalEpochs());
         assertEquals("goalEpochs", big.warnings().get(0).key());
         assertEquals(0, codec.parse("goal=testLoss%3C0.1&goalEpochs=").state().goalEpochs(), "blank is none");
-        assertEquals(0, codec.parse("goal=testLoss%3C0.1&goalEpochs=1.5").state().goalEpochs(), "not whole: the default");
+        assertEquals(
+                0, codec.parse("goal=testLoss%3C0.1&goalEpochs=1.5").state().goalEpochs(), "not whole: the default");
     }
 
     @Test

@@ -19,8 +19,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every warning and error of the state package has words in every language: its {@code detail}
@@ -31,12 +31,14 @@ import org.junit.jupiter.api.Tag;
 class MessageWordsTest {
     static final Path STRINGS = Path.of("static", "i18n", "strings.json");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    static final Pattern ID_IN_JAVA = Pattern.compile("Msg\\.of\\(\"([A-Za-z0-9.]+)\"");
+    // a formatter may break the line after the parenthesis
+    static final Pattern ID_IN_JAVA = Pattern.compile("Msg\\.of\\(\\s*\"([A-Za-z0-9.]+)\"");
 
     private final StateCodec codec = new StateCodec(PlaygroundLimits.defaults());
 
     static Map<String, Map<String, String>> strings() throws IOException {
-        return new ObjectMapper().readValue(STRINGS.toFile(), new TypeReference<LinkedHashMap<String, Map<String, String>>>() { });
+        return new ObjectMapper()
+                .readValue(STRINGS.toFile(), new TypeReference<LinkedHashMap<String, Map<String, String>>>() {});
     }
 
     static Set<String> placeholders(String template) {
@@ -62,7 +64,8 @@ class MessageWordsTest {
         List<String> urls = List.of(
                 "noise=NaN&learningRate=1e999&batchSize=1e400&regularizationRate=-5&percTrainData=3.5&dataset=nope"
                         + "&networkShape=4,x&seed=%21bad%21&lang=xx&goal=accuracy~0.9&lock=foo,bar,baz,qux,learningRate"
-                        + "&showTestData=maybe&activation=softmax&outputActivation=weird&numClasses=1&title=" + longTitle
+                        + "&showTestData=maybe&activation=softmax&outputActivation=weird&numClasses=1&title="
+                        + longTitle
                         + "&weights=1,abc&cosX=true&foo-bar_hide=true&x_hide=maybe&problem=whatever&regularization=L3"
                         + "&optimizer=sgdx&loss=nope&%zz&noise=abc&noise=abc&batchSize=" + "9".repeat(5000),
                 "lang=ko&noise=abc",
@@ -74,13 +77,34 @@ class MessageWordsTest {
                 "weights=1e7",
                 "networkShape=9,9,9,9,9,9,9,9,9,9,9,9&batchSize=100000&noise=100",
                 "networkShape=4,100000",
-                "dataset=xor&networkShape=32,16", "dataset=seed-digits&loss=ce&networkShape=40",
+                "dataset=xor&networkShape=32,16",
+                "dataset=seed-digits&loss=ce&networkShape=40",
                 "dataset=reg-plane&regDataset=circle",
-                "goal=foo<1", "goal=testLoss<abc", "learningRate=0", "activation=relu&goal=testLoss<1e999",
-                "lock=a,b,c,d,e", "lock=foo,learningRate",
-                "a=1&" + String.join("&", Stream.iterate(0, i -> i + 1).limit(600).map(i -> "k" + i + "=1").toList()),
-                String.join("&", Stream.iterate(0, i -> i + 1).limit(80).map(i -> "c" + i + "_hide=maybe").toList()),
-                String.join("&", Stream.iterate(0, i -> i + 1).limit(70).map(i -> "c" + i + "_hide=true").toList()));
+                "goal=foo<1",
+                "goal=testLoss<abc",
+                "learningRate=0",
+                "activation=relu&goal=testLoss<1e999",
+                "lock=a,b,c,d,e",
+                "lock=foo,learningRate",
+                "a=1&"
+                        + String.join(
+                                "&",
+                                Stream.iterate(0, i -> i + 1)
+                                        .limit(600)
+                                        .map(i -> "k" + i + "=1")
+                                        .toList()),
+                String.join(
+                        "&",
+                        Stream.iterate(0, i -> i + 1)
+                                .limit(80)
+                                .map(i -> "c" + i + "_hide=maybe")
+                                .toList()),
+                String.join(
+                        "&",
+                        Stream.iterate(0, i -> i + 1)
+                                .limit(70)
+                                .map(i -> "c" + i + "_hide=true")
+                                .toList()));
         List<Msg> msgs = new ArrayList<>();
         for (String url : urls) {
             for (Warning w : codec.parse(url).warnings()) {
@@ -92,9 +116,15 @@ class MessageWordsTest {
         PlaygroundState plain = codec.parse("").state();
         PlaygroundState locked = codec.parse("lock=noise").state();
         List<Map<String, ?>> sets = List.of(
-                Map.of("nope", 1), Map.of("noise", ""), Map.of("x_hide", "maybe"), Map.of("7!_hide", "true"),
-                Map.of("learningRate", "abc"), Map.of("loss", "ce"), Map.of("noise", "9".repeat(5000)),
-                Map.of("noise", List.of(Map.of("a", 1))), Map.of("networkShape", List.of(32, 16)));
+                Map.of("nope", 1),
+                Map.of("noise", ""),
+                Map.of("x_hide", "maybe"),
+                Map.of("7!_hide", "true"),
+                Map.of("learningRate", "abc"),
+                Map.of("loss", "ce"),
+                Map.of("noise", "9".repeat(5000)),
+                Map.of("noise", List.of(Map.of("a", 1))),
+                Map.of("networkShape", List.of(32, 16)));
         for (Map<String, ?> change : sets) {
             for (FieldError e : codec.apply(plain, change).errors()) collect(e.detail(), msgs);
         }
@@ -108,16 +138,33 @@ class MessageWordsTest {
             String en = strings.get("en").get(key), ko = strings.get("ko").get(key);
             assertNotNull(en, "no English words for " + key);
             assertNotNull(ko, "no Korean words for " + key);
-            assertTrue(placeholders(en).stream().allMatch(m.params()::containsKey), () -> key + " leaves a placeholder unfilled: " + m);
+            assertTrue(
+                    placeholders(en).stream().allMatch(m.params()::containsKey),
+                    () -> key + " leaves a placeholder unfilled: " + m);
             Map<String, String> ko2 = strings.get("ko");
             String rendered = m.render(ko2::get);
-            assertFalse(PLACEHOLDER.matcher(rendered).find(), () -> key + " renders with a placeholder left: " + rendered);
+            assertFalse(
+                    PLACEHOLDER.matcher(rendered).find(), () -> key + " renders with a placeholder left: " + rendered);
         }
         // the hostile URLs reach the kinds of message the issue names
-        for (String id : List.of("state.notANumber", "state.tooLarge", "state.unknownChoice", "state.badLayer", "state.badSeed",
-                "state.unknownLanguage", "state.goalSyntax", "state.notLockable", "state.lossCeBinary", "state.usingDefault",
-                "state.changedTo", "state.locked", "state.unknownKey", "state.moreWarnings", "state.tooManyKeys",
-                "state.aboveMapLimit", "state.layerMapLimit")) {
+        for (String id : List.of(
+                "state.notANumber",
+                "state.tooLarge",
+                "state.unknownChoice",
+                "state.badLayer",
+                "state.badSeed",
+                "state.unknownLanguage",
+                "state.goalSyntax",
+                "state.notLockable",
+                "state.lossCeBinary",
+                "state.usingDefault",
+                "state.changedTo",
+                "state.locked",
+                "state.unknownKey",
+                "state.moreWarnings",
+                "state.tooManyKeys",
+                "state.aboveMapLimit",
+                "state.layerMapLimit")) {
             assertTrue(ids.contains(id), () -> id + " not produced; produced: " + ids);
         }
     }
@@ -125,16 +172,24 @@ class MessageWordsTest {
     @Test
     void every_message_template_has_both_languages_with_the_same_placeholders() throws IOException {
         Map<String, Map<String, String>> strings = strings();
-        List<String> keys = strings.get("en").keySet().stream().filter(k -> k.startsWith(Msg.PREFIX)).toList();
+        List<String> keys = strings.get("en").keySet().stream()
+                .filter(k -> k.startsWith(Msg.PREFIX))
+                .toList();
         assertFalse(keys.isEmpty());
         for (String key : keys) {
             String en = strings.get("en").get(key), ko = strings.get("ko").get(key);
             assertNotNull(ko, "no Korean words for " + key);
             // templates of placeholders only: their words are in the messages they join
-            if (!key.equals("msg.join") && !key.equals("msg.state.keyReason") && !key.equals("msg.goal.words")) assertTrue(hasHangul(ko), key + " is not Korean: " + ko);
+            if (!key.equals("msg.join") && !key.equals("msg.state.keyReason") && !key.equals("msg.goal.words"))
+                assertTrue(hasHangul(ko), key + " is not Korean: " + ko);
             assertEquals(placeholders(en), placeholders(ko), key);
         }
-        assertEquals(keys, strings.get("ko").keySet().stream().filter(k -> k.startsWith(Msg.PREFIX)).toList(), "the same ids, in order");
+        assertEquals(
+                keys,
+                strings.get("ko").keySet().stream()
+                        .filter(k -> k.startsWith(Msg.PREFIX))
+                        .toList(),
+                "the same ids, in order");
     }
 
     @Test

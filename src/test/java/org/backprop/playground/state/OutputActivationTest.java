@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backprop.playground.engine.Activation;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** outputActivation=auto resolved by the server, and which named outputs a task and loss train with. */
 @Tag("unit")
@@ -24,10 +24,17 @@ class OutputActivationTest {
         assertEquals(Activation.LINEAR, state("problem=regression").resolvedOutputActivation());
         assertEquals(Activation.SOFTMAX, state("dataset=spiral-multi&loss=ce").resolvedOutputActivation());
         assertEquals(Activation.RELU, state("outputActivation=relu").resolvedOutputActivation(), "a named one is kept");
-        assertEquals(Activation.SIGMOID, state("problem=regression&regDataset=seed-neuron&outputActivation=sigmoid")
-                .resolvedOutputActivation(), "tutorial 003's sigmoid neuron");
-        assertEquals(Activation.LINEAR, state("problem=regression&outputActivation=sigmoid").autoOutputActivation(), "what auto would give");
-        assertEquals(Activation.SIGMOID, state("loss=bce&outputActivation=sigmoid").autoOutputActivation());
+        assertEquals(
+                Activation.SIGMOID,
+                state("problem=regression&regDataset=seed-neuron&outputActivation=sigmoid")
+                        .resolvedOutputActivation(),
+                "tutorial 003's sigmoid neuron");
+        assertEquals(
+                Activation.LINEAR,
+                state("problem=regression&outputActivation=sigmoid").autoOutputActivation(),
+                "what auto would give");
+        assertEquals(
+                Activation.SIGMOID, state("loss=bce&outputActivation=sigmoid").autoOutputActivation());
     }
 
     @Test

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.backprop.playground.engine.Activation;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The keys the tutorial presets need: outputActivation and weights. */
 @Tag("unit")
@@ -22,10 +22,12 @@ class PresetKeysTest {
 
     @Test
     void weights_round_trip_in_the_flat_layout() {
-        Parsed p = codec.parse("dataset=seed-blobs&networkShape=2&activation=relu&loss=bce&weights=0.5,0.3,0.2,0.4,0.1,0.2,0.6,0.7,0.15");
+        Parsed p = codec.parse(
+                "dataset=seed-blobs&networkShape=2&activation=relu&loss=bce&weights=0.5,0.3,0.2,0.4,0.1,0.2,0.6,0.7,0.15");
         assertEquals(List.of(), p.warnings());
         assertEquals(9, p.state().parameterCount());
-        assertEquals(List.of(0.5, 0.3, 0.2, 0.4, 0.1, 0.2, 0.6, 0.7, 0.15), p.state().weights());
+        assertEquals(
+                List.of(0.5, 0.3, 0.2, 0.4, 0.1, 0.2, 0.6, 0.7, 0.15), p.state().weights());
         String written = codec.write(p.state());
         assertTrue(written.endsWith("&weights=0.5,0.3,0.2,0.4,0.1,0.2,0.6,0.7,0.15"), written);
         assertEquals(p.state(), codec.parse(written).state());
@@ -59,7 +61,11 @@ class PresetKeysTest {
 
     @Test
     void output_activation_is_read_and_conflicts_are_fixed() {
-        assertEquals(Activation.SIGMOID, codec.parse("dataset=seed-xor&loss=mse&outputActivation=sigmoid").state().outputActivation());
+        assertEquals(
+                Activation.SIGMOID,
+                codec.parse("dataset=seed-xor&loss=mse&outputActivation=sigmoid")
+                        .state()
+                        .outputActivation());
         assertNull(codec.parse("outputActivation=auto").state().outputActivation());
         Parsed softmax = codec.parse("outputActivation=softmax");
         assertTrue(warned(softmax, "outputActivation"));
@@ -68,6 +74,7 @@ class PresetKeysTest {
         assertNull(bce.state().outputActivation());
         Parsed multi = codec.parse("dataset=blobs&loss=ce&outputActivation=sigmoid");
         assertNull(multi.state().outputActivation());
-        assertFalse(codec.apply(PlaygroundState.defaults(), Map.of("loss", "bce", "outputActivation", "relu")).accepted());
+        assertFalse(codec.apply(PlaygroundState.defaults(), Map.of("loss", "bce", "outputActivation", "relu"))
+                .accepted());
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Presets.match: a page is a preset when every key of the preset's query has the same value in its state. */
 @Tag("unit")
@@ -22,7 +22,10 @@ class PresetsMatchTest {
         for (Presets.Preset p : Presets.ALL) {
             assertEquals(Optional.of(p.id()), matched(p.query()), p.id());
             // the normalized link the page shares (codec.write leaves defaults out) is still the preset
-            assertEquals(Optional.of(p.id()), matched(codec.write(codec.parse(p.query()).state())), p.id());
+            assertEquals(
+                    Optional.of(p.id()),
+                    matched(codec.write(codec.parse(p.query()).state())),
+                    p.id());
             // keys the preset does not name may differ
             assertEquals(Optional.of(p.id()), matched(p.query() + "&seed=other&lang=ko&hideText=true"), p.id());
         }
@@ -39,8 +42,12 @@ class PresetsMatchTest {
         assertEquals(Optional.empty(), matched(null), "the default page is no tutorial");
         assertEquals(Optional.empty(), matched("dataset=xor&networkShape=8"));
         // 001's XOR at 003's learning rate is 003's XOR: the rates are all that tells them apart
-        assertEquals(Optional.of("003-xor"), matched(Presets.byId("001-xor").orElseThrow().query().replace("learningRate=0.5", "learningRate=1.0")));
+        assertEquals(
+                Optional.of("003-xor"),
+                matched(Presets.byId("001-xor").orElseThrow().query().replace("learningRate=0.5", "learningRate=1.0")));
         // the worked example without its given weights is not the worked example
-        assertEquals(Optional.empty(), matched(Presets.byId("000-worked").orElseThrow().query().replace("0.15", "0.25")));
+        assertEquals(
+                Optional.empty(),
+                matched(Presets.byId("000-worked").orElseThrow().query().replace("0.15", "0.25")));
     }
 }

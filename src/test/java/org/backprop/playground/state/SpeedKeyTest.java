@@ -1,14 +1,14 @@
 package org.backprop.playground.state;
 
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The {@code speed} key: its menu, its default, a URL's fallback and a {@code set}'s refusal. */
 @Tag("unit")
@@ -17,7 +17,8 @@ class SpeedKeyTest {
 
     @Test
     void the_choices_are_the_menu_slowest_first_then_max() {
-        assertEquals(List.of("1", "3", "10", "30", "60", "100", "300", "1000", "3000", "10000", "max"),
+        assertEquals(
+                List.of("1", "3", "10", "30", "60", "100", "300", "1000", "3000", "10000", "max"),
                 Speed.CHOICES.stream().map(Speed::key).toList());
         assertEquals("1, 3, 10, 30, 60, 100, 300, 1000, 3000, 10000, max", Speed.CHOICES_TEXT);
         assertEquals(Speed.DEFAULT, PlaygroundState.defaults().speed());
@@ -49,8 +50,13 @@ class SpeedKeyTest {
             Parsed p = codec.parse("speed=" + bad + "&learningRate=0.1");
             assertEquals(Speed.DEFAULT, p.state().speed(), bad);
             assertEquals(0.1, p.state().learningRate(), "the rest is read: " + bad);
-            Warning w = p.warnings().stream().filter(x -> "speed".equals(x.key())).findFirst().orElseThrow();
-            assertTrue(w.message().contains(Speed.CHOICES_TEXT) && w.message().contains("using the default 60"), w.message());
+            Warning w = p.warnings().stream()
+                    .filter(x -> "speed".equals(x.key()))
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(
+                    w.message().contains(Speed.CHOICES_TEXT) && w.message().contains("using the default 60"),
+                    w.message());
         }
     }
 

@@ -1,5 +1,10 @@
 package org.backprop.playground.state;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -13,13 +18,8 @@ import org.backprop.playground.engine.Activation;
 import org.backprop.playground.engine.Loss;
 import org.backprop.playground.engine.Optimizer;
 import org.backprop.playground.engine.Regularization;
-import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 @Tag("unit")
 class StateCodecTest {
@@ -38,7 +38,8 @@ class StateCodecTest {
     /** The state message is JSON: numbers travel as numbers, as docs/protocol.md says. */
     @Test
     void state_map_holds_numbers_as_numbers() {
-        Map<String, Object> map = codec.toMap(codec.parse("batchSize=7&percTrainData=60&learningRate=0.1&noise=5").state());
+        Map<String, Object> map = codec.toMap(codec.parse("batchSize=7&percTrainData=60&learningRate=0.1&noise=5")
+                .state());
         assertEquals(7, map.get("batchSize"));
         assertEquals(60, map.get("percTrainData"));
         assertEquals(0.1, map.get("learningRate"));
@@ -116,8 +117,14 @@ class StateCodecTest {
         assertEquals(List.of(8, 8, 5), s.networkShape());
         assertTrue(s.showTestData() && s.discretize() && s.initZero() && s.hideText());
         assertEquals(70, s.percTrainData());
-        assertEquals(EnumSet.of(InputFeature.X, InputFeature.X_TIMES_Y, InputFeature.X_SQUARED, InputFeature.SIN_X,
-                InputFeature.SIN_Y), s.features());
+        assertEquals(
+                EnumSet.of(
+                        InputFeature.X,
+                        InputFeature.X_TIMES_Y,
+                        InputFeature.X_SQUARED,
+                        InputFeature.SIN_X,
+                        InputFeature.SIN_Y),
+                s.features());
         assertEquals(Set.of("batchSize"), s.hiddenControls());
         assertTrue(codec.write(s).contains("batchSize_hide=true"));
         assertEquals(s, codec.parse(codec.write(s)).state());
@@ -126,7 +133,9 @@ class StateCodecTest {
     @Test
     void query_and_hash_both_work_and_the_hash_wins() {
         assertEquals(Dataset.XOR, codec.parse("/?dataset=xor").state().dataset());
-        assertEquals(Dataset.XOR, codec.parse("http://host:7070/#dataset=xor").state().dataset());
+        assertEquals(
+                Dataset.XOR,
+                codec.parse("http://host:7070/#dataset=xor").state().dataset());
         Parsed both = codec.parse("/?dataset=xor&noise=10#dataset=gauss");
         assertEquals(Dataset.GAUSS, both.state().dataset());
         assertEquals(10, both.state().noise());
@@ -152,7 +161,8 @@ class StateCodecTest {
 
     @Test
     void bad_numbers_fall_back_to_defaults_with_a_warning() {
-        for (String bad : List.of("NaN", "Infinity", "-Infinity", "1e999", "0x10", "1.5d", "abc", "--1", "0", "-1", " ")) {
+        for (String bad :
+                List.of("NaN", "Infinity", "-Infinity", "1e999", "0x10", "1.5d", "abc", "--1", "0", "-1", " ")) {
             Parsed p = codec.parse("learningRate=" + bad.replace(" ", "%20"));
             assertEquals(0.03, p.state().learningRate(), bad);
             if (!bad.isBlank()) assertTrue(warned(p, "learningRate"), "a warning for " + bad);
@@ -162,7 +172,8 @@ class StateCodecTest {
         assertEquals(PlaygroundLimits.defaults().maxBatchSize(), huge.state().batchSize());
         assertEquals(50, huge.state().noise());
         assertEquals(10, huge.state().percTrainData());
-        for (String key : List.of("learningRate", "batchSize", "noise", "percTrainData")) assertTrue(warned(huge, key), key);
+        for (String key : List.of("learningRate", "batchSize", "noise", "percTrainData"))
+            assertTrue(warned(huge, key), key);
         Parsed fraction = codec.parse("batchSize=2.5&percTrainData=55.5");
         assertEquals(10, fraction.state().batchSize());
         assertEquals(50, fraction.state().percTrainData());
@@ -225,8 +236,14 @@ class StateCodecTest {
             assertEquals(1, flat.warnings().size(), set + ": " + flat.warnings());
             Warning w = flat.warnings().get(0);
             assertEquals("networkShape", w.key());
-            assertTrue(w.message().contains("layer 1") && w.message().contains("layer 2") && w.message().contains("limit of 8"), w.message());
-            assertTrue(w.detail().toString().contains("id=state.aboveMapLimit"), w.detail().toString());
+            assertTrue(
+                    w.message().contains("layer 1")
+                            && w.message().contains("layer 2")
+                            && w.message().contains("limit of 8"),
+                    w.message());
+            assertTrue(
+                    w.detail().toString().contains("id=state.aboveMapLimit"),
+                    w.detail().toString());
         }
         Parsed regression = codec.parse("problem=regression&regDataset=seed-regression&networkShape=20&loss=mse");
         assertEquals(List.of(), regression.warnings());
@@ -238,10 +255,15 @@ class StateCodecTest {
         Parsed wide = codec.parse("dataset=seed-digits&networkShape=40,33,32&loss=ce");
         assertEquals(List.of(32, 32, 32), wide.state().networkShape());
         assertEquals(1, wide.warnings().size(), wide.warnings().toString());
-        assertTrue(wide.warnings().get(0).message().contains("limit of 32"), wide.warnings().get(0).message());
+        assertTrue(
+                wide.warnings().get(0).message().contains("limit of 32"),
+                wide.warnings().get(0).message());
         // a config (JSON values) is read the same way
-        assertEquals(List.of(32, 16), codec.parse(Map.of("dataset", "seed-digits", "networkShape", List.of(32, 16), "loss", "ce"))
-                .state().networkShape());
+        assertEquals(
+                List.of(32, 16),
+                codec.parse(Map.of("dataset", "seed-digits", "networkShape", List.of(32, 16), "loss", "ce"))
+                        .state()
+                        .networkShape());
     }
 
     @Test
@@ -274,7 +296,8 @@ class StateCodecTest {
         assertEquals("en", s.lang());
         assertEquals(Problem.CLASSIFICATION, s.problem());
         assertNull(s.goal());
-        for (String key : List.of("dataset", "activation", "seed", "lang", "problem", "goal")) assertTrue(warned(p, key), key);
+        for (String key : List.of("dataset", "activation", "seed", "lang", "problem", "goal"))
+            assertTrue(warned(p, key), key);
         assertEquals("<script>alert(1)</script>", s.title(), "a title is text; the page renders it with textContent");
         String written = codec.write(s);
         assertFalse(written.contains("<") || written.contains(">") || written.contains("\""), written);
@@ -292,19 +315,25 @@ class StateCodecTest {
     @Test
     void a_task_keeps_its_line_breaks_and_round_trips_through_its_link() {
         Parsed p = codec.parse("task=" + UrlText.encode("Train *below* 0.1.\r\n\r\nThen\tlook <b>here</b>."));
-        assertEquals("Train *below* 0.1.\n\nThen look <b>here</b>.", p.state().taskText(), "CRLF as LF, a tab as a space, markup as text");
+        assertEquals(
+                "Train *below* 0.1.\n\nThen look <b>here</b>.",
+                p.state().taskText(),
+                "CRLF as LF, a tab as a space, markup as text");
         assertFalse(warned(p, "task"), "line breaks are not control characters to warn about");
         String written = codec.write(p.state());
         assertTrue(written.contains("&task=Train%20%2Abelow%2A%200.1.%0A%0AThen"), written);
         assertEquals(p.state(), codec.parse(written).state());
-        assertEquals("Train *below* 0.1.\n\nThen look <b>here</b>.", codec.toMap(p.state()).get("task"));
+        assertEquals(
+                "Train *below* 0.1.\n\nThen look <b>here</b>.",
+                codec.toMap(p.state()).get("task"));
     }
 
     @Test
     void a_task_loses_other_control_characters_and_is_cut_at_its_limit() {
         Parsed p = codec.parse("task=a%00b%0Ac" + "x".repeat(2500));
         assertEquals(PlaygroundState.MAX_TASK_CHARS, p.state().taskText().length());
-        assertTrue(p.state().taskText().startsWith("ab\ncx"), p.state().taskText().substring(0, 8));
+        assertTrue(
+                p.state().taskText().startsWith("ab\ncx"), p.state().taskText().substring(0, 8));
         assertTrue(warned(p, "task"));
         assertEquals("", codec.parse("dataset=xor").state().taskText(), "no task: empty");
         assertFalse(codec.write(codec.parse("task=").state()).contains("task"), "an empty task is not written");
@@ -326,15 +355,19 @@ class StateCodecTest {
         assertEquals(0.03, p.state().learningRate());
         assertTrue(p.state().features().contains(InputFeature.X));
         assertTrue(warned(p, "x"));
-        assertTrue(p.warnings().stream().anyMatch(w -> w.key() == null && w.value().contains("%zz")));
+        assertTrue(
+                p.warnings().stream().anyMatch(w -> w.key() == null && w.value().contains("%zz")));
     }
 
     @Test
     void a_flood_of_bad_keys_gives_a_bounded_list_of_warnings() {
         StringBuilder url = new StringBuilder();
-        for (int i = 0; i < 2000; i++) url.append("x_hide=maybe&batchSize=q").append(i).append('&');
+        for (int i = 0; i < 2000; i++)
+            url.append("x_hide=maybe&batchSize=q").append(i).append('&');
         Parsed p = codec.parse(url.toString());
-        assertTrue(p.warnings().size() <= StateCodec.MAX_WARNINGS + 1, "" + p.warnings().size());
+        assertTrue(
+                p.warnings().size() <= StateCodec.MAX_WARNINGS + 1,
+                "" + p.warnings().size());
         assertEquals(10, p.state().batchSize());
     }
 
@@ -362,8 +395,9 @@ class StateCodecTest {
 
     @Test
     void our_own_keys_read_and_write() {
-        Parsed p = codec.parse("loss=bce&optimizer=adam&dataset=blobs&loss=ce&numClasses=3&lang=ko&title=XOR%20%EC%97%B0%EC%8A%B5"
-                + "&goal=testAccuracy%3E%3D0.95&lock=networkShape,learningRate,nothing");
+        Parsed p = codec.parse(
+                "loss=bce&optimizer=adam&dataset=blobs&loss=ce&numClasses=3&lang=ko&title=XOR%20%EC%97%B0%EC%8A%B5"
+                        + "&goal=testAccuracy%3E%3D0.95&lock=networkShape,learningRate,nothing");
         PlaygroundState s = p.state();
         assertEquals(Optimizer.Kind.ADAM, s.optimizer());
         assertEquals(Loss.CE, s.loss());
@@ -392,7 +426,9 @@ class StateCodecTest {
 
     @Test
     void the_json_map_round_trips_through_config() {
-        PlaygroundState s = codec.parse("dataset=xor&networkShape=3&learningRate=0.1&x_hide=true&sinX=true&goal=testLoss%3C0.1").state();
+        PlaygroundState s = codec.parse(
+                        "dataset=xor&networkShape=3&learningRate=0.1&x_hide=true&sinX=true&goal=testLoss%3C0.1")
+                .state();
         Map<String, Object> map = codec.toMap(s);
         assertEquals(List.of(3), map.get("networkShape"));
         assertEquals(0.1, map.get("learningRate"));
@@ -420,7 +456,8 @@ class StateCodecTest {
 
     @Test
     void a_run_is_written_instead_of_its_weights_and_a_change_of_them_forgets_it() {
-        PlaygroundState s = codec.parse("dataset=xor&networkShape=1&weights=0.1,0.2,0.3,0.4,0.5&run=abcdefghij").state();
+        PlaygroundState s = codec.parse("dataset=xor&networkShape=1&weights=0.1,0.2,0.3,0.4,0.5&run=abcdefghij")
+                .state();
         assertEquals(5, s.weights().size(), "the numbers are the session's");
         assertEquals("abcdefghij", s.run());
         String written = codec.write(s);
@@ -436,10 +473,38 @@ class StateCodecTest {
     @Test
     void every_key_is_written_and_read_by_the_same_table() {
         Set<String> names = new HashSet<>(StateCodec.keyNames());
-        for (String key : List.of("activation", "batchSize", "dataset", "regDataset", "learningRate", "regularization",
-                "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize", "percTrainData",
-                "x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY", "problem", "initZero", "hideText",
-                "loss", "optimizer", "numClasses", "lang", "speed", "title", "goal", "lock")) {
+        for (String key : List.of(
+                "activation",
+                "batchSize",
+                "dataset",
+                "regDataset",
+                "learningRate",
+                "regularization",
+                "regularizationRate",
+                "noise",
+                "networkShape",
+                "seed",
+                "showTestData",
+                "discretize",
+                "percTrainData",
+                "x",
+                "y",
+                "xSquared",
+                "ySquared",
+                "xTimesY",
+                "sinX",
+                "sinY",
+                "problem",
+                "initZero",
+                "hideText",
+                "loss",
+                "optimizer",
+                "numClasses",
+                "lang",
+                "speed",
+                "title",
+                "goal",
+                "lock")) {
             assertTrue(names.remove(key), key);
         }
         // ours for the tutorial presets (docs/protocol.md §1): an explicit output layer and exact initial weights
@@ -453,6 +518,8 @@ class StateCodecTest {
         // a board's stored run: where a large network's weights come from
         assertTrue(names.remove("run"));
         assertEquals(Set.of(), names, "no key beyond DESIGN.md's and the presets'");
-        assertTrue(Arrays.asList(codec.write(PlaygroundState.defaults()).split("&")).size() >= 24);
+        assertTrue(Arrays.asList(codec.write(PlaygroundState.defaults()).split("&"))
+                        .size()
+                >= 24);
     }
 }

@@ -1,18 +1,18 @@
 package org.backprop.playground.state;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.playground.data.Dataset;
 import org.backprop.playground.engine.Loss;
 import org.backprop.playground.engine.Optimizer;
-import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The {@code set} path: strict, all or nothing. */
 @Tag("unit")
@@ -28,7 +28,8 @@ class StateUpdateTest {
 
     @Test
     void accepted_changes_apply_and_name_the_changed_keys() {
-        Update u = codec.apply(start, map("learningRate", 0.1, "networkShape", List.of(4, 3), "optimizer", "adam", "x", false));
+        Update u = codec.apply(
+                start, map("learningRate", 0.1, "networkShape", List.of(4, 3), "optimizer", "adam", "x", false));
         assertTrue(u.accepted());
         assertEquals(0.1, u.state().learningRate());
         assertEquals(List.of(4, 3), u.state().networkShape());
@@ -61,7 +62,9 @@ class StateUpdateTest {
     void what_a_url_would_clamp_a_set_refuses_naming_the_limit() {
         Update u = codec.apply(start, map("networkShape", List.of(9, 9, 9, 9, 9, 9, 9)));
         assertFalse(u.accepted());
-        assertTrue(u.errors().get(0).message().contains("limit of 6"), u.errors().get(0).message());
+        assertTrue(
+                u.errors().get(0).message().contains("limit of 6"),
+                u.errors().get(0).message());
         assertFalse(codec.apply(start, map("learningRate", 11)).accepted());
         assertFalse(codec.apply(start, map("learningRate", 0)).accepted());
         assertFalse(codec.apply(start, map("noise", -5)).accepted());
@@ -83,13 +86,16 @@ class StateUpdateTest {
         assertFalse(codec.apply(start, map("networkShape", List.of(4, 9))).accepted(), "9 on circle");
         assertTrue(codec.apply(start, map("networkShape", List.of(8, 8))).accepted());
 
-        Update digits = codec.apply(start, map("dataset", "seed-digits", "loss", "ce", "networkShape", List.of(32, 16)));
+        Update digits =
+                codec.apply(start, map("dataset", "seed-digits", "loss", "ce", "networkShape", List.of(32, 16)));
         assertTrue(digits.accepted(), digits.errors().toString());
         assertEquals(List.of(32, 16), digits.state().networkShape());
         Update over = codec.apply(digits.state(), map("networkShape", List.of(33)));
         assertFalse(over.accepted());
         assertEquals(FieldError.BAD_VALUE, over.errors().get(0).code());
-        assertTrue(over.errors().get(0).message().contains("limit of 32"), over.errors().get(0).message());
+        assertTrue(
+                over.errors().get(0).message().contains("limit of 32"),
+                over.errors().get(0).message());
 
         // leaving seed-digits for a 2-D set narrows its 32-wide layers itself, saying so (a dependent change)
         Update back = codec.apply(digits.state(), map("dataset", "xor", "loss", "square"));
@@ -103,13 +109,15 @@ class StateUpdateTest {
         assertEquals("state.layerMapLimit", ((Msg) narrowed.detail().params().get("reason")).id());
         assertTrue(narrowed.message().contains("xor") && narrowed.message().contains("limit of 8"), narrowed.message());
         // but a shape the set names itself is the person's choice: refused, naming it
-        Update asked = codec.apply(digits.state(), map("dataset", "xor", "loss", "square", "networkShape", List.of(32)));
+        Update asked =
+                codec.apply(digits.state(), map("dataset", "xor", "loss", "square", "networkShape", List.of(32)));
         assertFalse(asked.accepted());
         assertSame(digits.state(), asked.state());
         assertEquals(FieldError.CONFLICT, asked.errors().get(0).code());
         assertEquals("networkShape", asked.errors().get(0).field());
 
-        Update regression = codec.apply(start, map("problem", "regression", "regDataset", "seed-regression", "networkShape", "20"));
+        Update regression =
+                codec.apply(start, map("problem", "regression", "regDataset", "seed-regression", "networkShape", "20"));
         assertTrue(regression.accepted(), regression.errors().toString());
         assertEquals(List.of(20), regression.state().networkShape());
     }
@@ -153,7 +161,8 @@ class StateUpdateTest {
         assertEquals("loss", e.field());
         assertEquals("state.lossMulticlass", e.detail().id());
         assertTrue(e.message().contains("loss ce"), e.message());
-        assertFalse(codec.apply(start, map("dataset", "blobs", "loss", "square")).accepted());
+        assertFalse(
+                codec.apply(start, map("dataset", "blobs", "loss", "square")).accepted());
         assertFalse(codec.apply(start, map("loss", "ce")).accepted());
         assertTrue(codec.apply(start, map("loss", "bce")).accepted());
         assertEquals(List.of(), codec.apply(start, map("loss", "bce")).warnings());
@@ -167,8 +176,12 @@ class StateUpdateTest {
         assertEquals(Problem.REGRESSION, toRegression.state().problem());
         assertEquals(Loss.SQUARE, toRegression.state().loss(), "bce does not train a regression");
         assertEquals(List.of("regDataset", "problem", "loss"), toRegression.changed());
-        assertEquals(List.of("problem", "loss"), toRegression.warnings().stream().map(Warning::key).toList());
-        assertEquals("state.problemOfSet", ((Msg) toRegression.warnings().get(0).detail().params().get("reason")).id());
+        assertEquals(
+                List.of("problem", "loss"),
+                toRegression.warnings().stream().map(Warning::key).toList());
+        assertEquals(
+                "state.problemOfSet",
+                ((Msg) toRegression.warnings().get(0).detail().params().get("reason")).id());
 
         Update back = codec.apply(toRegression.state(), map("dataset", "xor"));
         assertTrue(back.accepted());
@@ -194,7 +207,8 @@ class StateUpdateTest {
         assertEquals("loss", e.detail().params().get("key"));
         assertTrue(e.message().contains("loss=ce") && e.message().contains("locks"), e.message());
 
-        PlaygroundState lockedProblem = codec.parse("problem=regression&lock=problem").state();
+        PlaygroundState lockedProblem =
+                codec.parse("problem=regression&lock=problem").state();
         Update p = codec.apply(lockedProblem, map("dataset", "xor"));
         assertFalse(p.accepted());
         assertEquals(FieldError.LOCKED, p.errors().get(0).code());
@@ -233,7 +247,10 @@ class StateUpdateTest {
         assertTrue(u.state().hiddenControls().contains("noise"));
         assertEquals(List.of("noise_hide"), u.changed());
         assertFalse(codec.apply(start, map("no<ise_hide", true)).accepted());
-        assertTrue(codec.apply(u.state(), map("noise_hide", false)).state().hiddenControls().isEmpty());
+        assertTrue(codec.apply(u.state(), map("noise_hide", false))
+                .state()
+                .hiddenControls()
+                .isEmpty());
     }
 
     @Test

@@ -13,15 +13,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /** The store on its embedded H2 file database (StorePostgresTest runs the same cases on PostgreSQL). */
 @Tag("unit")
 class JdbcStoreTest {
     @TempDir
     Path dir;
+
     BoardStore store;
 
     @BeforeEach
@@ -61,7 +62,8 @@ class JdbcStoreTest {
 
     @Test
     void a_board_survives_closing_and_reopening_the_database_file() {
-        NewBoard made = store.createBoard("dataset=xor", "task", "T", Instant.now(), Instant.now().plus(Duration.ofDays(1)));
+        NewBoard made = store.createBoard(
+                "dataset=xor", "task", "T", Instant.now(), Instant.now().plus(Duration.ofDays(1)));
         store.join(made.board().id(), "Ada", "dataset=xor", 200, Instant.now(), StoreCases.HELD);
         store.close();
         store = JdbcStore.open(DatabaseUrl.h2(dir));
@@ -75,7 +77,8 @@ class JdbcStoreTest {
         static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
 
         static NewBoard board(BoardStore store) {
-            return store.createBoard("dataset=xor&title=XOR", "Reach *0.05*.\nGo.", "XOR", T0, T0.plus(Duration.ofDays(30)));
+            return store.createBoard(
+                    "dataset=xor&title=XOR", "Reach *0.05*.\nGo.", "XOR", T0, T0.plus(Duration.ofDays(30)));
         }
 
         static void exercises_and_boards_round_trip(BoardStore store) {
@@ -111,7 +114,8 @@ class JdbcStoreTest {
             assertEquals(Join.JOINED, store.join(id, "민수", "s", 200, T0, HELD));
             assertEquals(Join.BOARD_NOT_FOUND, store.join("missing000", "Ada", "s", 200, T0, HELD));
 
-            store.report(id, Nicknames.key("Ada"), new Progress(12, "testLoss", 0.2, "s2", null, null), T0.plusSeconds(2));
+            store.report(
+                    id, Nicknames.key("Ada"), new Progress(12, "testLoss", 0.2, "s2", null, null), T0.plusSeconds(2));
             store.leave(id, Nicknames.key("Ada"), T0.plusSeconds(3));
             StudentRow left = store.students(id).get(0);
             assertEquals(T0.plusSeconds(3), left.leftAt());
@@ -124,8 +128,11 @@ class JdbcStoreTest {
             assertEquals(0.2, back.progress().best());
 
             // a server that died wrote no leave: the row is free once it has not been seen for HELD
-            assertEquals(Join.NAME_TAKEN, store.join(id, "민수", "s", 200, T0.plus(HELD).minusSeconds(1), HELD));
-            assertEquals(Join.REJOINED, store.join(id, "민수", "s", 200, T0.plus(HELD).plusSeconds(1), HELD));
+            assertEquals(
+                    Join.NAME_TAKEN,
+                    store.join(id, "민수", "s", 200, T0.plus(HELD).minusSeconds(1), HELD));
+            assertEquals(
+                    Join.REJOINED, store.join(id, "민수", "s", 200, T0.plus(HELD).plusSeconds(1), HELD));
         }
 
         static void cap(BoardStore store) {
@@ -144,8 +151,16 @@ class JdbcStoreTest {
             long v1 = store.versions(id).get(key);
             assertTrue(v1 > v0);
             List<Double> weights = List.of(0.1, -2.5e-7, 1.0 / 3);
-            store.report(id, key, new Progress(40, "testLoss", 0.04, "s40", "AAEC", new Reached(38, 1.25, "r38", weights)), T0.plusSeconds(2));
-            store.report(id, key, new Progress(90, "testLoss", 0.01, "s90", null, new Reached(88, 9, "r88", List.of(1.0))), T0.plusSeconds(3));
+            store.report(
+                    id,
+                    key,
+                    new Progress(40, "testLoss", 0.04, "s40", "AAEC", new Reached(38, 1.25, "r38", weights)),
+                    T0.plusSeconds(2));
+            store.report(
+                    id,
+                    key,
+                    new Progress(90, "testLoss", 0.01, "s90", null, new Reached(88, 9, "r88", List.of(1.0))),
+                    T0.plusSeconds(3));
             StudentRow row = store.students(id).get(0);
             assertEquals(90, row.progress().epoch());
             assertEquals(0.01, row.progress().best());
@@ -159,7 +174,8 @@ class JdbcStoreTest {
             assertTrue(versions.get(key) > v1);
             assertEquals(row, store.student(id, key).orElseThrow(), "one row read alone is the same row");
             assertTrue(store.student(id, "nobody").isEmpty());
-            store.report("missing000", key, new Progress(1, null, null, "s", null, null), T0); // no row: nothing happens
+            store.report(
+                    "missing000", key, new Progress(1, null, null, "s", null, null), T0); // no row: nothing happens
         }
 
         static void expiry(BoardStore store) {
@@ -167,7 +183,8 @@ class JdbcStoreTest {
             NewBoard later = board(store);
             store.join(soon.board().id(), "Ada", "s", 200, T0, HELD);
             assertTrue(store.board(soon.board().id(), T0.plusSeconds(59)).isPresent());
-            assertTrue(store.board(soon.board().id(), T0.plusSeconds(60)).isEmpty(), "gone at its expiry, swept or not");
+            assertTrue(
+                    store.board(soon.board().id(), T0.plusSeconds(60)).isEmpty(), "gone at its expiry, swept or not");
             assertEquals(Join.BOARD_NOT_FOUND, store.join(soon.board().id(), "Bo", "s", 200, T0.plusSeconds(61), HELD));
             assertEquals(1, store.sweepExpired(T0.plusSeconds(61)));
             assertTrue(store.students(soon.board().id()).isEmpty(), "its rows went with it");

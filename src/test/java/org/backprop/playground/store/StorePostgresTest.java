@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
 import org.backprop.playground.store.JdbcStoreTest.StoreCases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The store's cases on a real PostgreSQL (skipped, saying so, without TEST_DATABASE_URL): the same migration and rules as on H2. */
 @Tag("socket")

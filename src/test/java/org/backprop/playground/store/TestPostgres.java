@@ -17,7 +17,8 @@ import java.util.Properties;
 public final class TestPostgres implements AutoCloseable {
     public static final String VARIABLE = "TEST_DATABASE_URL";
     private final DatabaseUrl base;
-    public final String schema = "t_" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 10);
+    public final String schema =
+            "t_" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 10);
 
     private TestPostgres(DatabaseUrl base) {
         this.base = base;
@@ -29,7 +30,8 @@ public final class TestPostgres implements AutoCloseable {
         if (url == null || url.isBlank()) skip(VARIABLE + " is not set (.ci/run starts PostgreSQL and sets it)");
         DatabaseUrl base = DatabaseUrl.parse(url);
         TestPostgres pg = new TestPostgres(base);
-        try (Connection c = pg.connect(base.jdbcUrl()); Statement s = c.createStatement()) {
+        try (Connection c = pg.connect(base.jdbcUrl());
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + pg.schema);
         } catch (SQLException e) {
             skip(url.replaceAll("//[^@/]*@", "//…@") + " does not answer: " + e.getMessage());
@@ -45,9 +47,15 @@ public final class TestPostgres implements AutoCloseable {
     /** A jdbc:postgresql: URL into this schema, with the user and password in it (what StoreConfig takes). */
     public String jdbcUrl() {
         String u = base.jdbcUrl();
-        StringBuilder b = new StringBuilder(u).append(u.contains("?") ? "&" : "?").append("currentSchema=").append(schema);
-        if (base.user() != null) b.append("&user=").append(java.net.URLEncoder.encode(base.user(), java.nio.charset.StandardCharsets.UTF_8));
-        if (base.password() != null) b.append("&password=").append(java.net.URLEncoder.encode(base.password(), java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder b = new StringBuilder(u)
+                .append(u.contains("?") ? "&" : "?")
+                .append("currentSchema=")
+                .append(schema);
+        if (base.user() != null)
+            b.append("&user=").append(java.net.URLEncoder.encode(base.user(), java.nio.charset.StandardCharsets.UTF_8));
+        if (base.password() != null)
+            b.append("&password=")
+                    .append(java.net.URLEncoder.encode(base.password(), java.nio.charset.StandardCharsets.UTF_8));
         return b.toString();
     }
 
@@ -60,7 +68,8 @@ public final class TestPostgres implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = connect(base.jdbcUrl()); Statement s = c.createStatement()) {
+        try (Connection c = connect(base.jdbcUrl());
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA " + schema + " CASCADE");
         } catch (SQLException e) {
             System.out.println("could not drop test schema " + schema + ": " + e.getMessage());

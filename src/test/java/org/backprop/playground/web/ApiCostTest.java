@@ -21,10 +21,10 @@ import org.backprop.playground.engine.Optimizer;
 import org.backprop.playground.engine.Regularization;
 import org.backprop.playground.engine.SeedRandom;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /**
  * What /api/train and /api/backprop's gradcheck cost (ApiCost) and how many run at once
@@ -44,11 +44,18 @@ class ApiCostTest {
 
     /** The issue's request: a bias-only 256-way softmax + CE, Adam, batch 1. */
     private static Network softmax256() {
-        return Network.create(new int[] {0, 256}, Activation.TANH, Activation.SOFTMAX, Loss.CE, Init.XAVIER, new SeedRandom("s"));
+        return Network.create(
+                new int[] {0, 256}, Activation.TANH, Activation.SOFTMAX, Loss.CE, Init.XAVIER, new SeedRandom("s"));
     }
 
     private static Network xor() {
-        return Network.create(new int[] {2, 8, 8, 1}, Activation.TANH, Activation.SIGMOID, Loss.BCE, Init.XAVIER, new SeedRandom("x"));
+        return Network.create(
+                new int[] {2, 8, 8, 1},
+                Activation.TANH,
+                Activation.SIGMOID,
+                Loss.BCE,
+                Init.XAVIER,
+                new SeedRandom("x"));
     }
 
     /** A training request of {@code rows} random rows the network's loss accepts. */
@@ -72,14 +79,16 @@ class ApiCostTest {
     }
 
     private static double predicted(Network net, int rows, int batchSize, Optimizer.Kind optimizer, int epochs) {
-        Hyperparameters h = new Hyperparameters(0.01, batchSize, optimizer, Regularization.NONE, 0).forTrainingSet(rows);
+        Hyperparameters h =
+                new Hyperparameters(0.01, batchSize, optimizer, Regularization.NONE, 0).forTrainingSet(rows);
         return TrainApi.cost(net, rows, 0, h, epochs).units();
     }
 
     /** The most epochs ApiCost accepts for this request. */
     private static int maxEpochs(Network net, int rows, int batchSize, Optimizer.Kind optimizer) {
         double perEpoch = predicted(net, rows, batchSize, optimizer, 1);
-        int epochs = (int) Math.min(org.backprop.playground.web.Limits.MAX_EPOCHS, Math.floor(ApiCost.MAX_UNITS / perEpoch));
+        int epochs =
+                (int) Math.min(org.backprop.playground.web.Limits.MAX_EPOCHS, Math.floor(ApiCost.MAX_UNITS / perEpoch));
         while (predicted(net, rows, batchSize, optimizer, epochs) > ApiCost.MAX_UNITS) epochs--;
         return epochs;
     }
@@ -90,8 +99,13 @@ class ApiCostTest {
         long before = os.getProcessCpuTime();
         HttpResponse<String> r = server.post(path, body);
         double seconds = (os.getProcessCpuTime() - before) / 1e9;
-        System.out.printf(Locale.ROOT, "%-44s predicted %5.2f s  measured %5.2f s CPU  -> %d%n",
-                label, predictedUnits / 1e9, seconds, r.statusCode());
+        System.out.printf(
+                Locale.ROOT,
+                "%-44s predicted %5.2f s  measured %5.2f s CPU  -> %d%n",
+                label,
+                predictedUnits / 1e9,
+                seconds,
+                r.statusCode());
         return r;
     }
 
@@ -99,31 +113,43 @@ class ApiCostTest {
     void the_issues_75_s_request_is_refused_naming_what_to_reduce() {
         Network net = softmax256();
         double units = predicted(net, 2000, 1, Optimizer.Kind.ADAM, 1562);
-        HttpResponse<String> r = timed("issue 13's request (1562 epochs)", "/api/train",
-                trainRequest(net, 2000, 1, Optimizer.Kind.ADAM, 1562), units);
-        String message = server.assertError(r, 413, "too_large", "epochs").get("message").asText();
+        HttpResponse<String> r = timed(
+                "issue 13's request (1562 epochs)",
+                "/api/train",
+                trainRequest(net, 2000, 1, Optimizer.Kind.ADAM, 1562),
+                units);
+        String message =
+                server.assertError(r, 413, "too_large", "epochs").get("message").asText();
         System.out.println(message);
-        assertTrue(message.contains("optimizer updates") && message.contains("batchSize") && message.contains("fewer epochs"), message);
+        assertTrue(
+                message.contains("optimizer updates")
+                        && message.contains("batchSize")
+                        && message.contains("fewer epochs"),
+                message);
     }
 
     @Test
     void a_spread_at_the_limit_is_accepted_and_one_epoch_more_is_refused() {
         Object[][] spread = {
-                {softmax256(), 2000, 1, Optimizer.Kind.ADAM},
-                {softmax256(), 2000, 2000, Optimizer.Kind.SGD},
-                {xor(), 200, 1, Optimizer.Kind.RMSPROP},
+            {softmax256(), 2000, 1, Optimizer.Kind.ADAM},
+            {softmax256(), 2000, 2000, Optimizer.Kind.SGD},
+            {xor(), 200, 1, Optimizer.Kind.RMSPROP},
         };
         for (Object[] c : spread) {
             Network net = (Network) c[0];
             int rows = (int) c[1], batch = (int) c[2];
             Optimizer.Kind opt = (Optimizer.Kind) c[3];
             int epochs = maxEpochs(net, rows, batch, opt);
-            String label = net.layout.inputs() + "→" + net.layout.outputs() + " " + rows + " rows batch " + batch + " " + opt.key;
+            String label = net.layout.inputs() + "→" + net.layout.outputs() + " " + rows + " rows batch " + batch + " "
+                    + opt.key;
             if (epochs < Limits.MAX_EPOCHS) {
                 HttpResponse<String> over = server.post("/api/train", trainRequest(net, rows, batch, opt, epochs + 1));
                 server.assertError(over, 413, "too_large", "epochs");
             }
-            HttpResponse<String> r = timed(label + " × " + epochs, "/api/train", trainRequest(net, rows, batch, opt, epochs),
+            HttpResponse<String> r = timed(
+                    label + " × " + epochs,
+                    "/api/train",
+                    trainRequest(net, rows, batch, opt, epochs),
                     predicted(net, rows, batch, opt, epochs));
             assertEquals(200, r.statusCode(), r::body);
         }
@@ -131,13 +157,23 @@ class ApiCostTest {
 
     @Test
     void a_gradcheck_at_the_limit_is_accepted_and_a_larger_one_refused() {
-        Network net = Network.create(new int[] {16, 64, 64, 4}, Activation.RELU, Activation.SOFTMAX, Loss.CE, Init.XAVIER, new SeedRandom("g"));
+        Network net = Network.create(
+                new int[] {16, 64, 64, 4},
+                Activation.RELU,
+                Activation.SOFTMAX,
+                Loss.CE,
+                Init.XAVIER,
+                new SeedRandom("g"));
         int samples = 1;
         while (ApiCost.gradcheck(net, samples + 1, false).units() <= ApiCost.MAX_UNITS) samples++;
-        HttpResponse<String> r = timed("gradcheck 16-64-64-4 × " + samples + " samples", "/api/backprop",
-                backpropRequest(net, samples), ApiCost.gradcheck(net, samples, false).units());
+        HttpResponse<String> r = timed(
+                "gradcheck 16-64-64-4 × " + samples + " samples",
+                "/api/backprop",
+                backpropRequest(net, samples),
+                ApiCost.gradcheck(net, samples, false).units());
         assertEquals(200, r.statusCode(), r::body);
-        server.assertError(server.post("/api/backprop", backpropRequest(net, samples + 1)), 413, "too_large", "gradcheck");
+        server.assertError(
+                server.post("/api/backprop", backpropRequest(net, samples + 1)), 413, "too_large", "gradcheck");
     }
 
     private ObjectNode backpropRequest(Network net, int samples) {
@@ -166,8 +202,12 @@ class ApiCostTest {
         ObjectNode small = trainRequest(xor(), 4, 4, Optimizer.Kind.SGD, 10);
         HttpResponse<String> refused = server.post("/api/train", small);
         JsonNode e = server.assertError(refused, 429, "busy", "");
-        System.out.println("429 Retry-After " + refused.headers().firstValue("Retry-After").orElse("none") + ": " + e.get("message").asText());
-        assertEquals(String.valueOf(HeavyGate.RETRY_AFTER_SECONDS), refused.headers().firstValue("Retry-After").orElse(""));
+        System.out.println(
+                "429 Retry-After " + refused.headers().firstValue("Retry-After").orElse("none") + ": "
+                        + e.get("message").asText());
+        assertEquals(
+                String.valueOf(HeavyGate.RETRY_AFTER_SECONDS),
+                refused.headers().firstValue("Retry-After").orElse(""));
         // the gradient check is heavy too
         server.assertError(server.post("/api/backprop", backpropRequest(xor(), 4)), 429, "busy", "");
         assertEquals(200, first.get(30, TimeUnit.SECONDS).statusCode());

@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * docs/api.md's curl examples "work as printed": each one is sent to a real server and its answer
@@ -59,7 +59,8 @@ class ApiDocExamplesTest {
             Matcher url = URL.matcher(command);
             assertTrue(url.find(), "no URL in " + command);
             Matcher body = BODY.matcher(command);
-            HttpResponse<String> response = body.find() ? server.post(url.group(1), body.group(1)) : server.get(url.group(1));
+            HttpResponse<String> response =
+                    body.find() ? server.post(url.group(1), body.group(1)) : server.get(url.group(1));
             String answer = response.body();
             if (command.contains("%{http_code}")) answer += "\nHTTP " + response.statusCode();
             String where = "docs/api.md example " + command.substring(0, Math.min(120, command.length()));
@@ -97,7 +98,8 @@ class ApiDocExamplesTest {
     private static void assertListedFields(JsonNode answer, String printed, String where) throws IOException {
         int checked = 0;
         for (String line : printed.split("\n")) {
-            String object = line.strip().replaceAll("^\\[", "").replaceAll(",$", "").replaceAll("]$", "");
+            String object =
+                    line.strip().replaceAll("^\\[", "").replaceAll(",$", "").replaceAll("]$", "");
             if (!object.startsWith("{")) continue;
             JsonNode expected = server.mapper.readTree(object);
             JsonNode actual = null;
@@ -105,7 +107,8 @@ class ApiDocExamplesTest {
             assertNotNull(actual, where + ": no item with id " + expected.get("id"));
             for (Iterator<String> it = expected.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
-                if (!expected.get(field).asText().equals("…")) assertEquals(expected.get(field), actual.get(field), where + ": " + field);
+                if (!expected.get(field).asText().equals("…"))
+                    assertEquals(expected.get(field), actual.get(field), where + ": " + field);
             }
             checked++;
         }
@@ -113,7 +116,8 @@ class ApiDocExamplesTest {
     }
 
     /** {@code | python3 -c '... print(r["k"][i], ...)'}: the printed numbers are those values, as doubles. */
-    private static void assertPythonPrint(String command, String answer, String printed, String where) throws IOException {
+    private static void assertPythonPrint(String command, String answer, String printed, String where)
+            throws IOException {
         JsonNode r = server.mapper.readTree(answer);
         Matcher value = PYTHON_VALUE.matcher(command.substring(command.indexOf("| python3")));
         String[] numbers = printed.split("\\s+");

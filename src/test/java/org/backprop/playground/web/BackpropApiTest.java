@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,12 +70,15 @@ class BackpropApiTest {
     void gradients_are_the_mean_over_samples() {
         // two samples: dW must be the average of the two single-sample gradients (the 1/m convention)
         String one = Seed000.BODY;
-        String other = Seed000.BODY.replace("\"inputs\": [[1, 2]], \"targets\": [[1]]", "\"inputs\": [[0.5, -1]], \"targets\": [[0]]");
-        String both = Seed000.BODY.replace("\"inputs\": [[1, 2]], \"targets\": [[1]]",
-                "\"inputs\": [[1, 2], [0.5, -1]], \"targets\": [[1], [0]]");
+        String other = Seed000.BODY.replace(
+                "\"inputs\": [[1, 2]], \"targets\": [[1]]", "\"inputs\": [[0.5, -1]], \"targets\": [[0]]");
+        String both = Seed000.BODY.replace(
+                "\"inputs\": [[1, 2]], \"targets\": [[1]]", "\"inputs\": [[1, 2], [0.5, -1]], \"targets\": [[1], [0]]");
         JsonNode a = backprop(one), b = backprop(other), ab = backprop(both);
         assertClose((a.get("loss").asDouble() + b.get("loss").asDouble()) / 2, ab.get("loss"));
-        for (String p : new String[] {"/layers/0/dW/0/0", "/layers/0/dW/1/1", "/layers/0/db/0", "/layers/1/dW/0/1", "/layers/1/db/0"}) {
+        for (String p : new String[] {
+            "/layers/0/dW/0/0", "/layers/0/dW/1/1", "/layers/0/db/0", "/layers/1/dW/0/1", "/layers/1/db/0"
+        }) {
             assertClose((a.at(p).asDouble() + b.at(p).asDouble()) / 2, ab.at(p));
         }
         assertEquals(2, ab.at("/layers/0/z").size());
@@ -85,8 +88,8 @@ class BackpropApiTest {
     @Test
     void l2_regularization_adds_rate_times_weight_to_dW_only() {
         JsonNode plain = backprop(Seed000.BODY);
-        JsonNode reg = backprop(Seed000.BODY.replace("\"targets\": [[1]]",
-                "\"targets\": [[1]], \"regularization\": \"L2\", \"regularizationRate\": 0.1"));
+        JsonNode reg = backprop(Seed000.BODY.replace(
+                "\"targets\": [[1]]", "\"targets\": [[1]], \"regularization\": \"L2\", \"regularizationRate\": 0.1"));
         assertClose(plain.at("/layers/1/dW/0/1").asDouble() + 0.1 * 0.7, reg.at("/layers/1/dW/0/1"));
         assertClose(plain.at("/layers/0/dW/0/0").asDouble() + 0.1 * 0.5, reg.at("/layers/0/dW/0/0"));
         assertClose(plain.at("/layers/0/db/0").asDouble(), reg.at("/layers/0/db/0"));

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.Presets;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** The backprop view over /ws (inspect, gradcheck) and GET /api/presets, on a real server. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -41,8 +41,11 @@ class BackpropSocketTest {
     }
 
     private static JsonNode reply(WsClient c, String type, String id) {
-        return c.await(m -> (m.type().equals(type) || m.type().equals("error")) && id.equals(m.json().path("id").asText(null)),
-                type + " " + id).json();
+        return c.await(
+                        m -> (m.type().equals(type) || m.type().equals("error"))
+                                && id.equals(m.json().path("id").asText(null)),
+                        type + " " + id)
+                .json();
     }
 
     @Test
@@ -69,10 +72,12 @@ class BackpropSocketTest {
             assertEquals("sigmoid", out.get("activation").asText());
             assertTrue(r.at("/after/loss").asDouble() < r.get("loss").asDouble());
             double lr = r.get("learningRate").asDouble();
-            assertEquals(0.6 + lr * 0.1837964589, r.at("/after/layers/1/weights/0/0").asDouble(), TOL);
+            assertEquals(
+                    0.6 + lr * 0.1837964589, r.at("/after/layers/1/weights/0/0").asDouble(), TOL);
             // the session's weights did not move
             c.send("{\"type\":\"inspect\",\"id\":\"again\",\"input\":[1,2],\"target\":[1]}");
-            assertEquals(0.166247892, reply(c, "inspection", "again").get("loss").asDouble(), TOL);
+            assertEquals(
+                    0.166247892, reply(c, "inspection", "again").get("loss").asDouble(), TOL);
             // an inspection names the epoch its weights were taken at
             assertEquals(0, r.get("epoch").asLong());
             long since = c.mark();
@@ -119,7 +124,8 @@ class BackpropSocketTest {
                 assertEquals("gradcheck", r.get("type").asText(), p.id() + ": " + r);
                 assertTrue(r.get("samples").asInt() >= 1 && r.get("samples").asInt() <= 64);
                 assertEquals(1e-5, r.get("epsilon").asDouble());
-                for (JsonNode l : r.get("layers")) assertEquals("correct", l.get("verdict").asText(), p.id() + ": " + l);
+                for (JsonNode l : r.get("layers"))
+                    assertEquals("correct", l.get("verdict").asText(), p.id() + ": " + l);
             }
         }
     }
@@ -129,7 +135,8 @@ class BackpropSocketTest {
         try (WsClient c = client("dataset=xor&networkShape=4,2")) {
             long since = c.mark();
             c.send("{\"type\":\"step\",\"epochs\":3}");
-            JsonNode h = c.frame(since, f -> f.get("epoch").asLong() >= 3, "epoch 3").json();
+            JsonNode h =
+                    c.frame(since, f -> f.get("epoch").asLong() >= 3, "epoch 3").json();
             assertEquals(3, h.get("gradients").size());
             assertEquals(4, h.at("/gradients/0/dW").size());
             assertEquals(2, h.at("/gradients/0/dW/0").size());
@@ -144,7 +151,8 @@ class BackpropSocketTest {
     void the_one_sample_sets_are_served_like_the_others() {
         for (String name : new String[] {"seed-neuron", "seed-update", "seed-guess"}) {
             assertEquals(200, server.get("/api/datasets/" + name).statusCode(), name);
-            assertEquals(200, server.get("/api/datasets/" + name + "?format=csv").statusCode(), name);
+            assertEquals(
+                    200, server.get("/api/datasets/" + name + "?format=csv").statusCode(), name);
         }
     }
 
@@ -155,34 +163,52 @@ class BackpropSocketTest {
         Set<String> ids = new HashSet<>();
         for (JsonNode p : list) {
             ids.add(p.get("id").asText());
-            assertTrue(!p.get("titleEn").asText().isBlank() && !p.get("titleKo").asText().isBlank());
+            assertTrue(!p.get("titleEn").asText().isBlank()
+                    && !p.get("titleKo").asText().isBlank());
             Presets.Preset own = Presets.byId(p.get("id").asText()).orElseThrow();
             for (String lang : List.of("en", "ko")) {
-                assertEquals(p.at("/title/" + lang).asText(), p.get(lang.equals("en") ? "titleEn" : "titleKo").asText());
+                assertEquals(
+                        p.at("/title/" + lang).asText(),
+                        p.get(lang.equals("en") ? "titleEn" : "titleKo").asText());
                 for (String part : Presets.TEXTS) {
                     String text = p.at("/text/" + lang + "/" + part).asText();
                     assertTrue(!text.isBlank() && !text.equals(own.key(part)), p.get("id") + " " + lang + " " + part);
                 }
             }
-            assertTrue(p.at("/text/ko/numbers").asText().codePoints().anyMatch(cp -> cp >= 0xAC00 && cp <= 0xD7A3), "Korean words");
+            assertTrue(
+                    p.at("/text/ko/numbers").asText().codePoints().anyMatch(cp -> cp >= 0xAC00 && cp <= 0xD7A3),
+                    "Korean words");
             if (own.sample() == null) {
                 assertTrue(p.get("sample").isNull(), p.toString());
             } else {
                 assertEquals(own.sample().input().size(), p.at("/sample/input").size(), p.toString());
-                assertEquals(own.sample().target().get(0), p.at("/sample/target/0").asDouble(), p.toString());
+                assertEquals(
+                        own.sample().target().get(0), p.at("/sample/target/0").asDouble(), p.toString());
             }
             assertTrue(p.get("query").asText().matches(".*(dataset|regDataset)=seed-.*"), p.toString());
             assertTrue(p.get("warnings").isArray());
             assertEquals(0, p.get("warnings").size(), "under the default flags every preset runs as written: " + p);
         }
-        assertTrue(ids.containsAll(Set.of("000-blobs", "000-worked", "001-xor", "001-digits", "002-regression",
-                "003-neuron", "003-xor", "004-neuron", "004-relu", "004-guess-42")), ids.toString());
+        assertTrue(
+                ids.containsAll(Set.of(
+                        "000-blobs",
+                        "000-worked",
+                        "001-xor",
+                        "001-digits",
+                        "002-regression",
+                        "003-neuron",
+                        "003-xor",
+                        "004-neuron",
+                        "004-relu",
+                        "004-guess-42")),
+                ids.toString());
     }
 
     /** The presets' warnings still say when this server cannot run one as written: here --max-neurons 4. */
     @Test
     void a_preset_wider_than_the_servers_limits_is_listed_with_a_warning() {
-        try (TestServer narrow = new TestServer(AppConfig.defaults().withLimits(new PlaygroundLimits(6, 4, 1000, 10_000)))) {
+        try (TestServer narrow =
+                new TestServer(AppConfig.defaults().withLimits(new PlaygroundLimits(6, 4, 1000, 10_000)))) {
             JsonNode list = narrow.ok(narrow.get("/api/presets"));
             for (JsonNode p : list) {
                 String id = p.get("id").asText();

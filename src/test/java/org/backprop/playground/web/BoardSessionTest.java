@@ -14,10 +14,10 @@ import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.StateCodec;
 import org.backprop.playground.store.Join;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Students' sessions on a class board over real sockets: joining by state keys, the refusals, what
@@ -46,7 +46,8 @@ class BoardSessionTest {
     }
 
     private static String config(String id, String board, String name, String more) {
-        return "{\"type\":\"config\",\"id\":\"" + id + "\",\"state\":{\"board\":\"" + board + "\",\"name\":" + name + more + "}}";
+        return "{\"type\":\"config\",\"id\":\"" + id + "\",\"state\":{\"board\":\"" + board + "\",\"name\":" + name
+                + more + "}}";
     }
 
     /** The teacher's view of the board until a row matches, within the deadline. */
@@ -74,8 +75,12 @@ class BoardSessionTest {
             assertEquals("state", state.get("type").asText(), state::toString);
             JsonNode row = rowWhen(b, "Ada", r -> r.get("online").asBoolean(), "Ada online");
             assertTrue(row.get("leftAt").isNull());
-            assertFalse(row.get("state").asText().contains("name=") || row.get("state").asText().contains("board="), row.toString());
-            for (WsClient.Message m : ada.received) assertFalse(m.json().toString().contains(b.key()), "the key reached a student: " + m.json());
+            assertFalse(
+                    row.get("state").asText().contains("name=")
+                            || row.get("state").asText().contains("board="),
+                    row.toString());
+            for (WsClient.Message m : ada.received)
+                assertFalse(m.json().toString().contains(b.key()), "the key reached a student: " + m.json());
         }
         JsonNode left = rowWhen(b, "Ada", r -> !r.get("leftAt").isNull(), "Ada left");
         assertFalse(left.get("online").asBoolean());
@@ -84,7 +89,9 @@ class BoardSessionTest {
     @Test
     void the_refusals_come_as_errors_with_their_codes_and_the_session_goes_on() {
         Made b = board("dataset=xor");
-        try (WsClient a = student(); WsClient twin = student(); WsClient other = student()) {
+        try (WsClient a = student();
+                WsClient twin = student();
+                WsClient other = student()) {
             a.send("c", config("c", b.id(), "\"Kim\"", ""));
             rowWhen(b, "Kim", r -> r.get("online").asBoolean(), "Kim online");
             twin.send(config("t", b.id(), "\"KIM\"", ""));
@@ -105,7 +112,11 @@ class BoardSessionTest {
             Made full = board("dataset=xor");
             Instant now = server.classroom().clock.instant();
             for (int i = 0; i < Classroom.MAX_STUDENTS; i++) {
-                assertEquals(Join.JOINED, server.classroom().store.join(full.id(), "s" + i, "s", Classroom.MAX_STUDENTS, now, Classroom.HELD));
+                assertEquals(
+                        Join.JOINED,
+                        server.classroom()
+                                .store
+                                .join(full.id(), "s" + i, "s", Classroom.MAX_STUDENTS, now, Classroom.HELD));
             }
             other.send(config("f", full.id(), "\"Lee\"", ""));
             assertEquals("board_full", other.errorFor("f").get("code").asText());
@@ -119,7 +130,9 @@ class BoardSessionTest {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             // the twin's first try spent one of the five; then one a second of the time the tries took
-            assertTrue(refusedAt >= 3 && refusedAt <= 4 + seconds + 1, "rate_limited at try " + refusedAt + " after " + seconds + " s");
+            assertTrue(
+                    refusedAt >= 3 && refusedAt <= 4 + seconds + 1,
+                    "rate_limited at try " + refusedAt + " after " + seconds + " s");
 
             long since = other.mark();
             other.send("{\"type\":\"step\",\"epochs\":3}");
@@ -129,7 +142,8 @@ class BoardSessionTest {
 
     @Test
     void the_server_records_best_and_the_goal_reached_with_the_weights_it_was_reached_with() {
-        TrainingSession probe = new TrainingSession(new StateCodec(PlaygroundLimits.defaults()).parse("").state());
+        TrainingSession probe = new TrainingSession(
+                new StateCodec(PlaygroundLimits.defaults()).parse("").state());
         double[] losses = new double[61];
         for (int e = 0; e <= 60; e++) {
             if (e > 0) probe.runEpochs(1);
@@ -138,7 +152,8 @@ class BoardSessionTest {
         double target = losses[40];
         int first = 0;
         while (!(losses[first] < target)) first++;
-        TrainingSession atFirst = new TrainingSession(new StateCodec(PlaygroundLimits.defaults()).parse("").state());
+        TrainingSession atFirst = new TrainingSession(
+                new StateCodec(PlaygroundLimits.defaults()).parse("").state());
         atFirst.runEpochs(first);
         double[] expected = atFirst.network().params;
 
@@ -148,33 +163,48 @@ class BoardSessionTest {
             long since = c.mark();
             c.send("{\"type\":\"step\",\"epochs\":60}");
             c.frame(since, h -> h.get("epoch").asLong() == 60, "epoch 60");
-            JsonNode row = rowWhen(b, "Ada", r -> !r.get("reached").isNull() && r.get("epoch").asLong() == 60, "Ada's reach at 60");
+            JsonNode row = rowWhen(
+                    b, "Ada", r -> !r.get("reached").isNull() && r.get("epoch").asLong() == 60, "Ada's reach at 60");
             assertEquals(first, row.at("/reached/epoch").asLong(), "the exact epoch, though no frame showed it");
             assertEquals("trainLoss", row.get("metric").asText());
             assertTrue(row.get("best").asDouble() < target, row.toString());
             double[] weights = new double[row.at("/reached/weights").size()];
-            for (int i = 0; i < weights.length; i++) weights[i] = row.at("/reached/weights").get(i).asDouble();
+            for (int i = 0; i < weights.length; i++)
+                weights[i] = row.at("/reached/weights").get(i).asDouble();
             assertArrayEquals(expected, weights, 0, "the weights at the reaching epoch, bit for bit");
             String run = row.get("runUrl").asText();
-            assertTrue(run.startsWith("/?") && run.contains("weights=") && !run.contains("board=") && !run.contains("name="), run);
-            assertEquals(400, java.util.Base64.getDecoder().decode(row.get("thumbnail").asText()).length);
+            assertTrue(
+                    run.startsWith("/?")
+                            && run.contains("weights=")
+                            && !run.contains("board=")
+                            && !run.contains("name="),
+                    run);
+            assertEquals(
+                    400,
+                    java.util.Base64.getDecoder().decode(row.get("thumbnail").asText()).length);
             // the run opens as the reached network: its initial weights are the reached ones
-            var opened = new StateCodec(PlaygroundLimits.defaults()).parse(run.substring(2)).state();
+            var opened = new StateCodec(PlaygroundLimits.defaults())
+                    .parse(run.substring(2))
+                    .state();
             assertEquals(weights.length, opened.weights().size());
-            for (int i = 0; i < weights.length; i++) assertEquals(weights[i], opened.weights().get(i), 0, "weight " + i);
+            for (int i = 0; i < weights.length; i++)
+                assertEquals(weights[i], opened.weights().get(i), 0, "weight " + i);
         }
     }
 
     @Test
     void an_exercise_id_fills_title_and_task_on_the_socket_and_on_the_page() {
-        JsonNode e = server.json(server.post("/api/exercises", "{\"state\":\"dataset=xor&title=Stored%20%3Cb%3Etitle\",\"task\":\"Do it\"}"));
+        JsonNode e = server.json(server.post(
+                "/api/exercises", "{\"state\":\"dataset=xor&title=Stored%20%3Cb%3Etitle\",\"task\":\"Do it\"}"));
         String id = e.get("id").asText();
         try (WsClient c = student()) {
             JsonNode state = c.send("c", "{\"type\":\"config\",\"id\":\"c\",\"state\":{\"exercise\":\"" + id + "\"}}");
             assertEquals("Stored <b>title", state.at("/state/title").asText(), state::toString);
             assertEquals(id, state.at("/state/exercise").asText());
             assertEquals("Do it", state.at("/state/task").asText(), "the stored task, through the task key");
-            JsonNode own = c.send("o", "{\"type\":\"config\",\"id\":\"o\",\"state\":{\"exercise\":\"" + id + "\",\"title\":\"Mine\"}}");
+            JsonNode own = c.send(
+                    "o",
+                    "{\"type\":\"config\",\"id\":\"o\",\"state\":{\"exercise\":\"" + id + "\",\"title\":\"Mine\"}}");
             assertEquals("Mine", own.at("/state/title").asText(), "the link's own title wins");
         }
         String page = server.get("/?exercise=" + id).body();

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** Creations are limited per address: a burst, then 429 with Retry-After; other addresses and kinds are not affected. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -27,7 +27,9 @@ class BoardsRateLimitTest {
             double seconds = (System.nanoTime() - start) / 1e9;
             assertTrue(refused != null, "200 creations in a row were all let through");
             // a burst of 30, then one a second of the time the requests took (a busy machine is slower)
-            assertTrue(created >= 30 && created <= 30 + seconds + 1, "created " + created + " in " + seconds + " s before the first refusal");
+            assertTrue(
+                    created >= 30 && created <= 30 + seconds + 1,
+                    "created " + created + " in " + seconds + " s before the first refusal");
             server.assertError(refused, 429, "rate_limited", "");
             assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
             assertEquals(200, server.get("/api/health").statusCode(), "the rest of the API is not limited");

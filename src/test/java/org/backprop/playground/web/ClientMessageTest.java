@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Tag;
 import org.backprop.playground.protocol.MessageType;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 @Tag("unit")
 class ClientMessageTest {
@@ -26,8 +26,9 @@ class ClientMessageTest {
 
     @Test
     void reads_each_type_with_its_fields() {
-        ClientMessage config = parse("{\"type\":\"config\",\"id\":\"a\",\"state\":{\"dataset\":\"xor\",\"networkShape\":[4,2],"
-                + "\"noise\":5.5,\"x\":true,\"seed\":null,\"big\":123456789012345678901234567890}}");
+        ClientMessage config =
+                parse("{\"type\":\"config\",\"id\":\"a\",\"state\":{\"dataset\":\"xor\",\"networkShape\":[4,2],"
+                        + "\"noise\":5.5,\"x\":true,\"seed\":null,\"big\":123456789012345678901234567890}}");
         assertEquals(MessageType.CONFIG, config.type());
         assertEquals("a", config.id());
         assertEquals("xor", config.state().get("dataset"));
@@ -35,7 +36,8 @@ class ClientMessageTest {
         assertEquals(5.5, config.state().get("noise"));
         assertEquals(true, config.state().get("x"));
         assertTrue(config.state().containsKey("seed") && config.state().get("seed") == null);
-        assertEquals(new BigInteger("123456789012345678901234567890"), config.state().get("big"));
+        assertEquals(
+                new BigInteger("123456789012345678901234567890"), config.state().get("big"));
         assertEquals(Map.of(), parse("{\"type\":\"config\"}").state());
         assertEquals(1, parse("{\"type\":\"step\"}").epochs());
         assertEquals(25, parse("{\"type\":\"step\",\"epochs\":25,\"id\":7}").epochs());
@@ -44,7 +46,8 @@ class ClientMessageTest {
         assertEquals(List.of(1, 2, 3, -0.5), List.of(w.layer(), w.to(), w.from(), w.value()));
         ClientMessage b = parse("{\"type\":\"setWeight\",\"layer\":0,\"to\":1,\"bias\":true,\"value\":2}");
         assertTrue(b.bias());
-        assertEquals(MessageType.PLAY, parse("{\"type\":\"play\",\"extra\":[1,2]}").type());
+        assertEquals(
+                MessageType.PLAY, parse("{\"type\":\"play\",\"extra\":[1,2]}").type());
     }
 
     @Test
@@ -53,10 +56,20 @@ class ClientMessageTest {
         assertEquals("bad_message", refused("[]").error.code());
         assertEquals("type", refused("{\"id\":1}").error.field());
         assertEquals("unknown_type", refused("{\"type\":\"fly\"}").error.code());
-        assertEquals("epochs", refused("{\"type\":\"step\",\"epochs\":10001}").error.field());
-        assertEquals("epochs", refused("{\"type\":\"step\",\"epochs\":true}").error.field());
-        assertEquals("id", refused("{\"type\":\"step\",\"id\":\"" + "i".repeat(65) + "\"}").error.field());
-        assertEquals("value", refused("{\"type\":\"setWeight\",\"layer\":0,\"to\":0,\"from\":0,\"value\":1e999}").error.field());
+        assertEquals(
+                "epochs", refused("{\"type\":\"step\",\"epochs\":10001}").error.field());
+        assertEquals(
+                "epochs", refused("{\"type\":\"step\",\"epochs\":true}").error.field());
+        assertEquals(
+                "id",
+                refused("{\"type\":\"step\",\"id\":\"" + "i".repeat(65) + "\"}")
+                        .error
+                        .field());
+        assertEquals(
+                "value",
+                refused("{\"type\":\"setWeight\",\"layer\":0,\"to\":0,\"from\":0,\"value\":1e999}")
+                        .error
+                        .field());
         ClientMessage.Invalid e = refused("{\"type\":\"set\",\"id\":\"x\",\"state\":3}");
         assertEquals("set", e.type);
         assertEquals("x", e.id);

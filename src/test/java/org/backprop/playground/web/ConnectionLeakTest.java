@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Connections that come and go leave nothing: no HTTP session or cookie per upgrade, no ping task,
@@ -29,7 +29,9 @@ class ConnectionLeakTest {
         try (TestServer server = new TestServer()) {
             PlaygroundSocket socket = server.socket();
             HttpResponse<String> page = server.get("/");
-            assertTrue(page.headers().allValues("Set-Cookie").isEmpty(), "the page sets no cookie: " + page.headers().map());
+            assertTrue(
+                    page.headers().allValues("Set-Cookie").isEmpty(),
+                    "the page sets no cookie: " + page.headers().map());
             for (int i = 0; i < 200; i++) cycle(server, i); // warm: classes loaded, pools grown
             awaitNothingHeld(socket);
             long heapBefore = heapAfterGc();
@@ -40,10 +42,20 @@ class ConnectionLeakTest {
             awaitNothingHeld(socket);
             long heapAfter = heapAfterGc();
             int threadsAfter = Thread.activeCount();
-            System.out.printf("%d connect/abort cycles in %d ms: heap after GC %.1f -> %.1f MB, threads %d -> %d, live %d,"
+            System.out.printf(
+                    "%d connect/abort cycles in %d ms: heap after GC %.1f -> %.1f MB, threads %d -> %d, live %d,"
                             + " connections held %d, sessions scheduled %d, Javalin ping tasks %d, stats %s%n",
-                    CYCLES, ms, heapBefore / 1e6, heapAfter / 1e6, threadsBefore, threadsAfter, socket.liveSessions(),
-                    socket.connectionsHeld(), socket.sessionsScheduled(), javalinPingTasks(), socket.stats());
+                    CYCLES,
+                    ms,
+                    heapBefore / 1e6,
+                    heapAfter / 1e6,
+                    threadsBefore,
+                    threadsAfter,
+                    socket.liveSessions(),
+                    socket.connectionsHeld(),
+                    socket.sessionsScheduled(),
+                    javalinPingTasks(),
+                    socket.stats());
             assertEquals(0, socket.liveSessions());
             assertEquals(0, socket.connectionsHeld());
             assertEquals(0, socket.sessionsScheduled());
@@ -51,7 +63,9 @@ class ConnectionLeakTest {
             assertEquals(1, threadsNamed("ws-sweep"), "one sweep pings them all");
             assertTrue(threadsAfter <= threadsBefore + 8, "threads " + threadsBefore + " -> " + threadsAfter);
             // a session's heap is ~100 KB: 5,000 of them left behind would be hundreds of MB
-            assertTrue(heapAfter - heapBefore < 16_000_000, "heap after GC grew by " + (heapAfter - heapBefore) + " bytes");
+            assertTrue(
+                    heapAfter - heapBefore < 16_000_000,
+                    "heap after GC grew by " + (heapAfter - heapBefore) + " bytes");
         }
     }
 
@@ -83,8 +97,8 @@ class ConnectionLeakTest {
         long deadline = System.nanoTime() + WsClient.DEADLINE.toNanos();
         while (socket.liveSessions() != 0 || socket.connectionsHeld() != 0 || socket.sessionsScheduled() != 0) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("still held: live " + socket.liveSessions() + ", connections " + socket.connectionsHeld()
-                        + ", scheduled " + socket.sessionsScheduled());
+                throw new AssertionError("still held: live " + socket.liveSessions() + ", connections "
+                        + socket.connectionsHeld() + ", scheduled " + socket.sessionsScheduled());
             }
             WsClient.sleep(20);
         }

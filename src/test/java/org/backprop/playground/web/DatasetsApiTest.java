@@ -13,10 +13,10 @@ import org.backprop.playground.data.DatasetRequest;
 import org.backprop.playground.data.Datasets;
 import org.backprop.playground.data.Point;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,8 +32,16 @@ class DatasetsApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"xor?seed=42&noise=20&percTrainData=70", "spiral", "reg-plane?seed=abc",
-            "blobs?numClasses=3", "seed-digits?seed=5", "seed-regression", "seed-xor"})
+    @ValueSource(
+            strings = {
+                "xor?seed=42&noise=20&percTrainData=70",
+                "spiral",
+                "reg-plane?seed=abc",
+                "blobs?numClasses=3",
+                "seed-digits?seed=5",
+                "seed-regression",
+                "seed-xor"
+            })
     void datasets_json_and_csv_agree(String query) {
         String sep = query.contains("?") ? "&" : "?";
         JsonNode json = server.ok(server.get("/api/datasets/" + query));
@@ -42,8 +50,8 @@ class DatasetsApiTest {
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
 
         List<String> lines = csv.body().lines().toList();
-        List<String> columns = server.mapper.convertValue(json.get("columns"), server.mapper.getTypeFactory()
-                .constructCollectionType(List.class, String.class));
+        List<String> columns = server.mapper.convertValue(
+                json.get("columns"), server.mapper.getTypeFactory().constructCollectionType(List.class, String.class));
         assertEquals("split," + String.join(",", columns), lines.get(0));
         int train = json.get("train").size(), test = json.get("test").size();
         assertEquals(1 + train + test, lines.size());
@@ -54,7 +62,8 @@ class DatasetsApiTest {
             JsonNode row = json.get(isTrain ? "train" : "test").get(isTrain ? i - 1 : i - 1 - train);
             assertEquals(columns.size(), row.size());
             assertEquals(row.size(), cells.length - 1);
-            for (int c = 0; c < row.size(); c++) assertEquals(row.get(c).asDouble(), Double.parseDouble(cells[c + 1]), 0);
+            for (int c = 0; c < row.size(); c++)
+                assertEquals(row.get(c).asDouble(), Double.parseDouble(cells[c + 1]), 0);
         }
     }
 
@@ -64,7 +73,9 @@ class DatasetsApiTest {
         assertEquals(a, server.get("/api/datasets/circle?seed=0.5&noise=25").body());
         assertNotEquals(a, server.get("/api/datasets/circle?seed=0.6&noise=25").body());
         // no seed means the documented default seed
-        assertEquals(server.get("/api/datasets/circle?seed=" + DatasetsApi.DEFAULT_SEED).body(),
+        assertEquals(
+                server.get("/api/datasets/circle?seed=" + DatasetsApi.DEFAULT_SEED)
+                        .body(),
                 server.get("/api/datasets/circle").body());
     }
 

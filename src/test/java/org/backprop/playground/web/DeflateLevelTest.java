@@ -13,9 +13,9 @@ import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.StateCodec;
 import org.eclipse.jetty.util.compression.CompressionPool;
 import org.eclipse.jetty.util.compression.DeflaterPool;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** permessage-deflate runs at zlib's fastest level: the pool Jetty's WebSocket layer takes its deflaters from is ours. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -38,7 +38,8 @@ class DeflateLevelTest {
             }
             int fastest = deflatedLength(new Deflater(Deflater.BEST_SPEED, true), frame);
             int standard = deflatedLength(new Deflater(Deflater.DEFAULT_COMPRESSION, true), frame);
-            System.out.printf("a default frame of %d bytes deflates to %d by the server's pool, %d at level 1, %d at level 6%n",
+            System.out.printf(
+                    "a default frame of %d bytes deflates to %d by the server's pool, %d at level 1, %d at level 6%n",
                     frame.length, served, fastest, standard);
             assertNotEquals(fastest, standard, "the frame must tell the levels apart");
             assertEquals(fastest, served);
@@ -48,7 +49,8 @@ class DeflateLevelTest {
     }
 
     private static byte[] defaultFrame() {
-        TrainingSession s = new TrainingSession(new StateCodec(PlaygroundLimits.defaults()).parse("").state());
+        TrainingSession s = new TrainingSession(
+                new StateCodec(PlaygroundLimits.defaults()).parse("").state());
         s.runEpochs(100);
         ByteBuffer b = new FrameRenderer().render(s.snapshot());
         byte[] bytes = new byte[b.remaining()];

@@ -1,7 +1,6 @@
 package org.backprop.playground.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -10,10 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** The state message's derived: what the page may offer and what does not apply, from the server's one rule. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -50,17 +49,31 @@ class DerivedSocketTest {
             assertEquals(List.of(), strings(digits.get("outputActivations")), "softmax comes with ce");
             assertEquals(32, digits.get("maxNeurons").asInt(), "a set without a map allows wider layers");
             // digits split into training and test and are drawn from the seed: only noise and the map's keys do nothing
-            assertEquals(Map.of("noise", "na.noNoise", "showTestData", "na.noMap", "discretize", "na.noMap"),
+            assertEquals(
+                    Map.of("noise", "na.noNoise", "showTestData", "na.noMap", "discretize", "na.noMap"),
                     fields(digits.get("notApplying")));
 
             JsonNode xor = derivedFor(c, "x", "{\"dataset\":\"seed-xor\"}");
-            assertEquals(Map.of("noise", "na.noNoise", "percTrainData", "na.fixedSplit", "showTestData", "na.fixedSplit",
-                    "regenerate", "na.fixedPoints"), fields(xor.get("notApplying")));
+            assertEquals(
+                    Map.of(
+                            "noise",
+                            "na.noNoise",
+                            "percTrainData",
+                            "na.fixedSplit",
+                            "showTestData",
+                            "na.fixedSplit",
+                            "regenerate",
+                            "na.fixedPoints"),
+                    fields(xor.get("notApplying")));
 
-            JsonNode neuron = derivedFor(c, "n", "{\"problem\":\"regression\",\"regDataset\":\"seed-neuron\",\"networkShape\":[],"
-                    + "\"outputActivation\":\"sigmoid\"}");
+            JsonNode neuron = derivedFor(
+                    c,
+                    "n",
+                    "{\"problem\":\"regression\",\"regDataset\":\"seed-neuron\",\"networkShape\":[],"
+                            + "\"outputActivation\":\"sigmoid\"}");
             assertEquals("sigmoid", neuron.get("outputActivation").asText());
-            assertEquals("na.noHiddenLayer", neuron.at("/notApplying/activation").asText(), neuron.toString());
+            assertEquals(
+                    "na.noHiddenLayer", neuron.at("/notApplying/activation").asText(), neuron.toString());
 
             JsonNode plane = derivedFor(c, "p", "{\"problem\":\"regression\",\"regDataset\":\"reg-plane\"}");
             assertEquals(List.of("square", "mse"), strings(plane.get("losses")));

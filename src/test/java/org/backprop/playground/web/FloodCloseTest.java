@@ -7,9 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /**
  * A client that floods as fast as its socket takes it, and goes on flooding after the server has
@@ -27,13 +27,15 @@ class FloodCloseTest {
             for (int round = 0; round < 3; round++) {
                 try (RawWs ws = RawWs.upgrade(server.wsUrl())) {
                     CompletableFuture<RawWs.Frame> close = new CompletableFuture<>();
-                    Thread reader = new Thread(() -> {
-                        try {
-                            close.complete(ws.readUntilClose());
-                        } catch (IOException e) {
-                            close.completeExceptionally(e);
-                        }
-                    }, "flood-reader");
+                    Thread reader = new Thread(
+                            () -> {
+                                try {
+                                    close.complete(ws.readUntilClose());
+                                } catch (IOException e) {
+                                    close.completeExceptionally(e);
+                                }
+                            },
+                            "flood-reader");
                     reader.start();
                     byte[] one = RawWs.textFrame("{\"type\":\"pause\"}");
                     ByteArrayOutputStream batch = new ByteArrayOutputStream();
@@ -49,17 +51,20 @@ class FloodCloseTest {
                         }
                         if (close.isDone() && !close.isCompletedExceptionally()) ws.sendClose(1008);
                     } catch (IOException e) {
-                        writeEnd = "writes failed after " + (System.nanoTime() - start) / 1_000_000 + " ms: " + e.getMessage();
+                        writeEnd = "writes failed after " + (System.nanoTime() - start) / 1_000_000 + " ms: "
+                                + e.getMessage();
                     }
                     RawWs.Frame f;
                     try {
                         f = close.get(WsClient.DEADLINE.toSeconds(), TimeUnit.SECONDS);
                     } catch (java.util.concurrent.ExecutionException e) {
-                        throw new AssertionError("round " + round + ": no close frame, the reader got " + e.getCause()
-                                + " (" + sent + " messages sent; " + writeEnd + ")", e.getCause());
+                        throw new AssertionError(
+                                "round " + round + ": no close frame, the reader got " + e.getCause() + " (" + sent
+                                        + " messages sent; " + writeEnd + ")",
+                                e.getCause());
                     }
-                    System.out.println("round " + round + ": " + sent + " messages sent, " + writeEnd + "; close " + f.closeCode()
-                            + " \"" + f.closeReason() + "\"");
+                    System.out.println("round " + round + ": " + sent + " messages sent, " + writeEnd + "; close "
+                            + f.closeCode() + " \"" + f.closeReason() + "\"");
                     assertEquals(1008, f.closeCode(), f.closeReason());
                     assertTrue(f.closeReason().contains("too many messages"), f.closeReason());
                     reader.join(5000);

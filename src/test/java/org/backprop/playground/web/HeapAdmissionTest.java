@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The issue's proof, in a server of its own (a child JVM at -Xmx256m, as a small box would run
@@ -44,11 +44,15 @@ class HeapAdmissionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONNECTIONS = 300;
     /** Each heaviest network at its costliest settings: Adam's moments, a batch of 64, a penalty's derivative. */
-    private static final String COSTLIEST = "\"optimizer\":\"adam\",\"batchSize\":64,\"regularization\":\"L2\",\"regularizationRate\":0.01";
+    private static final String COSTLIEST =
+            "\"optimizer\":\"adam\",\"batchSize\":64,\"regularization\":\"L2\",\"regularizationRate\":0.01";
+
     private static final String[] CONFIGS = {
-        "{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"seed-digits\",\"networkShape\":\"32,32,32,32,32,32\"," + COSTLIEST + "}}",
+        "{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"seed-digits\",\"networkShape\":\"32,32,32,32,32,32\","
+                + COSTLIEST + "}}",
         "{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"spiral\",\"networkShape\":\"8,8,8,8,8,8\",\"x\":true,\"y\":true,"
-                + "\"xSquared\":true,\"ySquared\":true,\"xTimesY\":true,\"sinX\":true,\"sinY\":true," + COSTLIEST + "}}"};
+                + "\"xSquared\":true,\"ySquared\":true,\"xTimesY\":true,\"sinX\":true,\"sinY\":true," + COSTLIEST + "}}"
+    };
 
     /** One connection of the ramp: what it was told, and how it ended. */
     static final class Peer implements WebSocket.Listener {
@@ -65,11 +69,13 @@ class HeapAdmissionTest {
             this.config = config;
         }
 
-        @Override public void onOpen(WebSocket ws) {
+        @Override
+        public void onOpen(WebSocket ws) {
             ws.request(1);
         }
 
-        @Override public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             text.append(data);
             if (last) {
                 JsonNode m = read(text.toString());
@@ -86,14 +92,15 @@ class HeapAdmissionTest {
                         }
                     }
                     case "error" -> refusal = m.path("code").asText();
-                    default -> { }
+                    default -> {}
                 }
             }
             ws.request(1);
             return null;
         }
 
-        @Override public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+        @Override
+        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
             byte[] part = new byte[data.remaining()];
             data.get(part);
             binary.writeBytes(part);
@@ -102,19 +109,22 @@ class HeapAdmissionTest {
                 binary.reset();
                 int length = ByteBuffer.wrap(all).getInt();
                 JsonNode header = read(new String(all, 4, length, StandardCharsets.UTF_8));
-                if (header.path("type").asText().equals("frame")) lastEpoch.set(header.path("epoch").asLong());
+                if (header.path("type").asText().equals("frame"))
+                    lastEpoch.set(header.path("epoch").asLong());
             }
             ws.request(1);
             return null;
         }
 
-        @Override public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
             closeCode = statusCode;
             settled.complete(null);
             return null;
         }
 
-        @Override public void onError(WebSocket ws, Throwable error) {
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
             closeCode = -1;
             settled.complete(null);
         }
@@ -131,64 +141,88 @@ class HeapAdmissionTest {
     @Test
     void a_ramp_of_300_costliest_sessions_at_256_mb_keeps_health_answering_and_refuses_cleanly() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                "org.backprop.playground.Main", "--port", "0").redirectErrorStream(true).start();
+        Process server = new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.backprop.playground.Main",
+                        "--port",
+                        "0")
+                .redirectErrorStream(true)
+                .start();
         ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
         CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            Pattern started = Pattern.compile("Backprop Playground at http://localhost:(\\d+)/");
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    log.add(line);
-                    Matcher m = started.matcher(line);
-                    if (m.find()) port.complete(Integer.parseInt(m.group(1)));
-                }
-            } catch (java.io.IOException ignored) {
-                // the child ended
-            }
-            port.completeExceptionally(new AssertionError("the server ended before it started:\n" + String.join("\n", log)));
-        }, "child-server-log");
+        Thread reader = new Thread(
+                () -> {
+                    Pattern started = Pattern.compile("Backprop Playground at http://localhost:(\\d+)/");
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = in.readLine()) != null; ) {
+                            log.add(line);
+                            Matcher m = started.matcher(line);
+                            if (m.find()) port.complete(Integer.parseInt(m.group(1)));
+                        }
+                    } catch (java.io.IOException ignored) {
+                        // the child ended
+                    }
+                    port.completeExceptionally(
+                            new AssertionError("the server ended before it started:\n" + String.join("\n", log)));
+                },
+                "child-server-log");
         reader.setDaemon(true);
         reader.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<WebSocket> sockets = new ArrayList<>();
         try {
             String base = "http://localhost:" + port.get(30, TimeUnit.SECONDS);
             URI ws = URI.create(base.replace("http:", "ws:") + "/ws"), health = URI.create(base + "/api/health");
-            int cap = JSON.readTree(http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()).body())
-                    .get("maxSessions").asInt();
+            int cap = JSON.readTree(
+                            http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString())
+                                    .body())
+                    .get("maxSessions")
+                    .asInt();
 
             // health, every 100 ms all through the ramp, each with 5 s to answer
             AtomicInteger probes = new AtomicInteger(), unanswered = new AtomicInteger();
             AtomicLong worstMillis = new AtomicLong();
-            Thread prober = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200) unanswered.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception e) {
-                        unanswered.incrementAndGet();
-                    }
-                    probes.incrementAndGet();
-                    worstMillis.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "health-prober");
+            Thread prober = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            long start = System.nanoTime();
+                            try {
+                                HttpResponse<String> r = http.send(
+                                        HttpRequest.newBuilder(health)
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                if (r.statusCode() != 200) unanswered.incrementAndGet();
+                            } catch (InterruptedException e) {
+                                return;
+                            } catch (Exception e) {
+                                unanswered.incrementAndGet();
+                            }
+                            probes.incrementAndGet();
+                            worstMillis.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "health-prober");
             prober.start();
 
             List<Peer> peers = new ArrayList<>();
             for (int i = 0; i < CONNECTIONS; i++) {
                 Peer p = new Peer(CONFIGS[i % 2]);
                 peers.add(p);
-                http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(ws, p)
+                http.newWebSocketBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .buildAsync(ws, p)
                         .whenComplete((socket, failure) -> {
                             if (failure != null) {
                                 p.closeCode = -1;
@@ -220,12 +254,28 @@ class HeapAdmissionTest {
                 else if ("server_busy".equals(p.refusal) && p.closeCode == 1013) busy++;
                 else unsettled++;
             }
-            System.out.printf("cap %d: %d admitted, %d server_full, %d server_busy, %d neither; /api/health %d probes, %d unanswered,"
-                    + " slowest %d ms; server %s%n", cap, admitted, full, busy, unsettled, probes.get(), unanswered.get(), worstMillis.get(),
+            System.out.printf(
+                    "cap %d: %d admitted, %d server_full, %d server_busy, %d neither; /api/health %d probes, %d unanswered,"
+                            + " slowest %d ms; server %s%n",
+                    cap,
+                    admitted,
+                    full,
+                    busy,
+                    unsettled,
+                    probes.get(),
+                    unanswered.get(),
+                    worstMillis.get(),
                     server.isAlive() ? "up" : "ended with " + server.exitValue());
-            if (!server.isAlive() || unsettled > 0) log.stream().filter(l -> l.contains("OutOfMemory")).limit(3).forEach(System.out::println);
-            assertEquals(0, unsettled, "every connection got hello (and its config answered) or server_full / server_busy and 1013");
-            assertEquals(0, unanswered.get(), "/api/health answered every probe within 5 s (slowest " + worstMillis.get() + " ms)");
+            if (!server.isAlive() || unsettled > 0)
+                log.stream().filter(l -> l.contains("OutOfMemory")).limit(3).forEach(System.out::println);
+            assertEquals(
+                    0,
+                    unsettled,
+                    "every connection got hello (and its config answered) or server_full / server_busy and 1013");
+            assertEquals(
+                    0,
+                    unanswered.get(),
+                    "/api/health answered every probe within 5 s (slowest " + worstMillis.get() + " ms)");
             assertTrue(probes.get() >= 20, "probed throughout: " + probes.get());
             assertTrue(admitted >= 1 && admitted <= cap, admitted + " admitted, cap " + cap);
             assertTrue(server.isAlive(), "the server is still up");
@@ -236,20 +286,25 @@ class HeapAdmissionTest {
                 sockets.clear();
             }
             long emptyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (JSON.readTree(http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()).body())
-                    .get("sessions").asInt() > 0) {
+            while (JSON.readTree(http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString())
+                                    .body())
+                            .get("sessions")
+                            .asInt()
+                    > 0) {
                 assertTrue(System.nanoTime() < emptyBy, "the ramp's sessions were let go");
                 Thread.sleep(100);
             }
             Peer student = new Peer(CONFIGS[1]);
-            WebSocket socket = http.newWebSocketBuilder().buildAsync(ws, student).get(10, TimeUnit.SECONDS);
+            WebSocket socket =
+                    http.newWebSocketBuilder().buildAsync(ws, student).get(10, TimeUnit.SECONDS);
             sockets.add(socket);
             student.settled.get(10, TimeUnit.SECONDS);
             assertTrue(student.configured, "the new client's config was answered");
             socket.sendText("{\"type\":\"play\"}", true).get(10, TimeUnit.SECONDS);
             long trainBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (student.lastEpoch.get() < 5) {
-                assertTrue(System.nanoTime() < trainBy, "the new client's epochs advance: at " + student.lastEpoch.get());
+                assertTrue(
+                        System.nanoTime() < trainBy, "the new client's epochs advance: at " + student.lastEpoch.get());
                 Thread.sleep(50);
             }
         } finally {

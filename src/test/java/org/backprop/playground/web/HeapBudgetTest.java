@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.backprop.playground.session.SessionCost;
 import org.backprop.playground.state.PlaygroundLimits;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** Admission by memory: the cap the heap gives, the room it has now, and the refusal a connection gets when it has none. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -32,7 +32,10 @@ class HeapBudgetTest {
         HeapAdmission small = new HeapAdmission(HeapAdmission.defaultBudget(256 * MB), heaviest, () -> 0);
         assertEquals((192 * MB - HeapAdmission.BASELINE) / (heaviest + HeapAdmission.CONNECTION), small.cap(200));
         assertTrue(small.cap(200) > 50 && small.cap(200) < 200, "256 MB holds some, not 200: " + small.cap(200));
-        assertEquals(200, new HeapAdmission(HeapAdmission.defaultBudget(512 * MB), heaviest, () -> 0).cap(200), "512 MB holds the default 200");
+        assertEquals(
+                200,
+                new HeapAdmission(HeapAdmission.defaultBudget(512 * MB), heaviest, () -> 0).cap(200),
+                "512 MB holds the default 200");
         assertEquals(3, small.cap(3), "--max-sessions lower than the heap's");
         assertEquals(1, new HeapAdmission(16 * MB, heaviest, () -> 0).cap(200), "a tiny budget still serves one");
         // wider layers cost more, so fewer fit (64 wide passes seed-digits' 32)
@@ -57,8 +60,9 @@ class HeapBudgetTest {
         byte[] ballast = new byte[64 * (int) MB];
         System.gc(); // the last collection sees the ballast
         try (TestServer server = new TestServer(AppConfig.defaults().withHeapBudgetMb(52));
-             WsClient refused = WsClient.connect(server.wsUrl())) {
-            JsonNode e = refused.await(m -> m.type().equals("error"), "server_busy").json();
+                WsClient refused = WsClient.connect(server.wsUrl())) {
+            JsonNode e =
+                    refused.await(m -> m.type().equals("error"), "server_busy").json();
             assertEquals("server_busy", e.get("code").asText());
             assertTrue(e.get("message").asText().contains("short of memory"), e.toString());
             assertEquals("socket.serverBusy", e.at("/detail/id").asText(), e.toString());
@@ -70,7 +74,10 @@ class HeapBudgetTest {
             assertEquals(52, health.at("/process/heapBudgetMb").asInt());
             long perSession = SessionCost.heaviest(PlaygroundLimits.defaults()) + HeapAdmission.CONNECTION;
             long fixed = HeapAdmission.BASELINE + SessionCost.idlePasses(PlaygroundLimits.defaults());
-            assertEquals((52 * MB - fixed) / perSession, health.get("maxSessions").asInt(), "what 52 MB less the baseline and the idle passes holds");
+            assertEquals(
+                    (52 * MB - fixed) / perSession,
+                    health.get("maxSessions").asInt(),
+                    "what 52 MB less the baseline and the idle passes holds");
         }
         assertEquals(64 * MB, ballast.length);
     }

@@ -17,10 +17,10 @@ import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Broken and hostile clients: each gets an error or the right close code, and a healthy client on
@@ -74,17 +74,24 @@ class HostileClientsTest {
                 {"{\"type\":\"explode\"}", "unknown_type", "type"},
                 {"{\"type\":\"PLAY\"}", "unknown_type", "type"},
                 {"{\"type\":\"play\",\"id\":{\"a\":1}}", "bad_value", "id"},
-                {"[" .repeat(5000) + "]".repeat(5000), "malformed_json", null},
+                {"[".repeat(5000) + "]".repeat(5000), "malformed_json", null},
             };
             for (String[] k : cases) {
                 long since = c.mark();
                 c.send(k[0]);
-                JsonNode e = c.await(since, m -> m.type().equals("error"), "error for " + k[0]).json();
+                JsonNode e = c.await(since, m -> m.type().equals("error"), "error for " + k[0])
+                        .json();
                 assertEquals(k[1], e.get("code").asText(), k[0] + " -> " + e);
-                assertEquals(k[2], e.get("field").isNull() ? null : e.get("field").asText(), k[0] + " -> " + e);
+                assertEquals(
+                        k[2], e.get("field").isNull() ? null : e.get("field").asText(), k[0] + " -> " + e);
                 assertFalse(e.get("message").asText().isBlank());
             }
-            assertEquals("play", c.send("ok", "{\"type\":\"play\",\"id\":\"ok\"}").get("cause").asText(), "still served");
+            assertEquals(
+                    "play",
+                    c.send("ok", "{\"type\":\"play\",\"id\":\"ok\"}")
+                            .get("cause")
+                            .asText(),
+                    "still served");
         }
     }
 
@@ -119,13 +126,19 @@ class HostileClientsTest {
                 {"{\"type\":\"setWeight\",\"layer\":0,\"to\":0,\"from\":0,\"value\":1e7}", "value"},
                 {"{\"type\":\"setWeight\",\"layer\":0,\"to\":0,\"bias\":\"yes\",\"value\":1}", "bias"},
             };
-            String query = c.send("before", "{\"type\":\"pause\",\"id\":\"before\"}").get("query").asText();
+            String query = c.send("before", "{\"type\":\"pause\",\"id\":\"before\"}")
+                    .get("query")
+                    .asText();
             for (String[] k : cases) {
                 long since = c.mark();
                 c.send(k[0]);
-                JsonNode e = c.await(since, m -> m.type().equals("error"), "error for " + k[0]).json();
+                JsonNode e = c.await(since, m -> m.type().equals("error"), "error for " + k[0])
+                        .json();
                 assertEquals(k[1], e.get("field").asText(), k[0] + " -> " + e);
-                assertTrue(List.of("bad_value", "unknown_key", "conflict").contains(e.get("code").asText()), e.toString());
+                assertTrue(
+                        List.of("bad_value", "unknown_key", "conflict")
+                                .contains(e.get("code").asText()),
+                        e.toString());
             }
             JsonNode after = c.send("after", "{\"type\":\"pause\",\"id\":\"after\"}");
             assertEquals(query, after.get("query").asText(), "no refused message changed the state");
@@ -148,7 +161,8 @@ class HostileClientsTest {
                 c.send("{\"type\":\"play\",\"id\":\"" + id + "\"}");
                 WsClient.sleep(200);
                 boolean served = false;
-                for (WsClient.Message m : c.received) served |= id.equals(m.json().path("id").asText(null));
+                for (WsClient.Message m : c.received)
+                    served |= id.equals(m.json().path("id").asText(null));
                 if (served) break;
                 assertTrue(System.nanoTime() < deadline, "never served again after the burst");
             }
@@ -188,7 +202,9 @@ class HostileClientsTest {
             // closed makes its kernel answer with a reset, which can overtake the 1009 on the way in
             for (int i = 0; i < 7; i++) {
                 try {
-                    s.sendText("{\"a\":\"" + "y".repeat(10_000), false).orTimeout(5, TimeUnit.SECONDS).join();
+                    s.sendText("{\"a\":\"" + "y".repeat(10_000), false)
+                            .orTimeout(5, TimeUnit.SECONDS)
+                            .join();
                 } catch (RuntimeException closed) {
                     break;
                 }
@@ -204,7 +220,9 @@ class HostileClientsTest {
             c.sendBinary(new byte[] {0, 0, 0, 2, '{', '}'});
             JsonNode e = c.error(since, "binary_not_accepted");
             assertTrue(e.get("message").asText().contains("JSON text"));
-            assertEquals("play", c.send("p", "{\"type\":\"play\",\"id\":\"p\"}").get("cause").asText());
+            assertEquals(
+                    "play",
+                    c.send("p", "{\"type\":\"play\",\"id\":\"p\"}").get("cause").asText());
         }
     }
 
@@ -217,7 +235,8 @@ class HostileClientsTest {
         for (int wave = 0; wave < 25; wave++) {
             List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                opening.add(http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                opening.add(http.newWebSocketBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
                         .buildAsync(uri, new WebSocket.Listener() {}));
             }
             for (int i = 0; i < opening.size(); i++) {
@@ -241,8 +260,9 @@ class HostileClientsTest {
         WsClient slow = WsClient.neverReading(server.wsUrl());
         try {
             // a big network makes big frames, so the network buffers fill soon
-            slow.send("{\"type\":\"config\",\"state\":{\"networkShape\":\"8,8,8,8,8,8\",\"xSquared\":true,\"ySquared\":true,"
-                    + "\"xTimesY\":true,\"sinX\":true,\"sinY\":true,\"speed\":\"max\"}}");
+            slow.send(
+                    "{\"type\":\"config\",\"state\":{\"networkShape\":\"8,8,8,8,8,8\",\"xSquared\":true,\"ySquared\":true,"
+                            + "\"xTimesY\":true,\"sinX\":true,\"sinY\":true,\"speed\":\"max\"}}");
             slow.send("{\"type\":\"play\"}");
             // replies it never reads pile up, under the rate limit, until the server gives up on it
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -265,7 +285,8 @@ class HostileClientsTest {
     static void awaitLive(IntSupplier live, int expected) {
         long deadline = System.nanoTime() + WsClient.DEADLINE.toNanos();
         while (live.getAsInt() != expected) {
-            if (System.nanoTime() > deadline) throw new AssertionError("live sessions " + live.getAsInt() + ", expected " + expected);
+            if (System.nanoTime() > deadline)
+                throw new AssertionError("live sessions " + live.getAsInt() + ", expected " + expected);
             WsClient.sleep(10);
         }
     }

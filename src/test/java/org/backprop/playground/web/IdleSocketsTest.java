@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Idle is no client message: sockets that only upgrade (and answer the server's pings, as every
@@ -30,7 +30,7 @@ class IdleSocketsTest {
         SocketLimits limits = SocketLimits.defaults().withMaxSessions(6).withIdle(IDLE, PING);
         List<WsClient> silent = new ArrayList<>();
         try (TestServer server = new TestServer(AppConfig.defaults().withSocket(limits));
-             WsClient pinger = WsClient.greeted(server.wsUrl())) {
+                WsClient pinger = WsClient.greeted(server.wsUrl())) {
             for (int i = 0; i < 5; i++) silent.add(WsClient.greeted(server.wsUrl()));
             long since = pinger.mark();
             long start = System.nanoTime();
@@ -45,11 +45,16 @@ class IdleSocketsTest {
                 assertEquals(1001, c.awaitClose(), "a silent socket is closed as idle");
                 assertTrue(c.closeReason.contains("idle: no message for 1 s"), c.closeReason);
             }
-            System.out.println("5 silent sockets closed " + (closedAt - start) / 1_000_000 + " ms after the pinger began"
-                    + " (idle " + IDLE.toMillis() + " ms, server pings every " + PING.toMillis() + " ms); reason: " + silent.get(0).closeReason
-                    + "; stats " + server.socket().stats());
+            System.out.println(
+                    "5 silent sockets closed " + (closedAt - start) / 1_000_000 + " ms after the pinger began"
+                            + " (idle " + IDLE.toMillis() + " ms, server pings every " + PING.toMillis()
+                            + " ms); reason: " + silent.get(0).closeReason
+                            + "; stats " + server.socket().stats());
             assertFalse(pinger.closed.isDone(), "the client that pings stays");
-            assertTrue(pinger.received.stream().noneMatch(m -> m.seq() > since && "keep".equals(m.json().path("id").asText(null))),
+            assertTrue(
+                    pinger.received.stream()
+                            .noneMatch(m -> m.seq() > since
+                                    && "keep".equals(m.json().path("id").asText(null))),
                     "ping is answered with nothing");
             assertEquals(5, server.socket().stats().closedIdle());
             HostileClientsTest.awaitLive(() -> server.socket().liveSessions(), 1);
@@ -58,7 +63,12 @@ class IdleSocketsTest {
                 assertEquals(1, hello.at("/limits/idleTimeoutSeconds").asInt());
                 assertTrue(hello.get("messageTypes").toString().contains("\"ping\""), hello.toString());
             }
-            assertEquals("play", pinger.send("p", "{\"type\":\"play\",\"id\":\"p\"}").get("cause").asText(), "still served");
+            assertEquals(
+                    "play",
+                    pinger.send("p", "{\"type\":\"play\",\"id\":\"p\"}")
+                            .get("cause")
+                            .asText(),
+                    "still served");
         } finally {
             silent.forEach(WsClient::close);
         }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** An exercise's lock outlives every message of its session: config keeps it, lock=weights refuses setWeight. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -35,12 +35,14 @@ class LockSocketTest {
     @Test
     void config_keeps_the_locked_keys_values_and_the_lock_itself() {
         try (WsClient c = client("dataset=xor&learningRate=0.1&lock=dataset,learningRate")) {
-            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"circle\",\"learningRate\":0.3,\"noise\":10,\"lock\":\"\"}}");
+            c.send(
+                    "{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"circle\",\"learningRate\":0.3,\"noise\":10,\"lock\":\"\"}}");
             JsonNode reply = c.stateFor("c");
             assertEquals("xor", reply.at("/state/dataset").asText(), reply::toString);
             assertEquals(0.1, reply.at("/state/learningRate").asDouble(), reply::toString);
             assertEquals(10, reply.at("/state/noise").asDouble(), "an unlocked key takes the config's value");
-            assertEquals("[\"dataset\",\"learningRate\"]", reply.at("/state/lock").toString());
+            assertEquals(
+                    "[\"dataset\",\"learningRate\"]", reply.at("/state/lock").toString());
             assertTrue(hasWarning(reply, "state.lockKept"), reply::toString);
             // and a set of the lock is still refused afterwards
             c.send("{\"type\":\"set\",\"id\":\"s\",\"state\":{\"lock\":\"\"}}");
@@ -61,7 +63,8 @@ class LockSocketTest {
             assertEquals(true, other.at("/state/xTimesY").asBoolean(), other::toString);
             assertEquals(true, other.at("/state/x").asBoolean(), "the locked one stays on: " + other);
             // a config keeps the locked feature only
-            c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"x\":false,\"y\":true,\"sinX\":true}}");
+            c.send(
+                    "{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"x\":false,\"y\":true,\"sinX\":true}}");
             JsonNode reply = c.stateFor("c");
             assertEquals(true, reply.at("/state/x").asBoolean(), reply::toString);
             assertEquals(true, reply.at("/state/sinX").asBoolean(), reply::toString);
@@ -88,7 +91,8 @@ class LockSocketTest {
     void lock_weights_refuses_set_weight_and_bias_and_changes_nothing() {
         try (WsClient c = client("dataset=xor&lock=weights")) {
             JsonNode before = c.frame(0, h -> true, "the first frame").json();
-            double w = before.at("/layers/0/weights/0/0").asDouble(), b = before.at("/layers/0/biases/0").asDouble();
+            double w = before.at("/layers/0/weights/0/0").asDouble(),
+                    b = before.at("/layers/0/biases/0").asDouble();
             c.send("{\"type\":\"setWeight\",\"id\":\"w\",\"layer\":0,\"to\":0,\"from\":0,\"value\":0.75}");
             JsonNode error = c.errorFor("w");
             assertEquals("locked", error.get("code").asText(), error::toString);
@@ -98,7 +102,8 @@ class LockSocketTest {
             assertEquals("locked", c.errorFor("b").get("code").asText());
             // the session's own weights, read back by an inspection, are the ones before
             c.send("{\"type\":\"inspect\",\"id\":\"i\",\"input\":[0.5,0.5],\"target\":[1]}");
-            JsonNode after = c.await(m -> "i".equals(m.json().path("id").asText(null)), "the inspection").json();
+            JsonNode after = c.await(m -> "i".equals(m.json().path("id").asText(null)), "the inspection")
+                    .json();
             assertEquals("inspection", after.get("type").asText(), after::toString);
             assertEquals(w, after.at("/layers/0/weights/0/0").asDouble());
             assertEquals(b, after.at("/layers/0/biases/0").asDouble());

@@ -13,9 +13,9 @@ import org.backprop.playground.engine.Init;
 import org.backprop.playground.engine.Loss;
 import org.backprop.playground.engine.Network;
 import org.backprop.playground.engine.SeedRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @Tag("unit")
@@ -31,8 +31,13 @@ class ModelJsonTest {
 
     @Test
     void model_json_round_trip_is_exact() throws Exception {
-        Network net = Network.create(new int[] {3, 5, 4, 3}, Activation.LEAKY_RELU, Activation.SOFTMAX, Loss.CE,
-                Init.HE, new SeedRandom("round trip"));
+        Network net = Network.create(
+                new int[] {3, 5, 4, 3},
+                Activation.LEAKY_RELU,
+                Activation.SOFTMAX,
+                Loss.CE,
+                Init.HE,
+                new SeedRandom("round trip"));
         // awkward doubles: subnormal, extremes, negative zero, repeating fractions
         double[] awkward = {Double.MIN_VALUE, -Double.MAX_VALUE, -0.0, 0.1 + 0.2, Math.PI, 1e-300, 1.0 / 3};
         System.arraycopy(awkward, 0, net.params, 0, awkward.length);
@@ -51,7 +56,8 @@ class ModelJsonTest {
 
     @Test
     void model_json_has_the_documented_shape() {
-        Network net = Network.create(new int[] {2, 3, 1}, Activation.TANH, Activation.SIGMOID, Loss.BCE, Init.TF, new SeedRandom("0"));
+        Network net = Network.create(
+                new int[] {2, 3, 1}, Activation.TANH, Activation.SIGMOID, Loss.BCE, Init.TF, new SeedRandom("0"));
         JsonNode json = ModelJson.write(ModelJson.Model.unnamed(net), mapper);
         assertEquals("backprop-playground/model", json.get("format").asText());
         assertEquals(1, json.get("version").asInt());

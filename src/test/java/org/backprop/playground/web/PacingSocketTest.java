@@ -1,19 +1,19 @@
 package org.backprop.playground.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.backprop.playground.state.Speed;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.junit.jupiter.api.Tag;
 
 /** The {@code speed} key over /ws: in config, set, state and query, and what a paced session's frames show. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -37,7 +37,9 @@ class PacingSocketTest {
             c.send("{\"type\":\"config\",\"id\":\"c\",\"state\":{\"speed\":1000}}");
             JsonNode state = c.stateFor("c");
             assertEquals(1000, state.at("/state/speed").asInt());
-            assertTrue(state.get("query").asText().contains("speed=1000"), state.get("query").asText());
+            assertTrue(
+                    state.get("query").asText().contains("speed=1000"),
+                    state.get("query").asText());
             c.send("{\"type\":\"set\",\"id\":\"s\",\"state\":{\"speed\":\"max\"}}");
             JsonNode set = c.stateFor("s");
             assertEquals("max", set.at("/state/speed").asText());
@@ -49,7 +51,8 @@ class PacingSocketTest {
             assertTrue(fallback.toString().contains(Speed.CHOICES_TEXT), "with a warning listing the choices");
         }
         try (WsClient c = WsClient.greeted(server.wsUrl() + "?speed=3")) {
-            JsonNode state = c.await(m -> m.type().equals("state"), "the first state").json();
+            JsonNode state =
+                    c.await(m -> m.type().equals("state"), "the first state").json();
             assertEquals(3, state.at("/state/speed").asInt(), "the socket URL's speed");
         }
     }
@@ -123,7 +126,8 @@ class PacingSocketTest {
     private static List<Long> playingEpochs(WsClient c, long since) {
         List<Long> epochs = new ArrayList<>();
         for (WsClient.Message m : c.frames()) {
-            if (m.seq() > since && m.json().get("playing").asBoolean()) epochs.add(m.json().get("epoch").asLong());
+            if (m.seq() > since && m.json().get("playing").asBoolean())
+                epochs.add(m.json().get("epoch").asLong());
         }
         assertFalse(epochs.isEmpty(), "frames while playing");
         return epochs;

@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Tag;
-import org.backprop.playground.protocol.ServerMessageType;
 import org.backprop.playground.protocol.MessageType;
+import org.backprop.playground.protocol.ServerMessageType;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Message types exist once per side: the Java enums and static/js/protocol.js list the same names. */
 @Tag("unit")
@@ -43,7 +43,8 @@ class ProtocolTypesTest {
     /** {@code export const NAME = Object.freeze({ KEY: 'value', ... });} as an ordered map. */
     private static Map<String, String> frozenObject(String name) throws IOException {
         String js = Files.readString(PROTOCOL_JS);
-        Matcher block = Pattern.compile("export const " + name + " = Object\\.freeze\\(\\{(.*?)\\}\\);", Pattern.DOTALL).matcher(js);
+        Matcher block = Pattern.compile("export const " + name + " = Object\\.freeze\\(\\{(.*?)\\}\\);", Pattern.DOTALL)
+                .matcher(js);
         assertEquals(true, block.find(), "protocol.js exports a frozen " + name);
         Map<String, String> entries = new LinkedHashMap<>();
         Matcher entry = Pattern.compile("([A-Z_]+)\\s*:\\s*'([^']*)'").matcher(block.group(1));

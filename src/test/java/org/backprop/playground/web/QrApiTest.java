@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** GET /api/qr: the builder's and the board's QR code, an SVG of exactly the library's modules. */
 @Timeout(30)
@@ -38,9 +38,15 @@ class QrApiTest {
         String link = "http://localhost:7070/?dataset=xor&title=" + "Caf\u00e9 \uc5f0\uc2b5";
         HttpResponse<String> r = server.get("/api/qr?text=" + URLEncoder.encode(link, StandardCharsets.UTF_8));
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals("image/svg+xml", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(
+                "image/svg+xml",
+                r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         QrCode qr = QrCode.encodeText(link, QrCode.Ecc.MEDIUM);
-        assertTrue(r.body().startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + (qr.size + 8) + " " + (qr.size + 8) + "\""), r.body());
+        assertTrue(
+                r.body()
+                        .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + (qr.size + 8) + " "
+                                + (qr.size + 8) + "\""),
+                r.body());
         boolean[][] drawn = new boolean[qr.size][qr.size];
         Matcher m = MODULE.matcher(r.body());
         int count = 0;

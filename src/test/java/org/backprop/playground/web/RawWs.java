@@ -44,6 +44,7 @@ final class RawWs implements AutoCloseable {
     private final OutputStream out;
     /** The upgrade response: its status and its headers (names in lower case). */
     final int status;
+
     final Map<String, List<String>> headers = new LinkedHashMap<>();
 
     private RawWs(Socket socket, Map<String, String> extra, String path) throws IOException {

@@ -7,17 +7,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** A page that reconnects sends config with resume {epoch, weights}: the new session goes on from there, bit for bit. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("socket")
 class RestoreSocketTest {
-    private static final String STATE = "{\"dataset\":\"spiral\",\"networkShape\":[5,3],\"learningRate\":0.1,\"optimizer\":\"adam\",\"seed\":\"r.1\"}";
+    private static final String STATE =
+            "{\"dataset\":\"spiral\",\"networkShape\":[5,3],\"learningRate\":0.1,\"optimizer\":\"adam\",\"seed\":\"r.1\"}";
     private final TestServer server = new TestServer();
 
     @AfterAll
@@ -40,7 +41,8 @@ class RestoreSocketTest {
     }
 
     private static String resumeConfig(String id, int epoch, ArrayNode weights) {
-        return "{\"type\":\"config\",\"id\":\"" + id + "\",\"state\":" + STATE + ",\"resume\":{\"epoch\":" + epoch + ",\"weights\":" + weights + "}}";
+        return "{\"type\":\"config\",\"id\":\"" + id + "\",\"state\":" + STATE + ",\"resume\":{\"epoch\":" + epoch
+                + ",\"weights\":" + weights + "}}";
     }
 
     /** A session trained 137 epochs: its last frame. */
@@ -64,11 +66,14 @@ class RestoreSocketTest {
             JsonNode state = again.stateFor("r");
             assertEquals(137, state.at("/status/epoch").asLong(), state::toString);
             assertEquals(false, state.at("/status/playing").asBoolean());
-            JsonNode after = again.frame(since, h -> h.get("epoch").asLong() == 137, "the resumed frame").json();
+            JsonNode after = again.frame(since, h -> h.get("epoch").asLong() == 137, "the resumed frame")
+                    .json();
             ArrayNode was = flat(before), now = flat(after);
             assertEquals(was.size(), now.size());
             for (int i = 0; i < was.size(); i++) {
-                assertEquals(Double.doubleToRawLongBits(was.get(i).doubleValue()), Double.doubleToRawLongBits(now.get(i).doubleValue()),
+                assertEquals(
+                        Double.doubleToRawLongBits(was.get(i).doubleValue()),
+                        Double.doubleToRawLongBits(now.get(i).doubleValue()),
                         "parameter " + i + ": " + was.get(i) + " then " + now.get(i));
             }
             assertEquals(before.get("trainLoss"), after.get("trainLoss"), "the same network, the same loss");
@@ -95,9 +100,11 @@ class RestoreSocketTest {
 
             c.send("{\"type\":\"config\",\"id\":\"o\",\"state\":" + STATE + ",\"resume\":[1,2]}");
             assertEquals("resume", c.errorFor("o").get("field").asText());
-            c.send("{\"type\":\"config\",\"id\":\"e\",\"state\":" + STATE + ",\"resume\":{\"epoch\":-1,\"weights\":[]}}");
+            c.send("{\"type\":\"config\",\"id\":\"e\",\"state\":" + STATE
+                    + ",\"resume\":{\"epoch\":-1,\"weights\":[]}}");
             assertEquals("epoch", c.errorFor("e").get("field").asText());
-            c.send("{\"type\":\"config\",\"id\":\"n\",\"state\":" + STATE + ",\"resume\":{\"epoch\":1,\"weights\":[1,\"x\"]}}");
+            c.send("{\"type\":\"config\",\"id\":\"n\",\"state\":" + STATE
+                    + ",\"resume\":{\"epoch\":1,\"weights\":[1,\"x\"]}}");
             assertEquals("weights", c.errorFor("n").get("field").asText());
         }
     }
@@ -106,7 +113,9 @@ class RestoreSocketTest {
     void resume_is_refused_where_the_exercise_locks_the_weights() {
         try (WsClient c = WsClient.greeted(server.wsUrl() + "?lock=weights").watchedBy(server::socketDiagnostics)) {
             JsonNode frame = c.frame(0, h -> true, "the first frame").json();
-            c.send("{\"type\":\"config\",\"id\":\"r\",\"state\":{\"lock\":\"weights\"},\"resume\":{\"epoch\":50,\"weights\":" + flat(frame) + "}}");
+            c.send(
+                    "{\"type\":\"config\",\"id\":\"r\",\"state\":{\"lock\":\"weights\"},\"resume\":{\"epoch\":50,\"weights\":"
+                            + flat(frame) + "}}");
             JsonNode error = c.errorFor("r");
             assertEquals("locked", error.get("code").asText(), error::toString);
             assertEquals("state.weightsLocked", error.at("/detail/id").asText(), error::toString);

@@ -10,10 +10,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** Every answer carries the security headers: the page, a static file, the API, a 404, a 413, Jetty's own 414. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -29,10 +29,20 @@ class SecurityHeadersTest {
 
     private static void assertHeaders(HttpResponse<String> r, String what) {
         String csp = r.headers().firstValue("Content-Security-Policy").orElse(null);
-        assertTrue(csp != null, what + " (" + r.statusCode() + ") has no Content-Security-Policy: " + r.headers().map());
-        for (String directive : List.of("default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
-                "object-src 'none'", "frame-ancestors 'self'")) {
-            assertTrue(csp.contains(directive + ";") || csp.endsWith(directive), what + ": no " + directive + " in " + csp);
+        assertTrue(
+                csp != null,
+                what + " (" + r.statusCode() + ") has no Content-Security-Policy: "
+                        + r.headers().map());
+        for (String directive : List.of(
+                "default-src 'self'",
+                "script-src 'self'",
+                "style-src 'self'",
+                "img-src 'self' data:",
+                "object-src 'none'",
+                "frame-ancestors 'self'")) {
+            assertTrue(
+                    csp.contains(directive + ";") || csp.endsWith(directive),
+                    what + ": no " + directive + " in " + csp);
         }
         assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval"), what + ": " + csp);
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), what);
@@ -65,17 +75,25 @@ class SecurityHeadersTest {
         assertHeaders(large, "a 413");
 
         HttpResponse<String> longUri = server.get("/?title=" + "x".repeat(20_000));
-        assertTrue(longUri.statusCode() == 414 || longUri.statusCode() == 431, longUri.statusCode() + " " + longUri.body());
-        String jettyCsp = longUri.headers().firstValue("Content-Security-Policy").orElse("");
-        assertTrue(jettyCsp.contains("default-src 'self'"), "Jetty's own error: " + longUri.headers().map());
-        assertEquals("nosniff", longUri.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertTrue(
+                longUri.statusCode() == 414 || longUri.statusCode() == 431,
+                longUri.statusCode() + " " + longUri.body());
+        String jettyCsp =
+                longUri.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(
+                jettyCsp.contains("default-src 'self'"),
+                "Jetty's own error: " + longUri.headers().map());
+        assertEquals(
+                "nosniff",
+                longUri.headers().firstValue("X-Content-Type-Options").orElse(null));
     }
 
     @Test
     void a_host_header_that_is_not_a_host_stays_out_of_the_policy() {
         // the JDK client refuses to set Host itself; the policy is built from what the request names
         SecurityHeaders h = new SecurityHeaders("'self'");
-        assertTrue(h.policyFor("school.example:7070").contains("connect-src 'self' ws://school.example:7070 wss://school.example:7070;"));
+        assertTrue(h.policyFor("school.example:7070")
+                .contains("connect-src 'self' ws://school.example:7070 wss://school.example:7070;"));
         assertTrue(h.policyFor("[::1]:7070").contains("ws://[::1]:7070"));
         for (String bad : new String[] {"a; script-src *", "x y", "evil.example/'unsafe-inline'", "", null}) {
             String policy = h.policyFor(bad);
@@ -85,7 +103,8 @@ class SecurityHeadersTest {
 
     @Test
     void frame_ancestors_follow_the_config() {
-        AppConfig embedded = AppConfig.defaults().withFrameAncestors("'self'   https://school.example https://*.class.example:8443");
+        AppConfig embedded =
+                AppConfig.defaults().withFrameAncestors("'self'   https://school.example https://*.class.example:8443");
         try (TestServer other = new TestServer(embedded)) {
             HttpResponse<String> page = other.get("/");
             String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** The server-wide cap on live sessions, and /api/health's count of them. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -42,7 +42,8 @@ class SessionCapTest {
             }
             assertEquals(3, healthSessions());
             try (WsClient refused = WsClient.connect(server.wsUrl())) {
-                JsonNode e = refused.await(m -> m.type().equals("error"), "server_full").json();
+                JsonNode e = refused.await(m -> m.type().equals("error"), "server_full")
+                        .json();
                 assertEquals("server_full", e.get("code").asText());
                 assertTrue(e.get("message").asText().contains("3 live sessions"), e.toString());
                 assertEquals(1013, refused.awaitClose());

@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** Clients that send their bodies slowly, or never, hold no thread and no memory for long (SlowBodies). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -38,8 +38,10 @@ class SlowBodiesTest {
     /** A POST to /api/train that declares {@code length} bytes; its body is up to the caller. */
     private Socket post(int length) throws IOException {
         Socket s = new Socket("localhost", port);
-        s.getOutputStream().write(("POST /api/train HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream()
+                .write(("POST /api/train HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: " + length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
         return s;
     }
@@ -82,7 +84,8 @@ class SlowBodiesTest {
             }
             int cut = 0;
             for (Socket s : tricklers) if (closedByServer(s, BODY_TIMEOUT.multipliedBy(3))) cut++;
-            System.out.printf("300 trickling POSTs: health answered 5 times meanwhile; %d cut, the last %.1f s after they began%n",
+            System.out.printf(
+                    "300 trickling POSTs: health answered 5 times meanwhile; %d cut, the last %.1f s after they began%n",
                     cut, (System.nanoTime() - start) / 1e9);
             assertEquals(300, cut, "every trickling body is cut");
             assertEquals(200, server.get("/api/health").statusCode());
@@ -99,9 +102,12 @@ class SlowBodiesTest {
             for (int i = 0; i < 100; i++) waiting.add(post(Limits.MAX_BODY_BYTES));
             Thread.sleep(300); // the server has read their headers
             long during = heapAfterGc();
-            System.out.printf("100 requests declaring 4 MiB, no body: heap after GC %d MiB before, %d MiB with them waiting (+%d MiB)%n",
+            System.out.printf(
+                    "100 requests declaring 4 MiB, no body: heap after GC %d MiB before, %d MiB with them waiting (+%d MiB)%n",
                     before >> 20, during >> 20, (during - before) >> 20);
-            assertTrue(during - before < 40L << 20, "100 × 4 MiB would be 400 MiB; grew " + ((during - before) >> 20) + " MiB");
+            assertTrue(
+                    during - before < 40L << 20,
+                    "100 × 4 MiB would be 400 MiB; grew " + ((during - before) >> 20) + " MiB");
             int cut = 0;
             for (Socket s : waiting) if (closedByServer(s, BODY_TIMEOUT.multipliedBy(3))) cut++;
             assertEquals(100, cut, "each is cut when its body does not come");
@@ -138,9 +144,14 @@ class SlowBodiesTest {
             } catch (SocketTimeoutException e) {
                 answer = "(no answer in " + BODY_TIMEOUT.toMillis() / 2 + " ms)";
             }
-            System.out.printf("%d large bodies waiting; one more got: %s%n", LargeBodies.MAX_AT_ONCE, answer.lines().findFirst().orElse(answer));
+            System.out.printf(
+                    "%d large bodies waiting; one more got: %s%n",
+                    LargeBodies.MAX_AT_ONCE, answer.lines().findFirst().orElse(answer));
             assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
-            assertTrue(answer.contains("Retry-After: " + LargeBodies.RETRY_AFTER_SECONDS) && answer.contains("\"code\":\"server_busy\""), answer);
+            assertTrue(
+                    answer.contains("Retry-After: " + LargeBodies.RETRY_AFTER_SECONDS)
+                            && answer.contains("\"code\":\"server_busy\""),
+                    answer);
             assertEquals(200, server.get("/api/health").statusCode(), "health answers meanwhile");
         } finally {
             for (Socket s : waiting) s.close();
@@ -150,7 +161,8 @@ class SlowBodiesTest {
         String large = "x".repeat((int) SlowBodies.EAGER_BYTES * 2);
         long deadline = System.nanoTime() + BODY_TIMEOUT.toNanos() * 3, start = System.nanoTime();
         int status;
-        while ((status = server.post("/api/train", large).statusCode()) == 503 && System.nanoTime() < deadline) Thread.sleep(20);
+        while ((status = server.post("/api/train", large).statusCode()) == 503 && System.nanoTime() < deadline)
+            Thread.sleep(20);
         System.out.printf("the places came back %.3f s after the clients closed%n", (System.nanoTime() - start) / 1e9);
         assertEquals(400, status, "a large body once the waiting ones are gone");
     }

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** Who may open a {@code /ws} session: the Origin of the upgrade, and the optional cap per client address. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -54,10 +54,13 @@ class SocketAccessTest {
 
     @Test
     void an_origin_listed_by_the_flag_is_let_in() throws Exception {
-        SocketAccess access = ServerFlags.parse(new String[] {"--allowed-origins", "https://school.example, http://lab.example:8080"},
-                Map.of()).config().access();
+        SocketAccess access = ServerFlags.parse(
+                        new String[] {"--allowed-origins", "https://school.example, http://lab.example:8080"}, Map.of())
+                .config()
+                .access();
         try (TestServer server = new TestServer(AppConfig.defaults().withAccess(access))) {
-            for (String origin : new String[] {"https://school.example", "https://SCHOOL.example:443", "http://lab.example:8080"}) {
+            for (String origin :
+                    new String[] {"https://school.example", "https://SCHOOL.example:443", "http://lab.example:8080"}) {
                 try (RawWs listed = RawWs.upgrade(server.wsUrl(), Map.of("Origin", origin))) {
                     assertEquals(101, listed.status, origin);
                 }
@@ -80,24 +83,30 @@ class SocketAccessTest {
         assertFalse(none.originAllowed("null", "localhost:7070"));
         assertFalse(none.originAllowed("http://localhost:7070", null));
         assertTrue(new SocketAccess(Set.of("null"), false, 0).originAllowed("null", "localhost:7070"));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class,
                 () -> ServerFlags.parse(new String[] {"--allowed-origins", "school.example/path"}, Map.of()));
-        assertTrue(bad.getMessage().contains("--allowed-origins") && bad.getMessage().contains("scheme://host"), bad.getMessage());
+        assertTrue(
+                bad.getMessage().contains("--allowed-origins")
+                        && bad.getMessage().contains("scheme://host"),
+                bad.getMessage());
     }
 
     @Test
-    void the_cap_per_address_refuses_with_address_full_and_1013_and_a_trusted_proxy_names_the_address() throws Exception {
+    void the_cap_per_address_refuses_with_address_full_and_1013_and_a_trusted_proxy_names_the_address()
+            throws Exception {
         try (TestServer server = new TestServer(AppConfig.defaults().withAccess(new SocketAccess(Set.of(), false, 2)));
-             WsClient a = WsClient.greeted(server.wsUrl());
-             WsClient b = WsClient.greeted(server.wsUrl());
-             RawWs third = RawWs.upgrade(server.wsUrl(), Map.of("X-Forwarded-For", "10.0.0.3"))) {
+                WsClient a = WsClient.greeted(server.wsUrl());
+                WsClient b = WsClient.greeted(server.wsUrl());
+                RawWs third = RawWs.upgrade(server.wsUrl(), Map.of("X-Forwarded-For", "10.0.0.3"))) {
             // not trusted: X-Forwarded-For is ignored and all three come from 127.0.0.1
             JsonNode e = JSON.readTree(third.readFrame().text());
             assertEquals("address_full", e.get("code").asText(), e.toString());
             assertTrue(e.get("message").asText().contains("2 live sessions"), e.toString());
             RawWs.Frame close = third.readUntilClose();
             assertEquals(1013, close.closeCode());
-            System.out.println("third from one address: " + e.get("code").asText() + ", close " + close.closeCode() + " " + close.closeReason());
+            System.out.println("third from one address: " + e.get("code").asText() + ", close " + close.closeCode()
+                    + " " + close.closeReason());
             assertEquals(1, server.socket().stats().refusedAddress());
             // one leaves: its address may connect again
             b.close();
@@ -106,11 +115,13 @@ class SocketAccessTest {
                 assertEquals(2, server.socket().liveSessions());
             }
         }
-        SocketAccess behindProxy = ServerFlags.parse(new String[] {"--trust-proxy", "--max-sessions-per-address=1"}, Map.of())
-                .config().access();
+        SocketAccess behindProxy = ServerFlags.parse(
+                        new String[] {"--trust-proxy", "--max-sessions-per-address=1"}, Map.of())
+                .config()
+                .access();
         // the proxy appended the last address: the first entry is whatever the client claimed
         try (TestServer server = new TestServer(AppConfig.defaults().withAccess(behindProxy));
-             RawWs one = RawWs.upgrade(server.wsUrl(), Map.of("X-Forwarded-For", "203.0.113.9, 10.0.0.1"))) {
+                RawWs one = RawWs.upgrade(server.wsUrl(), Map.of("X-Forwarded-For", "203.0.113.9, 10.0.0.1"))) {
             assertTrue(one.readFrame().text().contains("\"hello\""));
             try (RawWs two = RawWs.upgrade(server.wsUrl(), Map.of("X-Forwarded-For", "203.0.113.9, 10.0.0.2"))) {
                 assertTrue(two.readFrame().text().contains("\"hello\""), "another address than one's");

@@ -18,7 +18,8 @@ import java.util.Set;
 final class TestServer implements AutoCloseable {
     final ObjectMapper mapper = new ObjectMapper();
     private final Javalin app;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     TestServer() {
@@ -51,11 +52,15 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> delete(String path, String key) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key).DELETE());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + key)
+                .DELETE());
     }
 
     HttpResponse<String> getWithKey(String path, String key) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + key)
+                .GET());
     }
 
     /** Heavy API requests (training, gradient checks) computing now. */
@@ -110,7 +115,8 @@ final class TestServer implements AutoCloseable {
     /** The error shape: a 4xx status, exactly {code, message, field}, the given code and field. */
     JsonNode assertError(HttpResponse<String> response, int status, String code, String field) {
         assertEquals(status, response.statusCode(), response::body);
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 () -> "content type of " + response.body());
         JsonNode body = json(response);
         Set<String> keys = new java.util.TreeSet<>();

@@ -21,10 +21,10 @@ import org.backprop.playground.engine.Samples;
 import org.backprop.playground.engine.SeedRandom;
 import org.backprop.playground.engine.Trainer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,14 +42,16 @@ class TrainApiTest {
 
     /** Tutorial 003's XOR net: 2-8-1, tanh hidden, sigmoid + bce. */
     private static Network xorNet() {
-        return Network.create(new int[] {2, 8, 1}, Activation.TANH, Activation.SIGMOID, Loss.BCE, Init.XAVIER, new SeedRandom("1"));
+        return Network.create(
+                new int[] {2, 8, 1}, Activation.TANH, Activation.SIGMOID, Loss.BCE, Init.XAVIER, new SeedRandom("1"));
     }
 
     private ObjectNode request(Network net, int epochs) {
         ObjectNode body = server.mapper.createObjectNode();
         body.set("model", ModelJson.write(ModelJson.Model.unnamed(net), server.mapper));
         ArrayNode rows = body.putArray("train");
-        for (int r = 0; r < XOR_X.length; r++) rows.addArray().add(XOR_X[r][0]).add(XOR_X[r][1]).add(XOR_T[r][0]);
+        for (int r = 0; r < XOR_X.length; r++)
+            rows.addArray().add(XOR_X[r][0]).add(XOR_X[r][1]).add(XOR_T[r][0]);
         body.put("learningRate", 0.5);
         body.put("batchSize", 4);
         body.put("epochs", epochs);
@@ -85,7 +87,8 @@ class TrainApiTest {
         again.set("model", r.get("model"));
         again.set("inputs", server.mapper.valueToTree(XOR_X));
         again.set("targets", server.mapper.valueToTree(XOR_T));
-        assertEquals(last, server.ok(server.post("/api/backprop", again)).get("loss").asDouble(), 1e-15);
+        assertEquals(
+                last, server.ok(server.post("/api/backprop", again)).get("loss").asDouble(), 1e-15);
     }
 
     /** The session's rule: 4 rows at batchSize 10 train as batch 4 (TF's rule alone would never update). */
@@ -154,7 +157,8 @@ class TrainApiTest {
         assertArrayEquals(expected, first, 0);
 
         body.put("seed", "8");
-        assertNotEquals(first[19], losses(server.ok(server.post("/api/train", body)).get("trainLoss"))[19]);
+        assertNotEquals(
+                first[19], losses(server.ok(server.post("/api/train", body)).get("trainLoss"))[19]);
     }
 
     @Test
@@ -166,7 +170,8 @@ class TrainApiTest {
         JsonNode r = server.ok(server.post("/api/train", body));
         assertEquals(30, r.get("testLoss").size());
         Network trained = ModelJson.read(r.get("model"), "model").network();
-        double expected = Evaluation.meanLoss(trained, Samples.of(new double[][] {{0.1, 0.9}, {0.9, 0.9}}, new double[][] {{1}, {0}}));
+        double expected = Evaluation.meanLoss(
+                trained, Samples.of(new double[][] {{0.1, 0.9}, {0.9, 0.9}}, new double[][] {{1}, {0}}));
         assertEquals(expected, r.get("testLoss").get(29).asDouble(), 0);
     }
 }

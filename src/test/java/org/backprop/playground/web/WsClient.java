@@ -40,6 +40,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     volatile String closeReason;
     /** Why the client's side ended, if it did: the error the JDK reported or one our listener threw. */
     private volatile Throwable failure;
+
     private final AtomicLong seq = new AtomicLong();
     private final StringBuilder text = new StringBuilder();
     private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
@@ -49,7 +50,8 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
      * An HTTP client of its own (its own selector thread), so a connection that a test floods or
      * the server cuts off shares no I/O thread with the next test's connection.
      */
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** What the server says of its side, for a wait that timed out. */
     private volatile Supplier<String> serverSide = () -> "(not watched)";
 
@@ -76,8 +78,11 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     private static WsClient open(String url, boolean reading) {
         WsClient c = new WsClient(reading);
-        c.socket = c.http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create(url), c).orTimeout(10, TimeUnit.SECONDS).join();
+        c.socket = c.http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(URI.create(url), c)
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
         return c;
     }
 
@@ -176,7 +181,9 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     synchronized void sendBinary(byte[] bytes) {
-        socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(10, TimeUnit.SECONDS).join();
+        socket.sendBinary(ByteBuffer.wrap(bytes), true)
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
     }
 
     /** The arrival number of the latest message so far (0 before any). */
@@ -190,8 +197,10 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         while (true) {
             for (Message m : received) if (m.seq() > since && wanted.test(m)) return m;
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; last messages: " + tail()
-                        + "\n  client: " + clientSide() + "\n  server: " + serverSide.get() + "\n  threads: " + busyThreads(), failure);
+                throw new AssertionError(
+                        "timed out waiting for " + what + "; last messages: " + tail() + "\n  client: " + clientSide()
+                                + "\n  server: " + serverSide.get() + "\n  threads: " + busyThreads(),
+                        failure);
             }
             sleep(5);
         }
@@ -207,23 +216,39 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /** The state message answering the message tagged {@code id}. */
     JsonNode stateFor(String id) {
-        return await(m -> m.type().equals("state") && id.equals(m.json().path("id").asText(null)), "state for " + id).json();
+        return await(
+                        m -> m.type().equals("state")
+                                && id.equals(m.json().path("id").asText(null)),
+                        "state for " + id)
+                .json();
     }
 
     /** The error message answering the message tagged {@code id}. */
     JsonNode errorFor(String id) {
-        return await(m -> m.type().equals("error") && id.equals(m.json().path("id").asText(null)), "error for " + id).json();
+        return await(
+                        m -> m.type().equals("error")
+                                && id.equals(m.json().path("id").asText(null)),
+                        "error for " + id)
+                .json();
     }
 
     /** The reply (state or error) to the message tagged {@code id}. */
     JsonNode replyTo(String id) {
-        return await(m -> (m.type().equals("state") || m.type().equals("error"))
-                && id.equals(m.json().path("id").asText(null)), "reply to " + id).json();
+        return await(
+                        m -> (m.type().equals("state") || m.type().equals("error"))
+                                && id.equals(m.json().path("id").asText(null)),
+                        "reply to " + id)
+                .json();
     }
 
     /** The first error after {@code since} with this code. */
     JsonNode error(long since, String code) {
-        return await(since, m -> m.type().equals("error") && m.json().path("code").asText().equals(code), "error " + code).json();
+        return await(
+                        since,
+                        m -> m.type().equals("error")
+                                && m.json().path("code").asText().equals(code),
+                        "error " + code)
+                .json();
     }
 
     /** The first frame after {@code since} whose header matches. */
@@ -249,9 +274,11 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (true) {
             long count = 0;
-            for (Message m : received) if (m.seq() > since && m.binary() && m.type().equals("frame")) count++;
+            for (Message m : received)
+                if (m.seq() > since && m.binary() && m.type().equals("frame")) count++;
             if (count >= n) return;
-            if (System.nanoTime() > deadline) throw new AssertionError("frames stopped: " + count + " of " + n + " in " + DEADLINE);
+            if (System.nanoTime() > deadline)
+                throw new AssertionError("frames stopped: " + count + " of " + n + " in " + DEADLINE);
             sleep(5);
         }
     }
@@ -275,7 +302,9 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private String tail() {
         List<String> all = new ArrayList<>();
         for (Message m : received) {
-            String s = m.binary() ? m.type() + "(epoch " + m.json().path("epoch").asText() + ")" : m.json().toString();
+            String s = m.binary()
+                    ? m.type() + "(epoch " + m.json().path("epoch").asText() + ")"
+                    : m.json().toString();
             all.add(s.length() > 300 ? s.substring(0, 300) + "…" : s);
         }
         return String.join("\n  ", all.subList(Math.max(0, all.size() - 8), all.size()));
@@ -289,7 +318,9 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
             StackTraceElement[] stack = e.getValue();
             if (t == Thread.currentThread() || stack.length == 0) continue;
             String top = stack[0].getClassName();
-            boolean idle = stack[0].isNativeMethod() || top.startsWith("jdk.internal.misc.Unsafe") || top.startsWith("sun.nio.ch");
+            boolean idle = stack[0].isNativeMethod()
+                    || top.startsWith("jdk.internal.misc.Unsafe")
+                    || top.startsWith("sun.nio.ch");
             boolean ours = false;
             for (StackTraceElement f : stack) ours |= f.getClassName().startsWith("org.backprop");
             if (idle && !ours) continue;
@@ -315,7 +346,9 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         if (s == null) return;
         if (!s.isOutputClosed()) {
             try {
-                s.sendClose(WebSocket.NORMAL_CLOSURE, "test done").orTimeout(5, TimeUnit.SECONDS).join();
+                s.sendClose(WebSocket.NORMAL_CLOSURE, "test done")
+                        .orTimeout(5, TimeUnit.SECONDS)
+                        .join();
                 if (reading) closed.get(2, TimeUnit.SECONDS); // the server's close in reply
             } catch (Exception ignored) {
                 // already closing, or a client that does not read: cut it off below

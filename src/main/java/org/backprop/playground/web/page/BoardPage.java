@@ -55,7 +55,8 @@ public final class BoardPage implements Handler {
     private final ObjectMapper mapper;
 
     /** @param teachersBoard (id, key) → the board, or an ApiException (404 board_not_found, 403 board_key) */
-    public BoardPage(BiFunction<String, String, Board> teachersBoard, StateCodec codec, I18n i18n, ObjectMapper mapper) {
+    public BoardPage(
+            BiFunction<String, String, Board> teachersBoard, StateCodec codec, I18n i18n, ObjectMapper mapper) {
         this.teachersBoard = teachersBoard;
         this.codec = codec;
         this.i18n = i18n;
@@ -68,7 +69,9 @@ public final class BoardPage implements Handler {
         // the key is in this page's address: no Referer carries it to another site
         ctx.header("Referrer-Policy", "no-referrer");
         String auth = ctx.header("Authorization");
-        String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : ctx.queryParam("key");
+        String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? auth.substring(7).trim()
+                : ctx.queryParam("key");
         String wanted = ctx.queryParam("lang");
         Board board;
         try {
@@ -103,74 +106,174 @@ public final class BoardPage implements Handler {
 
     private static DomContent pageHeader(Messages m, DomContent actions) {
         return header(
-                div(h1(a(m.t("app.title")).withHref("/")), p(m.t("boardPage.heading")).withClass("tagline")).withClass("brand"),
-                div(actions).withClass("header-actions")
-        ).withClass("app-header");
+                        div(
+                                        h1(a(m.t("app.title")).withHref("/")),
+                                        p(m.t("boardPage.heading")).withClass("tagline"))
+                                .withClass("brand"),
+                        div(actions).withClass("header-actions"))
+                .withClass("app-header");
     }
 
     /** The 403 or 404 page: what is wrong and what to do, no board data. */
     private String refusal(Messages m, ApiException e) {
         String words = m.t(e.status == 403 ? "boardPage.needKey" : "boardPage.notFound");
         return document(html(
-                head(m, m.t("boardPage.heading") + " · " + m.t("app.title")),
-                body(pageHeader(m, a(m.t("build.back")).withHref("/").withClass("header-link")),
-                        main(section(h2(words), p(m.t("boardPage.refusalHint")).withClass("prose"))).withClass("board-page board-refused"))
-        ).withLang(m.lang()));
+                        head(m, m.t("boardPage.heading") + " · " + m.t("app.title")),
+                        body(
+                                pageHeader(m, a(m.t("build.back")).withHref("/").withClass("header-link")),
+                                main(section(
+                                                h2(words),
+                                                p(m.t("boardPage.refusalHint")).withClass("prose")))
+                                        .withClass("board-page board-refused")))
+                .withLang(m.lang()));
     }
 
     private String render(Messages m, Board board, PlaygroundState exercise, String key) {
-        String title = board.exercise().title().isEmpty() ? exercise.title() : board.exercise().title();
+        String title = board.exercise().title().isEmpty()
+                ? exercise.title()
+                : board.exercise().title();
         Goal goal = exercise.goal();
         return document(html(
-                head(m, (title.isEmpty() ? m.t("boardPage.heading") : title) + " · " + m.t("boardPage.heading")),
-                body(
-                        pageHeader(m, div(each(PlaygroundState.LANGUAGES, lang -> a(m.t("lang." + lang))
-                                .withClass("lang-button" + (lang.equals(m.lang()) ? " selected" : "")).attr("data-lang", lang)
-                                .attr("lang", lang)
-                                // the same board in that language: the key stays (it opened this page)
-                                .withHref("?key=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8) + "&lang=" + lang)))
-                                .withClass("lang-switch board-lang")),
-                        main(
-                                section(
-                                        div(
-                                                h2(title).withId("board-title").withCondHidden(title.isEmpty()),
-                                                p(span(m.t("exercise.goal")).withClass("goal-label"), span(goal == null ? m.t("boardPage.noGoal")
-                                                        : m.say(GoalWords.words(goal), goal.toString())).withId("board-goal"))
-                                                        .withClass("board-goal"),
-                                                // the task as text; board-page.js shows its *emphasis* (task-text.js)
-                                                div(board.exercise().task()).withId("board-task").withClass("task-text board-task")
-                                                        .withCondHidden(board.exercise().task().isEmpty()),
-                                                p(m.format("boardPage.expires", "date", board.expiresAt().toString().substring(0, 10)))
-                                                        .withClass("board-meta")
-                                        ).withClass("board-about"),
-                                        div(
-                                                p(m.t("boardPage.studentsOpen")).withClass("board-share-label"),
-                                                div(input().withId("board-student-link").withType("text").isReadonly()
-                                                                .attr("aria-label", m.t("build.studentLink")),
-                                                        button(m.t("build.copy")).withType("button").withId("board-copy").withClass("basic-button"))
-                                                        .withClass("link-row"),
-                                                img().withId("board-qr").withClass("board-qr").withAlt(m.t("build.qrAlt")),
-                                                button(m.t("boardPage.projector")).withType("button").withId("board-projector")
-                                                        .withClass("basic-button").attr("aria-pressed", "false")
-                                        ).withId("board-share").withClass("board-share")
-                                ).withClass("board-head"),
-                                section(
-                                        label(span(m.t("boardPage.sort")), select(
-                                                each(List.of("reached", "best", "name", "joined"), k ->
-                                                        option(m.t("boardPage.sort." + k)).withValue(k)))
-                                                .withId("board-sort")).withClass("board-sort"),
-                                        span().withId("board-count").withClass("board-count").attr("aria-live", "polite"),
-                                        span().withId("board-connection").withClass("board-connection").attr("role", "status"),
-                                        a(m.t("boardPage.csv")).withId("board-csv").withHref("/").withClass("basic-button").attr("download", ""),
-                                        button(m.t("boardPage.delete")).withType("button").withId("board-delete").withClass("basic-button danger")
-                                ).withClass("board-tools"),
-                                p(m.t("boardPage.empty")).withId("board-empty").withClass("board-empty prose"),
-                                ol().withId("board-rows").withClass("board-rows")
-                        ).withClass("board-page"),
-                        script(rawHtml(PlaygroundPage.scriptJson(mapper, boot(m, board, goal)))).withType("application/json").withId("board-boot"),
-                        script().withType("module").withSrc("/js/board-page.js")
-                )
-        ).withLang(m.lang()));
+                        head(
+                                m,
+                                (title.isEmpty() ? m.t("boardPage.heading") : title) + " · "
+                                        + m.t("boardPage.heading")),
+                        body(
+                                pageHeader(
+                                        m,
+                                        div(each(
+                                                        PlaygroundState.LANGUAGES,
+                                                        lang -> a(m.t("lang." + lang))
+                                                                .withClass("lang-button"
+                                                                        + (lang.equals(m.lang()) ? " selected" : ""))
+                                                                .attr("data-lang", lang)
+                                                                .attr("lang", lang)
+                                                                // the same board in that language: the key stays (it
+                                                                // opened this page)
+                                                                .withHref("?key="
+                                                                        + java.net.URLEncoder.encode(
+                                                                                key,
+                                                                                java.nio.charset.StandardCharsets.UTF_8)
+                                                                        + "&lang=" + lang)))
+                                                .withClass("lang-switch board-lang")),
+                                main(
+                                                section(
+                                                                div(
+                                                                                h2(title)
+                                                                                        .withId("board-title")
+                                                                                        .withCondHidden(
+                                                                                                title.isEmpty()),
+                                                                                p(
+                                                                                                span(m.t(
+                                                                                                                "exercise.goal"))
+                                                                                                        .withClass(
+                                                                                                                "goal-label"),
+                                                                                                span(goal == null
+                                                                                                                ? m.t(
+                                                                                                                        "boardPage.noGoal")
+                                                                                                                : m.say(
+                                                                                                                        GoalWords
+                                                                                                                                .words(
+                                                                                                                                        goal),
+                                                                                                                        goal
+                                                                                                                                .toString()))
+                                                                                                        .withId(
+                                                                                                                "board-goal"))
+                                                                                        .withClass("board-goal"),
+                                                                                // the task as text; board-page.js shows
+                                                                                // its *emphasis* (task-text.js)
+                                                                                div(board.exercise()
+                                                                                                .task())
+                                                                                        .withId("board-task")
+                                                                                        .withClass(
+                                                                                                "task-text board-task")
+                                                                                        .withCondHidden(board.exercise()
+                                                                                                .task()
+                                                                                                .isEmpty()),
+                                                                                p(m.format(
+                                                                                                "boardPage.expires",
+                                                                                                "date",
+                                                                                                board.expiresAt()
+                                                                                                        .toString()
+                                                                                                        .substring(
+                                                                                                                0, 10)))
+                                                                                        .withClass("board-meta"))
+                                                                        .withClass("board-about"),
+                                                                div(
+                                                                                p(m.t("boardPage.studentsOpen"))
+                                                                                        .withClass("board-share-label"),
+                                                                                div(
+                                                                                                input().withId(
+                                                                                                                "board-student-link")
+                                                                                                        .withType(
+                                                                                                                "text")
+                                                                                                        .isReadonly()
+                                                                                                        .attr(
+                                                                                                                "aria-label",
+                                                                                                                m.t(
+                                                                                                                        "build.studentLink")),
+                                                                                                button(
+                                                                                                                m.t(
+                                                                                                                        "build.copy"))
+                                                                                                        .withType(
+                                                                                                                "button")
+                                                                                                        .withId(
+                                                                                                                "board-copy")
+                                                                                                        .withClass(
+                                                                                                                "basic-button"))
+                                                                                        .withClass("link-row"),
+                                                                                img().withId("board-qr")
+                                                                                        .withClass("board-qr")
+                                                                                        .withAlt(m.t("build.qrAlt")),
+                                                                                button(m.t("boardPage.projector"))
+                                                                                        .withType("button")
+                                                                                        .withId("board-projector")
+                                                                                        .withClass("basic-button")
+                                                                                        .attr("aria-pressed", "false"))
+                                                                        .withId("board-share")
+                                                                        .withClass("board-share"))
+                                                        .withClass("board-head"),
+                                                section(
+                                                                label(
+                                                                                span(m.t("boardPage.sort")),
+                                                                                select(each(
+                                                                                                List.of(
+                                                                                                        "reached",
+                                                                                                        "best", "name",
+                                                                                                        "joined"),
+                                                                                                k -> option(
+                                                                                                                m.t(
+                                                                                                                        "boardPage.sort."
+                                                                                                                                + k))
+                                                                                                        .withValue(k)))
+                                                                                        .withId("board-sort"))
+                                                                        .withClass("board-sort"),
+                                                                span().withId("board-count")
+                                                                        .withClass("board-count")
+                                                                        .attr("aria-live", "polite"),
+                                                                span().withId("board-connection")
+                                                                        .withClass("board-connection")
+                                                                        .attr("role", "status"),
+                                                                a(m.t("boardPage.csv"))
+                                                                        .withId("board-csv")
+                                                                        .withHref("/")
+                                                                        .withClass("basic-button")
+                                                                        .attr("download", ""),
+                                                                button(m.t("boardPage.delete"))
+                                                                        .withType("button")
+                                                                        .withId("board-delete")
+                                                                        .withClass("basic-button danger"))
+                                                        .withClass("board-tools"),
+                                                p(m.t("boardPage.empty"))
+                                                        .withId("board-empty")
+                                                        .withClass("board-empty prose"),
+                                                ol().withId("board-rows").withClass("board-rows"))
+                                        .withClass("board-page"),
+                                script(rawHtml(PlaygroundPage.scriptJson(mapper, boot(m, board, goal))))
+                                        .withType("application/json")
+                                        .withId("board-boot"),
+                                script().withType("module").withSrc("/js/board-page.js")))
+                .withLang(m.lang()));
     }
 
     /** What board-page.js starts from: the board's id, which way "best" points, the words (the rest comes on its socket). */
@@ -178,8 +281,13 @@ public final class BoardPage implements Handler {
         Map<String, Object> boot = new LinkedHashMap<>();
         boot.put("id", board.id());
         // the goal's own direction: the lowest loss, or the highest accuracy, is the best
-        boot.put("better", goal == null || goal.comparison() == Goal.Comparison.BELOW || goal.comparison() == Goal.Comparison.AT_MOST
-                ? "lower" : "higher");
+        boot.put(
+                "better",
+                goal == null
+                                || goal.comparison() == Goal.Comparison.BELOW
+                                || goal.comparison() == Goal.Comparison.AT_MOST
+                        ? "lower"
+                        : "higher");
         boot.put("accuracy", goal != null && goal.metric().isAccuracy());
         boot.put("lang", m.lang());
         boot.put("strings", m.table());

@@ -93,88 +93,165 @@ public final class BuilderPage implements Handler {
         Messages m = i18n.of(state.lang());
         String back = "/?" + codec.write(state);
         return document(html(
-                head(
-                        meta().withCharset("utf-8"),
-                        meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
-                        title(m.t("build.title") + " · " + m.t("app.title")),
-                        link().withRel("icon").withHref(PlaygroundPage.FAVICON),
-                        link().withRel("stylesheet").withHref("/css/playground.css"),
-                        link().withRel("stylesheet").withHref("/css/builder.css")
-                ),
-                body(
-                        header(
-                                div(
-                                        h1(a(m.t("app.title")).withHref(back)),
-                                        p(m.t("build.title")).withClass("tagline")
-                                ).withClass("brand"),
-                                div(a(m.t("build.back")).withHref(back).withClass("header-link")).withClass("header-actions")
-                        ).withClass("app-header"),
-                        main(
-                                form(m, state),
-                                aside(result(m)).withClass("builder-result")
-                        ).withClass("builder"),
-                        script(rawHtml(PlaygroundPage.scriptJson(mapper, boot(state, m)))).withType("application/json").withId("builder-boot"),
-                        script().withType("module").withSrc("/js/builder.js")
-                )
-        ).withLang(m.lang()));
+                        head(
+                                meta().withCharset("utf-8"),
+                                meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
+                                title(m.t("build.title") + " · " + m.t("app.title")),
+                                link().withRel("icon").withHref(PlaygroundPage.FAVICON),
+                                link().withRel("stylesheet").withHref("/css/playground.css"),
+                                link().withRel("stylesheet").withHref("/css/builder.css")),
+                        body(
+                                header(
+                                                div(
+                                                                h1(a(m.t("app.title"))
+                                                                        .withHref(back)),
+                                                                p(m.t("build.title"))
+                                                                        .withClass("tagline"))
+                                                        .withClass("brand"),
+                                                div(a(m.t("build.back"))
+                                                                .withHref(back)
+                                                                .withClass("header-link"))
+                                                        .withClass("header-actions"))
+                                        .withClass("app-header"),
+                                main(form(m, state), aside(result(m)).withClass("builder-result"))
+                                        .withClass("builder"),
+                                script(rawHtml(PlaygroundPage.scriptJson(mapper, boot(state, m))))
+                                        .withType("application/json")
+                                        .withId("builder-boot"),
+                                script().withType("module").withSrc("/js/builder.js")))
+                .withLang(m.lang()));
     }
 
     private static DomContent form(Messages m, PlaygroundState s) {
         Goal goal = s.goal();
         return section(
-                p(m.t("build.intro")).withClass("prose builder-intro"),
-                fieldset(
-                        legend(m.t("build.exerciseHeading")),
-                        label(span(m.t("build.titleLabel")), input().withId("b-title").withType("text")
-                                .attr("maxlength", PlaygroundState.MAX_TITLE_CHARS).withValue(s.title())).withClass("field"),
-                        label(span(m.t("build.taskLabel")),
-                                textarea(s.taskText()).withId("b-task").attr("rows", 7)
-                                        .attr("maxlength", PlaygroundState.MAX_TASK_CHARS).attr("aria-describedby", "b-task-hint b-task-count"))
-                                .withClass("field"),
-                        p(span(m.t("build.taskHint")).withId("b-task-hint"),
-                                output(m.format("build.taskCount", "n", s.taskText().length(), "max", "2,000")).withId("b-task-count")
-                                        .attr("for", "b-task").attr("aria-live", "polite"))
-                                .withClass("field-hint task-hint")
-                ),
-                fieldset(
-                        legend(m.t("build.goalHeading")),
-                        div(
-                                label(span(m.t("build.metric")), select(
-                                        option(m.t("build.noGoal")).withValue("").withCondSelected(goal == null),
-                                        each(List.of(Goal.Metric.values()), g -> option(m.t("msg.goal.metric." + g.key))
-                                                .withValue(g.key).withCondSelected(goal != null && goal.metric() == g))
-                                ).withId("b-metric")).withClass("field"),
-                                label(span(m.t("build.comparison")), select(
-                                        each(List.of(Goal.Comparison.BELOW, Goal.Comparison.AT_MOST, Goal.Comparison.ABOVE, Goal.Comparison.AT_LEAST),
-                                                c -> option(c.symbol + "  " + m.t("msg.goal.comparison." + comparisonWord(c)))
-                                                        .withValue(c.symbol).withCondSelected(goal != null && goal.comparison() == c))
-                                ).withId("b-comparison")).withClass("field"),
-                                label(span(m.t("build.value")), input().withId("b-value").withType("number").attr("step", "any")
-                                        .attr("inputmode", "decimal").withValue(goal == null ? "0.1" : Choices.plain(goal.value()))).withClass("field"),
-                                label(span(m.t("build.budget")), input().withId("b-budget").withType("number").attr("min", 0)
-                                        .attr("max", PlaygroundState.MAX_GOAL_EPOCHS).attr("step", 1)
-                                        .withValue(String.valueOf(s.goalEpochs()))).withClass("field")
-                        ).withClass("goal-fields"),
-                        p(m.t("build.goalHint")).withClass("field-hint")
-                ),
-                fieldset(
-                        legend(m.t("build.controlsHeading")),
-                        p(m.t("build.controlsHint")).withClass("field-hint"),
-                        table(
-                                thead(tr(th(m.t("build.control")), th(m.t("build.shown")), th(m.t("build.locked")), th(m.t("build.hidden")))),
-                                tbody(each(ExerciseControls.ALL, c -> controlRow(m, s, c)))
-                        ).withClass("control-table")
-                ),
-                fieldset(
-                        legend(m.t("build.studentsHeading")),
-                        label(span(m.t("build.langLabel")), select(each(PlaygroundState.LANGUAGES, lang ->
-                                option(m.t("lang." + lang)).withValue(lang).withCondSelected(lang.equals(s.lang()))))
-                                .withId("b-lang")).withClass("field"),
-                        label(input().withType("checkbox").withId("b-weights").withCondChecked(!s.weights().isEmpty())
-                                        .withCondDisabled(s.weights().isEmpty()),
-                                span(m.t(s.weights().isEmpty() ? "build.noWeights" : "build.weights"))).withClass("check")
-                )
-        ).withId("builder-form").withClass("builder-form");
+                        p(m.t("build.intro")).withClass("prose builder-intro"),
+                        fieldset(
+                                legend(m.t("build.exerciseHeading")),
+                                label(
+                                                span(m.t("build.titleLabel")),
+                                                input().withId("b-title")
+                                                        .withType("text")
+                                                        .attr("maxlength", PlaygroundState.MAX_TITLE_CHARS)
+                                                        .withValue(s.title()))
+                                        .withClass("field"),
+                                label(
+                                                span(m.t("build.taskLabel")),
+                                                textarea(s.taskText())
+                                                        .withId("b-task")
+                                                        .attr("rows", 7)
+                                                        .attr("maxlength", PlaygroundState.MAX_TASK_CHARS)
+                                                        .attr("aria-describedby", "b-task-hint b-task-count"))
+                                        .withClass("field"),
+                                p(
+                                                span(m.t("build.taskHint")).withId("b-task-hint"),
+                                                output(m.format(
+                                                                "build.taskCount",
+                                                                "n",
+                                                                s.taskText().length(),
+                                                                "max",
+                                                                "2,000"))
+                                                        .withId("b-task-count")
+                                                        .attr("for", "b-task")
+                                                        .attr("aria-live", "polite"))
+                                        .withClass("field-hint task-hint")),
+                        fieldset(
+                                legend(m.t("build.goalHeading")),
+                                div(
+                                                label(
+                                                                span(m.t("build.metric")),
+                                                                select(
+                                                                                option(m.t("build.noGoal"))
+                                                                                        .withValue("")
+                                                                                        .withCondSelected(goal == null),
+                                                                                each(
+                                                                                        List.of(Goal.Metric.values()),
+                                                                                        g -> option(
+                                                                                                        m.t(
+                                                                                                                "msg.goal.metric."
+                                                                                                                        + g.key))
+                                                                                                .withValue(g.key)
+                                                                                                .withCondSelected(goal
+                                                                                                                != null
+                                                                                                        && goal.metric()
+                                                                                                                == g)))
+                                                                        .withId("b-metric"))
+                                                        .withClass("field"),
+                                                label(
+                                                                span(m.t("build.comparison")),
+                                                                select(each(
+                                                                                List.of(
+                                                                                        Goal.Comparison.BELOW,
+                                                                                        Goal.Comparison.AT_MOST,
+                                                                                        Goal.Comparison.ABOVE,
+                                                                                        Goal.Comparison.AT_LEAST),
+                                                                                c -> option(
+                                                                                                c.symbol + "  "
+                                                                                                        + m.t(
+                                                                                                                "msg.goal.comparison."
+                                                                                                                        + comparisonWord(
+                                                                                                                                c)))
+                                                                                        .withValue(c.symbol)
+                                                                                        .withCondSelected(goal != null
+                                                                                                && goal.comparison()
+                                                                                                        == c)))
+                                                                        .withId("b-comparison"))
+                                                        .withClass("field"),
+                                                label(
+                                                                span(m.t("build.value")),
+                                                                input().withId("b-value")
+                                                                        .withType("number")
+                                                                        .attr("step", "any")
+                                                                        .attr("inputmode", "decimal")
+                                                                        .withValue(
+                                                                                goal == null
+                                                                                        ? "0.1"
+                                                                                        : Choices.plain(goal.value())))
+                                                        .withClass("field"),
+                                                label(
+                                                                span(m.t("build.budget")),
+                                                                input().withId("b-budget")
+                                                                        .withType("number")
+                                                                        .attr("min", 0)
+                                                                        .attr("max", PlaygroundState.MAX_GOAL_EPOCHS)
+                                                                        .attr("step", 1)
+                                                                        .withValue(String.valueOf(s.goalEpochs())))
+                                                        .withClass("field"))
+                                        .withClass("goal-fields"),
+                                p(m.t("build.goalHint")).withClass("field-hint")),
+                        fieldset(
+                                legend(m.t("build.controlsHeading")),
+                                p(m.t("build.controlsHint")).withClass("field-hint"),
+                                table(
+                                                thead(tr(
+                                                        th(m.t("build.control")),
+                                                        th(m.t("build.shown")),
+                                                        th(m.t("build.locked")),
+                                                        th(m.t("build.hidden")))),
+                                                tbody(each(ExerciseControls.ALL, c -> controlRow(m, s, c))))
+                                        .withClass("control-table")),
+                        fieldset(
+                                legend(m.t("build.studentsHeading")),
+                                label(
+                                                span(m.t("build.langLabel")),
+                                                select(each(
+                                                                PlaygroundState.LANGUAGES,
+                                                                lang -> option(m.t("lang." + lang))
+                                                                        .withValue(lang)
+                                                                        .withCondSelected(lang.equals(s.lang()))))
+                                                        .withId("b-lang"))
+                                        .withClass("field"),
+                                label(
+                                                input().withType("checkbox")
+                                                        .withId("b-weights")
+                                                        .withCondChecked(
+                                                                !s.weights().isEmpty())
+                                                        .withCondDisabled(
+                                                                s.weights().isEmpty()),
+                                                span(m.t(s.weights().isEmpty() ? "build.noWeights" : "build.weights")))
+                                        .withClass("check")))
+                .withId("builder-form")
+                .withClass("builder-form");
     }
 
     private static String comparisonWord(Goal.Comparison c) {
@@ -192,81 +269,163 @@ public final class BuilderPage implements Handler {
                 ? m.format("build.control.feature", "name", featureLabel(c.name()))
                 : m.t(c.hide() == null ? "build.control." + c.name() : "hide." + c.name());
         return tr(
-                th(name).attr("scope", "row").withId("ctl-" + c.name()),
-                each(List.of("shown", "locked", "hidden"), option -> {
-                    boolean offered = option.equals("shown") || option.equals("locked") && !c.lock().isEmpty()
-                            || option.equals("hidden") && c.hide() != null;
-                    return td(offered
-                            ? input().withType("radio").withName("ctl-" + c.name()).withValue(option)
-                                    .attr("aria-label", name + ": " + m.t("build." + option))
-                                    .withCondChecked(option.equals(choice))
-                            : span("—").attr("aria-hidden", "true"));
-                })
-        ).attr("data-control", c.name());
+                        th(name).attr("scope", "row").withId("ctl-" + c.name()),
+                        each(List.of("shown", "locked", "hidden"), option -> {
+                            boolean offered = option.equals("shown")
+                                    || option.equals("locked") && !c.lock().isEmpty()
+                                    || option.equals("hidden") && c.hide() != null;
+                            return td(
+                                    offered
+                                            ? input().withType("radio")
+                                                    .withName("ctl-" + c.name())
+                                                    .withValue(option)
+                                                    .attr("aria-label", name + ": " + m.t("build." + option))
+                                                    .withCondChecked(option.equals(choice))
+                                            : span("—").attr("aria-hidden", "true"));
+                        }))
+                .attr("data-control", c.name());
     }
 
     /** A feature's node label as the page writes it: X_1^2 as X₁² (network-view.js's featureLabel). */
     private static String featureLabel(String urlName) {
-        String label = org.backprop.playground.data.InputFeature.fromName(urlName).label();
+        String label =
+                org.backprop.playground.data.InputFeature.fromName(urlName).label();
         return label.replace("_1", "\u2081").replace("_2", "\u2082").replace("^2", "\u00b2");
     }
 
     private static DomContent result(Messages m) {
         return div(
                 section(
-                        h2(m.t("build.linkHeading")),
-                        div(input().withId("b-link").withType("text").isReadonly().attr("aria-label", m.t("build.linkHeading")),
-                                button(m.t("build.copy")).withType("button").withId("b-copy").withClass("basic-button"),
-                                a(m.t("build.open")).withId("b-open").withHref("/").attr("target", "_blank").attr("rel", "noopener")
-                                        .withClass("basic-button"))
-                                .withClass("link-row"),
-                        p(m.t("build.longTask")).withId("b-long").withClass("field-hint long-task").withCondHidden(true),
-                        button(m.t("build.store")).withType("button").withId("b-store").withClass("basic-button primary").withCondHidden(true),
-                        p().withId("b-link-error").withClass("builder-error").attr("role", "alert").withCondHidden(true),
-                        button(m.t("build.shorten")).withType("button").withId("b-shorten").withClass("basic-button").withCondHidden(true),
-                        label(span(m.t("build.shortLink")), div(input().withId("b-short-link").withType("text").isReadonly(),
-                                button(m.t("build.copy")).withType("button").withClass("basic-button").attr("data-copy", "b-short-link"))
-                                .withClass("link-row")).withId("b-short-row").withClass("field").withCondHidden(true),
-                        img().withId("b-qr").withClass("qr").withAlt(m.t("build.qrAlt")).withCondHidden(true)
-                ).withClass("link-box"),
+                                h2(m.t("build.linkHeading")),
+                                div(
+                                                input().withId("b-link")
+                                                        .withType("text")
+                                                        .isReadonly()
+                                                        .attr("aria-label", m.t("build.linkHeading")),
+                                                button(m.t("build.copy"))
+                                                        .withType("button")
+                                                        .withId("b-copy")
+                                                        .withClass("basic-button"),
+                                                a(m.t("build.open"))
+                                                        .withId("b-open")
+                                                        .withHref("/")
+                                                        .attr("target", "_blank")
+                                                        .attr("rel", "noopener")
+                                                        .withClass("basic-button"))
+                                        .withClass("link-row"),
+                                p(m.t("build.longTask"))
+                                        .withId("b-long")
+                                        .withClass("field-hint long-task")
+                                        .withCondHidden(true),
+                                button(m.t("build.store"))
+                                        .withType("button")
+                                        .withId("b-store")
+                                        .withClass("basic-button primary")
+                                        .withCondHidden(true),
+                                p().withId("b-link-error")
+                                        .withClass("builder-error")
+                                        .attr("role", "alert")
+                                        .withCondHidden(true),
+                                button(m.t("build.shorten"))
+                                        .withType("button")
+                                        .withId("b-shorten")
+                                        .withClass("basic-button")
+                                        .withCondHidden(true),
+                                label(
+                                                span(m.t("build.shortLink")),
+                                                div(
+                                                                input().withId("b-short-link")
+                                                                        .withType("text")
+                                                                        .isReadonly(),
+                                                                button(m.t("build.copy"))
+                                                                        .withType("button")
+                                                                        .withClass("basic-button")
+                                                                        .attr("data-copy", "b-short-link"))
+                                                        .withClass("link-row"))
+                                        .withId("b-short-row")
+                                        .withClass("field")
+                                        .withCondHidden(true),
+                                img().withId("b-qr")
+                                        .withClass("qr")
+                                        .withAlt(m.t("build.qrAlt"))
+                                        .withCondHidden(true))
+                        .withClass("link-box"),
                 section(
-                        h2(m.t("build.previewHeading")),
-                        div(iframe().withId("b-preview").withTitle(m.t("build.previewHeading")))
-                                .withClass("preview-frame")
-                ).withClass("preview-box"),
+                                h2(m.t("build.previewHeading")),
+                                div(iframe().withId("b-preview").withTitle(m.t("build.previewHeading")))
+                                        .withClass("preview-frame"))
+                        .withClass("preview-box"),
                 section(
-                        h2(m.t("build.boardHeading")),
-                        p(m.t("build.boardIntro")).withClass("field-hint"),
-                        button(m.t("build.startBoard")).withType("button").withId("b-board").withClass("basic-button primary"),
-                        p().withId("b-board-error").withClass("builder-error").attr("role", "alert").withCondHidden(true),
-                        div(
-                                label(span(m.t("build.studentLink")), div(input().withId("b-student-link").withType("text").isReadonly(),
-                                        button(m.t("build.copy")).withType("button").withClass("basic-button").attr("data-copy", "b-student-link"))
-                                        .withClass("link-row")).withClass("field"),
-                                img().withId("b-board-qr").withClass("qr").withAlt(m.t("build.qrAlt")),
-                                label(span(m.t("build.teacherLink")).withClass("secret-label"),
-                                        div(input().withId("b-teacher-link").withType("text").isReadonly(),
-                                                button(m.t("build.copy")).withType("button").withClass("basic-button").attr("data-copy", "b-teacher-link"))
-                                                .withClass("link-row")).withClass("field secret"),
-                                p(m.t("build.teacherSecret")).withClass("field-hint"),
-                                a(m.t("build.openBoard")).withId("b-open-board").withHref("/").withClass("basic-button primary")
-                        ).withId("b-board-links").withClass("board-links").withCondHidden(true)
-                ).withClass("board-box")
-        );
+                                h2(m.t("build.boardHeading")),
+                                p(m.t("build.boardIntro")).withClass("field-hint"),
+                                button(m.t("build.startBoard"))
+                                        .withType("button")
+                                        .withId("b-board")
+                                        .withClass("basic-button primary"),
+                                p().withId("b-board-error")
+                                        .withClass("builder-error")
+                                        .attr("role", "alert")
+                                        .withCondHidden(true),
+                                div(
+                                                label(
+                                                                span(m.t("build.studentLink")),
+                                                                div(
+                                                                                input().withId("b-student-link")
+                                                                                        .withType("text")
+                                                                                        .isReadonly(),
+                                                                                button(m.t("build.copy"))
+                                                                                        .withType("button")
+                                                                                        .withClass("basic-button")
+                                                                                        .attr(
+                                                                                                "data-copy",
+                                                                                                "b-student-link"))
+                                                                        .withClass("link-row"))
+                                                        .withClass("field"),
+                                                img().withId("b-board-qr")
+                                                        .withClass("qr")
+                                                        .withAlt(m.t("build.qrAlt")),
+                                                label(
+                                                                span(m.t("build.teacherLink"))
+                                                                        .withClass("secret-label"),
+                                                                div(
+                                                                                input().withId("b-teacher-link")
+                                                                                        .withType("text")
+                                                                                        .isReadonly(),
+                                                                                button(m.t("build.copy"))
+                                                                                        .withType("button")
+                                                                                        .withClass("basic-button")
+                                                                                        .attr(
+                                                                                                "data-copy",
+                                                                                                "b-teacher-link"))
+                                                                        .withClass("link-row"))
+                                                        .withClass("field secret"),
+                                                p(m.t("build.teacherSecret")).withClass("field-hint"),
+                                                a(m.t("build.openBoard"))
+                                                        .withId("b-open-board")
+                                                        .withHref("/")
+                                                        .withClass("basic-button primary"))
+                                        .withId("b-board-links")
+                                        .withClass("board-links")
+                                        .withCondHidden(true))
+                        .withClass("board-box"));
     }
 
     /** What builder.js starts from: the teacher's state query, the controls, the limits, the words. */
     private Map<String, Object> boot(PlaygroundState state, Messages m) {
         Map<String, Object> boot = new LinkedHashMap<>();
         boot.put("base", codec.write(state));
-        boot.put("controls", ExerciseControls.ALL.stream().map(c -> {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("name", c.name());
-            o.put("hide", c.hide());
-            o.put("lock", c.lock());
-            o.put("hiddenLock", c.hiddenLock());
-            return o;
-        }).toList());
+        boot.put(
+                "controls",
+                ExerciseControls.ALL.stream()
+                        .map(c -> {
+                            Map<String, Object> o = new LinkedHashMap<>();
+                            o.put("name", c.name());
+                            o.put("hide", c.hide());
+                            o.put("lock", c.lock());
+                            o.put("hiddenLock", c.hiddenLock());
+                            return o;
+                        })
+                        .toList());
         boot.put("maxTask", PlaygroundState.MAX_TASK_CHARS);
         boot.put("taskLinkBytes", TASK_LINK_BYTES);
         boot.put("lang", m.lang());

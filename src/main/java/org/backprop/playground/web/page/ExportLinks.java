@@ -22,14 +22,26 @@ final class ExportLinks {
         Messages m = c.m();
         String href = "/api/export/numpy?" + query + "&epochs=" + MIN_EPOCHS;
         return div(
-                Ui.words(c, "export.numpyLabel").withClass("numpy-export-label"),
-                a(m.t("export.numpyScript")).withId("numpy-script-link").withHref(href).attr("download", "")
-                        .withClass("basic-button small").attr("data-i18n", "export.numpyScript")
-                        .withTitle(m.t("export.numpyTitle")).attr("data-i18n-title", "export.numpyTitle"),
-                a(m.t("export.numpyNotebook")).withId("numpy-notebook-link").withHref(href + "&format=ipynb").attr("download", "")
-                        .withClass("basic-button small").attr("data-i18n", "export.numpyNotebook")
-                        .withTitle(m.t("export.numpyTitle")).attr("data-i18n-title", "export.numpyTitle")
-        ).withId("numpy-export").withClass("numpy-export").attr("data-max-epochs", ExportApi.MAX_EPOCHS)
+                        Ui.words(c, "export.numpyLabel").withClass("numpy-export-label"),
+                        a(m.t("export.numpyScript"))
+                                .withId("numpy-script-link")
+                                .withHref(href)
+                                .attr("download", "")
+                                .withClass("basic-button small")
+                                .attr("data-i18n", "export.numpyScript")
+                                .withTitle(m.t("export.numpyTitle"))
+                                .attr("data-i18n-title", "export.numpyTitle"),
+                        a(m.t("export.numpyNotebook"))
+                                .withId("numpy-notebook-link")
+                                .withHref(href + "&format=ipynb")
+                                .attr("download", "")
+                                .withClass("basic-button small")
+                                .attr("data-i18n", "export.numpyNotebook")
+                                .withTitle(m.t("export.numpyTitle"))
+                                .attr("data-i18n-title", "export.numpyTitle"))
+                .withId("numpy-export")
+                .withClass("numpy-export")
+                .attr("data-max-epochs", ExportApi.MAX_EPOCHS)
                 .attr("data-min-epochs", MIN_EPOCHS);
     }
 }

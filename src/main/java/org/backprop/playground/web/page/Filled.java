@@ -16,7 +16,10 @@ public record Filled<T>(T value, List<Warning> warnings) {
     public Filled<T> then(java.util.function.Function<T, Filled<T>> next) {
         Filled<T> after = next.apply(value);
         if (after.warnings.isEmpty()) return new Filled<>(after.value, warnings);
-        return new Filled<>(after.value, java.util.stream.Stream.concat(warnings.stream(), after.warnings.stream()).toList());
+        return new Filled<>(
+                after.value,
+                java.util.stream.Stream.concat(warnings.stream(), after.warnings.stream())
+                        .toList());
     }
 
     /** Nothing to fill: the value as given. */

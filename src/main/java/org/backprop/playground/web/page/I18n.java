@@ -24,7 +24,8 @@ public final class I18n {
     private final Map<String, Map<String, String>> tables;
 
     I18n(Map<String, Map<String, String>> tables) {
-        if (!tables.containsKey(FALLBACK)) throw new IllegalArgumentException("the strings need an '" + FALLBACK + "' table");
+        if (!tables.containsKey(FALLBACK))
+            throw new IllegalArgumentException("the strings need an '" + FALLBACK + "' table");
         this.tables = Map.copyOf(tables);
     }
 
@@ -38,7 +39,8 @@ public final class I18n {
                 }
             }
             try (InputStream in = I18n.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) throw new IllegalStateException("no " + file + " and no " + RESOURCE + " on the classpath");
+                if (in == null)
+                    throw new IllegalStateException("no " + file + " and no " + RESOURCE + " on the classpath");
                 return new I18n(read(in, mapper));
             }
         } catch (IOException e) {
@@ -47,8 +49,10 @@ public final class I18n {
     }
 
     private static Map<String, Map<String, String>> read(InputStream in, ObjectMapper mapper) throws IOException {
-        return mapper.readValue(in, new TypeReference<LinkedHashMap<String, LinkedHashMap<String, String>>>() { })
-                .entrySet().stream()
+        return mapper
+                .readValue(in, new TypeReference<LinkedHashMap<String, LinkedHashMap<String, String>>>() {})
+                .entrySet()
+                .stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
     }
 

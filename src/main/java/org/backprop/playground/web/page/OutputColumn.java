@@ -27,63 +27,121 @@ final class OutputColumn {
         boolean multi = s.task() == ProblemKind.MULTICLASS;
         Domain d = s.activeDataset().domain();
         return section(
-                h2(Ui.words(c, "out.heading")),
-                div(
-                        stat(c, "loss-test", "out.testLoss", "test").withClass("stat test " + Ui.hiddenClass(c, "percTrainData")),
-                        stat(c, "loss-train", "out.trainLoss", "train"),
-                        stat(c, "accuracy-test", "out.testAccuracy", "test").withClass("stat test accuracy" + (regression ? " is-na" : "")),
-                        stat(c, "accuracy-train", "out.trainAccuracy", "train").withClass("stat train accuracy" + (regression ? " is-na" : ""))
-                ).withClass("metrics"),
-                div(
-                        // role img: describe.js writes what the chart shows into its label
-                        div(canvas().withId("loss-chart").attr("role", "img").attr("aria-label", c.m().t("out.heading"))).withClass("chart-canvas"),
-                        // no data-key: the axis is the viewer's, not the experiment's; loss-chart.js binds it
-                        label(input().withType("checkbox").attr("data-chart", "logX"), Ui.words(c, "out.logX"))
-                                .withClass("check chart-option").attr("data-i18n-title", "out.logXTitle")
-                                .withTitle(c.m().t("out.logXTitle"))
-                ).withClass("chart-box"),
-                div(
+                        h2(Ui.words(c, "out.heading")),
                         div(
-                                canvas().withId("heatmap-grid").withClass("heatmap-grid").attr("width", 100).attr("height", 100)
-                                        .attr("role", "img").attr("aria-label", c.m().t("out.heading")),
-                                canvas().withId("heatmap-points").withClass("heatmap-points"),
-                                div(span().withId("heatmap-caption-text"),
-                                        button(Ui.words(c, "out.back")).withType("button").withId("heatmap-back").withClass("basic-button small"))
-                                        .withId("heatmap-caption").withClass("heatmap-caption").isHidden(),
-                                p(Ui.words(c, "out.noMap")).withId("no-map").withClass("no-map").withCondHidden(s.isTwoDimensional()),
-                                div().withId("sample-view").withClass("sample-view").isHidden()
-                        ).withId("heatmap").withClass("heatmap"),
-                        div(span(Choices.plain(d.min())).withId("axis-min"), span(Choices.plain((d.min() + d.max()) / 2)).withId("axis-mid"),
-                                span(Choices.plain(d.max())).withId("axis-max"))
-                                .withClass("axis x-axis"),
-                        div(span(Choices.plain(d.max())).withId("axis-max-y"), span(Choices.plain((d.min() + d.max()) / 2)).withId("axis-mid-y"),
-                                span(Choices.plain(d.min())).withId("axis-min-y"))
-                                .withClass("axis y-axis")
-                ).withClass("heatmap-frame"),
-                div(
-                        p(Ui.words(c, multi ? "out.classColors" : "out.colors")).withId("legend-text").withClass("legend-text"),
-                        div(div().withId("legend-bar").withClass("legend-bar" + (multi ? " classes" : "")),
-                                div(span("−1"), span("0"), span("1")).withId("legend-ticks").withClass("legend-ticks"))
-                                .withClass("legend-scale")
-                ).withClass("legend"),
-                div(
-                        check(c, "showTestData", "out.showTestData", s.showTestData()),
-                        check(c, "discretize", "out.discretize", s.discretize())
-                ).withClass("toggles"),
-                // a phone's copy of the map while the map is out of view (mini-map.js); hidden until then
-                button(canvas().withId("mini-map-canvas").attr("width", 100).attr("height", 100).attr("aria-hidden", "true"))
-                        .withType("button").withId("mini-map").withClass("mini-map")
-                        .attr("aria-label", c.m().t("out.miniMap")).attr("data-i18n-aria", "out.miniMap").isHidden()
-        ).withClass("column output-column");
+                                        stat(c, "loss-test", "out.testLoss", "test")
+                                                .withClass("stat test " + Ui.hiddenClass(c, "percTrainData")),
+                                        stat(c, "loss-train", "out.trainLoss", "train"),
+                                        stat(c, "accuracy-test", "out.testAccuracy", "test")
+                                                .withClass("stat test accuracy" + (regression ? " is-na" : "")),
+                                        stat(c, "accuracy-train", "out.trainAccuracy", "train")
+                                                .withClass("stat train accuracy" + (regression ? " is-na" : "")))
+                                .withClass("metrics"),
+                        div(
+                                        // role img: describe.js writes what the chart shows into its label
+                                        div(canvas().withId("loss-chart")
+                                                        .attr("role", "img")
+                                                        .attr("aria-label", c.m().t("out.heading")))
+                                                .withClass("chart-canvas"),
+                                        // no data-key: the axis is the viewer's, not the experiment's; loss-chart.js
+                                        // binds it
+                                        label(
+                                                        input().withType("checkbox")
+                                                                .attr("data-chart", "logX"),
+                                                        Ui.words(c, "out.logX"))
+                                                .withClass("check chart-option")
+                                                .attr("data-i18n-title", "out.logXTitle")
+                                                .withTitle(c.m().t("out.logXTitle")))
+                                .withClass("chart-box"),
+                        div(
+                                        div(
+                                                        canvas().withId("heatmap-grid")
+                                                                .withClass("heatmap-grid")
+                                                                .attr("width", 100)
+                                                                .attr("height", 100)
+                                                                .attr("role", "img")
+                                                                .attr("aria-label", c.m().t("out.heading")),
+                                                        canvas().withId("heatmap-points")
+                                                                .withClass("heatmap-points"),
+                                                        div(
+                                                                        span().withId("heatmap-caption-text"),
+                                                                        button(Ui.words(c, "out.back"))
+                                                                                .withType("button")
+                                                                                .withId("heatmap-back")
+                                                                                .withClass("basic-button small"))
+                                                                .withId("heatmap-caption")
+                                                                .withClass("heatmap-caption")
+                                                                .isHidden(),
+                                                        p(Ui.words(c, "out.noMap"))
+                                                                .withId("no-map")
+                                                                .withClass("no-map")
+                                                                .withCondHidden(s.isTwoDimensional()),
+                                                        div().withId("sample-view")
+                                                                .withClass("sample-view")
+                                                                .isHidden())
+                                                .withId("heatmap")
+                                                .withClass("heatmap"),
+                                        div(
+                                                        span(Choices.plain(d.min()))
+                                                                .withId("axis-min"),
+                                                        span(Choices.plain((d.min() + d.max()) / 2))
+                                                                .withId("axis-mid"),
+                                                        span(Choices.plain(d.max()))
+                                                                .withId("axis-max"))
+                                                .withClass("axis x-axis"),
+                                        div(
+                                                        span(Choices.plain(d.max()))
+                                                                .withId("axis-max-y"),
+                                                        span(Choices.plain((d.min() + d.max()) / 2))
+                                                                .withId("axis-mid-y"),
+                                                        span(Choices.plain(d.min()))
+                                                                .withId("axis-min-y"))
+                                                .withClass("axis y-axis"))
+                                .withClass("heatmap-frame"),
+                        div(
+                                        p(Ui.words(c, multi ? "out.classColors" : "out.colors"))
+                                                .withId("legend-text")
+                                                .withClass("legend-text"),
+                                        div(
+                                                        div().withId("legend-bar")
+                                                                .withClass("legend-bar" + (multi ? " classes" : "")),
+                                                        div(span("−1"), span("0"), span("1"))
+                                                                .withId("legend-ticks")
+                                                                .withClass("legend-ticks"))
+                                                .withClass("legend-scale"))
+                                .withClass("legend"),
+                        div(
+                                        check(c, "showTestData", "out.showTestData", s.showTestData()),
+                                        check(c, "discretize", "out.discretize", s.discretize()))
+                                .withClass("toggles"),
+                        // a phone's copy of the map while the map is out of view (mini-map.js); hidden until then
+                        button(canvas().withId("mini-map-canvas")
+                                        .attr("width", 100)
+                                        .attr("height", 100)
+                                        .attr("aria-hidden", "true"))
+                                .withType("button")
+                                .withId("mini-map")
+                                .withClass("mini-map")
+                                .attr("aria-label", c.m().t("out.miniMap"))
+                                .attr("data-i18n-aria", "out.miniMap")
+                                .isHidden())
+                .withClass("column output-column");
     }
 
     private static DivTag stat(PageContext c, String id, String labelKey, String kind) {
-        return div(Ui.words(c, labelKey).withClass("stat-label"), span("–").withId(id).withClass("value"))
+        return div(
+                        Ui.words(c, labelKey).withClass("stat-label"),
+                        span("–").withId(id).withClass("value"))
                 .withClass("stat " + kind);
     }
 
     private static LabelTag check(PageContext c, String key, String labelKey, boolean checked) {
-        return label(input().withType("checkbox").withId(key).attr("data-key", key).withCondChecked(checked),
-                Ui.words(c, labelKey)).withClass("check " + Ui.hiddenClass(c, key));
+        return label(
+                        input().withType("checkbox")
+                                .withId(key)
+                                .attr("data-key", key)
+                                .withCondChecked(checked),
+                        Ui.words(c, labelKey))
+                .withClass("check " + Ui.hiddenClass(c, key));
     }
 }

@@ -27,19 +27,35 @@ final class PresetCard {
     static DomContent render(PageContext c, Presets.Preset preset) {
         if (preset == null || c.state().hideText()) return null;
         return details(
-                summary(h2(
-                        span(c.m().t("preset.card.label")).attr("data-i18n", "preset.card.label").withClass("preset-card-label"),
-                        span(c.m().t(preset.key("title"))).attr("data-i18n", preset.key("title")).withClass("preset-card-title")
-                ).withClass("preset-card-heading")),
-                div(each(Presets.TEXTS, part -> section(
-                        h3(c.m().t("preset.card." + part)).attr("data-i18n", "preset.card." + part),
-                        p(c.m().t(preset.key(part))).attr("data-i18n", preset.key(part)),
-                        // a worked example: its numbers, one click away in the step-through (presets.js)
-                        "numbers".equals(part) && preset.sample() != null
-                                ? button(c.m().t("preset.card.showNumbers")).withType("button").withId("preset-numbers-button")
-                                        .withClass("basic-button small primary").attr("data-i18n", "preset.card.showNumbers")
-                                : null
-                ).withClass("preset-card-part preset-card-" + part))).withClass("preset-card-body")
-        ).withId("preset-card").withClass("preset-card").attr("open", "open").attr("data-preset", preset.id());
+                        summary(h2(
+                                        span(c.m().t("preset.card.label"))
+                                                .attr("data-i18n", "preset.card.label")
+                                                .withClass("preset-card-label"),
+                                        span(c.m().t(preset.key("title")))
+                                                .attr("data-i18n", preset.key("title"))
+                                                .withClass("preset-card-title"))
+                                .withClass("preset-card-heading")),
+                        div(each(
+                                        Presets.TEXTS,
+                                        part -> section(
+                                                        h3(c.m().t("preset.card." + part))
+                                                                .attr("data-i18n", "preset.card." + part),
+                                                        p(c.m().t(preset.key(part)))
+                                                                .attr("data-i18n", preset.key(part)),
+                                                        // a worked example: its numbers, one click away in the
+                                                        // step-through (presets.js)
+                                                        "numbers".equals(part) && preset.sample() != null
+                                                                ? button(c.m().t("preset.card.showNumbers"))
+                                                                        .withType("button")
+                                                                        .withId("preset-numbers-button")
+                                                                        .withClass("basic-button small primary")
+                                                                        .attr("data-i18n", "preset.card.showNumbers")
+                                                                : null)
+                                                .withClass("preset-card-part preset-card-" + part)))
+                                .withClass("preset-card-body"))
+                .withId("preset-card")
+                .withClass("preset-card")
+                .attr("open", "open")
+                .attr("data-preset", preset.id());
     }
 }

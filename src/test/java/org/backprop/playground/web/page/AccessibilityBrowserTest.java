@@ -21,9 +21,9 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -100,7 +100,10 @@ class AccessibilityBrowserTest {
             String query = Presets.ALL.get(0).query();
             b.get(base + "/?" + query);
             awaitFirstFrame(b);
-            await(b, d -> number(d, "const c = document.getElementById('preset-card'); return c && c.open ? 1 : 0") == 1);
+            await(
+                    b,
+                    d -> number(d, "const c = document.getElementById('preset-card'); return c && c.open ? 1 : 0")
+                            == 1);
             assertNoViolations(b, "tutorial card " + Presets.ALL.get(0).id());
         });
     }
@@ -124,7 +127,8 @@ class AccessibilityBrowserTest {
             System.out.println("axe " + page + ": " + line);
             if (FAILING.contains(String.valueOf(v.get("impact")))) failing.add(line);
         }
-        System.out.println("axe " + page + ": " + violations.size() + " violations, " + failing.size() + " serious or moderate");
+        System.out.println(
+                "axe " + page + ": " + violations.size() + " violations, " + failing.size() + " serious or moderate");
         assertTrue(failing.isEmpty(), page + ": " + String.join("\n", failing));
     }
 }

@@ -29,9 +29,9 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -61,8 +61,12 @@ class BackpropBrowserTest {
     }
 
     static List<JsonNode> presets() throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base + "/api/presets")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/presets"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         List<JsonNode> list = new ArrayList<>();
         new ObjectMapper().readTree(r.body()).forEach(list::add);
@@ -73,7 +77,9 @@ class BackpropBrowserTest {
     /** The text of every stage of the step-through, from the first to the last. */
     static List<String> stepThrough(ChromeDriver b) {
         List<String> stages = new ArrayList<>();
-        await(b, d -> d.findElement(By.cssSelector("#step-body .bp-stage-title")).isDisplayed());
+        await(
+                b,
+                d -> d.findElement(By.cssSelector("#step-body .bp-stage-title")).isDisplayed());
         while (true) {
             stages.add(b.findElement(By.id("step-body")).getText());
             WebElement next = b.findElement(By.id("step-next"));
@@ -89,8 +95,10 @@ class BackpropBrowserTest {
         // X = [1, 2], y = 1; W1 = [[0.5, 0.3], [0.2, 0.4]], b1 = [0.1, 0.2]; W2 = [0.6, 0.7], b2 = 0.15:
         // Z1 = [1.2, 1.2], A1 = relu = [1.2, 1.2], Z2 = 0.6·1.2 + 0.7·1.2 + 0.15 = 1.71, A2 = σ(1.71) = 0.8468;
         // loss = −log 0.8468 = 0.1662; δ2 = A2 − y = −0.1532; dW2 = δ2 · A1 = −0.1838 each.
-        JsonNode worked = presets().stream().filter(p -> p.path("query").asText().contains("weights="))
-                .findFirst().orElseThrow(() -> new AssertionError("no preset with the worked example's weights"));
+        JsonNode worked = presets().stream()
+                .filter(p -> p.path("query").asText().contains("weights="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no preset with the worked example's weights"));
         inBrowser(1400, 900, false, b -> {
             b.get(base + "/?" + worked.path("query").asText());
             awaitFirstFrame(b);
@@ -105,10 +113,14 @@ class BackpropBrowserTest {
             assertTrue(stages.get(2).contains("0.1662"), stages.get(2));
             assertTrue(stages.get(3).contains("−0.1532"), stages.get(3));
             assertTrue(stages.get(3).contains("−0.1838"), stages.get(3));
-            String after = b.findElement(By.cssSelector("#step-body .bp-loss-after")).getText();
+            String after =
+                    b.findElement(By.cssSelector("#step-body .bp-loss-after")).getText();
             assertTrue(Double.parseDouble(after) < 0.1662, "one SGD step on the sample lowers its loss: " + after);
-            // the panel names the epoch its weights were taken at; its compact network lights every column at the update
-            assertEquals("Weights of epoch 000,000", b.findElement(By.id("step-epoch")).getText());
+            // the panel names the epoch its weights were taken at; its compact network lights every column at the
+            // update
+            assertEquals(
+                    "Weights of epoch 000,000",
+                    b.findElement(By.id("step-epoch")).getText());
             assertEquals(2L, number(b, "return document.querySelectorAll('#step-net .sn-column.lit').length"));
             // the output layer has one name in both views: the network's "Output"
             assertTrue(stages.get(1).startsWith("Forward · Output (sigmoid)"), stages.get(1));
@@ -146,10 +158,18 @@ class BackpropBrowserTest {
         // [[0.20044, 0.400528], [0.100704, 0.3008448]], so ours (out × in) → [[0.2004, 0.1007], [0.4005, 0.3008]].
         java.util.Map<String, List<String>> printed = java.util.Map.of(
                 "004-neuron", List.of("0.2000 → 0.2047", "0.4000 → 0.4076"),
-                "004-relu", List.of("0.5000 → 0.5005", "0.6000 → 0.6011", "0.2000 → 0.2004", "0.1000 → 0.1007",
-                        "0.4000 → 0.4005", "0.3000 → 0.3008"));
+                "004-relu",
+                        List.of(
+                                "0.5000 → 0.5005",
+                                "0.6000 → 0.6011",
+                                "0.2000 → 0.2004",
+                                "0.1000 → 0.1007",
+                                "0.4000 → 0.4005",
+                                "0.3000 → 0.3008"));
         for (var entry : printed.entrySet()) {
-            JsonNode preset = presets().stream().filter(p -> p.path("id").asText().equals(entry.getKey())).findFirst()
+            JsonNode preset = presets().stream()
+                    .filter(p -> p.path("id").asText().equals(entry.getKey()))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no preset " + entry.getKey()));
             inBrowser(1400, 900, false, b -> {
                 b.get(base + "/?" + preset.path("query").asText());
@@ -174,7 +194,8 @@ class BackpropBrowserTest {
                     b.get(base + "/?" + preset.path("query").asText());
                     awaitFirstFrame(b);
                     assertRunsAsWritten(b, id, preset.path("query").asText());
-                    if (id.equals("001-digits")) assertEquals(List.of(32L, 16L), drawnLayers(b), "the tutorial's 16-32-16-2");
+                    if (id.equals("001-digits"))
+                        assertEquals(List.of(32L, 16L), drawnLayers(b), "the tutorial's 16-32-16-2");
                     assertGradientCorrect(b, id + " at epoch 0");
                     // a few epochs, then check again: not after thousands, where a converged net's gradient
                     // (~1e-10) is below what central differences in double can resolve
@@ -183,7 +204,8 @@ class BackpropBrowserTest {
                         b.findElement(By.id("step-button")).click();
                         await(b, d -> number(d, "return window.playground.epoch()") == target);
                     }
-                    assertTrue(number(b, "return window.playground.ratioPoints()") > 0, id + ": the ratio chart is empty");
+                    assertTrue(
+                            number(b, "return window.playground.ratioPoints()") > 0, id + ": the ratio chart is empty");
                     assertGradientCorrect(b, id + " at epoch 5");
                     b.findElement(By.id("play-pause-button")).click();
                     await(b, d -> number(d, "return window.playground.epoch()") > 200);
@@ -191,11 +213,15 @@ class BackpropBrowserTest {
                     awaitSteady(b);
 
                     // a sample: a click on a training point where there is a map, else by its number
-                    boolean twoD = (Boolean) js(b, "return !!document.getElementById('no-map').hidden && document.getElementById('sample-view').hidden");
+                    boolean twoD = (Boolean)
+                            js(
+                                    b,
+                                    "return !!document.getElementById('no-map').hidden && document.getElementById('sample-view').hidden");
                     if (twoD) {
                         clickFirstTrainingPoint(b);
                     } else {
-                        assertTrue(b.findElement(By.id("sample-view")).isDisplayed(), id + ": no view instead of the map");
+                        assertTrue(
+                                b.findElement(By.id("sample-view")).isDisplayed(), id + ": no view instead of the map");
                         b.findElement(By.id("inspect-button")).click();
                     }
                     List<String> stages = stepThrough(b);
@@ -203,14 +229,19 @@ class BackpropBrowserTest {
                     assertTrue(stages.get(0).contains("z^[1]"), stages.get(0));
 
                     b.findElement(By.id("gradient-view")).click();
-                    await(b, d -> d.findElement(By.id("gradient-legend")).getText().contains("dL/dw"));
+                    await(
+                            b,
+                            d -> d.findElement(By.id("gradient-legend"))
+                                    .getText()
+                                    .contains("dL/dw"));
                     String name = "preset-" + id.replaceAll("[^A-Za-z0-9_.-]", "_");
                     b.executeScript("window.scrollTo(0, 0)");
                     screenshot(b, name + ".png");
                     fullPageScreenshot(b, name + "-full.png");
                     assertNoConsoleErrors(b);
                 } catch (AssertionError | RuntimeException e) {
-                    throw new AssertionError("preset " + id + " (" + preset.path("query").asText() + "): " + e.getMessage(), e);
+                    throw new AssertionError(
+                            "preset " + id + " (" + preset.path("query").asText() + "): " + e.getMessage(), e);
                 }
             });
         }
@@ -223,15 +254,21 @@ class BackpropBrowserTest {
             b.get(base + "/?lang=ko");
             awaitFirstFrame(b);
             await(b, d -> number(d, "return document.querySelectorAll('#tutorials option').length") > 1);
-            String option = b.findElement(By.cssSelector("#tutorials option[value='" + first.path("id").asText() + "']")).getText();
+            String option = b.findElement(By.cssSelector(
+                            "#tutorials option[value='" + first.path("id").asText() + "']"))
+                    .getText();
             assertTrue(option.contains(first.path("titleKo").asText()), option);
             String before = b.getCurrentUrl();
-            new org.openqa.selenium.support.ui.Select(b.findElement(By.id("tutorials"))).selectByValue(first.path("id").asText());
+            new org.openqa.selenium.support.ui.Select(b.findElement(By.id("tutorials")))
+                    .selectByValue(first.path("id").asText());
             await(b, d -> !d.getCurrentUrl().equals(before));
             awaitFirstFrame(b);
             // the menu names the preset the page now is
             await(b, d -> first.path("id").asText().equals(js(d, "return document.getElementById('tutorials').value")));
-            assertEquals("기울기 보기", b.findElement(By.cssSelector("label[title] [data-i18n='bp.gradientView']")).getText());
+            assertEquals(
+                    "기울기 보기",
+                    b.findElement(By.cssSelector("label[title] [data-i18n='bp.gradientView']"))
+                            .getText());
             b.findElement(By.id("inspect-button")).click();
             List<String> stages = stepThrough(b);
             assertTrue(stages.get(stages.size() - 1).contains("업데이트"), stages.get(stages.size() - 1));
@@ -246,7 +283,10 @@ class BackpropBrowserTest {
     /** 001's digits net, 16-32-16-2, readable on a desktop of 1400×900 and on a 390×844 phone. */
     @Test
     void the_digits_preset_fits_a_desktop_and_a_phone() throws Exception {
-        JsonNode digits = presets().stream().filter(p -> p.path("id").asText().equals("001-digits")).findFirst().orElseThrow();
+        JsonNode digits = presets().stream()
+                .filter(p -> p.path("id").asText().equals("001-digits"))
+                .findFirst()
+                .orElseThrow();
         for (int[] size : new int[][] {{1400, 900}, {390, 844}}) {
             boolean phone = size[0] < 500;
             inBrowser(size[0], size[1], phone, b -> {
@@ -255,27 +295,44 @@ class BackpropBrowserTest {
                 assertRunsAsWritten(b, "001-digits", digits.path("query").asText());
                 assertEquals(List.of(32L, 16L), drawnLayers(b));
                 // neurons do not overlap: each a distinct row of its column
-                assertTrue(number(b, "const ns = [...document.querySelectorAll('#network .hidden-neuron[data-layer=\"0\"]')];"
-                        + "return ns.slice(1).every((n, i) => n.getBoundingClientRect().top >= ns[i].getBoundingClientRect().bottom) ? 1 : 0") == 1,
+                assertTrue(
+                        number(
+                                        b,
+                                        "const ns = [...document.querySelectorAll('#network .hidden-neuron[data-layer=\"0\"]')];"
+                                                + "return ns.slice(1).every((n, i) => n.getBoundingClientRect().top >= ns[i].getBoundingClientRect().bottom) ? 1 : 0")
+                                == 1,
                         "the 32 neurons overlap");
                 long scrollWidth = number(b, "return document.documentElement.scrollWidth");
                 assertTrue(scrollWidth <= size[0], "the page is " + scrollWidth + " px wide at " + size[0]);
                 // the + button is live up to the map-less limit and a 2-D set keeps 8
-                assertTrue((Boolean) js(b, "return document.querySelector('#network [data-add-neuron=\"1\"]').disabled === false"),
+                assertTrue(
+                        (Boolean) js(
+                                b,
+                                "return document.querySelector('#network [data-add-neuron=\"1\"]').disabled === false"),
                         "+ on the 16-neuron layer");
-                assertTrue((Boolean) js(b, "return document.querySelector('#network [data-add-neuron=\"0\"]').disabled === true"),
+                assertTrue(
+                        (Boolean) js(
+                                b,
+                                "return document.querySelector('#network [data-add-neuron=\"0\"]').disabled === true"),
                         "+ on the 32-neuron layer");
                 b.executeScript("document.getElementById('network').scrollIntoView()");
                 screenshot(b, "preset-001-digits-" + size[0] + "x" + size[1] + ".png");
                 if (!phone) {
-                    // a 2-D set takes the page's click: the layers come down to 8 (the page sends the fix along), no error
+                    // a 2-D set takes the page's click: the layers come down to 8 (the page sends the fix along), no
+                    // error
                     b.findElement(By.cssSelector(".dataset[data-value='xor']")).click();
                     await(b, d -> "xor".equals(js(d, "return window.playground.state().dataset")));
                     assertEquals(List.of(8L, 8L), js(b, "return window.playground.state().networkShape"));
                     await(b, d -> List.of(8L, 8L).equals(drawnLayers((ChromeDriver) d)));
-                    assertTrue(b.findElements(By.cssSelector("#status .toast.error")).isEmpty(),
+                    assertTrue(
+                            b.findElements(By.cssSelector("#status .toast.error"))
+                                    .isEmpty(),
                             "an error: " + b.findElement(By.id("status")).getText());
-                    assertTrue((Boolean) js(b, "return document.querySelector('#network [data-add-neuron=\"1\"]').disabled === true"),
+                    assertTrue(
+                            (Boolean)
+                                    js(
+                                            b,
+                                            "return document.querySelector('#network [data-add-neuron=\"1\"]').disabled === true"),
                             "+ stops at 8 on a 2-D set");
                     assertNetworkInsideItsView(b, "xor after digits");
                 }
@@ -299,12 +356,19 @@ class BackpropBrowserTest {
             assertEquals(10, stages.size(), String.valueOf(stages.size()));
             b.findElement(By.id("step-prev")).click();
             b.findElement(By.id("gradcheck-button")).click();
-            await(b, d -> !d.findElements(By.cssSelector("#gradcheck-result li")).isEmpty());
+            await(
+                    b,
+                    d -> !d.findElements(By.cssSelector("#gradcheck-result li")).isEmpty());
             long scrollWidth = number(b, "return document.documentElement.scrollWidth");
             assertTrue(scrollWidth <= 390, "the page is " + scrollWidth + " px wide on a 390 px phone");
             // step 9, backward through layer 1: its dW table (neuron, δ, two dW, db) fits without scrolling
-            assertEquals(1L, number(b, "const w = [...document.querySelectorAll('#stepper .bp-table-wrap')];"
-                    + "return w.length > 0 && w.every(t => t.scrollWidth <= t.clientWidth) ? 1 : 0"), "a dW table scrolls sideways");
+            assertEquals(
+                    1L,
+                    number(
+                            b,
+                            "const w = [...document.querySelectorAll('#stepper .bp-table-wrap')];"
+                                    + "return w.length > 0 && w.every(t => t.scrollWidth <= t.clientWidth) ? 1 : 0"),
+                    "a dW table scrolls sideways");
             b.executeScript("document.getElementById('stepper').scrollIntoView()");
             screenshot(b, "phone-step-through.png");
             fullPageScreenshot(b, "phone-backprop-full.png");
@@ -315,10 +379,14 @@ class BackpropBrowserTest {
     /** Runs the gradient check from its button; every layer must be marked correct. */
     /** No limit warning, and the network drawn is the preset's own: its hidden layers, every neuron inside the view. */
     static void assertRunsAsWritten(ChromeDriver b, String id, String query) {
-        assertEquals(0L, number(b, "return document.getElementById('warning-list').children.length"),
+        assertEquals(
+                0L,
+                number(b, "return document.getElementById('warning-list').children.length"),
                 id + ": warned " + b.findElement(By.id("warning-list")).getText());
         String shape = query.replaceAll(".*networkShape=([0-9,]*).*", "$1");
-        List<Long> sizes = shape.isEmpty() ? List.of() : java.util.Arrays.stream(shape.split(",")).map(Long::valueOf).toList();
+        List<Long> sizes = shape.isEmpty()
+                ? List.of()
+                : java.util.Arrays.stream(shape.split(",")).map(Long::valueOf).toList();
         assertEquals(sizes, drawnLayers(b), id + ": the hidden layers drawn");
         assertNetworkInsideItsView(b, id);
     }
@@ -326,18 +394,25 @@ class BackpropBrowserTest {
     /** The hidden neurons drawn per layer. */
     @SuppressWarnings("unchecked")
     static List<Long> drawnLayers(ChromeDriver b) {
-        return (List<Long>) js(b, "const n = window.playground.state().networkShape.length;"
-                + "return Array.from({length: n}, (_, l) => document.querySelectorAll('#network .hidden-neuron[data-layer=\"' + l + '\"]').length)");
+        return (List<Long>)
+                js(
+                        b,
+                        "const n = window.playground.state().networkShape.length;"
+                                + "return Array.from({length: n}, (_, l) => document.querySelectorAll('#network .hidden-neuron[data-layer=\"' + l + '\"]').length)");
     }
 
     /** Every node and layer head lies inside the network view, which does not scroll sideways. */
     static void assertNetworkInsideItsView(ChromeDriver b, String what) {
-        Object outside = js(b, "const c = document.getElementById('network'); const r = c.getBoundingClientRect();"
-                + "const bad = [...c.querySelectorAll('.node, .layer-head')].filter((n) => { const q = n.getBoundingClientRect();"
-                + " return q.left < r.left - 1 || q.right > r.right + 1 || q.top < r.top - 1 || q.bottom > r.bottom + 1; });"
-                + "return bad.length ? bad.length + ' outside, e.g. ' + bad[0].className + ' ' + bad[0].style.cssText : null;");
+        Object outside = js(
+                b,
+                "const c = document.getElementById('network'); const r = c.getBoundingClientRect();"
+                        + "const bad = [...c.querySelectorAll('.node, .layer-head')].filter((n) => { const q = n.getBoundingClientRect();"
+                        + " return q.left < r.left - 1 || q.right > r.right + 1 || q.top < r.top - 1 || q.bottom > r.bottom + 1; });"
+                        + "return bad.length ? bad.length + ' outside, e.g. ' + bad[0].className + ' ' + bad[0].style.cssText : null;");
         assertEquals(null, outside, what + ": the network overflows its view");
-        assertTrue(number(b, "const c = document.getElementById('network'); return c.scrollWidth - c.clientWidth") <= 0, what);
+        assertTrue(
+                number(b, "const c = document.getElementById('network'); return c.scrollWidth - c.clientWidth") <= 0,
+                what);
     }
 
     static void assertGradientCorrect(ChromeDriver b, String what) {
@@ -346,7 +421,10 @@ class BackpropBrowserTest {
         await(b, d -> (Boolean) js(d, "return window.playground.gradcheck() !== window.__gradcheckBefore"));
         await(b, d -> !d.findElements(By.cssSelector("#gradcheck-result li")).isEmpty());
         for (WebElement li : b.findElements(By.cssSelector("#gradcheck-result li"))) {
-            assertEquals("correct", li.getAttribute("data-verdict"), what + ": " + li.getText().replace('\n', ' '));
+            assertEquals(
+                    "correct",
+                    li.getAttribute("data-verdict"),
+                    what + ": " + li.getText().replace('\n', ' '));
         }
     }
 
@@ -355,11 +433,21 @@ class BackpropBrowserTest {
         b.executeScript("document.getElementById('heatmap').scrollIntoView({block: 'center'})");
         WebElement canvas = b.findElement(By.id("heatmap-points"));
         @SuppressWarnings("unchecked")
-        List<Number> offset = (List<Number>) js(b, "const r = document.getElementById('heatmap-points').getBoundingClientRect();"
-                + "const p = window.playground.point(0); const [lo, hi] = p.domain;"
-                + "return [(p.x - lo) / (hi - lo) * r.width - r.width / 2, (hi - p.y) / (hi - lo) * r.height - r.height / 2];");
-        new Actions(b).moveToElement(canvas, offset.get(0).intValue(), offset.get(1).intValue()).click().perform();
+        List<Number> offset = (List<Number>)
+                js(
+                        b,
+                        "const r = document.getElementById('heatmap-points').getBoundingClientRect();"
+                                + "const p = window.playground.point(0); const [lo, hi] = p.domain;"
+                                + "return [(p.x - lo) / (hi - lo) * r.width - r.width / 2, (hi - p.y) / (hi - lo) * r.height - r.height / 2];");
+        new Actions(b)
+                .moveToElement(canvas, offset.get(0).intValue(), offset.get(1).intValue())
+                .click()
+                .perform();
         await(b, d -> d.findElement(By.id("stepper")).isDisplayed());
-        await(b, d -> Long.valueOf(0).equals(js(d, "return window.playground.inspection() && window.playground.inspection().index")));
+        await(
+                b,
+                d -> Long.valueOf(0)
+                        .equals(js(
+                                d, "return window.playground.inspection() && window.playground.inspection().index")));
     }
 }

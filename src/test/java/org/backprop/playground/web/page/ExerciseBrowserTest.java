@@ -20,8 +20,8 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -54,11 +54,16 @@ class ExerciseBrowserTest {
                     + URLEncoder.encode(TASK, StandardCharsets.UTF_8));
             awaitFirstFrame(b);
             WebElement task = b.findElement(By.id("exercise-task"));
-            assertEquals(TASK.replace("*", ""), js(b, "return arguments[0].textContent", task), "every character as text");
+            assertEquals(
+                    TASK.replace("*", ""), js(b, "return arguments[0].textContent", task), "every character as text");
             List<WebElement> ems = task.findElements(By.tagName("em"));
-            assertEquals(List.of("test loss", "second layer"), ems.stream().map(WebElement::getText).toList());
+            assertEquals(
+                    List.of("test loss", "second layer"),
+                    ems.stream().map(WebElement::getText).toList());
             assertTrue(task.findElements(By.cssSelector("b, img")).isEmpty(), "no markup from the link");
-            assertTrue(task.getRect().getHeight() > 3 * 18, "the blank line stays: " + task.getRect().getHeight());
+            assertTrue(
+                    task.getRect().getHeight() > 3 * 18,
+                    "the blank line stays: " + task.getRect().getHeight());
             screenshot(b, "exercise-task.png");
 
             WebElement before = b.findElement(By.id("goal-before"));
@@ -66,7 +71,8 @@ class ExerciseBrowserTest {
             body(b).sendKeys(Keys.SPACE);
             await(b, d -> Boolean.TRUE.equals(js(d, "return window.playground.goal().met")));
             body(b).sendKeys(Keys.SPACE);
-            String epoch = String.format("%,d", ((Number) js(b, "return window.playground.goal().metAtEpoch")).longValue());
+            String epoch =
+                    String.format("%,d", ((Number) js(b, "return window.playground.goal().metAtEpoch")).longValue());
             // a reset starts the server's progress over; the pill still says it was met, and when
             body(b).sendKeys("r");
             await(b, d -> Boolean.FALSE.equals(js(d, "return window.playground.goal().met")));
@@ -96,13 +102,21 @@ class ExerciseBrowserTest {
                 assertEquals("locked", locked.getAttribute("data-locked"), box);
                 assertEquals("Locked by this exercise", input.getAttribute("title"), box);
             }
-            assertEquals("locked", b.findElement(By.cssSelector(".dataset-list")).getAttribute("data-locked"));
-            assertTrue(b.findElements(By.cssSelector(".dataset[data-key='dataset']")).stream().noneMatch(WebElement::isEnabled));
+            assertEquals(
+                    "locked", b.findElement(By.cssSelector(".dataset-list")).getAttribute("data-locked"));
+            assertTrue(b.findElements(By.cssSelector(".dataset[data-key='dataset']")).stream()
+                    .noneMatch(WebElement::isEnabled));
             WebElement regenerate = b.findElement(By.id("regenerate-button"));
             assertFalse(regenerate.isEnabled(), "a locked seed locks regenerate");
             assertTrue(regenerate.getAttribute("class").contains("is-locked"));
-            assertTrue(b.findElements(By.cssSelector("#network [data-add-neuron], #network [data-remove-neuron], #add-layer, #remove-layer"))
-                    .stream().noneMatch(WebElement::isEnabled), "a locked networkShape locks every +/-");
+            assertTrue(
+                    b
+                            .findElements(
+                                    By.cssSelector(
+                                            "#network [data-add-neuron], #network [data-remove-neuron], #add-layer, #remove-layer"))
+                            .stream()
+                            .noneMatch(WebElement::isEnabled),
+                    "a locked networkShape locks every +/-");
             assertEquals("locked", b.findElement(By.id("layers-label")).getAttribute("data-locked"));
 
             // x is locked, so clicking it changes nothing; y is not, so clicking it takes it out
@@ -110,10 +124,14 @@ class ExerciseBrowserTest {
             assertTrue(x.getAttribute("class").contains("locked"), x.getAttribute("class"));
             assertEquals("X₁: locked by this exercise", x.getAttribute("title"));
             x.click();
-            b.findElement(By.cssSelector("#network .node.input[data-feature='y']")).click();
+            b.findElement(By.cssSelector("#network .node.input[data-feature='y']"))
+                    .click();
             await(b, d -> Boolean.FALSE.equals(js(d, "return window.playground.state().y")));
             assertEquals(Boolean.TRUE, js(b, "return window.playground.state().x"));
-            assertTrue(b.findElements(By.cssSelector("#network .node.input[data-feature='xSquared']")).size() == 1,
+            assertTrue(
+                    b.findElements(By.cssSelector("#network .node.input[data-feature='xSquared']"))
+                                    .size()
+                            == 1,
                     "the other features stay on offer");
             screenshot(b, "exercise-locks.png");
             assertNoConsoleErrors(b);
@@ -139,8 +157,10 @@ class ExerciseBrowserTest {
             name.sendKeys("  Ann_x 1  ", Keys.ENTER);
             awaitFirstFrame(b);
             assertFalse(dialog.isDisplayed());
-            assertEquals(java.util.Map.of("board", boardId, "name", "Ann_x 1"), js(b, "return window.playground.board()"));
-            assertEquals("수업 보드에 Ann_x 1(으)로 참여 중", b.findElement(By.id("board-as")).getText());
+            assertEquals(
+                    java.util.Map.of("board", boardId, "name", "Ann_x 1"), js(b, "return window.playground.board()"));
+            assertEquals(
+                    "수업 보드에 Ann_x 1(으)로 참여 중", b.findElement(By.id("board-as")).getText());
             assertTrue(b.findElements(By.cssSelector(".toast.error")).isEmpty(), "joined without a refusal");
             screenshot(b, "board-joined-ko.png");
             // the tab remembers its nickname: a reload joins again without asking
@@ -153,8 +173,10 @@ class ExerciseBrowserTest {
             await(b, d -> d.findElement(By.id("nickname-dialog")).isDisplayed());
             b.findElement(By.id("nickname")).sendKeys("Ann", Keys.ENTER);
             awaitFirstFrame(b);
-            await(b, d -> d.findElements(By.cssSelector(".toast.error")).stream()
-                    .anyMatch(t -> t.getText().startsWith("This class board does not exist or has expired")));
+            await(
+                    b,
+                    d -> d.findElements(By.cssSelector(".toast.error")).stream()
+                            .anyMatch(t -> t.getText().startsWith("This class board does not exist or has expired")));
             // off a board nothing asks and nothing joins
             b.get(base + "/?title=Class");
             awaitFirstFrame(b);
@@ -166,10 +188,14 @@ class ExerciseBrowserTest {
 
     /** A board made through the API; its student link. */
     private static String newBoard(String state) throws Exception {
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(base + "/api/boards")).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"state\":\"" + state + "\",\"task\":\"\"}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/boards"))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"state\":\"" + state + "\",\"task\":\"\"}"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(201, r.statusCode(), r.body());
         return r.body().replaceAll(".*\"studentUrl\":\"([^\"]+)\".*", "$1");
     }

@@ -19,9 +19,9 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -88,11 +88,14 @@ class IntegrityBrowserTest {
             String hint = b.findElement(By.id("net-help")).getText();
             assertFalse(hint.contains("edit its weight"), hint);
             assertTrue(hint.contains("locks the weights"), hint);
-            b.findElement(By.cssSelector("#network path.link-hit[data-layer='0'][data-to='2'][data-from='0']")).click();
+            b.findElement(By.cssSelector("#network path.link-hit[data-layer='0'][data-to='2'][data-from='0']"))
+                    .click();
             WebElement input = b.findElement(By.cssSelector("#network .weight-editor input"));
             assertTrue(input.isDisplayed(), "the clicked weight is shown");
             assertEquals("true", input.getAttribute("readonly"));
-            assertFalse(b.findElement(By.cssSelector("#network .weight-editor button[type='submit']")).isDisplayed(),
+            assertFalse(
+                    b.findElement(By.cssSelector("#network .weight-editor button[type='submit']"))
+                            .isDisplayed(),
                     "no apply button under lock=weights");
             assertNoConsoleErrors(b);
         });

@@ -19,9 +19,9 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -50,8 +50,10 @@ class KeyboardBrowserTest {
     }
 
     static String active(org.openqa.selenium.WebDriver b) {
-        return (String) js(b, "const a = document.activeElement; return a.getAttribute('class') + ' ' + (a.dataset.layer ?? '') + ','"
-                + " + (a.dataset.to ?? '') + ',' + (a.dataset.from ?? '')");
+        return (String) js(
+                b,
+                "const a = document.activeElement; return a.getAttribute('class') + ' ' + (a.dataset.layer ?? '') + ','"
+                        + " + (a.dataset.to ?? '') + ',' + (a.dataset.from ?? '')");
     }
 
     @Test
@@ -63,7 +65,8 @@ class KeyboardBrowserTest {
             b.findElement(By.id("gradient-view")).sendKeys("");
             new Actions(b).sendKeys(Keys.TAB).perform();
             int tabs = 0;
-            while (!active(b).startsWith("link-hit") && tabs++ < 60) new Actions(b).sendKeys(Keys.TAB).perform();
+            while (!active(b).startsWith("link-hit") && tabs++ < 60)
+                new Actions(b).sendKeys(Keys.TAB).perform();
             assertEquals("link-hit 0,0,0", active(b));
             String label = (String) js(b, "return document.activeElement.getAttribute('aria-label')");
             assertTrue(label.startsWith("Weight from X₁ to neuron 1 of layer 1: "), label);
@@ -74,7 +77,12 @@ class KeyboardBrowserTest {
             new Actions(b).sendKeys(Keys.ENTER).perform();
             assertTrue(b.findElement(By.cssSelector("#network .weight-editor")).isDisplayed());
             assertEquals("input", js(b, "return document.activeElement.tagName.toLowerCase()"));
-            new Actions(b).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("-2.5", Keys.ENTER).perform();
+            new Actions(b)
+                    .keyDown(Keys.CONTROL)
+                    .sendKeys("a")
+                    .keyUp(Keys.CONTROL)
+                    .sendKeys("-2.5", Keys.ENTER)
+                    .perform();
             await(b, d -> number(d, "return Math.round(window.playground.layers()[0].weights[0][1] * 10)") == -25);
             // the focus is back on that weight
             assertEquals("link-hit 0,0,1", active(b));
@@ -82,13 +90,23 @@ class KeyboardBrowserTest {
             // back past the first item: the last one, the output's bias
             new Actions(b).sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT).perform();
             assertEquals("bias-hit 1,0,", active(b));
-            assertTrue(((String) js(b, "return document.activeElement.getAttribute('aria-label')")).startsWith("Bias of output 1: "));
+            assertTrue(((String) js(b, "return document.activeElement.getAttribute('aria-label')"))
+                    .startsWith("Bias of output 1: "));
             new Actions(b).sendKeys(Keys.SPACE).perform();
-            assertEquals("Bias", b.findElement(By.cssSelector("#network .weight-editor .editor-label")).getText());
-            new Actions(b).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("1.5", Keys.ENTER).perform();
+            assertEquals(
+                    "Bias",
+                    b.findElement(By.cssSelector("#network .weight-editor .editor-label"))
+                            .getText());
+            new Actions(b)
+                    .keyDown(Keys.CONTROL)
+                    .sendKeys("a")
+                    .keyUp(Keys.CONTROL)
+                    .sendKeys("1.5", Keys.ENTER)
+                    .perform();
             await(b, d -> number(d, "return Math.round(window.playground.layers()[1].biases[0] * 10)") == 15);
             // and space on a weight edited it rather than playing
-            assertFalse((Boolean) js(b, "return document.getElementById('play-pause-button').classList.contains('playing')"));
+            assertFalse((Boolean)
+                    js(b, "return document.getElementById('play-pause-button').classList.contains('playing')"));
             assertNoConsoleErrors(b);
         });
     }
@@ -100,7 +118,10 @@ class KeyboardBrowserTest {
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
             await(b, d -> number(d, "return window.playground.epoch()") > 100);
-            await(b, d -> ((String) js(d, "return document.getElementById('heatmap-grid').getAttribute('aria-label')")).contains("At epoch"));
+            await(
+                    b,
+                    d -> ((String) js(d, "return document.getElementById('heatmap-grid').getAttribute('aria-label')"))
+                            .contains("At epoch"));
             String map = (String) js(b, "return document.getElementById('heatmap-grid').getAttribute('aria-label')");
             assertTrue(map.matches(".*At epoch [0-9,]+ it gets [0-9.]+% of the test points right.*"), map);
             String chart = (String) js(b, "return document.getElementById('loss-chart').getAttribute('aria-label')");
@@ -120,7 +141,8 @@ class KeyboardBrowserTest {
             b.findElement(By.id("showTestData")).click();
             await(b, d -> (Boolean) js(d, "return window.playground.state().showTestData === true"));
             new Actions(b).sendKeys(Keys.SPACE).perform();
-            await(b, d -> (Boolean) js(d, "return document.getElementById('play-pause-button').classList.contains('playing')"));
+            await(b, d -> (Boolean)
+                    js(d, "return document.getElementById('play-pause-button').classList.contains('playing')"));
             assertTrue(b.findElement(By.id("showTestData")).isSelected(), "space ticked the box instead of playing");
             assertNoConsoleErrors(b);
         });

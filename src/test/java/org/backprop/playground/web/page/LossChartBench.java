@@ -6,8 +6,8 @@ import io.javalin.Javalin;
 import java.time.Duration;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Not a test (surefire's default includes skip *Bench): figures for the loss chart, printed.
@@ -58,16 +58,18 @@ class LossChartBench {
                 b.get("http://localhost:" + app.port() + "/");
                 PageBrowserTest.awaitFirstFrame(b);
                 // the top bar's rows with the counter's fixed width and without it (as before)
-                String rows = "const tops = () => [...document.querySelectorAll('.top-inner > *')].map((e) => Math.round(e.getBoundingClientRect().top));"
-                        + "const e = document.getElementById('epoch'); const fixed = { width: e.getBoundingClientRect().width, tops: tops() };"
-                        + "e.style.width = 'auto'; const auto = { width: e.getBoundingClientRect().width, tops: tops() }; e.style.width = '';"
-                        + "e.style.width = 'auto'; e.textContent = '9,999,999,999'; const widest = e.getBoundingClientRect().width; e.textContent = '000,000'; e.style.width = '';"
-                        + "const inner = document.querySelector('.top-inner'); const last = inner.lastElementChild.getBoundingClientRect();"
-                        + "let fits = 0; for (let w = 100; w < 260; w += 2) { e.style.width = w + 'px'; const t = tops(); if (t[t.length - 1] === t[2]) fits = w; } e.style.width = '';"
-                        + "return JSON.stringify({ fixed, auto, widest, fits, innerRight: inner.getBoundingClientRect().right, gap: getComputedStyle(inner).columnGap });";
+                String rows =
+                        "const tops = () => [...document.querySelectorAll('.top-inner > *')].map((e) => Math.round(e.getBoundingClientRect().top));"
+                                + "const e = document.getElementById('epoch'); const fixed = { width: e.getBoundingClientRect().width, tops: tops() };"
+                                + "e.style.width = 'auto'; const auto = { width: e.getBoundingClientRect().width, tops: tops() }; e.style.width = '';"
+                                + "e.style.width = 'auto'; e.textContent = '9,999,999,999'; const widest = e.getBoundingClientRect().width; e.textContent = '000,000'; e.style.width = '';"
+                                + "const inner = document.querySelector('.top-inner'); const last = inner.lastElementChild.getBoundingClientRect();"
+                                + "let fits = 0; for (let w = 100; w < 260; w += 2) { e.style.width = w + 'px'; const t = tops(); if (t[t.length - 1] === t[2]) fits = w; } e.style.width = '';"
+                                + "return JSON.stringify({ fixed, auto, widest, fits, innerRight: inner.getBoundingClientRect().right, gap: getComputedStyle(inner).columnGap });";
                 System.out.println("top bar: " + PageBrowserTest.js(b, rows));
                 if (Boolean.getBoolean("bench.layoutOnly")) return;
-                for (int run = 1; run <= 3; run++) System.out.println("loss chart bench, run " + run + ": " + b.executeAsyncScript(FEED));
+                for (int run = 1; run <= 3; run++)
+                    System.out.println("loss chart bench, run " + run + ": " + b.executeAsyncScript(FEED));
             });
         } finally {
             app.stop();

@@ -20,9 +20,9 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -129,7 +129,8 @@ class LossChartBrowserTest {
     void a_million_epochs_draw_as_a_curve_across_the_chart_and_on_a_log_axis() {
         inBrowser(1000, 700, false, b -> {
             openFresh(b);
-            // frame-sized chunks: an unpaced run's second, 30 frames of 33,334 epochs, each chunk followed by an animation frame
+            // frame-sized chunks: an unpaced run's second, 30 frames of 33,334 epochs, each chunk followed by an
+            // animation frame
             Map<String, Object> fed = asyncMap(b, """
                     const done = arguments[arguments.length - 1];
                     const chart = new window.lc.LossChart(window.lc.canvas, { trainLoss: 'train', testLoss: 'test',
@@ -150,13 +151,15 @@ class LossChartBrowserTest {
             System.out.println("a million epochs fed: " + fed);
             assertTrue(((Number) fed.get("most")).intValue() <= 1000, "a series outgrew the cap: " + fed);
             assertTrue(((Number) fed.get("size")).intValue() >= 500, fed.toString());
-            assertTrue(((Number) fed.get("draws")).intValue() <= ((Number) fed.get("chunks")).intValue() + 2,
+            assertTrue(
+                    ((Number) fed.get("draws")).intValue() <= ((Number) fed.get("chunks")).intValue() + 2,
                     "a million adds coalesce into one draw a frame: " + fed);
 
             // the chart draws at most every 100 ms (loss-chart.js DRAW_EVERY_MS): the last epoch shows at the next draw
             Map<String, Object> linear = drawnUpTo(b, 1000000);
             assertEquals(0, ((Number) linear.get("xMin")).intValue(), "the first epoch is on the axis: " + linear);
-            assertEquals(1000000, ((Number) linear.get("xMax")).intValue(), "the newest epoch is on the axis: " + linear);
+            assertEquals(
+                    1000000, ((Number) linear.get("xMax")).intValue(), "the newest epoch is on the axis: " + linear);
             assertCurve(linear);
             assertTrue(((List<?>) linear.get("ticks")).contains("1M"), "the axis reads in epochs: " + linear);
 
@@ -168,9 +171,16 @@ class LossChartBrowserTest {
             // epoch 1,000 is half-way between 1 and 1,000,000 on a log axis
             assertEquals(0.5, ((Number) log.get("pixel1000")).doubleValue(), 0.01, log.toString());
             List<?> ticks = (List<?>) log.get("ticks");
-            assertTrue(ticks.contains("1") && ticks.contains("1M") && ticks.size() >= 3
-                    && List.of("1", "10", "100", "1K", "10K", "100K", "1M").containsAll(ticks), "labels at powers of ten: " + log);
-            assertTrue(((Number) log.get("columns")).intValue() > 0.9 * ((Number) log.get("width")).intValue(), log.toString());
+            assertTrue(
+                    ticks.contains("1")
+                            && ticks.contains("1M")
+                            && ticks.size() >= 3
+                            && List.of("1", "10", "100", "1K", "10K", "100K", "1M")
+                                    .containsAll(ticks),
+                    "labels at powers of ten: " + log);
+            assertTrue(
+                    ((Number) log.get("columns")).intValue() > 0.9 * ((Number) log.get("width")).intValue(),
+                    log.toString());
             screenshot(b, "chart-million-log.png");
 
             js(b, "window.theChart.setLogX(false)");
@@ -231,7 +241,8 @@ class LossChartBrowserTest {
             screenshot(b, "chart-page-fast.png");
             assertEquals(0, ((Number) fast.get("xMin")).intValue(), fast.toString());
             assertTrue(((Number) fast.get("xMax")).longValue() > 20000, "the axis runs to the newest epoch: " + fast);
-            assertTrue(((Number) fast.get("columns")).intValue() > 0.9 * ((Number) fast.get("width")).intValue(),
+            assertTrue(
+                    ((Number) fast.get("columns")).intValue() > 0.9 * ((Number) fast.get("width")).intValue(),
                     "the line runs to the newest epoch: " + fast);
 
             // the circle is learnt in the first percent of the epochs: the log axis gives them the room
@@ -253,14 +264,23 @@ class LossChartBrowserTest {
             for (String epoch : List.of("001,234", "1,234,567", "9,999,999,999")) {
                 js(b, "document.getElementById('epoch').textContent = arguments[0]", epoch);
                 assertEquals(before, boxes(b), "after epoch " + epoch);
-                assertEquals(true, js(b, "const e = document.getElementById('epoch'); return e.scrollWidth <= e.clientWidth"),
+                assertEquals(
+                        true,
+                        js(b, "const e = document.getElementById('epoch'); return e.scrollWidth <= e.clientWidth"),
                         epoch + " fits its box");
             }
             // and the box does not push the menus onto a second row at 1400px
-            assertEquals(true, js(b, "const t = [...document.querySelectorAll('.top-inner > *')].map((e) => e.getBoundingClientRect().top);"
-                    + "return Math.max(...t) - Math.min(...t) < 20"), "the top bar is one row");
-            js(b, "document.getElementById('loss-train').textContent = '12.345';"
-                    + "document.getElementById('accuracy-train').textContent = '100.0%'");
+            assertEquals(
+                    true,
+                    js(
+                            b,
+                            "const t = [...document.querySelectorAll('.top-inner > *')].map((e) => e.getBoundingClientRect().top);"
+                                    + "return Math.max(...t) - Math.min(...t) < 20"),
+                    "the top bar is one row");
+            js(
+                    b,
+                    "document.getElementById('loss-train').textContent = '12.345';"
+                            + "document.getElementById('accuracy-train').textContent = '100.0%'");
             assertEquals(before.get("lossTest"), boxes(b).get("lossTest"), "the test loss stays put");
         });
     }

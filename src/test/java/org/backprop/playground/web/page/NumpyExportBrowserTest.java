@@ -25,10 +25,10 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -62,27 +62,47 @@ class NumpyExportBrowserTest {
         inBrowser(1400, 900, false, b -> {
             b.get(base + "/?dataset=xor&networkShape=3&seed=np16&lang=ko");
             awaitFirstFrame(b);
-            b.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            b.executeCdpCommand(
+                    "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
             // a live change the link must follow, then training the file must cover
-            js(b, "const s = document.getElementById('learningRate'); s.value = '0.1'; s.dispatchEvent(new Event('change', {bubbles: true}))");
+            js(
+                    b,
+                    "const s = document.getElementById('learningRate'); s.value = '0.1'; s.dispatchEvent(new Event('change', {bubbles: true}))");
             await(b, d -> Double.valueOf(0.1).equals(js(d, "return window.playground.state().learningRate")));
-            b.findElement(By.cssSelector(".step-more-button[data-epochs='100']")).click();
+            b.findElement(By.cssSelector(".step-more-button[data-epochs='100']"))
+                    .click();
             await(b, d -> Long.valueOf(100).equals(js(d, "return window.playground.epoch()")));
             String query = (String) js(b, "return window.playground.query()");
             assertTrue(query.contains("learningRate=0.1"), query);
 
             b.findElement(By.id("numpy-script-link")).click();
             Path file = downloads.resolve("backprop-playground-xor.py");
-            await(b, d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve("backprop-playground-xor.py.crdownload")));
+            await(
+                    b,
+                    d -> Files.isRegularFile(file)
+                            && !Files.exists(downloads.resolve("backprop-playground-xor.py.crdownload")));
             String script = read(file);
-            assertEquals(get("/api/export/numpy?" + query + "&epochs=100"), script, "the download is the export of the page's state for its 100 epochs");
-            assertTrue(script.contains("\nLEARNING_RATE = 0.1\n") && script.contains("\nEPOCHS = 100\n"), "the rate changed live and the epochs run");
+            assertEquals(
+                    get("/api/export/numpy?" + query + "&epochs=100"),
+                    script,
+                    "the download is the export of the page's state for its 100 epochs");
+            assertTrue(
+                    script.contains("\nLEARNING_RATE = 0.1\n") && script.contains("\nEPOCHS = 100\n"),
+                    "the rate changed live and the epochs run");
             assertTrue(script.contains("NumPy로"), "in the page's language");
             b.findElement(By.id("numpy-notebook-link")).click();
             Path ipynb = downloads.resolve("backprop-playground-xor.ipynb");
-            await(b, d -> Files.isRegularFile(ipynb) && !Files.exists(downloads.resolve("backprop-playground-xor.ipynb.crdownload")));
-            assertEquals(get("/api/export/numpy?" + query + "&epochs=100&format=ipynb"), read(ipynb), "the notebook of the same run");
-            assertEquals("NumPy로 내보내기:", b.findElement(By.cssSelector(".numpy-export-label")).getText());
+            await(
+                    b,
+                    d -> Files.isRegularFile(ipynb)
+                            && !Files.exists(downloads.resolve("backprop-playground-xor.ipynb.crdownload")));
+            assertEquals(
+                    get("/api/export/numpy?" + query + "&epochs=100&format=ipynb"),
+                    read(ipynb),
+                    "the notebook of the same run");
+            assertEquals(
+                    "NumPy로 내보내기:",
+                    b.findElement(By.cssSelector(".numpy-export-label")).getText());
             screenshot(b, "numpy-export-ko.png");
             assertNoConsoleErrors(b);
         });
@@ -118,8 +138,12 @@ class NumpyExportBrowserTest {
 
     private static String get(String path) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + path))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertEquals(200, r.statusCode(), r.body());
             return r.body();
         } catch (IOException | InterruptedException e) {

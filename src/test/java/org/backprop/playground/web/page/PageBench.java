@@ -1,14 +1,13 @@
 package org.backprop.playground.web.page;
 
-
 import io.javalin.Javalin;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -26,8 +25,11 @@ class PageBench {
     /** The default page, and the largest 2-D network with every input feature. */
     static final Map<String, String> NETWORKS = Map.of(
             "default", "/",
-            "8x6-all", "/?networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true");
-    static final List<String> METRICS = List.of("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration");
+            "8x6-all",
+                    "/?networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true");
+
+    static final List<String> METRICS =
+            List.of("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration");
 
     @Test
     void print_the_main_thread_cost_of_playing() {
@@ -39,7 +41,8 @@ class PageBench {
                 if (!only.isEmpty() && !only.equals(name)) continue;
                 ChromeDriver b = PageBrowserTest.browser(1400, 900, false, traceArguments(name));
                 try {
-                    System.out.println("pagebench " + name + ": " + measure(b, "http://localhost:" + app.port() + NETWORKS.get(name), seconds));
+                    System.out.println("pagebench " + name + ": "
+                            + measure(b, "http://localhost:" + app.port() + NETWORKS.get(name), seconds));
                 } finally {
                     PageBrowserTest.quit(b);
                 }
@@ -56,9 +59,13 @@ class PageBench {
     static String[] traceArguments(String name) {
         String dir = System.getProperty("pagebench.trace", "");
         if (dir.isEmpty()) return new String[0];
-        return new String[] {"--trace-startup=devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,cc,gpu",
-                "--trace-startup-file=" + java.nio.file.Path.of(dir, "pagebench-" + name + ".json").toAbsolutePath(),
-                "--trace-startup-duration=12", "--trace-startup-format=json"};
+        return new String[] {
+            "--trace-startup=devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,cc,gpu",
+            "--trace-startup-file="
+                    + java.nio.file.Path.of(dir, "pagebench-" + name + ".json").toAbsolutePath(),
+            "--trace-startup-duration=12",
+            "--trace-startup-format=json"
+        };
     }
 
     static String measure(ChromeDriver b, String url, int seconds) {
@@ -86,13 +93,14 @@ class PageBench {
         long epochs = PageBrowserTest.number(b, "return window.playground.epoch()") - epochBefore;
         // Timestamp is wall-clock time; with timeDomain threadTicks the durations are the main thread's CPU time
         double wall = after.get("Timestamp") - before.get("Timestamp");
-        StringBuilder out = new StringBuilder(String.format("%.1f s, %d frames (%.1f/s), %d epochs; per frame:",
-                wall, frames, frames / wall, epochs));
+        StringBuilder out = new StringBuilder(String.format(
+                "%.1f s, %d frames (%.1f/s), %d epochs; per frame:", wall, frames, frames / wall, epochs));
         for (String m : METRICS) {
             double d = after.get(m) - before.get(m);
             out.append(String.format(" %s %.2f ms", m.replace("Duration", ""), 1000 * d / Math.max(1, frames)));
         }
-        out.append(String.format("; busy %.1f%% (script %.1f%%)",
+        out.append(String.format(
+                "; busy %.1f%% (script %.1f%%)",
                 100 * (after.get("TaskDuration") - before.get("TaskDuration")) / wall,
                 100 * (after.get("ScriptDuration") - before.get("ScriptDuration")) / wall));
         out.append(String.format("; JS heap %.1f MB", after.get("JSHeapUsedSize") / 1e6));
@@ -110,15 +118,19 @@ class PageBench {
         for (Map<String, Object> n : nodes) {
             Map<String, Object> f = (Map<String, Object>) n.get("callFrame");
             String url = String.valueOf(f.get("url"));
-            names.put(((Number) n.get("id")).longValue(), (f.get("functionName").toString().isEmpty() ? "(anonymous)" : f.get("functionName"))
-                    + " (" + url.substring(url.lastIndexOf('/') + 1) + ":" + f.get("lineNumber") + ")");
+            names.put(
+                    ((Number) n.get("id")).longValue(),
+                    (f.get("functionName").toString().isEmpty() ? "(anonymous)" : f.get("functionName")) + " ("
+                            + url.substring(url.lastIndexOf('/') + 1) + ":" + f.get("lineNumber") + ")");
         }
         Map<String, Double> self = new HashMap<>();
         for (int i = 0; i < samples.size(); i++) {
             self.merge(names.get(samples.get(i).longValue()), deltas.get(i).doubleValue() / 1000, Double::sum);
         }
         StringBuilder out = new StringBuilder("\n  self time:");
-        self.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(25)
+        self.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(25)
                 .forEach(e -> out.append(String.format("%n  %8.1f ms  %s", e.getValue(), e.getKey())));
         return out.toString();
     }

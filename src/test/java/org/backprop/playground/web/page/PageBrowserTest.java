@@ -23,9 +23,9 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -62,10 +62,13 @@ class PageBrowserTest {
      * through the driver (executeCdpCommand), which need none, so the warning says nothing here.
      * Held in a field: java.util.logging keeps loggers weakly, and a collected one forgets its level.
      */
-    static final java.util.logging.Logger CDP_VERSION_FINDER = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+    static final java.util.logging.Logger CDP_VERSION_FINDER =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     static {
         CDP_VERSION_FINDER.setLevel(Level.SEVERE);
     }
+
     static Javalin app;
     static String base;
 
@@ -89,10 +92,12 @@ class PageBrowserTest {
             assertEquals("000,000", b.findElement(By.id("epoch")).getText());
             assertEquals(1, distinctColors(b, "heatmap-grid") > 1 ? 1 : 0, "the output map is drawn before play");
             // the input neurons' pictures are the server's grids (data message), not computed in the page
-            long featureColors = number(b, "const c = document.querySelector('#network .node.input[data-feature=\"xSquared\"] canvas');"
-                    + "const p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const s = new Set();"
-                    + "for (let i = 0; i < p.length; i += 4) s.add(((p[i] << 24) | (p[i + 1] << 16) | (p[i + 2] << 8) | p[i + 3]) >>> 0);"
-                    + "return s.size;");
+            long featureColors = number(
+                    b,
+                    "const c = document.querySelector('#network .node.input[data-feature=\"xSquared\"] canvas');"
+                            + "const p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const s = new Set();"
+                            + "for (let i = 0; i < p.length; i += 4) s.add(((p[i] << 24) | (p[i + 1] << 16) | (p[i + 2] << 8) | p[i + 3]) >>> 0);"
+                            + "return s.size;");
             assertTrue(featureColors > 5, "the X₁² thumbnail is painted: " + featureColors + " colours");
             long chartBefore = number(b, "return window.playground.chartPoints()");
 
@@ -101,7 +106,9 @@ class PageBrowserTest {
             await(b, d -> number(d, "return window.playground.chartPoints()") > chartBefore + 3);
             assertTrue(distinctColors(b, "heatmap-grid") > 10, "the output map is not uniform");
             assertTrue(distinctColors(b, "heatmap-points") > 3, "the points are drawn");
-            assertTrue(b.findElement(By.id("play-pause-button")).getAttribute("class").contains("playing"));
+            assertTrue(b.findElement(By.id("play-pause-button"))
+                    .getAttribute("class")
+                    .contains("playing"));
             assertFalse(b.findElement(By.id("epoch")).getText().equals("000,000"));
             assertTrue(b.findElements(By.cssSelector("#network .hidden-neuron")).size() == 6);
             assertTrue(b.findElements(By.cssSelector("#network path.link")).size() == 2 * 4 + 4 * 2 + 2);
@@ -109,7 +116,12 @@ class PageBrowserTest {
 
             // space pauses (not while typing in an input)
             b.findElement(By.tagName("body")).sendKeys(Keys.SPACE);
-            await(b, d -> !(Boolean) js(d, "return window.playground.state() && document.getElementById('play-pause-button').classList.contains('playing')"));
+            await(
+                    b,
+                    d -> !(Boolean)
+                            js(
+                                    d,
+                                    "return window.playground.state() && document.getElementById('play-pause-button').classList.contains('playing')"));
             long paused = awaitSteady(b);
             b.findElement(By.tagName("body")).sendKeys("s");
             await(b, d -> number(d, "return window.playground.epoch()") == paused + 1);
@@ -145,20 +157,31 @@ class PageBrowserTest {
             b.findElement(By.id("play-pause-button")).click();
             await(b, d -> number(d, "return window.playground.epoch()") > 10);
             long before = number(b, "return window.playground.epoch()");
-            assertEquals(6, b.findElements(By.cssSelector("#network .hidden-neuron")).size());
+            assertEquals(
+                    6, b.findElements(By.cssSelector("#network .hidden-neuron")).size());
             b.findElement(By.cssSelector("#network [data-add-neuron='0']")).click();
-            await(b, d -> d.findElements(By.cssSelector("#network .hidden-neuron")).size() == 7);
+            await(
+                    b,
+                    d -> d.findElements(By.cssSelector("#network .hidden-neuron"))
+                                    .size()
+                            == 7);
             await(b, d -> d.getCurrentUrl().contains("networkShape=5,2&"));
             // the frames come from the 5-neuron net, and the epoch went on from where it was
             await(b, d -> number(d, "return (window.playground.layers() || [[]])[0].biases.length") == 5);
             await(b, d -> number(d, "return window.playground.epoch()") > before + 10);
             assertTrue(distinctColors(b, "heatmap-grid") > 10);
-            assertEquals(5, b.findElements(By.cssSelector("#network .hidden-neuron[data-layer='0']")).size());
+            assertEquals(
+                    5,
+                    b.findElements(By.cssSelector("#network .hidden-neuron[data-layer='0']"))
+                            .size());
 
             // a new hidden layer appears too
             b.findElement(By.id("add-layer")).click();
             await(b, d -> d.getCurrentUrl().contains("networkShape=5,2,2&"));
-            await(b, d -> js(d, "return document.getElementById('layers-label').textContent").equals("3 hidden layers"));
+            await(
+                    b,
+                    d -> js(d, "return document.getElementById('layers-label').textContent")
+                            .equals("3 hidden layers"));
             assertNoConsoleErrors(b);
         });
     }
@@ -176,7 +199,9 @@ class PageBrowserTest {
             Map<String, Object> map = map(b, "return window.playground.outputMap()");
             List<Map<String, Object>> layers = (List<Map<String, Object>>) js(b, "return window.playground.layers()");
             List<Number> domain = (List<Number>) js(b, "return window.playground.domainOfFrame()");
-            double min = ((Number) map.get("min")).doubleValue(), step = (((Number) map.get("max")).doubleValue() - min) / 255, worst = 0;
+            double min = ((Number) map.get("min")).doubleValue(),
+                    step = (((Number) map.get("max")).doubleValue() - min) / 255,
+                    worst = 0;
             List<Number> bytes = (List<Number>) map.get("bytes");
             int n = ((Number) map.get("width")).intValue();
             double lo = domain.get(0).doubleValue(), hi = domain.get(1).doubleValue(), gap = (hi - lo) / (n - 1);
@@ -186,7 +211,8 @@ class PageBrowserTest {
                     worst = Math.max(worst, Math.abs(min + bytes.get(r * n + c).intValue() * step - truth));
                 }
             }
-            System.out.printf("after %d frames the page's output map is at most %.5f from the network's (a step is %.5f)%n",
+            System.out.printf(
+                    "after %d frames the page's output map is at most %.5f from the network's (a step is %.5f)%n",
                     number(b, "return window.playground.frames()"), worst, step);
             // the server lets a block lag by one step before it sends it again; a byte is within half a step
             assertTrue(worst <= 1.5 * step + 1e-4, "worst " + worst + ", step " + step);
@@ -214,7 +240,8 @@ class PageBrowserTest {
 
     @Test
     void a_shared_link_reproduces_the_state_and_the_first_frames_in_a_new_browser() {
-        String start = "/?dataset=spiral&networkShape=5,3&learningRate=0.1&activation=relu&noise=10&seed=class.42&xSquared=true";
+        String start =
+                "/?dataset=spiral&networkShape=5,3&learningRate=0.1&activation=relu&noise=10&seed=class.42&xSquared=true";
         Map<String, Object> stateA;
         Map<String, Object> lossesA;
         String shared;
@@ -263,7 +290,11 @@ class PageBrowserTest {
             String url = b.getCurrentUrl();
             assertFalse(url.contains("#"), url);
             assertTrue(url.contains("networkShape=3,3"), url);
-            assertEquals("relu", new Select(b.findElement(By.id("activation"))).getFirstSelectedOption().getAttribute("value"));
+            assertEquals(
+                    "relu",
+                    new Select(b.findElement(By.id("activation")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"));
             assertTrue(b.findElement(By.id("showTestData")).isSelected());
             assertNoConsoleErrors(b);
         });
@@ -272,12 +303,20 @@ class PageBrowserTest {
     @Test
     void a_diverged_run_says_so_in_korean() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?lang=ko&problem=regression&regDataset=reg-plane&activation=relu&learningRate=10&networkShape=8,8");
+            b.get(
+                    base
+                            + "/?lang=ko&problem=regression&regDataset=reg-plane&activation=relu&learningRate=10&networkShape=8,8");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
-            await(b, d -> !d.findElements(By.cssSelector("#status [data-toast='diverged']")).isEmpty());
-            String text = b.findElement(By.cssSelector("#status [data-toast='diverged']")).getText();
-            assertTrue(text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL), text);
+            await(
+                    b,
+                    d -> !d.findElements(By.cssSelector("#status [data-toast='diverged']"))
+                            .isEmpty());
+            String text = b.findElement(By.cssSelector("#status [data-toast='diverged']"))
+                    .getText();
+            assertTrue(
+                    text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL),
+                    text);
             assertFalse(text.contains("the network diverged"), text);
             assertNoConsoleErrors(b);
         });
@@ -295,23 +334,34 @@ class PageBrowserTest {
             assertTrue(b.findElement(By.id("activation")).isDisplayed());
             assertFalse(b.findElement(By.id("article-text")).isDisplayed());
             assertEquals("ko", b.findElement(By.tagName("html")).getAttribute("lang"));
-            assertEquals("역전파 놀이터", b.findElement(By.cssSelector(".app-header h1")).getText());
+            assertEquals(
+                    "역전파 놀이터", b.findElement(By.cssSelector(".app-header h1")).getText());
             assertEquals("에포크", b.findElement(By.cssSelector(".epoch .label")).getText());
-            assertEquals("활성화 함수", b.findElement(By.cssSelector("label[for='activation']")).getText());
+            assertEquals(
+                    "활성화 함수",
+                    b.findElement(By.cssSelector("label[for='activation']")).getText());
             assertEquals("수업", b.findElement(By.id("exercise-title")).getText());
             // the bad noise value is named in view
             WebElement warnings = b.findElement(By.id("warnings"));
             assertTrue(warnings.isDisplayed());
             assertTrue(warnings.getText().contains("noise=abc"), warnings.getText());
             // and why, in Korean: the message's id and params through strings.json, not the English sentence
-            assertTrue(warnings.getText().codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL
-                    && warnings.getText().contains("abc")), warnings.getText());
+            assertTrue(
+                    warnings.getText()
+                            .codePoints()
+                            .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL
+                                    && warnings.getText().contains("abc")),
+                    warnings.getText());
             assertFalse(warnings.getText().contains("is not a number"), warnings.getText());
             screenshot(b, "desktop-ko.png");
 
             // and back to English in place, without a reload
             b.findElement(By.cssSelector(".lang-button[data-lang='en']")).click();
-            await(b, d -> d.findElement(By.cssSelector(".epoch .label")).getText().equalsIgnoreCase("Epoch"));
+            await(
+                    b,
+                    d -> d.findElement(By.cssSelector(".epoch .label"))
+                            .getText()
+                            .equalsIgnoreCase("Epoch"));
             await(b, d -> d.getCurrentUrl().contains("lang=en"));
             assertNoConsoleErrors(b);
         });
@@ -322,25 +372,33 @@ class PageBrowserTest {
         inBrowser(1400, 900, false, b -> {
             b.get(base + "/?dataset=circle&networkShape=3");
             awaitFirstFrame(b);
-            b.findElement(By.cssSelector("#network .hidden-neuron[data-neuron='0'] .bias")).click();
+            b.findElement(By.cssSelector("#network .hidden-neuron[data-neuron='0'] .bias"))
+                    .click();
             WebElement input = b.findElement(By.cssSelector("#network .weight-editor input"));
             assertTrue(input.isDisplayed());
             input.clear();
             input.sendKeys("1e9", Keys.ENTER);
-            await(b, d -> !d.findElements(By.cssSelector("#status .toast.error")).isEmpty());
+            await(
+                    b,
+                    d -> !d.findElements(By.cssSelector("#status .toast.error")).isEmpty());
             assertTrue(b.findElement(By.cssSelector("#status .toast.error")).isDisplayed());
 
-            b.findElement(By.cssSelector("#network .hidden-neuron[data-neuron='1'] .bias")).click();
+            b.findElement(By.cssSelector("#network .hidden-neuron[data-neuron='1'] .bias"))
+                    .click();
             input = b.findElement(By.cssSelector("#network .weight-editor input"));
             input.clear();
             input.sendKeys("2.5", Keys.ENTER);
             await(b, d -> number(d, "return Math.round(window.playground.layers()[0].biases[1] * 10)") == 25);
 
             // a link: from input x (0) to hidden neuron 2, in weight layer 0
-            b.findElement(By.cssSelector("#network path.link-hit[data-layer='0'][data-to='2'][data-from='0']")).click();
+            b.findElement(By.cssSelector("#network path.link-hit[data-layer='0'][data-to='2'][data-from='0']"))
+                    .click();
             input = b.findElement(By.cssSelector("#network .weight-editor input"));
             assertTrue(input.isDisplayed());
-            assertEquals("Weight", b.findElement(By.cssSelector("#network .weight-editor .editor-label")).getText());
+            assertEquals(
+                    "Weight",
+                    b.findElement(By.cssSelector("#network .weight-editor .editor-label"))
+                            .getText());
             screenshot(b, "desktop-weight-editor.png");
             input.clear();
             input.sendKeys("-3", Keys.ENTER);
@@ -348,7 +406,8 @@ class PageBrowserTest {
             assertFalse(b.findElement(By.cssSelector("#network .weight-editor")).isDisplayed());
 
             // a neuron, large: the big map shows its 20 × 20 grid with a caption, and back
-            b.findElement(By.cssSelector("#network .hidden-neuron[data-neuron='2']")).click();
+            b.findElement(By.cssSelector("#network .hidden-neuron[data-neuron='2']"))
+                    .click();
             await(b, d -> d.findElement(By.id("heatmap-caption")).isDisplayed());
             assertEquals(20L, number(b, "return document.getElementById('heatmap-grid').width"));
             assertTrue(b.findElement(By.id("heatmap-caption-text")).getText().contains("Neuron 3"));
@@ -367,17 +426,23 @@ class PageBrowserTest {
             b.findElement(By.cssSelector(".dataset[data-value='blobs']")).click();
             await(b, d -> d.getCurrentUrl().contains("dataset=blobs&"));
             assertEquals("ce", js(b, "return window.playground.state().loss"));
-            await(b, d -> d.findElements(By.cssSelector("#network .output-node")).size() == 4);
+            await(
+                    b,
+                    d -> d.findElements(By.cssSelector("#network .output-node")).size() == 4);
             assertTrue(b.findElement(By.id("numClasses")).isDisplayed());
             new Select(b.findElement(By.id("numClasses"))).selectByValue("3");
-            await(b, d -> d.findElements(By.cssSelector("#network .output-node")).size() == 3);
+            await(
+                    b,
+                    d -> d.findElements(By.cssSelector("#network .output-node")).size() == 3);
 
             // regression: its own thumbnails, a square loss, no accuracy
             new Select(b.findElement(By.id("problem"))).selectByValue("regression");
             await(b, d -> d.getCurrentUrl().contains("problem=regression"));
             assertEquals("square", js(b, "return window.playground.state().loss"));
-            assertTrue(b.findElement(By.cssSelector(".dataset[data-value='reg-gauss']")).isDisplayed());
-            assertFalse(b.findElement(By.cssSelector(".dataset[data-value='xor']")).isDisplayed());
+            assertTrue(b.findElement(By.cssSelector(".dataset[data-value='reg-gauss']"))
+                    .isDisplayed());
+            assertFalse(
+                    b.findElement(By.cssSelector(".dataset[data-value='xor']")).isDisplayed());
             assertFalse(b.findElement(By.id("accuracy-test")).isDisplayed());
             b.findElement(By.cssSelector(".dataset[data-value='reg-gauss']")).click();
             await(b, d -> d.getCurrentUrl().contains("regDataset=reg-gauss&"));
@@ -419,7 +484,8 @@ class PageBrowserTest {
     @Test
     void the_phone_view_has_no_horizontal_scroll() {
         inBrowser(390, 844, true, b -> {
-            b.get(base + "/?dataset=spiral-multi&loss=ce&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&sinX=true");
+            b.get(base
+                    + "/?dataset=spiral-multi&loss=ce&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&sinX=true");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
             await(b, d -> number(d, "return window.playground.epoch()") > 10);
@@ -437,7 +503,9 @@ class PageBrowserTest {
 
     /** A fresh headless Chromium: its own profile, the console log kept, a desktop window or a phone. */
     static ChromeDriver browser(int width, int height, boolean phone, String... moreArguments) {
-        assertTrue(new File(CHROMIUM).canExecute(), CHROMIUM + " is missing: install Debian's chromium and chromium-driver");
+        assertTrue(
+                new File(CHROMIUM).canExecute(),
+                CHROMIUM + " is missing: install Debian's chromium and chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         Path profile;
@@ -446,27 +514,43 @@ class PageBrowserTest {
         } catch (IOException e) {
             throw new AssertionError("no temporary profile folder", e);
         }
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--lang=en-US", "--window-size=" + width + "," + height);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--lang=en-US",
+                "--window-size=" + width + "," + height);
         options.addArguments(moreArguments);
         if (phone) {
-            options.setExperimentalOption("mobileEmulation", Map.of(
-                    "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),
-                    "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-                            + "Chrome/156.0 Mobile Safari/537.36"));
+            options.setExperimentalOption(
+                    "mobileEmulation",
+                    Map.of(
+                            "deviceMetrics",
+                            Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),
+                            "userAgent",
+                            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                                    + "Chrome/156.0 Mobile Safari/537.36"));
         }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         PROFILES.put(driver, profile);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         if (!phone) {
             // the window's size is not the page's: pin the viewport itself
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            driver.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
                     Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         }
         return driver;
@@ -490,7 +574,8 @@ class PageBrowserTest {
             Path profile = PROFILES.remove(d);
             if (profile != null) {
                 try (var files = Files.walk(profile)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 } catch (IOException e) {
                     // a leftover temporary folder is not worth failing a test over
                 }
@@ -513,12 +598,16 @@ class PageBrowserTest {
     }
 
     static <T> T await(WebDriver d, Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, WAIT, Duration.ofMillis(50)).ignoring(RuntimeException.class).until(condition::apply);
+        return new WebDriverWait(d, WAIT, Duration.ofMillis(50))
+                .ignoring(RuntimeException.class)
+                .until(condition::apply);
     }
 
     /** Connected, the state confirmed, and a first frame drawn. */
     static void awaitFirstFrame(WebDriver d) {
-        await(d, x -> (Boolean) js(x, "return !!window.playground && window.playground.connected() && window.playground.epoch() !== null"));
+        await(d, x -> (Boolean) js(
+                x,
+                "return !!window.playground && window.playground.connected() && window.playground.epoch() !== null"));
     }
 
     /** The epoch once it stops changing (after a pause, the last frames may still be arriving). */
@@ -549,10 +638,12 @@ class PageBrowserTest {
 
     /** How many different colours a canvas holds (1 when it is blank or one colour). */
     static long distinctColors(WebDriver d, String canvasId) {
-        return number(d, "const c = document.getElementById(arguments[0] || '" + canvasId + "');"
-                + "const p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const s = new Set();"
-                + "for (let i = 0; i < p.length; i += 4) s.add(((p[i] << 24) | (p[i + 1] << 16) | (p[i + 2] << 8) | p[i + 3]) >>> 0);"
-                + "return s.size;");
+        return number(
+                d,
+                "const c = document.getElementById(arguments[0] || '" + canvasId + "');"
+                        + "const p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const s = new Set();"
+                        + "for (let i = 0; i < p.length; i += 4) s.add(((p[i] << 24) | (p[i + 1] << 16) | (p[i + 2] << 8) | p[i + 3]) >>> 0);"
+                        + "return s.size;");
     }
 
     static void assertNoConsoleErrors(WebDriver d) {
@@ -575,9 +666,15 @@ class PageBrowserTest {
     static void fullPageScreenshot(ChromeDriver d, String name) {
         long height = number(d, "return document.documentElement.scrollHeight");
         long width = number(d, "return document.documentElement.clientWidth");
-        Map<String, Object> shot = d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Map<String, Object> shot = d.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         try {
             Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {

@@ -15,26 +15,27 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.List;
 import org.backprop.playground.state.Presets;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 
 /** {@code GET /} as HTML: rendered from the URL's state, escaped, in the asked-for language, with its warnings. */
 @Timeout(60)
 @Tag("socket")
 class PlaygroundPageTest {
     static Javalin app;
-    static HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     @BeforeAll
@@ -48,7 +49,8 @@ class PlaygroundPageTest {
     }
 
     static HttpResponse<String> get(String path, String acceptLanguage) {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path)).GET();
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+                .GET();
         if (acceptLanguage != null) r.header("Accept-Language", acceptLanguage);
         try {
             return client.send(r.build(), HttpResponse.BodyHandlers.ofString());
@@ -65,7 +67,8 @@ class PlaygroundPageTest {
     }
 
     static JsonNode boot(String html) {
-        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"boot\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"boot\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
         assertTrue(m.find(), "no #boot in the page");
         try {
             return MAPPER.readTree(m.group(1));
@@ -81,7 +84,8 @@ class PlaygroundPageTest {
         assertTrue(html.contains("<option value=\"relu\" data-i18n=\"opt.activation.relu\" selected>ReLU</option>"));
         assertTrue(html.contains("class=\"dataset selected\" data-key=\"dataset\" data-value=\"xor\""));
         assertTrue(html.contains(">1 hidden layer<"));
-        assertTrue(html.contains("id=\"percTrainData\" data-key=\"percTrainData\" min=\"10\" max=\"90\" step=\"10\" value=\"70\""));
+        assertTrue(html.contains(
+                "id=\"percTrainData\" data-key=\"percTrainData\" min=\"10\" max=\"90\" step=\"10\" value=\"70\""));
         JsonNode boot = boot(html);
         assertEquals("xor", boot.get("state").get("dataset").asText());
         assertTrue(boot.get("query").asText().contains("networkShape=3&"));
@@ -98,19 +102,27 @@ class PlaygroundPageTest {
     /** The output activation's menu: auto names what it resolves to (in the page's language); what cannot train is disabled. */
     @Test
     void the_output_activation_menu_names_what_auto_resolves_to() {
-        String sigmoid = page("/?regDataset=seed-neuron&problem=regression&loss=mse&outputActivation=sigmoid&batchSize=1&networkShape=");
+        String sigmoid = page(
+                "/?regDataset=seed-neuron&problem=regression&loss=mse&outputActivation=sigmoid&batchSize=1&networkShape=");
         assertTrue(sigmoid.contains("<select id=\"outputActivation\" data-key=\"outputActivation\">"), sigmoid);
-        assertTrue(sigmoid.contains("<option value=\"sigmoid\" data-i18n=\"opt.activation.sigmoid\" selected>Sigmoid</option>"), sigmoid);
+        assertTrue(
+                sigmoid.contains(
+                        "<option value=\"sigmoid\" data-i18n=\"opt.activation.sigmoid\" selected>Sigmoid</option>"),
+                sigmoid);
         assertTrue(sigmoid.contains("<option value=\"auto\">auto (Linear)</option>"), "auto on regression is linear");
 
         String bce = page("/?loss=bce");
         assertTrue(bce.contains("<option value=\"auto\" selected>auto (Sigmoid)</option>"), bce);
-        assertTrue(bce.contains("<option value=\"tanh\" data-i18n=\"opt.activation.tanh\" disabled>Tanh</option>"), "bce needs sigmoid");
+        assertTrue(
+                bce.contains("<option value=\"tanh\" data-i18n=\"opt.activation.tanh\" disabled>Tanh</option>"),
+                "bce needs sigmoid");
         assertTrue(bce.contains("<option value=\"sigmoid\" data-i18n=\"opt.activation.sigmoid\">Sigmoid</option>"));
 
         String ko = page("/?dataset=blobs&loss=ce&lang=ko");
         assertTrue(ko.contains("<option value=\"auto\" selected>자동 (소프트맥스)</option>"), ko);
-        assertTrue(ko.contains("<option value=\"relu\" data-i18n=\"opt.activation.relu\" disabled>"), "K classes: softmax only");
+        assertTrue(
+                ko.contains("<option value=\"relu\" data-i18n=\"opt.activation.relu\" disabled>"),
+                "K classes: softmax only");
         assertTrue(page("/").contains("<option value=\"auto\" selected>auto (Tanh)</option>"), "TF's two classes");
     }
 
@@ -118,36 +130,61 @@ class PlaygroundPageTest {
     void a_task_is_rendered_as_text_in_the_banner() {
         String html = page("/?task=Line%20*one*%0A%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E");
         assertFalse(html.contains("<img"), html);
-        assertTrue(html.contains("<div id=\"exercise-task\" class=\"task-text\">Line *one*\n&lt;img src=x onerror=alert(1)&gt;</div>"), html);
+        assertTrue(
+                html.contains(
+                        "<div id=\"exercise-task\" class=\"task-text\">Line *one*\n&lt;img src=x onerror=alert(1)&gt;</div>"),
+                html);
         assertTrue(html.contains("<section id=\"exercise\" class=\"exercise\">"), "a task alone shows the banner");
         assertTrue(page("/").contains("<div id=\"exercise-task\" class=\"task-text\" hidden></div>"));
     }
 
     @Test
     void the_builder_starts_from_the_link_and_escapes_what_it_holds() {
-        String html = page("/build?dataset=xor&title=%3Cscript%3Ex%3C/script%3E&task=a%3C/textarea%3E%3Cb%3E"
-                + "&goal=testLoss%3C0.2&goalEpochs=300&lock=learningRate,x,y,xSquared,ySquared,xTimesY,sinY&noise_hide=true");
-        assertFalse(html.contains("<script>x") || html.contains("<b>") || html.contains("</textarea><b>"), "nothing unescaped");
+        String html = page(
+                "/build?dataset=xor&title=%3Cscript%3Ex%3C/script%3E&task=a%3C/textarea%3E%3Cb%3E"
+                        + "&goal=testLoss%3C0.2&goalEpochs=300&lock=learningRate,x,y,xSquared,ySquared,xTimesY,sinY&noise_hide=true");
+        assertFalse(
+                html.contains("<script>x") || html.contains("<b>") || html.contains("</textarea><b>"),
+                "nothing unescaped");
         assertTrue(html.contains("value=\"&lt;script&gt;x&lt;/script&gt;\""), "the title, as text");
         assertTrue(html.contains(">a&lt;/textarea&gt;&lt;b&gt;</textarea>"), "the task, as text");
         assertTrue(html.contains("<option value=\"testLoss\" selected>"), html);
-        assertTrue(html.contains("id=\"b-budget\" type=\"number\" min=\"0\" max=\"10000000\" step=\"1\" value=\"300\""), html);
-        assertTrue(html.contains("name=\"ctl-learningRate\" value=\"locked\" aria-label=\"Learning rate: Locked\" checked"), html);
-        assertTrue(html.contains("name=\"ctl-x\" value=\"locked\" aria-label=\"Feature X\u2081: Locked\" checked"), "a feature's own row: " + html);
-        assertTrue(html.contains("name=\"ctl-sinX\" value=\"shown\" aria-label=\"Feature sin(X\u2081): Shown\" checked"), "not locked: shown");
-        assertFalse(html.contains("name=\"ctl-features\" value=\"locked\""), "the column hides or shows; its features lock one by one");
-        assertTrue(html.contains("name=\"ctl-noise\" value=\"hidden\" aria-label=\"Noise level: Hidden\" checked"), html);
-        assertTrue(html.contains("name=\"ctl-activation\" value=\"shown\" aria-label=\"Activation: Shown\" checked"), html);
+        assertTrue(
+                html.contains("id=\"b-budget\" type=\"number\" min=\"0\" max=\"10000000\" step=\"1\" value=\"300\""),
+                html);
+        assertTrue(
+                html.contains(
+                        "name=\"ctl-learningRate\" value=\"locked\" aria-label=\"Learning rate: Locked\" checked"),
+                html);
+        assertTrue(
+                html.contains("name=\"ctl-x\" value=\"locked\" aria-label=\"Feature X\u2081: Locked\" checked"),
+                "a feature's own row: " + html);
+        assertTrue(
+                html.contains("name=\"ctl-sinX\" value=\"shown\" aria-label=\"Feature sin(X\u2081): Shown\" checked"),
+                "not locked: shown");
+        assertFalse(
+                html.contains("name=\"ctl-features\" value=\"locked\""),
+                "the column hides or shows; its features lock one by one");
+        assertTrue(
+                html.contains("name=\"ctl-noise\" value=\"hidden\" aria-label=\"Noise level: Hidden\" checked"), html);
+        assertTrue(
+                html.contains("name=\"ctl-activation\" value=\"shown\" aria-label=\"Activation: Shown\" checked"),
+                html);
         JsonNode boot;
         try {
-            boot = MAPPER.readTree(html.substring(html.indexOf('>', html.indexOf("id=\"builder-boot\"")) + 1, html.indexOf("</script>", html.indexOf("id=\"builder-boot\""))));
+            boot = MAPPER.readTree(html.substring(
+                    html.indexOf('>', html.indexOf("id=\"builder-boot\"")) + 1,
+                    html.indexOf("</script>", html.indexOf("id=\"builder-boot\""))));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
         assertTrue(boot.get("base").asText().contains("dataset=xor"), boot.toString());
         assertEquals(1500, boot.get("taskLinkBytes").asInt());
         // the playground's "Use it in class" links here with its own state
-        assertTrue(page("/?dataset=spiral").contains("id=\"build-link\" href=\"/build?activation=tanh&amp;regularization=none&amp;batchSize=10&amp;dataset=spiral&amp;"));
+        assertTrue(
+                page("/?dataset=spiral")
+                        .contains(
+                                "id=\"build-link\" href=\"/build?activation=tanh&amp;regularization=none&amp;batchSize=10&amp;dataset=spiral&amp;"));
     }
 
     @Test
@@ -224,7 +261,8 @@ class PlaygroundPageTest {
         assertEquals(en, ko, "English and Korean have the same keys");
         for (String lang : new String[] {"en", "ko"}) {
             String html = page("/?lang=" + lang + "&dataset=blobs&loss=ce&title=t&goal=testLoss%3C1");
-            Matcher m = Pattern.compile("data-i18n(?:-title|-aria)?=\"([^\"]+)\"").matcher(html);
+            Matcher m =
+                    Pattern.compile("data-i18n(?:-title|-aria)?=\"([^\"]+)\"").matcher(html);
             int found = 0;
             while (m.find()) {
                 found++;
@@ -233,17 +271,45 @@ class PlaygroundPageTest {
             assertTrue(found > 80, "the page marks its words: " + found);
         }
         // the page's modules name these by key
-        for (String key : new String[] {"net.featureTitle", "net.neuronTitle", "net.addNeuron", "net.removeNeuron",
-                "net.neuronsOne", "net.neuronsMany", "net.outputTitle", "edit.weight", "edit.bias", "edit.apply",
-                "edit.cancel", "out.neuronView", "status.lost", "status.reconnected", "status.diverged",
-                "status.serverError", "share.copied", "share.manual", "exercise.reset", "top.stepN",
-                "chart.trainLoss", "chart.testLoss", "chart.trainAccuracy", "chart.testAccuracy", "chart.epoch",
-                "error.bad_value", "error.conflict", "error.locked", "error.diverged",
-                "bp.verdict.correct", "bp.verdict.check", "bp.verdict.wrong"}) {
+        for (String key : new String[] {
+            "net.featureTitle",
+            "net.neuronTitle",
+            "net.addNeuron",
+            "net.removeNeuron",
+            "net.neuronsOne",
+            "net.neuronsMany",
+            "net.outputTitle",
+            "edit.weight",
+            "edit.bias",
+            "edit.apply",
+            "edit.cancel",
+            "out.neuronView",
+            "status.lost",
+            "status.reconnected",
+            "status.diverged",
+            "status.serverError",
+            "share.copied",
+            "share.manual",
+            "exercise.reset",
+            "top.stepN",
+            "chart.trainLoss",
+            "chart.testLoss",
+            "chart.trainAccuracy",
+            "chart.testAccuracy",
+            "chart.epoch",
+            "error.bad_value",
+            "error.conflict",
+            "error.locked",
+            "error.diverged",
+            "bp.verdict.correct",
+            "bp.verdict.check",
+            "bp.verdict.wrong"
+        }) {
             assertTrue(en.contains(key), key);
         }
         // and every key a module names literally: t('…'), format('…'), and keys kept in a table
-        Pattern literal = Pattern.compile("(?:\\.t|\\.format)\\('([\\w.]+)'|'((?:bp|view|tutorials|out|net)\\.[\\w.]+)'");
+        Pattern literal =
+                Pattern.compile("(?:\\.t|\\.format)\\('([\\w.]+)'|'((?:bp|view|tutorials|out|net)\\.[\\w.]+)'");
         try (var files = Files.list(Path.of("static", "js"))) {
             for (Path js : files.filter(f -> f.toString().endsWith(".js")).toList()) {
                 Matcher m = literal.matcher(Files.readString(js));
@@ -261,17 +327,23 @@ class PlaygroundPageTest {
     @Test
     void a_presets_page_shows_its_card_in_english_and_korean_and_none_with_hide_text() {
         Presets.Preset worked = Presets.byId("000-worked").orElseThrow();
-        Messages en = I18n.load(Path.of("static"), MAPPER).of("en"), ko = I18n.load(Path.of("static"), MAPPER).of("ko");
+        Messages en = I18n.load(Path.of("static"), MAPPER).of("en"),
+                ko = I18n.load(Path.of("static"), MAPPER).of("ko");
         for (Messages m : List.of(en, ko)) {
             String html = page("/?" + worked.query() + "&lang=" + m.lang());
             assertTrue(html.contains("<details id=\"preset-card\" class=\"preset-card\" open"), "the card, open");
             assertTrue(html.contains("data-preset=\"000-worked\""));
-            assertTrue(html.contains("<span data-i18n=\"preset.000-worked.title\" class=\"preset-card-title\">"
-                    + escape(m.t("preset.000-worked.title")) + "</span>"), m.lang());
+            assertTrue(
+                    html.contains("<span data-i18n=\"preset.000-worked.title\" class=\"preset-card-title\">"
+                            + escape(m.t("preset.000-worked.title")) + "</span>"),
+                    m.lang());
             for (String part : Presets.TEXTS) {
-                assertTrue(html.contains("<p data-i18n=\"preset.000-worked." + part + "\">" + escape(m.t(worked.key(part))) + "</p>"),
+                assertTrue(
+                        html.contains("<p data-i18n=\"preset.000-worked." + part + "\">" + escape(m.t(worked.key(part)))
+                                + "</p>"),
                         m.lang() + " " + part);
-                assertTrue(html.contains("data-i18n=\"preset.card." + part + "\">" + escape(m.t("preset.card." + part)) + "<"));
+                assertTrue(html.contains(
+                        "data-i18n=\"preset.card." + part + "\">" + escape(m.t("preset.card." + part)) + "<"));
             }
             // the card sits above the network
             assertTrue(html.indexOf("id=\"preset-card\"") < html.indexOf("id=\"network\""));
@@ -279,7 +351,9 @@ class PlaygroundPageTest {
         assertTrue(page("/?" + worked.query() + "&lang=ko").contains("A2 = 0.8468"), "its numbers");
         assertFalse(page("/?" + worked.query() + "&hideText=true").contains("preset-card"), "hideText hides the card");
         assertFalse(page("/?dataset=xor").contains("preset-card"), "no preset, no card");
-        assertFalse(page("/?" + worked.query().replace("learningRate=0.1", "learningRate=0.3")).contains("preset-card"),
+        assertFalse(
+                page("/?" + worked.query().replace("learningRate=0.1", "learningRate=0.3"))
+                        .contains("preset-card"),
                 "a changed preset is no longer the preset");
     }
 
@@ -292,30 +366,49 @@ class PlaygroundPageTest {
         for (Presets.Preset p : Presets.ALL) {
             String title = escape(ko.t(p.key("title")));
             // data-query: the link picking it opens (presets.js)
-            String option = "<option value=\"" + p.id() + "\" data-query=\"" + escape(p.query()) + "\" data-i18n=\"" + p.key("title") + "\" title=\"" + title
-                    + "\" data-i18n-title=\"" + p.key("title") + "\"" + (p == guess ? " selected" : "") + ">" + title + "</option>";
+            String option = "<option value=\"" + p.id() + "\" data-query=\"" + escape(p.query()) + "\" data-i18n=\""
+                    + p.key("title") + "\" title=\"" + title + "\" data-i18n-title=\"" + p.key("title") + "\""
+                    + (p == guess ? " selected" : "") + ">" + title + "</option>";
             assertTrue(html.contains(option), option);
         }
         JsonNode preset = boot(html).get("preset");
         assertEquals("004-guess-42", preset.get("id").asText());
         assertEquals(0, preset.at("/sample/input").size());
         assertEquals(42, preset.at("/sample/target/0").asDouble());
-        JsonNode worked = boot(page("/?" + Presets.byId("000-worked").orElseThrow().query())).get("preset");
+        JsonNode worked = boot(page(
+                        "/?" + Presets.byId("000-worked").orElseThrow().query()))
+                .get("preset");
         assertEquals(MAPPER.createArrayNode().add(1.0).add(2.0), worked.at("/sample/input"));
-        assertTrue(boot(page("/?" + Presets.byId("001-xor").orElseThrow().query())).at("/preset/sample").isNull());
+        assertTrue(boot(page("/?" + Presets.byId("001-xor").orElseThrow().query()))
+                .at("/preset/sample")
+                .isNull());
         assertTrue(boot(page("/")).get("preset").isNull());
         assertFalse(page("/").contains("\" selected>000"), "the default page selects no tutorial");
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#x27;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#x27;");
     }
 
     @Test
     void no_url_gives_a_server_error() {
-        for (String q : new String[] {"x=%25zz", "networkShape=99,99,99,99,99,99,99,99", "seed=" + "x".repeat(5000),
-                "dataset=reg-plane", "problem=regression&loss=ce", "lang=xx", "numClasses=9&dataset=blobs",
-                "goal=accuracy%3E2&problem=regression", "lock=everything", "&&&==&", "activation=softmax"}) {
+        for (String q : new String[] {
+            "x=%25zz",
+            "networkShape=99,99,99,99,99,99,99,99",
+            "seed=" + "x".repeat(5000),
+            "dataset=reg-plane",
+            "problem=regression&loss=ce",
+            "lang=xx",
+            "numClasses=9&dataset=blobs",
+            "goal=accuracy%3E2&problem=regression",
+            "lock=everything",
+            "&&&==&",
+            "activation=softmax"
+        }) {
             HttpResponse<String> r = get("/?" + q, null);
             assertEquals(200, r.statusCode(), q);
         }

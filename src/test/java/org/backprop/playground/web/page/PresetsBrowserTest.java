@@ -29,12 +29,11 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -55,8 +54,12 @@ class PresetsBrowserTest {
         app = App.create(AppConfig.defaults()).start(0);
         base = "http://localhost:" + app.port();
         Files.createDirectories(PageBrowserTest.SCREENSHOTS);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base + "/api/presets")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/presets"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         presets = new ArrayList<>();
         new ObjectMapper().readTree(r.body()).forEach(presets::add);
@@ -69,13 +72,16 @@ class PresetsBrowserTest {
     }
 
     static JsonNode preset(String id) {
-        return presets.stream().filter(p -> p.path("id").asText().equals(id)).findFirst()
+        return presets.stream()
+                .filter(p -> p.path("id").asText().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no preset " + id));
     }
 
     /** Each of the card's four texts, as the page shows it now. */
     static String part(WebDriver d, String id, String part) {
-        return d.findElement(By.cssSelector("#preset-card [data-i18n='preset." + id + "." + part + "']")).getText();
+        return d.findElement(By.cssSelector("#preset-card [data-i18n='preset." + id + "." + part + "']"))
+                .getText();
     }
 
     /** A list of numbers from the browser (whole ones come back as Long) as doubles. */
@@ -103,15 +109,22 @@ class PresetsBrowserTest {
                 b.get(base + "/?" + p.path("query").asText() + "&lang=en");
                 awaitFirstFrame(b);
                 assertEquals(id, b.findElement(By.id("preset-card")).getAttribute("data-preset"));
-                assertTrue(b.findElement(By.cssSelector("#preset-card .preset-card-body")).isDisplayed(), id + ": the card opens on a first visit");
-                assertEquals(p.path("title").path("en").asText(), b.findElement(By.cssSelector("#preset-card .preset-card-title")).getText());
+                assertTrue(
+                        b.findElement(By.cssSelector("#preset-card .preset-card-body"))
+                                .isDisplayed(),
+                        id + ": the card opens on a first visit");
+                assertEquals(
+                        p.path("title").path("en").asText(),
+                        b.findElement(By.cssSelector("#preset-card .preset-card-title"))
+                                .getText());
                 for (String part : Presets.TEXTS) {
                     String en = p.path("text").path("en").path(part).asText();
                     assertFalse(en.isBlank(), id + "." + part);
                     assertEquals(en, part(b, id, part), id + "." + part + " in English");
                 }
                 String english = b.findElement(By.id("preset-card")).getText();
-                for (String phrase : phrases.getOrDefault(id, List.of())) assertTrue(english.contains(phrase), id + ": " + phrase);
+                for (String phrase : phrases.getOrDefault(id, List.of()))
+                    assertTrue(english.contains(phrase), id + ": " + phrase);
                 assertFalse(english.matches("(?s).*[\\uAC00-\\uD7A3].*"), id + ": Hangul in the English card");
                 // the menu names this preset, with its full title
                 assertEquals(id, js(b, "return document.getElementById('tutorials').value"));
@@ -124,10 +137,15 @@ class PresetsBrowserTest {
                     await(b, d -> part(d, id, part).equals(ko) ? true : null);
                 }
                 String korean = b.findElement(By.id("preset-card")).getText();
-                assertTrue(korean.matches("(?s).*[\\uAC00-\\uD7A3].*"), id + ": no Hangul in the Korean card: " + korean);
-                assertFalse(korean.contains(p.path("text").path("en").path("look").asText()), id + ": English left in the Korean card");
-                for (String phrase : phrases.getOrDefault(id, List.of())) assertTrue(korean.contains(phrase), id + " ko: " + phrase);
-                String option = b.findElement(By.cssSelector("#tutorials option[value='" + id + "']")).getText();
+                assertTrue(
+                        korean.matches("(?s).*[\\uAC00-\\uD7A3].*"), id + ": no Hangul in the Korean card: " + korean);
+                assertFalse(
+                        korean.contains(p.path("text").path("en").path("look").asText()),
+                        id + ": English left in the Korean card");
+                for (String phrase : phrases.getOrDefault(id, List.of()))
+                    assertTrue(korean.contains(phrase), id + " ko: " + phrase);
+                String option = b.findElement(By.cssSelector("#tutorials option[value='" + id + "']"))
+                        .getText();
                 assertEquals(p.path("title").path("ko").asText(), option, id + ": the menu's title switches too");
                 assertNoHorizontalScroll(b, id + " ko");
                 if (id.equals("000-blobs")) screenshot(b, "presets-card-ko.png");
@@ -148,15 +166,28 @@ class PresetsBrowserTest {
             b.get(url);
             awaitFirstFrame(b);
             // after the first read the card is its one-line title, and a click opens it again
-            await(b, d -> Boolean.FALSE.equals(js(d, "return document.getElementById('preset-card').open")) ? true : null);
+            await(
+                    b,
+                    d -> Boolean.FALSE.equals(js(d, "return document.getElementById('preset-card').open"))
+                            ? true
+                            : null);
             long folded = number(b, "return document.getElementById('preset-card').getBoundingClientRect().height");
             assertTrue(folded < 48 && folded < open / 2, "folded " + folded + " px, open " + open + " px");
-            assertFalse(b.findElement(By.cssSelector("#preset-card .preset-card-body")).isDisplayed());
+            assertFalse(b.findElement(By.cssSelector("#preset-card .preset-card-body"))
+                    .isDisplayed());
             b.findElement(By.cssSelector("#preset-card summary")).click();
-            await(b, d -> d.findElement(By.cssSelector("#preset-card .preset-card-body")).isDisplayed() ? true : null);
+            await(
+                    b,
+                    d -> d.findElement(By.cssSelector("#preset-card .preset-card-body"))
+                                    .isDisplayed()
+                            ? true
+                            : null);
             b.get(url);
             awaitFirstFrame(b);
-            assertTrue(b.findElement(By.cssSelector("#preset-card .preset-card-body")).isDisplayed(), "left open, it stays open");
+            assertTrue(
+                    b.findElement(By.cssSelector("#preset-card .preset-card-body"))
+                            .isDisplayed(),
+                    "left open, it stays open");
             assertNoConsoleErrors(b);
         });
     }
@@ -192,16 +223,25 @@ class PresetsBrowserTest {
             b.get(url);
             awaitFirstFrame(b);
             // no click yet: the step-through is open on the tutorial's sample, at its first stage
-            await(b, d -> d.findElement(By.cssSelector("#step-body .bp-stage-title")).isDisplayed() ? true : null);
+            await(
+                    b,
+                    d -> d.findElement(By.cssSelector("#step-body .bp-stage-title"))
+                                    .isDisplayed()
+                            ? true
+                            : null);
             assertEquals(List.of(1.0, 2.0), doubles(js(b, "return window.playground.inspection().input")));
             assertEquals(List.of(1.0), doubles(js(b, "return window.playground.inspection().target")));
             assertEquals("1, 2", b.findElement(By.id("own-input")).getAttribute("value"));
-            assertTrue(b.findElement(By.id("step-sample")).getText().contains("x = [1.0000, 2.0000]"), b.findElement(By.id("step-sample")).getText());
+            assertTrue(
+                    b.findElement(By.id("step-sample")).getText().contains("x = [1.0000, 2.0000]"),
+                    b.findElement(By.id("step-sample")).getText());
             assertEquals(0L, number(b, "return window.scrollY"), "opening it keeps the page at the card");
             // one click on the card's button: the output's forward stage, A2 = 0.8468
             b.findElement(By.id("preset-numbers-button")).click();
             await(b, d -> d.findElement(By.id("step-body")).getText().contains("0.8468") ? true : null);
-            assertTrue(b.findElement(By.id("step-body")).getText().startsWith("Forward · Output"), b.findElement(By.id("step-body")).getText());
+            assertTrue(
+                    b.findElement(By.id("step-body")).getText().startsWith("Forward · Output"),
+                    b.findElement(By.id("step-body")).getText());
             screenshot(b, "presets-000-worked-step-through.png");
             assertNoConsoleErrors(b);
         });
@@ -209,7 +249,12 @@ class PresetsBrowserTest {
         inBrowser(1400, 900, false, b -> {
             b.get(url);
             awaitFirstFrame(b);
-            await(b, d -> d.findElement(By.cssSelector("#step-body .bp-stage-title")).isDisplayed() ? true : null);
+            await(
+                    b,
+                    d -> d.findElement(By.cssSelector("#step-body .bp-stage-title"))
+                                    .isDisplayed()
+                            ? true
+                            : null);
             assertFalse(b.findElement(By.id("step-body")).getText().contains("0.8468"));
             b.findElement(By.id("step-next")).click();
             await(b, d -> d.findElement(By.id("step-body")).getText().contains("0.8468") ? true : null);
@@ -258,7 +303,8 @@ class PresetsBrowserTest {
             b.get(base + "/?" + p.path("query").asText() + "&lang=ko");
             awaitFirstFrame(b);
             assertNoHorizontalScroll(b, "phone");
-            assertTrue(b.findElement(By.cssSelector("#preset-card .preset-card-body")).isDisplayed());
+            assertTrue(b.findElement(By.cssSelector("#preset-card .preset-card-body"))
+                    .isDisplayed());
             // the card's body keeps to part of the screen, so the network is near
             long card = number(b, "return document.getElementById('preset-card').getBoundingClientRect().height");
             assertTrue(card < 844 * 0.6, "the card is " + card + " px tall on an 844 px phone");

@@ -16,9 +16,9 @@ import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 
 /**
@@ -41,7 +41,9 @@ class RestartBrowserTest {
                 b.get(base + "/?dataset=spiral&networkShape=6,4&learningRate=0.03&speed=max&seed=restart.1");
                 awaitFirstFrame(b);
                 // watch every epoch the page shows from now on: a restart from 0 would show in the minimum
-                js(b, "window.seenAfter = []; setInterval(() => window.seenAfter.push(window.playground.epoch()), 10);");
+                js(
+                        b,
+                        "window.seenAfter = []; setInterval(() => window.seenAfter.push(window.playground.epoch()), 10);");
                 b.findElement(By.id("play-pause-button")).click();
                 await(b, d -> number(d, "return window.playground.epoch()") > 300);
                 b.findElement(By.id("play-pause-button")).click();
@@ -60,7 +62,10 @@ class RestartBrowserTest {
                 });
                 assertTrue(notice.contains(String.format("%,d", epoch)), notice);
                 assertEquals(epoch, awaitSteady(b), "the page is at its own epoch again");
-                assertEquals(weights, js(b, "return JSON.stringify(window.playground.layers())"), "the same weights, bit for bit");
+                assertEquals(
+                        weights,
+                        js(b, "return JSON.stringify(window.playground.layers())"),
+                        "the same weights, bit for bit");
                 long lowest = number(b, "return Math.min(...window.seenAfter.filter((e) => e !== null))");
                 assertEquals(epoch, lowest, "no frame from epoch 0 was shown after the restart");
 

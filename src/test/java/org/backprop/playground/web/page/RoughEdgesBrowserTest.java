@@ -21,9 +21,9 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -48,7 +48,9 @@ class RoughEdgesBrowserTest {
 
     /** The distinct rgb() colours of the legend bar's background. */
     static long legendColours(org.openqa.selenium.WebDriver b) {
-        return number(b, "return new Set(getComputedStyle(document.getElementById('legend-bar')).backgroundImage.match(/rgb\\([^)]*\\)/g)).size");
+        return number(
+                b,
+                "return new Set(getComputedStyle(document.getElementById('legend-bar')).backgroundImage.match(/rgb\\([^)]*\\)/g)).size");
     }
 
     @Test
@@ -79,7 +81,10 @@ class RoughEdgesBrowserTest {
             assertEquals(slider, js(b, top, "#percTrainData"), "the Classes menu pushed the sliders");
             long network = (Long) js(b, top, "#network");
             b.findElement(By.id("gradient-view")).click();
-            await(b, d -> ((String) js(d, "return document.getElementById('gradient-legend').textContent")).contains("dL/dw"));
+            await(
+                    b,
+                    d -> ((String) js(d, "return document.getElementById('gradient-legend').textContent"))
+                            .contains("dL/dw"));
             assertEquals(network, js(b, top, "#network"), "the gradient legend pushed the network");
         });
     }
@@ -91,10 +96,13 @@ class RoughEdgesBrowserTest {
             awaitFirstFrame(b);
             // Chromium's own measure: every layout shift from here on, those right after an input too
             // (the warning arrives with the server's answer to the click, inside the 500 ms CLS forgives)
-            js(b, "window.shifts = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.shifts.push("
-                    + "{ value: e.value, what: e.sources.map((s) => s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?').join(' ') }); })"
-                    + ".observe({ type: 'layout-shift' });");
-            String top = "return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().top + scrollY)";
+            js(
+                    b,
+                    "window.shifts = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.shifts.push("
+                            + "{ value: e.value, what: e.sources.map((s) => s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?').join(' ') }); })"
+                            + ".observe({ type: 'layout-shift' });");
+            String top =
+                    "return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().top + scrollY)";
             long columns = (Long) js(b, top, "#main-part");
             assertFalse(b.findElement(By.id("warnings")).isDisplayed(), "circle has no warning");
             b.findElement(By.cssSelector(".dataset[data-value='blobs']")).click();
@@ -111,14 +119,18 @@ class RoughEdgesBrowserTest {
         inBrowser(390, 844, true, b -> {
             b.get(base + "/");
             awaitFirstFrame(b);
-            long gap = number(b, "return Math.round(document.querySelector('.dataset').getBoundingClientRect().top"
-                    + " - document.getElementById('heatmap').getBoundingClientRect().bottom)");
+            long gap = number(
+                    b,
+                    "return Math.round(document.querySelector('.dataset').getBoundingClientRect().top"
+                            + " - document.getElementById('heatmap').getBoundingClientRect().bottom)");
             // the map's bottom and the first data set within one screen: a tap there shows its effect
             assertTrue(gap >= 0 && gap < 844 / 2, "the data sets are " + gap + " px under the map");
-            String small = (String) js(b, "return ['#reset-button', '#play-pause-button', '#step-button', '.step-more-button', '.dataset',"
-                    + " '#add-layer', '#remove-layer', '.neuron-buttons button', '#showTestData', '#gradient-view'].flatMap((s) => [...document.querySelectorAll(s)])"
-                    + ".filter((e) => e.getClientRects().length > 0).map((e) => { const r = (e.closest('label') || e).getBoundingClientRect(); return [e.id || e.className, Math.round(r.width), Math.round(r.height)]; })"
-                    + ".filter(([, w, h]) => w < 44 || h < 44).map((x) => x.join(' ')).join('; ')");
+            String small = (String) js(
+                    b,
+                    "return ['#reset-button', '#play-pause-button', '#step-button', '.step-more-button', '.dataset',"
+                            + " '#add-layer', '#remove-layer', '.neuron-buttons button', '#showTestData', '#gradient-view'].flatMap((s) => [...document.querySelectorAll(s)])"
+                            + ".filter((e) => e.getClientRects().length > 0).map((e) => { const r = (e.closest('label') || e).getBoundingClientRect(); return [e.id || e.className, Math.round(r.width), Math.round(r.height)]; })"
+                            + ".filter(([, w, h]) => w < 44 || h < 44).map((x) => x.join(' ')).join('; ')");
             assertEquals("", small, "main controls under 44 px on a phone");
             screenshot(b, "phone-map-and-data.png");
         });
@@ -153,7 +165,9 @@ class RoughEdgesBrowserTest {
             b.get(base + "/");
             awaitFirstFrame(b);
             // at the page's top the copy would sit on the title: none while the header shows
-            js(b, "return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200))))"); // the observers have reported
+            js(
+                    b,
+                    "return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200))))"); // the observers have reported
             assertFalse(b.findElement(By.id("mini-map")).isDisplayed(), "the small map over the page's title");
             js(b, "document.getElementById('heatmap').scrollIntoView({ block: 'center' })");
             await(b, d -> !d.findElement(By.id("mini-map")).isDisplayed());
@@ -163,8 +177,9 @@ class RoughEdgesBrowserTest {
             String inView = "const r = document.getElementById('mini-map').getBoundingClientRect();"
                     + "return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth && r.width >= 44";
             assertEquals(true, js(b, inView), "the small map is on screen and a target a thumb can tap");
-            String overMap = "const a = document.getElementById('mini-map').getBoundingClientRect(), m = document.getElementById('heatmap').getBoundingClientRect();"
-                    + "return Math.min(a.bottom, m.bottom) > Math.max(a.top, m.top) && Math.min(a.right, m.right) > Math.max(a.left, m.left)";
+            String overMap =
+                    "const a = document.getElementById('mini-map').getBoundingClientRect(), m = document.getElementById('heatmap').getBoundingClientRect();"
+                            + "return Math.min(a.bottom, m.bottom) > Math.max(a.top, m.top) && Math.min(a.right, m.right) > Math.max(a.left, m.left)";
             assertEquals(false, js(b, overMap), "the small map covers the map it copies");
             await(b, d -> PageBrowserTest.distinctColors(d, "mini-map-canvas") > 10);
             String picture = "return document.getElementById('mini-map-canvas').toDataURL()";
@@ -180,8 +195,10 @@ class RoughEdgesBrowserTest {
             b.findElement(By.id("mini-map")).click();
             // a smooth scroll: the copy goes once half the map shows, the map is whole on screen at the scroll's end
             await(b, d -> !d.findElement(By.id("mini-map")).isDisplayed());
-            await(b, d -> (Boolean) js(d, "const r = document.getElementById('heatmap').getBoundingClientRect();"
-                    + "return r.top >= 0 && r.bottom <= innerHeight"));
+            await(b, d -> (Boolean) js(
+                    d,
+                    "const r = document.getElementById('heatmap').getBoundingClientRect();"
+                            + "return r.top >= 0 && r.bottom <= innerHeight"));
             assertNoConsoleErrors(b);
         });
         // a desktop shows the map beside the controls: no copy, wherever the page is scrolled
@@ -196,12 +213,15 @@ class RoughEdgesBrowserTest {
 
     @Test
     void the_update_ratio_says_what_a_low_ratio_means_after_convergence_and_draws_it_unclipped() {
-        String help = "return [...document.querySelectorAll('.bp-note')].map((e) => e.textContent).find((t) => t.includes('‖Δw‖')) || ''";
+        String help =
+                "return [...document.querySelectorAll('.bp-note')].map((e) => e.textContent).find((t) => t.includes('‖Δw‖')) || ''";
         inBrowser(1400, 900, false, b -> {
             b.get(base + "/");
             awaitFirstFrame(b);
             String en = (String) js(b, help);
-            assertTrue(en.contains("once the loss has stopped falling, a low ratio only says the network has settled"), en);
+            assertTrue(
+                    en.contains("once the loss has stopped falling, a low ratio only says the network has settled"),
+                    en);
             assertFalse(en.contains("learning is too slow"), en);
             // a settled network: ratios falling from the band to 10⁻⁸, fed to a fresh chart
             Map<?, ?> r = (Map<?, ?>) b.executeAsyncScript("""
@@ -220,9 +240,15 @@ class RoughEdgesBrowserTest {
                       }, 0));
                     }, (e) => done({ error: String(e) }));
                     """);
-            assertEquals(1e-8, ((Number) r.get("last")).doubleValue(), 1e-10, "the last ratio as it is, not raised to a floor: " + r);
+            assertEquals(
+                    1e-8,
+                    ((Number) r.get("last")).doubleValue(),
+                    1e-10,
+                    "the last ratio as it is, not raised to a floor: " + r);
             double lastPx = ((Number) r.get("lastPx")).doubleValue();
-            assertTrue(lastPx > ((Number) r.get("floorPx")).doubleValue() + 10 && lastPx <= ((Number) r.get("bottom")).doubleValue(),
+            assertTrue(
+                    lastPx > ((Number) r.get("floorPx")).doubleValue() + 10
+                            && lastPx <= ((Number) r.get("bottom")).doubleValue(),
                     "10⁻⁸ is drawn inside the chart, well below 10⁻⁶: " + r);
             b.get(base + "/?lang=ko");
             awaitFirstFrame(b);
@@ -237,7 +263,10 @@ class RoughEdgesBrowserTest {
             b.get(base + "/?problem=regression&activation=relu&learningRate=10&networkShape=8,8");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
-            await(b, d -> !d.findElements(By.cssSelector("#status [data-toast='diverged']")).isEmpty());
+            await(
+                    b,
+                    d -> !d.findElements(By.cssSelector("#status [data-toast='diverged']"))
+                            .isEmpty());
             PageBench.sleep(1500); // the state's notice and the frames after it
             String toasts = "return [...document.querySelectorAll('#status .toast')].map((t) => t.textContent)";
             assertEquals(1, ((List<?>) js(b, toasts)).size(), String.valueOf(js(b, toasts)));
@@ -245,7 +274,10 @@ class RoughEdgesBrowserTest {
             PageBench.sleep(1500);
             List<?> after = (List<?>) js(b, toasts);
             assertEquals(1, after.size(), String.valueOf(after));
-            assertTrue(String.valueOf(after.get(0)).contains("now 10)") || String.valueOf(after.get(0)).contains("now 10."), after.toString());
+            assertTrue(
+                    String.valueOf(after.get(0)).contains("now 10)")
+                            || String.valueOf(after.get(0)).contains("now 10."),
+                    after.toString());
             assertFalse(String.valueOf(after.get(0)).contains("10.0"), after.toString());
             screenshot(b, "diverged-one-toast.png");
             assertNoConsoleErrors(b);
@@ -258,8 +290,12 @@ class RoughEdgesBrowserTest {
             b.get(base + "/about?lang=ko");
             assertEquals("ko", b.findElement(By.tagName("html")).getAttribute("lang"));
             assertEquals("역전파 놀이터", b.findElement(By.tagName("h1")).getText());
-            assertTrue(b.findElement(By.cssSelector("a[href='/?lang=ko']")).getText().contains("놀이터"));
-            assertTrue(b.findElement(By.cssSelector("link[rel='icon']")).getAttribute("href").startsWith("data:image/svg+xml"));
+            assertTrue(b.findElement(By.cssSelector("a[href='/?lang=ko']"))
+                    .getText()
+                    .contains("놀이터"));
+            assertTrue(b.findElement(By.cssSelector("link[rel='icon']"))
+                    .getAttribute("href")
+                    .startsWith("data:image/svg+xml"));
             // with no icon link the browser asks for /favicon.ico, a 404 in the console
             assertNoConsoleErrors(b);
             screenshot(b, "about-ko.png");
@@ -269,13 +305,18 @@ class RoughEdgesBrowserTest {
     @Test
     void a_tensorflow_hash_link_loads_the_page_once() {
         inBrowser(1400, 900, false, b -> {
-            b.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                    "sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') || 0) + 1));"));
+            b.executeCdpCommand(
+                    "Page.addScriptToEvaluateOnNewDocument",
+                    Map.of(
+                            "source",
+                            "sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') || 0) + 1));"));
             b.get(base + "/#dataset=xor&networkShape=3,3&learningRate=0.3&noise=5");
             awaitFirstFrame(b);
             await(b, d -> "xor".equals(js(d, "return window.playground.state().dataset")));
             assertEquals(List.of(3L, 3L), js(b, "return window.playground.state().networkShape"));
-            assertEquals(3L, number(b, "return document.querySelectorAll('#network .hidden-neuron[data-layer=\"0\"]').length"));
+            assertEquals(
+                    3L,
+                    number(b, "return document.querySelectorAll('#network .hidden-neuron[data-layer=\"0\"]').length"));
             assertEquals("1", js(b, "return sessionStorage.getItem('loads')"));
             String url = b.getCurrentUrl();
             assertFalse(url.contains("#"), url);

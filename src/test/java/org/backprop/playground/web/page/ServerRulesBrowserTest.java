@@ -20,9 +20,9 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -52,8 +52,10 @@ class ServerRulesBrowserTest {
 
     /** Records every message the page's socket sends (socket.js calls ws.send, found on the prototype). */
     private static void spyOnSends(WebDriver d) {
-        js(d, "window.sent = []; const send = WebSocket.prototype.send;"
-                + "WebSocket.prototype.send = function (m) { window.sent.push(JSON.parse(m)); return send.call(this, m); };");
+        js(
+                d,
+                "window.sent = []; const send = WebSocket.prototype.send;"
+                        + "WebSocket.prototype.send = function (m) { window.sent.push(JSON.parse(m)); return send.call(this, m); };");
     }
 
     @SuppressWarnings("unchecked")
@@ -74,15 +76,32 @@ class ServerRulesBrowserTest {
             spyOnSends(b);
             b.findElement(By.cssSelector(".dataset[data-value='spiral-multi']")).click();
             await(b, d -> "ce".equals(js(d, "return window.playground.state().loss")));
-            assertEquals(List.of(java.util.Map.of("dataset", "spiral-multi")), sets(b), "the page sends the data set alone");
-            // the loss menu greys out what derived.losses leaves out, the output menu every value (softmax comes with ce)
-            assertEquals(List.of("ce"), js(b, "return [...document.querySelectorAll('#loss option')].filter((o) => !o.disabled).map((o) => o.value)"));
-            assertEquals(List.of("auto"), js(b, "return [...document.querySelectorAll('#outputActivation option')].filter((o) => !o.disabled).map((o) => o.value)"));
-            assertEquals("auto (Softmax)", js(b, "return document.querySelector('#outputActivation option[value=auto]').textContent"));
+            assertEquals(
+                    List.of(java.util.Map.of("dataset", "spiral-multi")), sets(b), "the page sends the data set alone");
+            // the loss menu greys out what derived.losses leaves out, the output menu every value (softmax comes with
+            // ce)
+            assertEquals(
+                    List.of("ce"),
+                    js(
+                            b,
+                            "return [...document.querySelectorAll('#loss option')].filter((o) => !o.disabled).map((o) => o.value)"));
+            assertEquals(
+                    List.of("auto"),
+                    js(
+                            b,
+                            "return [...document.querySelectorAll('#outputActivation option')].filter((o) => !o.disabled).map((o) => o.value)"));
+            assertEquals(
+                    "auto (Softmax)",
+                    js(b, "return document.querySelector('#outputActivation option[value=auto]').textContent"));
             // and back to two classes: bce is offered again
             b.findElement(By.cssSelector(".dataset[data-value='xor']")).click();
-            await(b, d -> Boolean.FALSE.equals(js(d, "return document.querySelector('#loss option[value=bce]').disabled")));
-            assertEquals("auto (Tanh)", js(b, "return document.querySelector('#outputActivation option[value=auto]').textContent"));
+            await(
+                    b,
+                    d -> Boolean.FALSE.equals(
+                            js(d, "return document.querySelector('#loss option[value=bce]').disabled")));
+            assertEquals(
+                    "auto (Tanh)",
+                    js(b, "return document.querySelector('#outputActivation option[value=auto]').textContent"));
             assertNoConsoleErrors(b);
         });
     }
@@ -114,20 +133,32 @@ class ServerRulesBrowserTest {
     @Test
     void the_single_neuron_reads_sigmoid_and_its_hidden_activation_does_not_apply() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?batchSize=1&regDataset=seed-neuron&learningRate=0.1&networkShape=&problem=regression&loss=mse&outputActivation=sigmoid");
+            b.get(
+                    base
+                            + "/?batchSize=1&regDataset=seed-neuron&learningRate=0.1&networkShape=&problem=regression&loss=mse&outputActivation=sigmoid");
             awaitFirstFrame(b);
             await(b, d -> naWhy(d, "activation") != null);
             assertEquals("sigmoid", js(b, "return document.getElementById('outputActivation').value"));
-            assertEquals("Sigmoid", b.findElement(By.cssSelector("#network .output-activation")).getText());
-            assertTrue(b.findElement(By.cssSelector("#network .output-node")).getAttribute("title").contains("Sigmoid"));
+            assertEquals(
+                    "Sigmoid",
+                    b.findElement(By.cssSelector("#network .output-activation")).getText());
+            assertTrue(b.findElement(By.cssSelector("#network .output-node"))
+                    .getAttribute("title")
+                    .contains("Sigmoid"));
             assertEquals("does not apply: no hidden layer", naWhy(b, "activation"));
             assertEquals(Boolean.TRUE, js(b, "return document.getElementById('activation').disabled"));
-            assertEquals("auto (Linear)", js(b, "return document.querySelector('#outputActivation option[value=auto]').textContent"));
+            assertEquals(
+                    "auto (Linear)",
+                    js(b, "return document.querySelector('#outputActivation option[value=auto]').textContent"));
             fullPageScreenshot(b, "pagerules-003-neuron-en.png");
             b.findElement(By.cssSelector("[data-lang='ko']")).click();
             await(b, d -> "적용되지 않음: 은닉층이 없습니다".equals(naWhy(d, "activation")));
-            assertEquals("시그모이드", b.findElement(By.cssSelector("#network .output-activation")).getText());
-            assertEquals("자동 (선형)", js(b, "return document.querySelector('#outputActivation option[value=auto]').textContent"));
+            assertEquals(
+                    "시그모이드",
+                    b.findElement(By.cssSelector("#network .output-activation")).getText());
+            assertEquals(
+                    "자동 (선형)",
+                    js(b, "return document.querySelector('#outputActivation option[value=auto]').textContent"));
             fullPageScreenshot(b, "pagerules-003-neuron-ko.png");
             // a hidden layer added: the activation applies again
             b.findElement(By.id("add-layer")).click();
@@ -143,7 +174,8 @@ class ServerRulesBrowserTest {
             b.get(base + "/?dataset=seed-digits");
             awaitFirstFrame(b);
             await(b, d -> naWhy(d, "noise") != null);
-            assertEquals("does not apply: this data set's points are its own, noise changes nothing", naWhy(b, "noise"));
+            assertEquals(
+                    "does not apply: this data set's points are its own, noise changes nothing", naWhy(b, "noise"));
             assertEquals("does not apply: this data set has no 2-D map", naWhy(b, "showTestData"));
             assertEquals("does not apply: this data set has no 2-D map", naWhy(b, "discretize"));
             assertEquals(Boolean.TRUE, js(b, "return document.getElementById('noise').disabled"));
@@ -151,9 +183,13 @@ class ServerRulesBrowserTest {
             // seed-digits is split into training and test, and drawn from the seed: those apply
             assertEquals(null, naWhy(b, "percTrainData"));
             assertEquals(null, naWhy(b, "regenerate"));
-            assertFalse(b.findElement(By.id("regenerate-button")).getAttribute("class").contains("not-applying"));
+            assertFalse(b.findElement(By.id("regenerate-button"))
+                    .getAttribute("class")
+                    .contains("not-applying"));
             // no thumbnail pictures it: the data set in use is said in words, and the greyed menus come from derived
-            assertTrue(b.findElement(By.id("active-set")).getText().contains("16 inputs"), b.findElement(By.id("active-set")).getText());
+            assertTrue(
+                    b.findElement(By.id("active-set")).getText().contains("16 inputs"),
+                    b.findElement(By.id("active-set")).getText());
             assertEquals("32", String.valueOf(js(b, "return window.playground.derived().maxNeurons")));
             fullPageScreenshot(b, "pagerules-seed-digits-en.png");
             b.findElement(By.cssSelector("[data-lang='ko']")).click();

@@ -19,9 +19,9 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -52,21 +52,35 @@ class ShareTrainedBrowserTest {
             WebElement button = b.findElement(By.id("share-trained-button"));
             assertFalse(button.isEnabled(), "nothing trained to share at epoch 0");
             assertEquals("Train the network first: until then this is the same as Share", button.getAttribute("title"));
-            js(b, "window.copied = null; Object.defineProperty(navigator, 'clipboard', {value: {writeText: async (t) => { window.copied = t; }}})");
-            b.findElement(By.cssSelector(".step-more-button[data-epochs='100']")).click();
+            js(
+                    b,
+                    "window.copied = null; Object.defineProperty(navigator, 'clipboard', {value: {writeText: async (t) => { window.copied = t; }}})");
+            b.findElement(By.cssSelector(".step-more-button[data-epochs='100']"))
+                    .click();
             await(b, d -> Long.valueOf(100).equals(js(d, "return window.playground.epoch()")));
             await(b, d -> button.isEnabled());
             String trained = (String) js(b, "return JSON.stringify(window.playground.layers())");
             button.click();
             String link = await(b, d -> (String) js(d, "return window.copied"));
-            assertTrue(link.startsWith(base + "/?") && link.endsWith("&weightsEpoch=100") && link.contains("&weights="), link);
-            assertTrue(b.findElement(By.id("status")).getText().contains("weights at epoch 100"), "says what the link holds");
+            assertTrue(
+                    link.startsWith(base + "/?") && link.endsWith("&weightsEpoch=100") && link.contains("&weights="),
+                    link);
+            assertTrue(
+                    b.findElement(By.id("status")).getText().contains("weights at epoch 100"),
+                    "says what the link holds");
 
             b.get(link);
             awaitFirstFrame(b);
             assertEquals(0L, js(b, "return window.playground.epoch()"), "training starts over from the shared weights");
-            assertEquals(trained, js(b, "return JSON.stringify(window.playground.layers())"), "the very weights of epoch 100");
-            await(b, d -> d.findElement(By.id("status")).getText().contains("Started from shared weights at epoch 100."));
+            assertEquals(
+                    trained,
+                    js(b, "return JSON.stringify(window.playground.layers())"),
+                    "the very weights of epoch 100");
+            await(
+                    b,
+                    d -> d.findElement(By.id("status"))
+                            .getText()
+                            .contains("Started from shared weights at epoch 100."));
             screenshot(b, "share-trained-opened.png");
             assertNoConsoleErrors(b);
         });

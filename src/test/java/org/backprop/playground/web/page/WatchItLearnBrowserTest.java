@@ -22,13 +22,12 @@ import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -57,8 +56,16 @@ class WatchItLearnBrowserTest {
         inBrowser(1400, 900, false, b -> {
             b.get(base + "/");
             awaitFirstFrame(b);
-            assertEquals("60", new Select(b.findElement(By.id("speed"))).getFirstSelectedOption().getAttribute("value"));
-            assertEquals("60 epochs/s", new Select(b.findElement(By.id("speed"))).getFirstSelectedOption().getText());
+            assertEquals(
+                    "60",
+                    new Select(b.findElement(By.id("speed")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"));
+            assertEquals(
+                    "60 epochs/s",
+                    new Select(b.findElement(By.id("speed")))
+                            .getFirstSelectedOption()
+                            .getText());
             screenshot(b, "speedui-0s.png");
             body(b).sendKeys(Keys.SPACE);
             sleep(3000);
@@ -67,7 +74,8 @@ class WatchItLearnBrowserTest {
             // the range: 3 s at 60/s is 180, with room for a slow start and a busy machine
             assertTrue(epoch >= 60 && epoch <= 400, "3 s of play at the default speed: epoch " + epoch);
             await(b, d -> number(d, "return window.playground.chartPoints()") >= 30);
-            Map<String, Object> chart = LossChartBrowserTest.measure(b, "Chart.getChart(document.getElementById('loss-chart'))");
+            Map<String, Object> chart =
+                    LossChartBrowserTest.measure(b, "Chart.getChart(document.getElementById('loss-chart'))");
             screenshot(b, "speedui-3s.png");
             int columns = ((Number) chart.get("columns")).intValue();
             int width = ((Number) chart.get("width")).intValue();
@@ -85,7 +93,11 @@ class WatchItLearnBrowserTest {
         inBrowser(1400, 900, false, b -> {
             b.get(base + "/?speed=max");
             awaitFirstFrame(b);
-            assertEquals("max", new Select(b.findElement(By.id("speed"))).getFirstSelectedOption().getAttribute("value"));
+            assertEquals(
+                    "max",
+                    new Select(b.findElement(By.id("speed")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"));
             body(b).sendKeys(Keys.SPACE);
             sleep(3000);
             long epoch = number(b, "return window.playground.epoch()");
@@ -113,7 +125,11 @@ class WatchItLearnBrowserTest {
             long fast = epochNow(b) - fastStart;
             assertTrue(slow <= 40, "2 s at 10/s: " + slow + " epochs");
             assertTrue(fast > 10 * slow, "2 s at 1000/s (" + fast + " epochs) against 2 s at 10/s (" + slow + ")");
-            assertTrue(b.findElement(By.id("play-pause-button")).getAttribute("class").contains("playing"), "still playing");
+            assertTrue(
+                    b.findElement(By.id("play-pause-button"))
+                            .getAttribute("class")
+                            .contains("playing"),
+                    "still playing");
 
             // + (and = without shift) one faster, - one slower; the menu follows the state
             body(b).sendKeys("+");
@@ -125,8 +141,14 @@ class WatchItLearnBrowserTest {
             body(b).sendKeys("+"); // max is the last: it stays
             body(b).sendKeys("-", "-", "-");
             await(b, d -> Long.valueOf(1000).equals(js(d, "return window.playground.state().speed")));
-            assertEquals("1000", new Select(b.findElement(By.id("speed"))).getFirstSelectedOption().getAttribute("value"));
-            assertTrue(((String) js(b, "return window.playground.query()")).contains("speed=1000"), "the link holds the speed");
+            assertEquals(
+                    "1000",
+                    new Select(b.findElement(By.id("speed")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"));
+            assertTrue(
+                    ((String) js(b, "return window.playground.query()")).contains("speed=1000"),
+                    "the link holds the speed");
             assertNoConsoleErrors(b);
         });
     }
@@ -142,7 +164,8 @@ class WatchItLearnBrowserTest {
             ten.click();
             await(b, d -> number(d, "return window.playground.epoch()") == 10);
             assertEquals(10, awaitSteady(b));
-            b.findElement(By.cssSelector(".step-more-button[data-epochs='100']")).click();
+            b.findElement(By.cssSelector(".step-more-button[data-epochs='100']"))
+                    .click();
             await(b, d -> number(d, "return window.playground.epoch()") == 110);
             assertEquals(110, awaitSteady(b));
             body(b).sendKeys("s");
@@ -180,7 +203,9 @@ class WatchItLearnBrowserTest {
         inBrowser(1400, 900, false, b -> {
             b.get(base + "/?networkShape=3&speed=max&goal=trainLoss<0.4&title=Circle");
             awaitFirstFrame(b);
-            assertEquals("training loss below 0.4", b.findElement(By.id("exercise-goal")).getText());
+            assertEquals(
+                    "training loss below 0.4",
+                    b.findElement(By.id("exercise-goal")).getText());
             assertTrue(status(b).startsWith("not reached yet"), status(b));
             body(b).sendKeys(Keys.SPACE);
             await(b, d -> Boolean.TRUE.equals(js(d, "return window.playground.goal().met")));
@@ -195,7 +220,8 @@ class WatchItLearnBrowserTest {
             screenshot(b, "speedui-goal-met.png");
 
             // wreck the output bias: the loss rises well above the goal, and the banner remembers
-            b.findElement(By.cssSelector("#network .bias[data-bias-layer='1'][data-bias-neuron='0']")).click();
+            b.findElement(By.cssSelector("#network .bias[data-bias-layer='1'][data-bias-neuron='0']"))
+                    .click();
             WebElement input = b.findElement(By.cssSelector("#network .weight-editor input"));
             input.clear();
             input.sendKeys("8", Keys.ENTER);
@@ -210,7 +236,10 @@ class WatchItLearnBrowserTest {
 
             // and in Korean, the same facts
             b.findElement(By.cssSelector(".lang-button[data-lang='ko']")).click();
-            await(b, d -> "학습 손실 0.4 미만".equals(d.findElement(By.id("exercise-goal")).getText()));
+            await(
+                    b,
+                    d -> "학습 손실 0.4 미만"
+                            .equals(d.findElement(By.id("exercise-goal")).getText()));
             await(b, d -> status(d).startsWith("에포크 " + m.group(1) + "에서 달성("));
             screenshot(b, "speedui-goal-met-ko.png");
             assertNoConsoleErrors(b);
@@ -228,9 +257,17 @@ class WatchItLearnBrowserTest {
             await(b, d -> status(d).startsWith("the budget of 20 epochs ran out — best "));
             assertTrue(b.findElement(By.id("goal-status")).getAttribute("class").contains("spent"));
             // the session paused itself and says why, in words
-            await(b, d -> d.findElements(By.cssSelector("#status .toast")).stream()
-                    .anyMatch(t -> t.getText().startsWith("paused: the budget of 20 epochs for training loss below 0.01 ran out")));
-            await(b, d -> !d.findElement(By.id("play-pause-button")).getAttribute("class").contains("playing"));
+            await(
+                    b,
+                    d -> d.findElements(By.cssSelector("#status .toast")).stream()
+                            .anyMatch(t -> t.getText()
+                                    .startsWith(
+                                            "paused: the budget of 20 epochs for training loss below 0.01 ran out")));
+            await(
+                    b,
+                    d -> !d.findElement(By.id("play-pause-button"))
+                            .getAttribute("class")
+                            .contains("playing"));
             WebElement reset = b.findElement(By.id("goal-reset"));
             assertTrue(reset.isDisplayed(), "the spent budget offers a reset");
             assertEquals("Reset and try again", reset.getText());
@@ -247,7 +284,11 @@ class WatchItLearnBrowserTest {
         inBrowser(390, 844, true, b -> {
             b.get(base + "/?lang=ko&goal=trainLoss<0.4&goalEpochs=500&title=%EC%97%B0%EC%8A%B5");
             awaitFirstFrame(b);
-            assertEquals("초당 60 에포크", new Select(b.findElement(By.id("speed"))).getFirstSelectedOption().getText());
+            assertEquals(
+                    "초당 60 에포크",
+                    new Select(b.findElement(By.id("speed")))
+                            .getFirstSelectedOption()
+                            .getText());
             assertEquals("학습 손실 0.4 미만", b.findElement(By.id("exercise-goal")).getText());
             long scrollWidth = number(b, "return document.documentElement.scrollWidth");
             assertTrue(scrollWidth <= 390, "the page is " + scrollWidth + " px wide on a 390 px phone");
