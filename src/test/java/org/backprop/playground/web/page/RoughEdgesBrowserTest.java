@@ -171,8 +171,29 @@ class RoughEdgesBrowserTest {
             assertFalse(b.findElement(By.id("mini-map")).isDisplayed(), "the small map over the page's title");
             js(b, "document.getElementById('heatmap').scrollIntoView({ block: 'center' })");
             await(b, d -> !d.findElement(By.id("mini-map")).isDisplayed());
-            // at the sliders under the data sets the map is above the screen: its copy sits in the corner
-            js(b, "document.getElementById('percTrainData').scrollIntoView({ block: 'start' })");
+            // down the whole page a screen at a time: wherever the copy shows, nothing tappable lies under it
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> sweep = (java.util.Map<String, Object>) js(b, """
+                    const tappable = 'button, a[href], input, select, textarea, label, summary, [role="button"], [tabindex]:not([tabindex="-1"]), .dataset';
+                    const mini = document.getElementById('mini-map'), frame = () => new Promise((d) => requestAnimationFrame(() => requestAnimationFrame(d)));
+                    let shown = 0, covering = [];
+                    for (let y = 0; y < document.documentElement.scrollHeight; y += 120) {
+                      scrollTo(0, y);
+                      await frame();
+                      if (mini.hidden) continue;
+                      shown++;
+                      const r = mini.getBoundingClientRect();
+                      for (const [x, yy] of [[r.left + 1, r.top + 1], [r.right - 1, r.top + 1], [r.left + 1, r.bottom - 1], [r.right - 1, r.bottom - 1], [(r.left + r.right) / 2, (r.top + r.bottom) / 2]]) {
+                        for (const e of document.elementsFromPoint(x, yy)) if (!mini.contains(e) && e.closest(tappable)) covering.push(y + ': ' + (e.id || e.className || e.tagName));
+                      }
+                    }
+                    return { shown, covering };""");
+            System.out.println("the small map over a page scrolled a screen at a time: " + sweep);
+            assertTrue(((Number) sweep.get("shown")).intValue() > 0, "the small map never showed: " + sweep);
+            assertEquals(java.util.List.of(), sweep.get("covering"), "the small map lies over something to tap");
+            // by the Regenerate button, under the sliders, the map is above the screen: its copy sits in the free
+            // corner beside it
+            js(b, "document.getElementById('regenerate-button').scrollIntoView({ block: 'start' })");
             await(b, d -> d.findElement(By.id("mini-map")).isDisplayed());
             String inView = "const r = document.getElementById('mini-map').getBoundingClientRect();"
                     + "return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth && r.width >= 44";
@@ -189,6 +210,7 @@ class RoughEdgesBrowserTest {
             js(b, "arguments[0].scrollIntoView({ block: 'start' })", xor);
             xor.click();
             await(b, d -> "xor".equals(js(d, "return window.playground.state().dataset")));
+            js(b, "document.getElementById('regenerate-button').scrollIntoView({ block: 'start' })");
             await(b, d -> d.findElement(By.id("mini-map")).isDisplayed() && !circle.equals(js(d, picture)));
             screenshot(b, "phone-mini-map.png");
             // tapping the copy brings the map itself into view, and the copy goes
