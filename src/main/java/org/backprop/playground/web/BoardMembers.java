@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * server, from the session itself: one thread looks at every joined session each
  * {@link #LOOK_EVERY} (off the training threads: it copies what it needs under the session's lock)
  * and writes a row when something moved, at most once per {@link #WRITE_EVERY} per student, but at
- * once when the goal has just been met; a quiet student is written every {@link #HEARTBEAT} so the
+ * once when the goal has just been met or the settings changed; a quiet student is written every {@link #HEARTBEAT} so the
  * board knows they are still there.
  */
 final class BoardMembers implements AutoCloseable {
@@ -221,6 +221,18 @@ final class BoardMembers implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a student's row is written at this look: the goal just met, and new settings (what a
+     * teacher watches for: at most one a look, 4 a second while a slider moves), at once; progress
+     * alone at most once a {@link #WRITE_EVERY}; a quiet student every {@link #HEARTBEAT}.
+     */
+    static boolean due(boolean newlyReached, boolean newSettings, boolean moved, long nanosSinceWrite) {
+        return newlyReached
+                || newSettings
+                || moved && nanosSinceWrite >= WRITE_EVERY_NANOS
+                || nanosSinceWrite >= HEARTBEAT_NANOS;
+    }
+
     private void look(Connection c, Member m) {
         long now = System.nanoTime();
         BoardView v = c.training.boardView();
@@ -230,8 +242,8 @@ final class BoardMembers implements AutoCloseable {
         boolean moved = v.epoch() != m.epoch
                 || !Objects.equals(best, m.best)
                 || !v.state().equals(m.state);
-        boolean due =
-                newlyReached || moved && now - m.lastWrite >= WRITE_EVERY_NANOS || now - m.lastWrite >= HEARTBEAT_NANOS;
+        boolean newSettings = m.state != null && !v.state().equals(m.state);
+        boolean due = due(newlyReached, newSettings, moved, now - m.lastWrite);
         if (!due) return;
         m.lastWrite = now; // a failed write is tried again at the next due time, not at every look
         Progress p;

@@ -54,6 +54,8 @@ final class BoardSocket implements AutoCloseable {
         final Map<String, Boolean> sentOnline = new HashMap<>();
         /** What each row's {@link #stage} was when last sent: a new stage goes at once, whatever the pace. */
         final Map<String, Integer> sentStage = new HashMap<>();
+        /** Per row, the settings (state text) sent last: new settings are news, like a stage. */
+        final Map<String, String> sentSettings = new HashMap<>();
         /** Rows written here that came within a row's pace of their last send: a send is scheduled for each. */
         final java.util.Set<String> waiting = new java.util.HashSet<>();
 
@@ -68,11 +70,16 @@ final class BoardSocket implements AutoCloseable {
         return r.leftAt() != null ? 2 : r.progress().reached() != null ? 1 : 0;
     }
 
-    /** Whether a row may go now: it is news, or its last send was a pace ago (or never). */
+    /** Whether a row may go now: it is news (a stage or its settings), or its last send was a pace ago (or never). */
     private static boolean paced(Watched w, StudentRow r, long nanos) {
         Long at = w.sentAt.get(r.nameKey());
         Integer stage = w.sentStage.get(r.nameKey());
-        return at == null || stage == null || stage != stage(r) || nanos - at >= ROW_EVERY_NANOS;
+        return at == null
+                || stage == null
+                || stage != stage(r)
+                || !java.util.Objects.equals(
+                        w.sentSettings.get(r.nameKey()), r.progress().state())
+                || nanos - at >= ROW_EVERY_NANOS;
     }
 
     /** How often every row is read for {@code online} turned false by time alone. */
@@ -175,6 +182,7 @@ final class BoardSocket implements AutoCloseable {
         w.sentAt.put(r.nameKey(), nanos);
         w.sentOnline.put(r.nameKey(), r.online(now, Classroom.HELD));
         w.sentStage.put(r.nameKey(), stage(r));
+        w.sentSettings.put(r.nameKey(), r.progress().state());
     }
 
     void configure(WsConfig ws) {
@@ -244,6 +252,7 @@ final class BoardSocket implements AutoCloseable {
                     w.sentVersion.put(r.nameKey(), r.version());
                     w.sentOnline.put(r.nameKey(), r.online(now, Classroom.HELD));
                     w.sentStage.put(r.nameKey(), stage(r));
+                    w.sentSettings.put(r.nameKey(), r.progress().state());
                 }
             }
             send(s, msg);
