@@ -39,6 +39,16 @@ public final class Passes {
         }
     }
 
+    /** {@code work} on a lent pass of this layout, given back after (an evaluation's whole use of one). */
+    public static <T> T lend(Layout layout, java.util.function.Function<Pass, T> work) {
+        Pass pass = borrow(layout);
+        try {
+            return work.apply(pass);
+        } finally {
+            giveBack(pass);
+        }
+    }
+
     /** Idle passes now, for a test. */
     static int idle() {
         synchronized (IDLE) {

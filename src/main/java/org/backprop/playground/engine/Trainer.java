@@ -193,21 +193,11 @@ public final class Trainer {
 
     /** Mean per-sample loss over the rows (no regularization term), as TF Playground reports it. */
     public double meanLoss(Samples data) {
-        Pass pass = Passes.borrow(net.layout);
-        try {
-            return Evaluation.meanLoss(net, data, pass);
-        } finally {
-            Passes.giveBack(pass);
-        }
+        return Passes.lend(net.layout, pass -> Evaluation.meanLoss(net, data, pass));
     }
 
     /** {@link #meanLoss} of each set (train and test, say), the same figures, in fewer and fuller forward passes. */
     public double[] meanLosses(Samples... sets) {
-        Pass pass = Passes.borrow(net.layout);
-        try {
-            return Evaluation.meanLosses(net, pass, sets);
-        } finally {
-            Passes.giveBack(pass);
-        }
+        return Passes.lend(net.layout, pass -> Evaluation.meanLosses(net, pass, sets));
     }
 }

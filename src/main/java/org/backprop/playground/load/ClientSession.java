@@ -99,13 +99,13 @@ final class ClientSession {
         synchronized (this) {
             if (measuring) payloadBytes += message.getBytes(StandardCharsets.UTF_8).length;
         }
-        if (message.contains(ServerMessageType.HELLO.opening().substring(1))) {
+        if (message.contains(ServerMessageType.HELLO.member())) {
             Link l = link;
             lastSentNanos = System.nanoTime();
             configSentNanos = lastSentNanos;
             l.sendText(config);
             l.sendText(PLAY);
-        } else if (message.contains(ServerMessageType.ERROR.opening().substring(1))) {
+        } else if (message.contains(ServerMessageType.ERROR.member())) {
             error(message);
         }
     }

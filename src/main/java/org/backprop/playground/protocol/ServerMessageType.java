@@ -20,8 +20,13 @@ public enum ServerMessageType {
         this.wire = wire;
     }
 
+    /** This message's type as a JSON member, {@code "type":"hello"}: what a reader of the text looks for. */
+    public String member() {
+        return "\"type\":\"" + wire + "\"";
+    }
+
     /** How this message's JSON starts when the type comes first, as the server writes it: {@code {"type":"frame"}. */
     public String opening() {
-        return "{\"type\":\"" + wire + "\"";
+        return "{" + member();
     }
 }

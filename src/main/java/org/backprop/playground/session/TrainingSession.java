@@ -17,6 +17,7 @@ import org.backprop.playground.engine.Hyperparameters;
 import org.backprop.playground.engine.Init;
 import org.backprop.playground.engine.Network;
 import org.backprop.playground.engine.Pass;
+import org.backprop.playground.engine.Passes;
 import org.backprop.playground.engine.Regularization;
 import org.backprop.playground.engine.Reshape;
 import org.backprop.playground.engine.Samples;
@@ -63,7 +64,6 @@ public final class TrainingSession {
 
     private final PlaygroundLimits limits;
     private final StateCodec codec;
-    private final Metrics metrics = new Metrics();
     /** The epochs a paced session's time has made due; see {@link #runSlice}. */
     private final Pacer pacer = new Pacer();
 
@@ -488,7 +488,8 @@ public final class TrainingSession {
     /** Everything a frame shows, losses and accuracies measured now. */
     public synchronized FrameSnapshot snapshot() {
         boolean classification = state.task() != ProblemKind.REGRESSION;
-        Evaluation.Score[] scores = metrics.scores(net, classification, train, test);
+        Evaluation.Score[] scores =
+                Passes.lend(net.layout, pass -> Evaluation.scores(net, pass, classification, train, test));
         Evaluation.Score tr = scores[0], te = scores[1];
         if (diverged == null && !(Double.isFinite(tr.loss()) && Double.isFinite(te.loss()))) diverge();
         if (goal != null) {
@@ -543,7 +544,7 @@ public final class TrainingSession {
     private double measureGoal() {
         Goal.Metric m = goal.goal().metric();
         Samples set = m.onTrainingSet() ? train : test;
-        Evaluation.Score score = metrics.scores(net, m.isAccuracy(), set)[0];
+        Evaluation.Score score = Passes.lend(net.layout, pass -> Evaluation.scores(net, pass, m.isAccuracy(), set))[0];
         return m.isAccuracy() ? score.accuracy() : score.loss();
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -77,8 +78,7 @@ final class BoardSocket implements AutoCloseable {
         return at == null
                 || stage == null
                 || stage != stage(r)
-                || !java.util.Objects.equals(
-                        w.sentSettings.get(r.nameKey()), r.progress().state())
+                || !Objects.equals(w.sentSettings.get(r.nameKey()), r.progress().state())
                 || nanos - at >= ROW_EVERY_NANOS;
     }
 

@@ -331,17 +331,7 @@ public final class BuilderPage implements Handler {
                                         .withId("b-shorten")
                                         .withClass("basic-button")
                                         .withCondHidden(true),
-                                label(
-                                                span(m.t("build.shortLink")),
-                                                div(
-                                                                input().withId("b-short-link")
-                                                                        .withType("text")
-                                                                        .isReadonly(),
-                                                                button(m.t("build.copy"))
-                                                                        .withType("button")
-                                                                        .withClass("basic-button")
-                                                                        .attr("data-copy", "b-short-link"))
-                                                        .withClass("link-row"))
+                                label(span(m.t("build.shortLink")), copyRow(m, "b-short-link"))
                                         .withId("b-short-row")
                                         .withClass("field")
                                         .withCondHidden(true),
@@ -367,19 +357,7 @@ public final class BuilderPage implements Handler {
                                         .attr("role", "alert")
                                         .withCondHidden(true),
                                 div(
-                                                label(
-                                                                span(m.t("build.studentLink")),
-                                                                div(
-                                                                                input().withId("b-student-link")
-                                                                                        .withType("text")
-                                                                                        .isReadonly(),
-                                                                                button(m.t("build.copy"))
-                                                                                        .withType("button")
-                                                                                        .withClass("basic-button")
-                                                                                        .attr(
-                                                                                                "data-copy",
-                                                                                                "b-student-link"))
-                                                                        .withClass("link-row"))
+                                                label(span(m.t("build.studentLink")), copyRow(m, "b-student-link"))
                                                         .withClass("field"),
                                                 img().withId("b-board-qr")
                                                         .withClass("qr")
@@ -387,17 +365,7 @@ public final class BuilderPage implements Handler {
                                                 label(
                                                                 span(m.t("build.teacherLink"))
                                                                         .withClass("secret-label"),
-                                                                div(
-                                                                                input().withId("b-teacher-link")
-                                                                                        .withType("text")
-                                                                                        .isReadonly(),
-                                                                                button(m.t("build.copy"))
-                                                                                        .withType("button")
-                                                                                        .withClass("basic-button")
-                                                                                        .attr(
-                                                                                                "data-copy",
-                                                                                                "b-teacher-link"))
-                                                                        .withClass("link-row"))
+                                                                copyRow(m, "b-teacher-link"))
                                                         .withClass("field secret"),
                                                 p(m.t("build.teacherSecret")).withClass("field-hint"),
                                                 a(m.t("build.openBoard"))
@@ -408,6 +376,17 @@ public final class BuilderPage implements Handler {
                                         .withClass("board-links")
                                         .withCondHidden(true))
                         .withClass("board-box"));
+    }
+
+    /** A link to copy: read-only, with the copy button builder.js wires to it by {@code data-copy}. */
+    private static DomContent copyRow(Messages m, String inputId) {
+        return div(
+                        input().withId(inputId).withType("text").isReadonly(),
+                        button(m.t("build.copy"))
+                                .withType("button")
+                                .withClass("basic-button")
+                                .attr("data-copy", inputId))
+                .withClass("link-row");
     }
 
     /** What builder.js starts from: the teacher's state query, the controls, the limits, the words. */
