@@ -121,13 +121,33 @@ final class RawWs implements AutoCloseable {
         out.write(frame(0x8, new byte[] {(byte) (code >> 8), (byte) code}));
     }
 
+    /** One part of a text message: the first part is a text frame, the others continuations. */
+    void sendPart(boolean first, boolean last, String text) throws IOException {
+        out.write(frame(last, first ? 0x1 : 0x0, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A ping, then frames until its pong: once it returns, the server has read every byte sent
+     * before the ping (a server that closes with bytes of ours unread answers them with a reset).
+     */
+    void pingAndAwaitPong() throws IOException {
+        out.write(frame(0x9, new byte[] {'s', 'y', 'n', 'c'}));
+        for (Frame f = readFrame(); f.opcode() != 0xA; f = readFrame()) {
+            if (f.opcode() == 0x8) throw new EOFException("closed (" + f.closeCode() + ") before the pong");
+        }
+    }
+
     void write(byte[] bytes) throws IOException {
         out.write(bytes);
     }
 
     private static byte[] frame(int opcode, byte[] payload) {
+        return frame(true, opcode, payload);
+    }
+
+    private static byte[] frame(boolean fin, int opcode, byte[] payload) {
         ByteArrayOutputStream b = new ByteArrayOutputStream(payload.length + 14);
-        b.write(0x80 | opcode);
+        b.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             b.write(0x80 | payload.length);
         } else {
