@@ -10,9 +10,8 @@ public final class Refusal extends RuntimeException {
 
     private final transient FieldError error;
 
-    Refusal(String code, String field, String message, Msg detail) {
-        super(message, null, false, false);
-        this.error = new FieldError(code, field, message, detail);
+    Refusal(String code, String field, Msg detail) {
+        this(new FieldError(code, field, detail));
     }
 
     Refusal(FieldError error) {

@@ -194,8 +194,6 @@ public final class TrainingSession {
             throw new Refusal(
                     FieldError.BAD_VALUE,
                     "weights",
-                    "resume has " + resume.weights().length + " parameters; this state's network has "
-                            + s.parameterCount() + " (per layer W row-major, then b)",
                     Msg.of("session.resumeCount", "count", resume.weights().length, "expected", s.parameterCount()));
         }
     }
@@ -248,7 +246,6 @@ public final class TrainingSession {
                 throw new Refusal(
                         FieldError.BAD_VALUE,
                         "epochs",
-                        "step takes 1 to " + limits.maxStepEpochs() + " epochs, got " + epochs,
                         Msg.of("session.stepEpochs", "max", limits.maxStepEpochs(), "value", epochs));
             }
             refuseIfDiverged("step");
@@ -277,11 +274,7 @@ public final class TrainingSession {
         PlaygroundState next;
         synchronized (this) {
             if (state.lock().contains("seed"))
-                throw new Refusal(
-                        FieldError.LOCKED,
-                        "seed",
-                        "seed is locked by this exercise",
-                        Msg.of("state.locked", "key", "seed"));
+                throw new Refusal(FieldError.LOCKED, "seed", Msg.of("state.locked", "key", "seed"));
             next = state.withSeed(toFixed5(random.nextDouble()));
             applyLive(next);
         }
@@ -297,7 +290,6 @@ public final class TrainingSession {
                 throw new Refusal(
                         FieldError.BAD_VALUE,
                         "from",
-                        "layer " + layer + " has inputs 0.." + (net.layout.in(layer) - 1) + ", not " + from,
                         Msg.of("session.badFrom", "layer", layer, "last", net.layout.in(layer) - 1, "value", from));
             }
             checkValue(value);
@@ -335,18 +327,12 @@ public final class TrainingSession {
         List<Point> points = switch (which) {
             case "train" -> split.train();
             case "test" -> split.test();
-            default ->
-                throw new Refusal(
-                        FieldError.BAD_VALUE,
-                        "split",
-                        "split is \"train\" or \"test\", not " + which,
-                        Msg.of("session.badSplit", "value", which));
+            default -> throw new Refusal(FieldError.BAD_VALUE, "split", Msg.of("session.badSplit", "value", which));
         };
         if (index < 0 || index >= points.size()) {
             throw new Refusal(
                     FieldError.BAD_VALUE,
                     "index",
-                    "the " + which + " set has points 0.." + (points.size() - 1) + ", not " + index,
                     Msg.of("session.badIndex", "split", which, "last", points.size() - 1, "value", index));
         }
         Samples row = TrainingData.encode(List.of(points.get(index)), spec);
@@ -367,8 +353,6 @@ public final class TrainingSession {
             throw new Refusal(
                     FieldError.BAD_VALUE,
                     "input",
-                    "the network has " + net.layout.inputs() + " inputs ("
-                            + String.join(", ", spec.inputs().names()) + "), not " + input.length,
                     Msg.of(
                             "session.badInput",
                             "count",
@@ -382,8 +366,6 @@ public final class TrainingSession {
             throw new Refusal(
                     FieldError.BAD_VALUE,
                     "target",
-                    "the network has " + net.layout.outputs() + " outputs, so the target has " + net.layout.outputs()
-                            + " values, not " + target.length,
                     Msg.of("session.badTarget", "count", net.layout.outputs(), "value", target.length));
         }
         return Inspection.of(net, epoch, null, -1, input.clone(), null, target.clone(), state.learningRate());
@@ -396,20 +378,10 @@ public final class TrainingSession {
         long params = net.layout.numParams();
         long affordable = GRADCHECK_MAX_WORK / (params * (params + 64));
         if (affordable < 1) {
-            throw new Refusal(
-                    FieldError.BAD_VALUE,
-                    null,
-                    "a gradient check of " + params
-                            + " parameters (two passes per parameter) is too slow to run here; check a smaller network",
-                    Msg.of("session.gradcheckTooBig", "count", params));
+            throw new Refusal(FieldError.BAD_VALUE, null, Msg.of("session.gradcheckTooBig", "count", params));
         }
         int n = (int) Math.min(Math.min(GRADCHECK_SAMPLES, train.count()), affordable);
-        if (n == 0)
-            throw new Refusal(
-                    FieldError.BAD_VALUE,
-                    null,
-                    "there are no training points to check the gradient on",
-                    Msg.of("session.gradcheckEmpty"));
+        if (n == 0) throw new Refusal(FieldError.BAD_VALUE, null, Msg.of("session.gradcheckEmpty"));
         Samples first = new Samples(
                 Arrays.copyOf(train.inputs(), n * train.inputWidth()),
                 Arrays.copyOf(train.targets(), n * train.targetWidth()),
@@ -696,10 +668,7 @@ public final class TrainingSession {
     private void refuseIfDiverged(String command) {
         if (diverged != null) {
             throw new Refusal(
-                    Refusal.DIVERGED,
-                    null,
-                    "cannot " + command + ": " + diverged,
-                    Msg.of("session.cannot", "command", command, "reason", divergedMsg));
+                    Refusal.DIVERGED, null, Msg.of("session.cannot", "command", command, "reason", divergedMsg));
         }
     }
 
@@ -712,14 +681,12 @@ public final class TrainingSession {
             throw new Refusal(
                     FieldError.BAD_VALUE,
                     "layer",
-                    "weight layers are 0.." + (net.layout.layers() - 1) + ", not " + layer,
                     Msg.of("session.badLayer", "last", net.layout.layers() - 1, "value", layer));
         }
         if (neuron < 0 || neuron >= net.layout.out(layer)) {
             throw new Refusal(
                     FieldError.BAD_VALUE,
                     "to",
-                    "layer " + layer + " has neurons 0.." + (net.layout.out(layer) - 1) + ", not " + neuron,
                     Msg.of("session.badNeuron", "layer", layer, "last", net.layout.out(layer) - 1, "value", neuron));
         }
     }
@@ -729,7 +696,6 @@ public final class TrainingSession {
             throw new Refusal(
                     FieldError.BAD_VALUE,
                     "value",
-                    "a weight is a finite number within ±" + (long) MAX_EDITED_WEIGHT + ", not " + value,
                     Msg.of("session.badWeight", "max", (long) MAX_EDITED_WEIGHT, "value", value));
         }
     }

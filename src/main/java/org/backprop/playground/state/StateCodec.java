@@ -332,20 +332,14 @@ public final class StateCodec {
     private static Reading<Boolean> hide(StateBuilder b, String name, String raw) {
         String control = name.substring(0, name.length() - StateKeys.HIDE_SUFFIX.length());
         if (!CONTROL_NAME.matcher(control).matches()) {
-            return Reading.refused(
-                    Msg.of("state.notControl", "control", control),
-                    "'" + control + "' is not a control name (letters and digits)");
+            return Reading.refused(Msg.of("state.notControl", "control", control));
         }
         Reading<Boolean> on = ValueReaders.bool(raw == null ? "" : raw);
-        if (on.refused())
-            return Reading.refused(
-                    Msg.of("state.hideHow", "key", name), "write " + name + "=true to hide the control; ignored");
+        if (on.refused()) return Reading.refused(Msg.of("state.hideHow", "key", name));
         if (!on.value()) {
             b.hiddenControls.remove(control);
         } else if (b.hiddenControls.size() >= MAX_HIDDEN_CONTROLS && !b.hiddenControls.contains(control)) {
-            return Reading.refused(
-                    Msg.of("state.tooManyHidden", "max", MAX_HIDDEN_CONTROLS),
-                    "more than " + MAX_HIDDEN_CONTROLS + " hidden controls; ignored");
+            return Reading.refused(Msg.of("state.tooManyHidden", "max", MAX_HIDDEN_CONTROLS));
         } else {
             b.hiddenControls.add(control);
         }

@@ -244,10 +244,7 @@ final class StateKeys {
         String s = raw.trim();
         if (s.equalsIgnoreCase(AUTO)) return Reading.ok(null);
         for (Activation a : OUTPUT_ACTIVATIONS) if (a.key.equalsIgnoreCase(s)) return Reading.ok(a);
-        return Reading.refused(
-                Msg.of("state.outputActivation", "value", raw),
-                "unknown output activation '" + raw + "'; use auto, linear, tanh, sigmoid or relu "
-                        + "(softmax comes with loss ce)");
+        return Reading.refused(Msg.of("state.outputActivation", "value", raw));
     }
 
     // LOCKABLE is built from ALL, which is being built when lock's reader is made: look it up late.
@@ -307,9 +304,7 @@ final class StateKeys {
     private static Reading<Double> learningRate(String raw) {
         Reading<Double> r = ValueReaders.decimal(raw, 0, 10);
         if (!r.refused() && !(r.value() > 0)) {
-            return Reading.refused(
-                    Msg.of("state.learningRate", "value", raw),
-                    "the learning rate must be above 0 (TF offers 0.00001 to 10), got '" + raw + "'");
+            return Reading.refused(Msg.of("state.learningRate", "value", raw));
         }
         return r;
     }
@@ -317,10 +312,7 @@ final class StateKeys {
     private static Reading<Activation> hiddenActivation(String raw) {
         Reading<Activation> r = ValueReaders.choice(raw, Activation::parse);
         if (r.value() == Activation.SOFTMAX) {
-            return Reading.refused(
-                    Msg.of("state.softmaxHidden"),
-                    "softmax is an output activation (chosen with loss ce), not one for hidden layers; "
-                            + "use relu, tanh, sigmoid, linear or leakyRelu");
+            return Reading.refused(Msg.of("state.softmaxHidden"));
         }
         return r;
     }
@@ -330,14 +322,10 @@ final class StateKeys {
         if (r.refused()) return r;
         boolean isRegression = r.value().problem() == ProblemKind.REGRESSION;
         if (isRegression && !regression) {
-            return Reading.refused(
-                    Msg.of("state.regressionSet", "name", raw.trim()),
-                    raw.trim() + " is a regression set: use regDataset=" + raw.trim() + "&problem=regression");
+            return Reading.refused(Msg.of("state.regressionSet", "name", raw.trim()));
         }
         if (!isRegression && regression) {
-            return Reading.refused(
-                    Msg.of("state.classificationSet", "name", raw.trim()),
-                    raw.trim() + " is a classification set: use dataset=" + raw.trim() + "&problem=classification");
+            return Reading.refused(Msg.of("state.classificationSet", "name", raw.trim()));
         }
         return r;
     }
@@ -345,10 +333,7 @@ final class StateKeys {
     private static Reading<Integer> numClasses(String raw) {
         Reading<Integer> r = ValueReaders.integer(raw, 0, Dataset.MAX_CLASSES, null);
         if (!r.refused() && r.value() > 0 && r.value() < Dataset.MIN_CLASSES) {
-            return Reading.refused(
-                    Msg.of("state.numClasses", "min", Dataset.MIN_CLASSES, "max", Dataset.MAX_CLASSES),
-                    "numClasses is " + Dataset.MIN_CLASSES + " to " + Dataset.MAX_CLASSES
-                            + " (or 0 for the data set's own count)");
+            return Reading.refused(Msg.of("state.numClasses", "min", Dataset.MIN_CLASSES, "max", Dataset.MAX_CLASSES));
         }
         return r;
     }
@@ -365,22 +350,18 @@ final class StateKeys {
         Speed s = Speed.parse(raw);
         return s != null
                 ? Reading.ok(s)
-                : Reading.refused(
-                        Msg.of("state.speed", "value", raw, "choices", Speed.CHOICES_TEXT),
-                        "speed is epochs per second, one of " + Speed.CHOICES_TEXT + "; got '" + raw + "'");
+                : Reading.refused(Msg.of("state.speed", "value", raw, "choices", Speed.CHOICES_TEXT));
     }
 
     private static Reading<String> lang(String raw) {
         String s = raw.trim();
         return PlaygroundState.LANGUAGES.contains(s)
                 ? Reading.ok(s)
-                : Reading.refused(
-                        Msg.of(
-                                "state.unknownLanguage",
-                                "value",
-                                raw,
-                                "choices",
-                                String.join(", ", PlaygroundState.LANGUAGES)),
-                        "unknown language '" + raw + "'; use one of " + String.join(", ", PlaygroundState.LANGUAGES));
+                : Reading.refused(Msg.of(
+                        "state.unknownLanguage",
+                        "value",
+                        raw,
+                        "choices",
+                        String.join(", ", PlaygroundState.LANGUAGES)));
     }
 }

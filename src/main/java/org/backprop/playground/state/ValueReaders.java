@@ -20,10 +20,9 @@ final class ValueReaders {
     static Reading<Double> number(String raw) {
         String s = raw.trim();
         if (s.length() > MAX_NUMBER_CHARS || !DECIMAL.matcher(s).matches())
-            return Reading.refused(Msg.of("state.notANumber", "value", raw), "'" + raw + "' is not a number");
+            return Reading.refused(Msg.of("state.notANumber", "value", raw));
         double v = Double.parseDouble(s);
-        if (!Double.isFinite(v))
-            return Reading.refused(Msg.of("state.tooLarge", "value", raw), "'" + raw + "' is too large to be a number");
+        if (!Double.isFinite(v)) return Reading.refused(Msg.of("state.tooLarge", "value", raw));
         return Reading.ok(v);
     }
 
@@ -32,39 +31,23 @@ final class ValueReaders {
         Reading<Double> n = number(raw);
         if (n.refused()) return n;
         double v = n.value();
-        if (v < min)
-            return Reading.clamped(
-                    min,
-                    Msg.of("state.belowMin", "value", plain(v), "min", plain(min)),
-                    plain(v) + " is below the minimum " + plain(min) + "; using " + plain(min));
-        if (v > max)
-            return Reading.clamped(
-                    max,
-                    Msg.of("state.aboveMax", "value", plain(v), "max", plain(max)),
-                    plain(v) + " is above the maximum " + plain(max) + "; using " + plain(max));
+        if (v < min) return Reading.clamped(min, Msg.of("state.belowMin", "value", plain(v), "min", plain(min)));
+        if (v > max) return Reading.clamped(max, Msg.of("state.aboveMax", "value", plain(v), "max", plain(max)));
         return Reading.ok(v == 0 ? 0.0 : v); // -0 writes as "-0": keep the canonical form
     }
 
     /** A whole number in [min, max]; "limit" names what raises max (a server flag) when there is one. */
     static Reading<Integer> integer(String raw, int min, int max, String limit) {
         Reading<Double> n = number(raw);
-        if (n.refused()) return Reading.refused(n.msg(), n.message());
+        if (n.refused()) return Reading.refused(n.msg());
         double v = n.value();
-        if (v != Math.rint(v))
-            return Reading.refused(Msg.of("state.notWhole", "value", plain(v)), plain(v) + " is not a whole number");
-        if (v < min)
-            return Reading.clamped(
-                    min,
-                    Msg.of("state.belowMin", "value", plain(v), "min", min),
-                    plain(v) + " is below the minimum " + min + "; using " + min);
+        if (v != Math.rint(v)) return Reading.refused(Msg.of("state.notWhole", "value", plain(v)));
+        if (v < min) return Reading.clamped(min, Msg.of("state.belowMin", "value", plain(v), "min", min));
         if (v > max) {
             Msg msg = limit == null
                     ? Msg.of("state.aboveMax", "value", plain(v), "max", max)
                     : Msg.of("state.aboveLimit", "value", plain(v), "max", max);
-            return Reading.clamped(
-                    max,
-                    msg,
-                    plain(v) + " is above the " + (limit == null ? "maximum " : limit + " ") + max + "; using " + max);
+            return Reading.clamped(max, msg);
         }
         return Reading.ok((int) v);
     }
@@ -74,7 +57,7 @@ final class ValueReaders {
         return switch (raw.trim().toLowerCase()) {
             case "true", "1" -> Reading.ok(true);
             case "false", "0" -> Reading.ok(false);
-            default -> Reading.refused(Msg.of("state.notBoolean", "value", raw), "'" + raw + "' is not true or false");
+            default -> Reading.refused(Msg.of("state.notBoolean", "value", raw));
         };
     }
 
@@ -83,7 +66,7 @@ final class ValueReaders {
         try {
             return Reading.ok(parse.apply(raw.trim()));
         } catch (IllegalArgumentException e) {
-            return Reading.refused(failure(e, raw), e.getMessage());
+            return Reading.refused(failure(e, raw));
         }
     }
 
@@ -101,8 +84,7 @@ final class ValueReaders {
     static Reading<String> seed(String raw) {
         String s = raw.trim();
         if (!SEED.matcher(s).matches()) {
-            return Reading.refused(
-                    Msg.of("state.badSeed"), "a seed is 1 to 64 letters, digits, '.', '_' or '-', e.g. 0.75361");
+            return Reading.refused(Msg.of("state.badSeed"));
         }
         return Reading.ok(s);
     }
@@ -125,21 +107,16 @@ final class ValueReaders {
     static Reading<List<Integer>> shape(String raw, PlaygroundLimits limits, int maxNeurons) {
         String s = raw.trim();
         List<Integer> sizes = new ArrayList<>();
-        List<String> clamps = new ArrayList<>();
         List<Msg> clampMsgs = new ArrayList<>();
         if (!s.isEmpty()) {
             String[] parts = s.split(",", -1);
             if (parts.length > limits.maxHiddenLayers()) {
-                clamps.add(parts.length + " hidden layers is above the limit of " + limits.maxHiddenLayers()
-                        + " (a server flag may raise it); keeping the first " + limits.maxHiddenLayers());
                 clampMsgs.add(Msg.of("state.tooManyLayers", "count", parts.length, "max", limits.maxHiddenLayers()));
             }
             for (int i = 0; i < parts.length; i++) {
                 Reading<Integer> n = integer(parts[i], 1, maxNeurons, "limit of");
                 if (n.refused()) {
-                    return Reading.refused(
-                            Msg.of("state.badLayer", "layer", i + 1, "reason", n.msg()),
-                            "layer " + (i + 1) + ": " + n.message() + "; write sizes like 4,2");
+                    return Reading.refused(Msg.of("state.badLayer", "layer", i + 1, "reason", n.msg()));
                 }
                 if (!n.clean()
                         && maxNeurons < limits.maxNeuronsWithoutMap()
@@ -154,22 +131,16 @@ final class ValueReaders {
                                     "max",
                                     maxNeurons,
                                     "mapless",
-                                    limits.maxNeuronsWithoutMap()),
-                            asked + " is above the limit of " + maxNeurons
-                                    + " neurons on a data set drawn as a 2-D map (a set without a map allows "
-                                    + limits.maxNeuronsWithoutMap() + "); using " + maxNeurons);
+                                    limits.maxNeuronsWithoutMap()));
                 }
                 if (i >= limits.maxHiddenLayers()) continue;
                 if (!n.clean()) {
-                    clamps.add("layer " + (i + 1) + ": " + n.message());
                     clampMsgs.add(Msg.of("state.layer", "layer", i + 1, "reason", n.msg()));
                 }
                 sizes.add(n.value());
             }
         }
-        return clamps.isEmpty()
-                ? Reading.ok(sizes)
-                : Reading.clamped(sizes, join(clampMsgs), String.join("; ", clamps));
+        return clampMsgs.isEmpty() ? Reading.ok(sizes) : Reading.clamped(sizes, join(clampMsgs));
     }
 
     /** Largest |value| of an initial parameter (as setWeight's bound). */
@@ -184,14 +155,10 @@ final class ValueReaders {
         for (int i = 0; i < parts.length; i++) {
             Reading<Double> n = number(parts[i]);
             if (n.refused()) {
-                return Reading.refused(
-                        Msg.of("state.badWeight", "index", i + 1, "reason", n.msg()),
-                        "value " + (i + 1) + ": " + n.message() + "; write weights like 0.5,-0.3,0.1");
+                return Reading.refused(Msg.of("state.badWeight", "index", i + 1, "reason", n.msg()));
             }
             if (Math.abs(n.value()) > MAX_WEIGHT) {
-                return Reading.refused(
-                        Msg.of("state.weightTooLarge", "index", i + 1, "value", plain(n.value())),
-                        "value " + (i + 1) + ": " + plain(n.value()) + " is beyond ±1000000");
+                return Reading.refused(Msg.of("state.weightTooLarge", "index", i + 1, "value", plain(n.value())));
             }
             values.add(n.value() == 0 ? 0.0 : n.value());
         }
@@ -203,10 +170,7 @@ final class ValueReaders {
     /** An exercise's or a board's id: URL-safe base64 (blank is none). */
     static Reading<String> token(String raw) {
         String s = raw.trim();
-        return TOKEN.matcher(s).matches()
-                ? Reading.ok(s)
-                : Reading.refused(
-                        Msg.of("state.badId", "value", raw), "'" + raw + "' is not an id (letters, digits, - and _)");
+        return TOKEN.matcher(s).matches() ? Reading.ok(s) : Reading.refused(Msg.of("state.badId", "value", raw));
     }
 
     /** Free text shown to people (a title): at most {@code max} characters, no control characters. */
@@ -216,18 +180,15 @@ final class ValueReaders {
 
     private static Reading<String> text(String raw, int max, String removed) {
         String cleaned = raw.replaceAll(removed, "");
-        List<String> why = new ArrayList<>();
         List<Msg> whyMsgs = new ArrayList<>();
         if (cleaned.length() != raw.length()) {
-            why.add("control characters removed");
             whyMsgs.add(Msg.of("state.controlRemoved"));
         }
         if (cleaned.codePointCount(0, cleaned.length()) > max) {
             cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, max));
-            why.add("shortened to " + max + " characters");
             whyMsgs.add(Msg.of("state.shortened", "max", max));
         }
-        return why.isEmpty() ? Reading.ok(cleaned) : Reading.clamped(cleaned, join(whyMsgs), String.join("; ", why));
+        return whyMsgs.isEmpty() ? Reading.ok(cleaned) : Reading.clamped(cleaned, join(whyMsgs));
     }
 
     /**
@@ -243,7 +204,7 @@ final class ValueReaders {
         try {
             return Reading.ok(Goal.parse(raw));
         } catch (IllegalArgumentException e) {
-            return Reading.refused(failure(e, raw), e.getMessage());
+            return Reading.refused(failure(e, raw));
         }
     }
 
@@ -262,11 +223,7 @@ final class ValueReaders {
         Msg msg = unknown.size() > 3
                 ? Msg.of("state.notLockableMore", "keys", shown, "more", unknown.size() - 3)
                 : Msg.of("state.notLockable", "keys", shown);
-        return Reading.clamped(
-                names,
-                msg,
-                "not state keys, so they cannot be locked: " + shown
-                        + (unknown.size() > 3 ? " and " + (unknown.size() - 3) + " more" : ""));
+        return Reading.clamped(names, msg);
     }
 
     /** Several messages as one, "a; b", in the order given. */

@@ -86,9 +86,13 @@ public record ClientMessage(
         final String type;
         final transient Object id;
 
-        Invalid(String code, String field, String message, Msg detail, String type, Object id) {
-            super(message, null, false, false);
-            this.error = new FieldError(code, field, message, detail);
+        Invalid(String code, String field, Msg detail, String type, Object id) {
+            this(new FieldError(code, field, detail), type, id);
+        }
+
+        Invalid(FieldError error, String type, Object id) {
+            super(error.message(), null, false, false);
+            this.error = error;
             this.type = type;
             this.id = id;
         }
@@ -119,39 +123,20 @@ public record ClientMessage(
             throw new Invalid(
                     MALFORMED_JSON,
                     null,
-                    "the message is not valid JSON: " + firstLine(e.getOriginalMessage()) + where,
                     Msg.of("socket.malformedJson", "detail", firstLine(e.getOriginalMessage()) + where),
                     null,
                     null);
         }
         if (root == null || !root.isObject()) {
-            throw new Invalid(
-                    BAD_MESSAGE,
-                    null,
-                    "a message is a JSON object with a \"type\", e.g. {\"type\":\"play\"}; got " + describe(root),
-                    Msg.of("socket.notObject", "got", describe(root)),
-                    null,
-                    null);
+            throw new Invalid(BAD_MESSAGE, null, Msg.of("socket.notObject", "got", describe(root)), null, null);
         }
         Object id = id(root.get("id"));
         JsonNode typeNode = root.get(TYPE);
         if (typeNode == null || typeNode.isNull()) {
-            throw new Invalid(
-                    BAD_MESSAGE,
-                    TYPE,
-                    "the message has no \"type\"; send one of " + typeList(),
-                    Msg.of("socket.noType", "types", typeList()),
-                    null,
-                    id);
+            throw new Invalid(BAD_MESSAGE, TYPE, Msg.of("socket.noType", "types", typeList()), null, id);
         }
         if (!typeNode.isTextual()) {
-            throw new Invalid(
-                    BAD_MESSAGE,
-                    TYPE,
-                    "\"type\" must be a string, got " + describe(typeNode),
-                    Msg.of("socket.typeNotString", "got", describe(typeNode)),
-                    null,
-                    id);
+            throw new Invalid(BAD_MESSAGE, TYPE, Msg.of("socket.typeNotString", "got", describe(typeNode)), null, id);
         }
         String wire = typeNode.textValue();
         MessageType type = MessageType.fromWire(wire);
@@ -159,7 +144,6 @@ public record ClientMessage(
             throw new Invalid(
                     UNKNOWN_TYPE,
                     TYPE,
-                    "unknown message type '" + shorten(wire) + "'; the types are " + typeList(),
                     Msg.of("socket.unknownType", "type", shorten(wire), "types", typeList()),
                     null,
                     id);
@@ -182,16 +166,8 @@ public record ClientMessage(
         boolean bias = r.bool("bias");
         JsonNode fromNode = r.root.get("from");
         boolean hasFrom = fromNode != null && !fromNode.isNull();
-        if (bias && hasFrom)
-            throw r.invalid(
-                    "from",
-                    Msg.of("socket.biasFrom"),
-                    "a bias has no \"from\": send either \"from\" (a link) or \"bias\": true");
-        if (!bias && !hasFrom)
-            throw r.invalid(
-                    "from",
-                    Msg.of("socket.fromRequired"),
-                    "\"from\" is required (the neuron or input the link comes from), or \"bias\": true for a bias");
+        if (bias && hasFrom) throw r.invalid("from", Msg.of("socket.biasFrom"));
+        if (!bias && !hasFrom) throw r.invalid("from", Msg.of("socket.fromRequired"));
         int from = bias ? -1 : r.integer("from", null, 0, Integer.MAX_VALUE);
         double value = r.number("value");
         return new ClientMessage(type, id, null, 0, layer, to, from, value, null);
@@ -202,10 +178,7 @@ public record ClientMessage(
         JsonNode n = r.root.get("resume");
         if (n == null || n.isNull()) return null;
         if (!n.isObject()) {
-            throw r.invalid(
-                    "resume",
-                    Msg.of("socket.resumeNotObject", "got", describe(n)),
-                    "\"resume\" must be an object {\"epoch\": n, \"weights\": [..]}, got " + describe(n));
+            throw r.invalid("resume", Msg.of("socket.resumeNotObject", "got", describe(n)));
         }
         Reader inner = new Reader(n, r.type, r.id);
         return new Resume(
@@ -219,35 +192,24 @@ public record ClientMessage(
         JsonNode split = r.root.get("split");
         String which = split == null || split.isNull() ? "train" : split.isTextual() ? split.textValue() : null;
         if (!"train".equals(which) && !"test".equals(which)) {
-            throw r.invalid(
-                    "split",
-                    Msg.of("socket.badSplit", "got", describe(split)),
-                    "\"split\" is \"train\" or \"test\", got " + describe(split));
+            throw r.invalid("split", Msg.of("socket.badSplit", "got", describe(split)));
         }
         return new Probe(which, r.integer("index", null, 0, Integer.MAX_VALUE), null, null);
     }
 
     /** Typed reads of one message's fields; every refusal names the field. */
     private record Reader(JsonNode root, String type, Object id) {
-        Invalid invalid(String field, Msg detail, String message) {
-            return new Invalid(FieldError.BAD_VALUE, field, message, detail, type, id);
+        Invalid invalid(String field, Msg detail) {
+            return new Invalid(FieldError.BAD_VALUE, field, detail, type, id);
         }
 
         Map<String, Object> state(boolean required) {
             JsonNode n = root.get("state");
             if (n == null || n.isNull()) {
-                if (required)
-                    throw invalid(
-                            "state",
-                            Msg.of("socket.stateRequired"),
-                            "\"state\" is required: an object of URL keys and values, e.g. {\"learningRate\":0.1}");
+                if (required) throw invalid("state", Msg.of("socket.stateRequired"));
                 return new LinkedHashMap<>();
             }
-            if (!n.isObject())
-                throw invalid(
-                        "state",
-                        Msg.of("socket.stateNotObject", "got", describe(n)),
-                        "\"state\" must be an object of URL keys and values, got " + describe(n));
+            if (!n.isObject()) throw invalid("state", Msg.of("socket.stateNotObject", "got", describe(n)));
             Map<String, Object> values = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : n.properties()) values.put(e.getKey(), plain(e.getValue()));
             return values;
@@ -265,21 +227,12 @@ public record ClientMessage(
                                 "field",
                                 field,
                                 "range",
-                                min + (max == Integer.MAX_VALUE ? "+" : ".." + max)),
-                        "\"" + field + "\" is required: a whole number from " + min
-                                + (max == Integer.MAX_VALUE ? " up" : " to " + max));
+                                min + (max == Integer.MAX_VALUE ? "+" : ".." + max)));
             }
-            if (!n.isNumber())
-                throw invalid(
-                        field,
-                        Msg.of("socket.notNumber", "field", field, "got", describe(n)),
-                        "\"" + field + "\" must be a number, got " + describe(n));
+            if (!n.isNumber()) throw invalid(field, Msg.of("socket.notNumber", "field", field, "got", describe(n)));
             double v = n.doubleValue();
             if (!Double.isFinite(v) || v != Math.rint(v)) {
-                throw invalid(
-                        field,
-                        Msg.of("socket.notWhole", "field", field, "got", shorten(n.asText())),
-                        "\"" + field + "\" must be a whole number, got " + shorten(n.asText()));
+                throw invalid(field, Msg.of("socket.notWhole", "field", field, "got", shorten(n.asText())));
             }
             if (v < min || v > max) {
                 throw invalid(
@@ -291,9 +244,7 @@ public record ClientMessage(
                                 "range",
                                 min + (max == Integer.MAX_VALUE ? "+" : ".." + max),
                                 "got",
-                                shorten(n.asText())),
-                        "\"" + field + "\" must be from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)
-                                + ", got " + shorten(n.asText()));
+                                shorten(n.asText())));
             }
             return (int) v;
         }
@@ -301,22 +252,11 @@ public record ClientMessage(
         /** A finite JSON number (a 1e400 literal reads as infinity and is refused). */
         double number(String field) {
             JsonNode n = root.get(field);
-            if (n == null || n.isNull())
-                throw invalid(
-                        field,
-                        Msg.of("socket.numberRequired", "field", field),
-                        "\"" + field + "\" is required: a number");
-            if (!n.isNumber())
-                throw invalid(
-                        field,
-                        Msg.of("socket.notNumber", "field", field, "got", describe(n)),
-                        "\"" + field + "\" must be a number, got " + describe(n));
+            if (n == null || n.isNull()) throw invalid(field, Msg.of("socket.numberRequired", "field", field));
+            if (!n.isNumber()) throw invalid(field, Msg.of("socket.notNumber", "field", field, "got", describe(n)));
             double v = n.doubleValue();
             if (!Double.isFinite(v))
-                throw invalid(
-                        field,
-                        Msg.of("socket.notFinite", "field", field, "got", shorten(n.asText())),
-                        "\"" + field + "\" must be a finite number, got " + shorten(n.asText()));
+                throw invalid(field, Msg.of("socket.notFinite", "field", field, "got", shorten(n.asText())));
             return v;
         }
 
@@ -328,29 +268,14 @@ public record ClientMessage(
         /** A required array of at most {@code max} finite numbers. */
         double[] numbers(String field, int max) {
             JsonNode n = root.get(field);
-            if (n == null || n.isNull())
-                throw invalid(
-                        field,
-                        Msg.of("socket.arrayRequired", "field", field),
-                        "\"" + field + "\" is required: an array of numbers");
-            if (!n.isArray())
-                throw invalid(
-                        field,
-                        Msg.of("socket.notArray", "field", field, "got", describe(n)),
-                        "\"" + field + "\" must be an array of numbers, got " + describe(n));
-            if (n.size() > max)
-                throw invalid(
-                        field,
-                        Msg.of("socket.arrayTooLong", "field", field, "count", n.size()),
-                        "\"" + field + "\" has " + n.size() + " values, more than any network here takes");
+            if (n == null || n.isNull()) throw invalid(field, Msg.of("socket.arrayRequired", "field", field));
+            if (!n.isArray()) throw invalid(field, Msg.of("socket.notArray", "field", field, "got", describe(n)));
+            if (n.size() > max) throw invalid(field, Msg.of("socket.arrayTooLong", "field", field, "count", n.size()));
             double[] out = new double[n.size()];
             for (int i = 0; i < out.length; i++) {
                 JsonNode v = n.get(i);
                 if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-                    throw invalid(
-                            field,
-                            Msg.of("socket.arrayItem", "field", field, "index", i, "got", describe(v)),
-                            "\"" + field + "\"[" + i + "] must be a finite number, got " + describe(v));
+                    throw invalid(field, Msg.of("socket.arrayItem", "field", field, "index", i, "got", describe(v)));
                 }
                 out[i] = v.doubleValue();
             }
@@ -361,11 +286,7 @@ public record ClientMessage(
         boolean bool(String field) {
             JsonNode n = root.get(field);
             if (n == null || n.isNull()) return false;
-            if (!n.isBoolean())
-                throw invalid(
-                        field,
-                        Msg.of("socket.notBoolean", "field", field, "got", describe(n)),
-                        "\"" + field + "\" must be true or false, got " + describe(n));
+            if (!n.isBoolean()) throw invalid(field, Msg.of("socket.notBoolean", "field", field, "got", describe(n)));
             return n.booleanValue();
         }
     }
@@ -378,7 +299,6 @@ public record ClientMessage(
         throw new Invalid(
                 FieldError.BAD_VALUE,
                 "id",
-                "\"id\" must be a string of at most " + MAX_ID_CHARS + " characters or an integer, got " + describe(n),
                 Msg.of("socket.badId", "max", MAX_ID_CHARS, "got", describe(n)),
                 null,
                 null);
