@@ -28,6 +28,7 @@ final class ModelState {
     static final Set<String> NOT_CARRIED = Set.of(
             "weights",
             "weightsEpoch",
+            "lang",
             "run",
             "lock",
             "board",
