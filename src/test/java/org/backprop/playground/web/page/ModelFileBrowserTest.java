@@ -1,32 +1,28 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.SCREENSHOTS;
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.number;
-import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.number;
+import static org.backprop.playground.testsupport.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -41,24 +37,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 @Tag("browser")
 class ModelFileBrowserTest {
-    static Javalin app;
-    static String base;
+    @RegisterExtension
+    static final PageServer server = new PageServer();
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path downloads;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
 
     static void allowDownloads(ChromeDriver b, Path dir) {
         b.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", dir.toString()));
@@ -106,7 +91,7 @@ class ModelFileBrowserTest {
     void a_saved_model_imported_again_gives_back_the_same_network_and_another_shape_is_asked_first() throws Exception {
         inBrowser(1400, 900, false, b -> {
             try {
-                b.get(base + "/?dataset=xor&networkShape=3&activation=relu&seed=model16");
+                b.get(server.base() + "/?dataset=xor&networkShape=3&activation=relu&seed=model16");
                 awaitFirstFrame(b);
                 allowDownloads(b, downloads);
                 b.findElement(By.cssSelector(".step-more-button[data-epochs='100']"))

@@ -1,20 +1,19 @@
 package org.backprop.playground.web.page;
 
+import static org.backprop.playground.testsupport.Browser.SCREENSHOTS;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.awaitSteady;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.number;
 import static org.backprop.playground.web.page.ModelFileBrowserTest.allowDownloads;
 import static org.backprop.playground.web.page.ModelFileBrowserTest.downloaded;
-import static org.backprop.playground.web.page.PageBrowserTest.SCREENSHOTS;
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitSteady;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,13 +26,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -46,23 +43,11 @@ import org.openqa.selenium.WebDriver;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 @Tag("browser")
 class PictureCsvBrowserTest {
-    static Javalin app;
-    static String base;
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     @TempDir
     Path downloads;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
 
     /** The file as a picture, kept among the screenshots for a person to look at. */
     private static BufferedImage png(byte[] bytes, String keepAs) {
@@ -96,7 +81,7 @@ class PictureCsvBrowserTest {
     @Test
     void pictures_are_pngs_of_the_views_and_the_csv_is_the_run_the_chart_shows() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=xor&networkShape=4,2&seed=png16&showTestData=true");
+            b.get(server.base() + "/?dataset=xor&networkShape=4,2&seed=png16&showTestData=true");
             awaitFirstFrame(b);
             allowDownloads(b, downloads);
             b.findElement(By.cssSelector(".step-more-button[data-epochs='100']"))
@@ -156,7 +141,7 @@ class PictureCsvBrowserTest {
             assertNoConsoleErrors(b);
 
             // regression: no accuracy columns; a set without a map: its picture is off and says why
-            b.get(base + "/?problem=regression&regDataset=reg-plane&seed=png16");
+            b.get(server.base() + "/?problem=regression&regDataset=reg-plane&seed=png16");
             awaitFirstFrame(b);
             allowDownloads(b, downloads);
             b.findElement(By.id("step-button")).click();
@@ -166,7 +151,7 @@ class PictureCsvBrowserTest {
                     downloaded(b, downloads, "backprop-playground-reg-plane-loss-history.csv"), StandardCharsets.UTF_8);
             assertTrue(reg.startsWith("epoch,train_loss,test_loss\n"), reg);
 
-            b.get(base + "/?dataset=seed-digits&networkShape=8");
+            b.get(server.base() + "/?dataset=seed-digits&networkShape=8");
             awaitFirstFrame(b);
             await(b, d -> !d.findElement(By.id("map-png-button")).isEnabled());
             assertEquals(
