@@ -27,6 +27,9 @@ import { mountPresets } from './presets.js';
 import { mountShare } from './share.js';
 import { mountShareTrained } from './share-trained.js';
 import { mountNumpyExport } from './numpy-export.js';
+import { mountModelFile, IMPORT_ID } from './model-file.js';
+import { mountPictures } from './picture-export.js';
+import { mountLossCsv } from './loss-csv.js';
 import { mountBoardJoin } from './board-join.js';
 import { bindKeys } from './keys.js';
 import { mountDescriptions } from './describe.js';
@@ -114,6 +117,15 @@ const presets = mountPresets({ select: els.tutorials, card: els.presetCard, numb
 mountShare({ shareButton: els.shareButton, buildLink: els.buildLink, buildWeights: els.buildWeights }, store, i18n, toast);
 mountShareTrained({ shareTrainedButton: els.shareTrainedButton }, store, i18n, toast);
 mountNumpyExport({ numpyExport: els.numpyExport, numpyScriptLink: els.numpyScriptLink, numpyNotebookLink: els.numpyNotebookLink }, store, i18n);
+const modelFile = mountModelFile({
+  modelDownloadButton: els.modelDownloadButton, modelImportButton: els.modelImportButton, modelFile: els.modelFile,
+  modelDialog: els.modelDialog, modelDialogText: els.modelDialogText,
+}, store, i18n, toast, { send: act.send, maxBytes: () => maxMessageBytes });
+mountPictures({
+  mapPngButton: els.mapPngButton, networkPngButton: els.networkPngButton, heatmapGrid: els.heatmapGrid,
+  heatmapPoints: els.heatmapPoints, network: els.network,
+}, store, i18n);
+mountLossCsv({ lossCsvButton: els.lossCsvButton }, store, i18n, charts.log, (state) => facts(state).kind !== 'regression');
 
 store.subscribe(['status'], ({ status }) => {
   els.playPauseButton.classList.toggle('playing', status.playing);
@@ -224,6 +236,7 @@ join.start(() => { socket = connect(socketUrl, {
     if (message.id === RESUME_ID && resumingAt !== null) {
       toast(i18n.format('status.restored', { epoch: message.status.epoch.toLocaleString(i18n.lang) }), 'ok', { id: 'connection' });
     }
+    if (message.id === IMPORT_ID) modelFile.onApplied(message);
     history.replaceState(history.state, '', `${location.pathname}?${message.query}`);
     if (message.warnings && message.warnings.length) notices.warn(message.warnings);
     // why the session paused itself (divergence, a goal's budget), in the page's language

@@ -1,8 +1,10 @@
 // The loss chart and the update-ratio chart, fed every frame (not only the drawn ones), and a
-// bounded history of the losses by epoch for checking a run against another (the test hook).
+// bounded history of the losses by epoch for checking a run against another (the test hook), and
+// the loss log the CSV export saves.
 
 import { LossChart } from './loss-chart.js';
 import { RatioChart } from './ratio-chart.js';
+import { LossLog } from './loss-log.js';
 
 /** Epochs of losses kept for the test hook; older ones are dropped first. */
 const HISTORY = 5000;
@@ -17,16 +19,19 @@ export function mountCharts(els, store, i18n, datasetsFacts) {
   const chart = new LossChart(els.lossChart, labels());
   const ratios = new RatioChart(els.ratioChart, layerLabel);
   const history = new Map(); // epoch → {trainLoss, testLoss}
+  const log = new LossLog(); // every epoch seen, for the CSV
 
   store.subscribe(['latest'], ({ latest }) => {
     const h = latest.header;
     history.set(h.epoch, { trainLoss: h.trainLoss, testLoss: h.testLoss });
     if (history.size > HISTORY) history.delete(history.keys().next().value);
     chart.add(h.epoch, h.trainLoss, h.testLoss, h.trainAccuracy, h.testAccuracy);
+    log.add(h.epoch, h.trainLoss, h.testLoss, h.trainAccuracy, h.testAccuracy);
     if (h.updateRatio) ratios.add(h.epoch, h.updateRatio);
   });
   store.subscribe(['run'], () => {
     chart.clear();
+    log.clear();
     ratios.clear();
   });
   store.subscribe(['state'], ({ state }) => chart.setAccuracy(datasetsFacts(state).kind !== 'regression'));
@@ -40,5 +45,6 @@ export function mountCharts(els, store, i18n, datasetsFacts) {
     chartPoints: () => chart.size(),
     ratioPoints: () => ratios.size(),
     losses: () => Object.fromEntries(history),
+    log,
   };
 }

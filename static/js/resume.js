@@ -9,14 +9,19 @@ export const RESUME_ID = 'resume';
 export function resumeOf(frame) {
   const h = frame?.header;
   if (!h || !h.layers || h.diverged || !(h.epoch > 0)) return null;
+  const weights = paramsOf(h);
+  return weights && { epoch: h.epoch, weights };
+}
+
+/** A frame header's parameters in the engine's flat layout (per layer W row by row, then b), or null if one is not a number. */
+export function paramsOf(header) {
   const weights = [];
-  for (const layer of h.layers) {
+  for (const layer of header.layers) {
     for (const row of layer.weights) for (const w of row) weights.push(w);
     for (const b of layer.biases) weights.push(b);
   }
-  // the frame writes NaN and ±∞ as null: such a network cannot be resumed
-  if (weights.some((w) => typeof w !== 'number')) return null;
-  return { epoch: h.epoch, weights };
+  // the frame writes NaN and ±∞ as null: such a network cannot be resumed or saved
+  return weights.some((w) => typeof w !== 'number') ? null : weights;
 }
 
 /** Whether a message fits the server's limit on one message (a larger one would close the socket). */

@@ -147,6 +147,9 @@ public final class App {
             config.routes.post("/api/backprop", new BackpropApi(json, heavy));
             config.routes.post("/api/train", new TrainApi(json, heavy));
             config.routes.get("/api/export/numpy", new ExportApi(codec, heavy, json.mapper()));
+            ModelApi models = new ModelApi(json, codec);
+            config.routes.post("/api/model/export", models.export());
+            config.routes.post("/api/model/import", models.importer());
             new BoardsApi(
                             json,
                             classroom,
