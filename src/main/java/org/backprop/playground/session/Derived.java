@@ -48,19 +48,11 @@ public record Derived(
     public List<Warning> warningsSince(Derived before) {
         if (!needsWarning() || sameBatchAs(before)) return List.of();
         if (trainPoints == 0) {
-            return List.of(new Warning(
-                    "batchSize",
-                    null,
-                    "there are no training points: epochs run but nothing is learned; pick a data set that has points",
-                    Msg.of("session.noTrainingPoints")));
+            return List.of(new Warning("batchSize", null, Msg.of("session.noTrainingPoints")));
         }
         return List.of(new Warning(
                 "batchSize",
                 String.valueOf(requestedBatchSize),
-                "batchSize " + requestedBatchSize
-                        + " is larger than the " + trainPoints + " training points, so each epoch is one update of all "
-                        + trainPoints
-                        + " (the batch in effect is " + batchSize + ")",
                 Msg.of("session.batchAboveTrainingSet", "batchSize", requestedBatchSize, "points", trainPoints)));
     }
 

@@ -2,7 +2,6 @@ package org.backprop.playground.session;
 
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
-import org.backprop.playground.state.Msg;
 
 /**
  * Where a session's frames go: the WebSocket handler implements it (a test, with a list). The
@@ -19,11 +18,6 @@ public interface FrameSink {
      */
     void send(Supplier<ByteBuffer> frame);
 
-    /** The session paused itself (an error in its turn): {@code reason} is the sentence for the page. */
-    default void paused(String reason) {}
-
-    /** The session paused itself (it diverged, a goal's budget ran out): the sentence and its message. */
-    default void paused(String reason, Msg detail) {
-        paused(reason);
-    }
+    /** The session paused itself (it diverged, a goal's budget ran out, an error in its turn): why. */
+    default void paused(PauseNotice notice) {}
 }

@@ -110,12 +110,6 @@ public final class GoalWords {
                 measured(v.goal(), v.best()));
     }
 
-    /** The same notice in English, for the protocol's {@code notice} sentence. */
-    static String budgetSpentEnglish(GoalView v) {
-        return "paused: the budget of " + epochs(v.budget()) + " epochs for " + v.goal() + " ran out (best "
-                + measured(v.goal(), v.best()) + "); press reset to try again";
-    }
-
     /** The target as the URL wrote it; an accuracy as a percent (0.95 → 95%). */
     static String target(Goal goal) {
         BigDecimal v = BigDecimal.valueOf(goal.value()); // the shortest decimal of the double: what was written

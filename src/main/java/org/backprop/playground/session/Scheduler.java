@@ -251,7 +251,7 @@ public final class Scheduler implements AutoCloseable {
                 now = System.nanoTime();
             }
             PauseNotice notice = s.takePauseNotice();
-            if (notice != null) sink.paused(notice.message(), notice.detail());
+            if (notice != null) sink.paused(notice);
             if (s.version() != h.sentVersion && now >= h.frameDueAt()) {
                 if (sink.ready()) {
                     long start = System.nanoTime();
@@ -301,19 +301,16 @@ public final class Scheduler implements AutoCloseable {
         }
         PauseNotice notice = e instanceof OutOfMemoryError ? OUT_OF_MEMORY : INTERNAL_ERROR;
         try {
-            sink.paused(notice.message(), notice.detail());
+            sink.paused(notice);
         } catch (Throwable ignored) {
             // the sink is what failed; the handler removes it when its connection closes
         }
     }
 
     /** What a page is told when its session's turn failed; made up front, since an out-of-memory error may be why. */
-    static final PauseNotice INTERNAL_ERROR =
-            new PauseNotice("paused after an internal error; press play to go on", Msg.of("session.internalError"));
+    static final PauseNotice INTERNAL_ERROR = new PauseNotice(Msg.of("session.internalError"));
 
-    static final PauseNotice OUT_OF_MEMORY = new PauseNotice(
-            "paused: the server ran short of memory; press play to go on (a smaller network needs less)",
-            Msg.of("session.outOfMemory"));
+    static final PauseNotice OUT_OF_MEMORY = new PauseNotice(Msg.of("session.outOfMemory"));
 
     /**
      * Queues the next turn (training due now), a timer (a frame waits, or a paced session's next

@@ -528,7 +528,7 @@ public final class TrainingSession {
         if (!wasMet && goal.met()) reached = new GoalReached(epoch, clock.seconds(), state, net.params.clone());
         if (!spent) return;
         GoalView v = goal.view();
-        pauseNotice = new PauseNotice(GoalWords.budgetSpentEnglish(v), GoalWords.budgetSpentNotice(v));
+        pauseNotice = new PauseNotice(GoalWords.budgetSpentNotice(v));
         playing = false;
         pendingEpochs = 0;
         clock.stop();
@@ -569,10 +569,8 @@ public final class TrainingSession {
     private void diverge() {
         divergedMsg = Msg.of(
                 "session.diverged", "epoch", epoch, "rate", codec.toMap(state).get("learningRate"));
-        diverged = "the network diverged at epoch " + epoch
-                + ": its weights became NaN or infinite. Lower the learning rate (now "
-                + codec.toMap(state).get("learningRate") + ") and press reset";
-        pauseNotice = new PauseNotice(diverged, divergedMsg);
+        pauseNotice = new PauseNotice(divergedMsg);
+        diverged = pauseNotice.message();
         playing = false;
         pendingEpochs = 0;
         clock.stop();

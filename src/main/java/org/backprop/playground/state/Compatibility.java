@@ -20,7 +20,7 @@ final class Compatibility {
     private Compatibility() {}
 
     /** A conflict on {@code key}: what is wrong and what to pick, and the change that resolves it. */
-    record Conflict(String key, String message, Msg msg, Consumer<StateBuilder> fix) {}
+    record Conflict(String key, Msg msg, Consumer<StateBuilder> fix) {}
 
     static List<Conflict> find(PlaygroundState s, PlaygroundLimits limits) {
         List<Conflict> found = new ArrayList<>();
@@ -30,33 +30,22 @@ final class Compatibility {
         if (task == ProblemKind.REGRESSION && (loss == Loss.BCE || loss == Loss.CE)) {
             found.add(new Conflict(
                     "loss",
-                    "loss " + loss.key + " is for classification; regression (" + set.urlName()
-                            + ") trains a linear output with loss square or mse",
                     Msg.of("state.lossRegression", "loss", loss.key, "dataset", set.urlName()),
                     b -> b.loss = Loss.SQUARE));
         } else if (task == ProblemKind.MULTICLASS && loss != Loss.CE) {
             found.add(new Conflict(
                     "loss",
-                    "data set " + set.urlName() + " has " + s.classes()
-                            + " classes: it is trained with loss ce (softmax output); loss " + loss.key
-                            + " is for one output",
                     Msg.of("state.lossMulticlass", "dataset", set.urlName(), "classes", s.classes(), "loss", loss.key),
                     b -> b.loss = Loss.CE));
         } else if (task == ProblemKind.BINARY && loss == Loss.CE) {
             found.add(new Conflict(
-                    "loss",
-                    "loss ce needs a multi-class data set (spiral-multi, blobs or seed-digits); " + set.urlName()
-                            + " has two classes: use loss bce (sigmoid output) or square (tanh output)",
-                    Msg.of("state.lossCeBinary", "dataset", set.urlName()),
-                    b -> b.loss = Loss.SQUARE));
+                    "loss", Msg.of("state.lossCeBinary", "dataset", set.urlName()), b -> b.loss = Loss.SQUARE));
         }
         Conflict output = outputConflict(s);
         if (output != null) found.add(output);
         if (!s.weights().isEmpty() && s.weights().size() != s.parameterCount()) {
             found.add(new Conflict(
                     "weights",
-                    s.weights().size() + " initial parameters do not fit this network of " + s.parameterCount()
-                            + " (per layer W row-major, then b); ignored",
                     Msg.of("state.weightsCount", "count", s.weights().size(), "expected", s.parameterCount()),
                     b -> {
                         b.weights = List.of();
@@ -65,25 +54,15 @@ final class Compatibility {
         } else if (s.weightsEpoch() > 0 && s.weights().isEmpty()) {
             found.add(new Conflict(
                     "weightsEpoch",
-                    "weightsEpoch=" + s.weightsEpoch()
-                            + " is the epoch of shared weights, and there are no weights; ignored",
                     Msg.of("state.weightsEpochNoWeights", "epoch", s.weightsEpoch()),
                     b -> b.weightsEpoch = 0));
         }
         if (s.goal() != null && s.goal().metric().isAccuracy() && task == ProblemKind.REGRESSION) {
-            found.add(new Conflict(
-                    "goal",
-                    "regression has no accuracy; write the goal on trainLoss or testLoss, e.g. testLoss<0.05",
-                    Msg.of("state.goalRegression"),
-                    b -> b.goal = null));
+            found.add(new Conflict("goal", Msg.of("state.goalRegression"), b -> b.goal = null));
         }
         if (s.goalEpochs() > 0 && s.goal() == null) {
             found.add(new Conflict(
-                    "goalEpochs",
-                    "goalEpochs=" + s.goalEpochs() + " is a budget for a goal, and there is no goal; "
-                            + "add one, e.g. goal=testLoss<0.1",
-                    Msg.of("state.goalEpochsNoGoal", "epochs", s.goalEpochs()),
-                    b -> b.goalEpochs = 0));
+                    "goalEpochs", Msg.of("state.goalEpochsNoGoal", "epochs", s.goalEpochs()), b -> b.goalEpochs = 0));
         }
         Conflict wide = tooWide(s, limits);
         if (wide != null) found.add(wide);
@@ -107,16 +86,12 @@ final class Compatibility {
         if (s.task() == ProblemKind.MULTICLASS) {
             return new Conflict(
                     "outputActivation",
-                    "data set " + dataset + " has " + s.classes()
-                            + " classes: its output is softmax (with loss ce); use outputActivation=auto",
                     Msg.of("state.outputMulticlass", "dataset", dataset, "classes", s.classes()),
                     b -> b.outputActivation = null);
         }
         if (output != Activation.SIGMOID && s.loss() == Loss.BCE) {
             return new Conflict(
                     "outputActivation",
-                    "loss bce needs a sigmoid output, not " + output.key
-                            + "; use outputActivation=sigmoid (or auto), or loss square/mse",
                     Msg.of("state.outputBce", "output", output.key),
                     b -> b.outputActivation = null);
         }
@@ -153,10 +128,6 @@ final class Compatibility {
             String dataset = s.activeDataset().urlName();
             return new Conflict(
                     "networkShape",
-                    "layer " + (i + 1) + " has " + shape.get(i) + " neurons, above the limit of " + max
-                            + " on " + dataset
-                            + ": a 2-D data set draws a map of every hidden neuron (a set without a map allows "
-                            + limits.maxNeuronsWithoutMap() + ")",
                     Msg.of(
                             "state.layerMapLimit",
                             "layer",

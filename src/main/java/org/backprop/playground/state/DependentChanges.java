@@ -32,15 +32,14 @@ final class DependentChanges {
                     ? state.dataset().urlName()
                     : state.regDataset().urlName();
             Msg why = Msg.of("state.problemOfSet", "dataset", set, "problem", implied.key);
-            String english = "data set " + set + " is for " + implied.key;
             if (locked.contains("problem")) {
-                errors.add(lockedFix(cause, "problem", implied.key, why, english));
+                errors.add(lockedFix(cause, "problem", implied.key, why));
                 return new Result(null, warnings, errors);
             }
             StateBuilder b = state.toBuilder();
             b.problem = implied;
             state = b.build();
-            warnings.add(changedTo("problem", english, why, implied.key));
+            warnings.add(changedTo("problem", why, implied.key));
         }
         for (int round = 0; round < ROUNDS; round++) {
             List<Compatibility.Conflict> conflicts = Compatibility.find(state, limits);
@@ -48,13 +47,13 @@ final class DependentChanges {
             StateBuilder fixed = state.toBuilder();
             for (Compatibility.Conflict c : conflicts) {
                 if (touched.contains(c.key()) || cause == null) {
-                    errors.add(new FieldError(FieldError.CONFLICT, c.key(), c.message(), c.msg()));
+                    errors.add(new FieldError(FieldError.CONFLICT, c.key(), c.msg()));
                     continue;
                 }
                 c.fix().accept(fixed);
                 String now = StateCodec.valueText(c.key(), fixed.build());
-                if (locked.contains(c.key())) errors.add(lockedFix(cause, c.key(), now, c.msg(), c.message()));
-                else warnings.add(changedTo(c.key(), c.message(), c.msg(), now));
+                if (locked.contains(c.key())) errors.add(lockedFix(cause, c.key(), now, c.msg()));
+                else warnings.add(changedTo(c.key(), c.msg(), now));
             }
             if (!errors.isEmpty()) return new Result(null, warnings, errors);
             state = fixed.build();
@@ -63,9 +62,8 @@ final class DependentChanges {
     }
 
     /** The warning of a value the server changed: why, and what it is now (also a URL's fixes' words). */
-    static Warning changedTo(String key, String english, Msg why, String now) {
-        return new Warning(
-                key, null, english + "; changed to " + now, Msg.of("state.changedTo", "reason", why, "value", now));
+    static Warning changedTo(String key, Msg why, String now) {
+        return new Warning(key, null, Msg.of("state.changedTo", "reason", why, "value", now));
     }
 
     /** {@code dataset} names a classification set and {@code regDataset} a regression one: naming one (and not problem) picks its problem. */
@@ -80,7 +78,7 @@ final class DependentChanges {
         return null;
     }
 
-    static FieldError lockedFix(String field, String key, String value, Msg why, String english) {
+    static FieldError lockedFix(String field, String key, String value, Msg why) {
         return new FieldError(
                 FieldError.LOCKED, field, Msg.of("state.fixLocked", "reason", why, "key", key, "value", value));
     }

@@ -56,24 +56,18 @@ public record Goal(Metric metric, Comparison comparison, double value) {
     public static Goal parse(String text) {
         Matcher m = SYNTAX.matcher(text.trim());
         if (!m.matches()) {
-            throw new Msg.Failure(
-                    Msg.of("state.goalSyntax"),
-                    "write a goal as metric, comparison and number, e.g. testLoss<0.05 or testAccuracy>=0.95");
+            throw new Msg.Failure(Msg.of("state.goalSyntax"));
         }
         Metric metric = null;
         for (Metric candidate : Metric.values()) if (candidate.key.equals(m.group(1))) metric = candidate;
         if (metric == null) {
-            throw new Msg.Failure(
-                    Msg.of("state.goalMetric", "metric", m.group(1)),
-                    "unknown goal metric '" + m.group(1) + "'; use trainLoss, testLoss, trainAccuracy or testAccuracy");
+            throw new Msg.Failure(Msg.of("state.goalMetric", "metric", m.group(1)));
         }
         Comparison comparison = null;
         for (Comparison candidate : Comparison.values())
             if (candidate.symbol.equals(m.group(2))) comparison = candidate;
         Reading<Double> value = ValueReaders.number(m.group(3));
-        if (value.refused())
-            throw new Msg.Failure(
-                    Msg.of("state.goalTarget", "reason", value.msg()), "the goal's target " + value.message());
+        if (value.refused()) throw new Msg.Failure(Msg.of("state.goalTarget", "reason", value.msg()));
         return new Goal(metric, comparison, value.value());
     }
 

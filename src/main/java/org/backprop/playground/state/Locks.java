@@ -46,11 +46,7 @@ public final class Locks {
         }
         if (kept.isEmpty()) return new Kept(next, List.of());
         List<Warning> warnings = new ArrayList<>(next.warnings());
-        warnings.add(new Warning(
-                "lock",
-                null,
-                String.join(", ", kept) + " locked by this exercise: kept as they were",
-                Msg.of("state.lockKept", "keys", String.join(", ", kept))));
+        warnings.add(new Warning("lock", null, Msg.of("state.lockKept", "keys", String.join(", ", kept))));
         PlaygroundState state = b.build();
         for (int round = 0; round < 4; round++) { // as StateCodec's read: a fix may expose another conflict
             List<Compatibility.Conflict> conflicts = Compatibility.find(state, limits);
@@ -60,9 +56,8 @@ public final class Locks {
             for (Compatibility.Conflict c : conflicts) {
                 c.fix().accept(fixed);
                 String now = StateCodec.valueText(c.key(), fixed.build());
-                if (locked.contains(c.key()))
-                    errors.add(DependentChanges.lockedFix(c.key(), c.key(), now, c.msg(), c.message()));
-                else warnings.add(DependentChanges.changedTo(c.key(), c.message(), c.msg(), now));
+                if (locked.contains(c.key())) errors.add(DependentChanges.lockedFix(c.key(), c.key(), now, c.msg()));
+                else warnings.add(DependentChanges.changedTo(c.key(), c.msg(), now));
             }
             if (!errors.isEmpty()) return new Kept(null, errors);
             state = fixed.build();

@@ -52,8 +52,8 @@ public record Msg(String id, Map<String, Object> params) {
     public static final class Failure extends IllegalArgumentException {
         private final transient Msg msg;
 
-        public Failure(Msg msg, String english) {
-            super(english);
+        public Failure(Msg msg) {
+            super(English.of(msg));
             this.msg = msg;
         }
 

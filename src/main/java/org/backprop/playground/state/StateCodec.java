@@ -46,13 +46,9 @@ public final class StateCodec {
     /** A lenient read's warning for one value: a refusal falls back to the default, a clamp says what it kept. */
     private static void warn(Warnings warnings, Key<?> key, String raw, Reading<?> r) {
         if (r.refused()) {
-            warnings.add(
-                    key.name(),
-                    raw,
-                    r.message() + "; using the default " + defaultText(key),
-                    Msg.of("state.usingDefault", "reason", r.msg(), "default", defaultText(key)));
+            warnings.add(key.name(), raw, Msg.of("state.usingDefault", "reason", r.msg(), "default", defaultText(key)));
         } else if (!r.clean()) {
-            warnings.add(key.name(), raw, r.message(), r.msg());
+            warnings.add(key.name(), raw, r.msg());
         }
     }
 
@@ -61,22 +57,16 @@ public final class StateCodec {
         Warnings warnings = new Warnings();
         List<String> undecodable = new ArrayList<>();
         List<UrlText.Pair> pairs = UrlText.pairs(text == null ? "" : text, undecodable);
-        for (String raw : undecodable)
-            warnings.add(null, raw, "not valid URL encoding (a stray '%'?); ignored", Msg.of("state.badEncoding"));
+        for (String raw : undecodable) warnings.add(null, raw, Msg.of("state.badEncoding"));
         if (pairs.size() > MAX_PAIRS) {
-            warnings.add(
-                    null,
-                    null,
-                    pairs.size() + " keys is more than any state has; only the first " + MAX_PAIRS + " were read",
-                    Msg.of("state.tooManyKeys", "count", pairs.size(), "max", MAX_PAIRS));
+            warnings.add(null, null, Msg.of("state.tooManyKeys", "count", pairs.size(), "max", MAX_PAIRS));
             pairs = pairs.subList(0, MAX_PAIRS);
         }
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> repeated = new HashSet<>();
         for (UrlText.Pair p : pairs) {
             if (values.containsKey(p.name()) && repeated.add(p.name())) {
-                warnings.add(
-                        p.name(), p.value(), "given more than once; the last value counts", Msg.of("state.repeated"));
+                warnings.add(p.name(), p.value(), Msg.of("state.repeated"));
             }
             values.remove(p.name()); // re-insert so iteration order is the order the values won
             values.put(p.name(), p.value());
@@ -91,12 +81,7 @@ public final class StateCodec {
         for (Map.Entry<String, ?> e : values.entrySet()) {
             if (e.getValue() == null) continue;
             String raw = toText(e.getValue());
-            if (raw == null)
-                warnings.add(
-                        e.getKey(),
-                        null,
-                        "must be a string, number, boolean or list of them; using the default",
-                        Msg.of("state.notScalarDefault"));
+            if (raw == null) warnings.add(e.getKey(), null, Msg.of("state.notScalarDefault"));
             else text.put(e.getKey(), raw);
         }
         return read(text, warnings);
@@ -109,16 +94,12 @@ public final class StateCodec {
             String name = e.getKey(), raw = e.getValue();
             if (name.endsWith(StateKeys.HIDE_SUFFIX)) {
                 Reading<Boolean> problem = hide(b, name, raw);
-                if (problem != null) warnings.add(name, raw, problem.message(), problem.msg());
+                if (problem != null) warnings.add(name, raw, problem.msg());
                 continue;
             }
             if (StateKeys.UNOFFERED_FEATURES.contains(name)) {
                 if (raw != null && ValueReaders.bool(raw).value() == Boolean.TRUE) {
-                    warnings.add(
-                            name,
-                            raw,
-                            name + " is not offered (TF Playground does not show it either); ignored",
-                            Msg.of("state.notOffered", "key", name));
+                    warnings.add(name, raw, Msg.of("state.notOffered", "key", name));
                 }
                 continue;
             }
@@ -128,7 +109,6 @@ public final class StateCodec {
                 warnings.add(
                         name,
                         raw,
-                        "value of " + raw.length() + " characters is too long; using the default " + defaultText(key),
                         Msg.of(
                                 "state.usingDefault",
                                 "reason",
@@ -156,8 +136,7 @@ public final class StateCodec {
             StateBuilder fixed = state.toBuilder();
             for (Compatibility.Conflict c : conflicts) {
                 c.fix().accept(fixed);
-                warnings.add(
-                        DependentChanges.changedTo(c.key(), c.message(), c.msg(), valueText(c.key(), fixed.build())));
+                warnings.add(DependentChanges.changedTo(c.key(), c.msg(), valueText(c.key(), fixed.build())));
             }
             state = fixed.build();
         }
@@ -397,8 +376,8 @@ public final class StateCodec {
         private final List<Warning> list = new ArrayList<>();
         private int dropped;
 
-        void add(String key, String value, String message, Msg detail) {
-            add(new Warning(key, value, message, detail));
+        void add(String key, String value, Msg detail) {
+            add(new Warning(key, value, detail));
         }
 
         void add(Warning w) {
@@ -409,8 +388,7 @@ public final class StateCodec {
         List<Warning> list() {
             if (dropped == 0) return list;
             List<Warning> all = new ArrayList<>(list);
-            all.add(new Warning(
-                    null, null, dropped + " more warnings not shown", Msg.of("state.moreWarnings", "count", dropped)));
+            all.add(new Warning(null, null, Msg.of("state.moreWarnings", "count", dropped)));
             return all;
         }
     }

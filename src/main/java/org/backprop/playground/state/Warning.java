@@ -12,4 +12,9 @@ public record Warning(String key, String value, String message, Msg detail) {
     public Warning {
         if (value != null && value.length() > ECHO_CHARS) value = value.substring(0, ECHO_CHARS) + "…";
     }
+
+    /** The warning whose English is {@code detail}'s, from strings.json. */
+    public Warning(String key, String value, Msg detail) {
+        this(key, value, English.of(detail), detail);
+    }
 }

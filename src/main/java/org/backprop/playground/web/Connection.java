@@ -18,7 +18,6 @@ import org.backprop.playground.session.Scheduler;
 import org.backprop.playground.session.SessionStatus;
 import org.backprop.playground.session.TrainingSession;
 import org.backprop.playground.state.FieldError;
-import org.backprop.playground.state.Msg;
 import org.backprop.playground.state.PlaygroundState;
 import org.backprop.playground.state.Warning;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -150,13 +149,8 @@ final class Connection implements FrameSink {
     }
 
     @Override
-    public void paused(String reason) {
-        paused(reason, null);
-    }
-
-    @Override
-    public void paused(String reason, Msg detail) {
-        sendState(null, "paused", new PauseNotice(reason, detail), List.of(), List.of());
+    public void paused(PauseNotice notice) {
+        sendState(null, "paused", notice, List.of(), List.of());
     }
 
     private void sendBinary(ByteBuffer buf) {

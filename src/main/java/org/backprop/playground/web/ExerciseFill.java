@@ -66,22 +66,9 @@ final class ExerciseFill {
         try {
             Optional<Exercise> e = classroom.store.exercise(id);
             if (e.isPresent()) return new Lookup(e.get(), List.of());
-            return new Lookup(
-                    null,
-                    List.of(new Warning(
-                            "exercise",
-                            id,
-                            "no stored exercise '" + id
-                                    + "' (a mistyped link, or another server's): opened without its task and title",
-                            Msg.of("state.exerciseNotFound"))));
+            return new Lookup(null, List.of(new Warning("exercise", id, Msg.of("state.exerciseNotFound"))));
         } catch (StoreException unreachable) {
-            return new Lookup(
-                    null,
-                    List.of(new Warning(
-                            "exercise",
-                            id,
-                            "the class store cannot be reached now: opened without the exercise's task and title; reload in a moment",
-                            Msg.of("state.exerciseUnavailable"))));
+            return new Lookup(null, List.of(new Warning("exercise", id, Msg.of("state.exerciseUnavailable"))));
         }
     }
 

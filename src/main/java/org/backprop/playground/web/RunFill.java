@@ -63,22 +63,9 @@ final class RunFill {
         try {
             Optional<String> w = classroom.store.runWeights(id);
             if (w.isPresent()) return new Lookup(w.get(), List.of());
-            return new Lookup(
-                    null,
-                    List.of(new Warning(
-                            "run",
-                            id,
-                            "no stored run '" + id
-                                    + "' (its board was deleted or has expired): opened with the seed's initial weights",
-                            Msg.of("state.runNotFound"))));
+            return new Lookup(null, List.of(new Warning("run", id, Msg.of("state.runNotFound"))));
         } catch (StoreException unreachable) {
-            return new Lookup(
-                    null,
-                    List.of(new Warning(
-                            "run",
-                            id,
-                            "the class store cannot be reached now: opened with the seed's initial weights; reload in a moment",
-                            Msg.of("state.runUnavailable"))));
+            return new Lookup(null, List.of(new Warning("run", id, Msg.of("state.runUnavailable"))));
         }
     }
 

@@ -54,8 +54,8 @@ class SchedulerTest {
         }
 
         @Override
-        public void paused(String reason) {
-            pauses.add(reason);
+        public void paused(PauseNotice notice) {
+            pauses.add(notice.message());
         }
 
         long lastEpoch() {
@@ -351,9 +351,9 @@ class SchedulerTest {
             }
 
             @Override
-            public void paused(String reason, Msg detail) {
-                pauses.add(reason);
-                notices.add(detail);
+            public void paused(PauseNotice notice) {
+                pauses.add(notice.message());
+                notices.add(notice.detail());
             }
         };
         TrainingSession bad = TrainingSessionTest.session("speed=max"), good = TrainingSessionTest.session("speed=max");
