@@ -14,8 +14,9 @@ export async function drawThumbnails(buttons, datasets) {
       const json = await response.json();
       const img = button.querySelector('img');
       img.src = drawnUrl((canvas) => {
-        canvas.width = img.width;
-        canvas.height = img.height;
+        // the markup's 80 × 80 (img.width would be the size it is shown at)
+        canvas.width = Number(img.getAttribute('width'));
+        canvas.height = Number(img.getAttribute('height'));
         drawThumbnail(canvas, [...json.train, ...json.test], m.domain, m.kind);
       });
     } catch (e) {
