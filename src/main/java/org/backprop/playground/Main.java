@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.backprop.playground.bench.Benchmark;
 import org.backprop.playground.engine.EngineInfo;
 import org.backprop.playground.load.LoadTest;
+import org.backprop.playground.load.Warmup;
 import org.backprop.playground.store.StoreOpenException;
 import org.backprop.playground.web.ApiCostBench;
 import org.backprop.playground.web.App;
@@ -82,5 +83,6 @@ public final class Main {
                 app.port(),
                 App.socket(app).maxSessions(),
                 flags.config().scheduler().framesPerSecond());
+        if (flags.warmup()) Warmup.startInBackground(app.port());
     }
 }

@@ -132,6 +132,21 @@ final class BoardWatch implements WebSocket.Listener, AutoCloseable {
                 v.size());
     }
 
+    /** Students whose row the teacher's socket has shown. */
+    int studentsShown() {
+        return firstSeen.size();
+    }
+
+    /** Deletes the board (the warm-up's is of no one's class); true when the server said 204. */
+    boolean delete(HttpClient http, URI ws) throws Exception {
+        URI board = URI.create(ws.toString().replaceFirst("^ws", "http").replaceFirst("/ws$", "/api/boards/" + id));
+        HttpRequest r = HttpRequest.newBuilder(board)
+                .header("Authorization", "Bearer " + key)
+                .DELETE()
+                .build();
+        return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
+    }
+
     @Override
     public void close() {
         WebSocket s = socket;

@@ -82,9 +82,6 @@ final class DependentChanges {
 
     static FieldError lockedFix(String field, String key, String value, Msg why, String english) {
         return new FieldError(
-                FieldError.LOCKED,
-                field,
-                english + "; that needs " + key + "=" + value + ", which this exercise locks",
-                Msg.of("state.fixLocked", "reason", why, "key", key, "value", value));
+                FieldError.LOCKED, field, Msg.of("state.fixLocked", "reason", why, "key", key, "value", value));
     }
 }

@@ -14,4 +14,9 @@ public record FieldError(String code, String field, String message, Msg detail) 
     public static final String CONFLICT = "conflict";
     /** A key the exercise locked. */
     public static final String LOCKED = "locked";
+
+    /** The error whose English is {@code detail}'s, from strings.json. */
+    public FieldError(String code, String field, Msg detail) {
+        this(code, field, English.of(detail), detail);
+    }
 }

@@ -25,11 +25,7 @@ public final class Locks {
 
     /** The refusal of a weight edit under {@code lock=weights}; {@code what} names it ("setWeight", "resume"). */
     public static FieldError weightsRefusal(String what) {
-        return new FieldError(
-                FieldError.LOCKED,
-                WEIGHTS,
-                what + " is refused: this exercise locks the weights (lock=weights)",
-                Msg.of("state.weightsLocked", "what", what));
+        return new FieldError(FieldError.LOCKED, WEIGHTS, Msg.of("state.weightsLocked", "what", what));
     }
 
     /**

@@ -178,20 +178,12 @@ public final class StateCodec {
             String name = e.getKey();
             String raw = e.getValue() == null ? null : toText(e.getValue());
             if (raw == null) {
-                errors.add(new FieldError(
-                        FieldError.BAD_VALUE,
-                        name,
-                        name + ": must be a string, number, boolean or list of them",
-                        Msg.of("state.notScalar", "key", name)));
+                errors.add(new FieldError(FieldError.BAD_VALUE, name, Msg.of("state.notScalar", "key", name)));
                 continue;
             }
             if (name.endsWith(StateKeys.HIDE_SUFFIX)) {
                 if (!ValueReaders.bool(raw).clean()) {
-                    errors.add(new FieldError(
-                            FieldError.BAD_VALUE,
-                            name,
-                            name + ": must be true or false",
-                            Msg.of("state.hideBoolean", "key", name)));
+                    errors.add(new FieldError(FieldError.BAD_VALUE, name, Msg.of("state.hideBoolean", "key", name)));
                     continue;
                 }
                 Reading<Boolean> problem = hide(b, name, raw);
@@ -199,7 +191,6 @@ public final class StateCodec {
                     errors.add(new FieldError(
                             FieldError.BAD_VALUE,
                             name,
-                            name + ": " + problem.message(),
                             Msg.of("state.keyReason", "key", name, "reason", problem.msg())));
                 }
                 continue;
@@ -209,12 +200,6 @@ public final class StateCodec {
                 errors.add(new FieldError(
                         FieldError.UNKNOWN_KEY,
                         name,
-                        "unknown state key '" + name + "'; the keys are those of the URL: "
-                                + String.join(
-                                        ", ",
-                                        StateKeys.BY_NAME.keySet().stream()
-                                                .sorted()
-                                                .toList()),
                         Msg.of(
                                 "state.unknownKey",
                                 "key",
@@ -229,18 +214,13 @@ public final class StateCodec {
             }
             if (current.lock().contains(name)
                     || (name.equals("lock") && !current.lock().isEmpty())) {
-                errors.add(new FieldError(
-                        FieldError.LOCKED,
-                        name,
-                        name + " is locked by this exercise",
-                        Msg.of("state.locked", "key", name)));
+                errors.add(new FieldError(FieldError.LOCKED, name, Msg.of("state.locked", "key", name)));
                 continue;
             }
             if (raw.isBlank() && !key.blankIsValue()) {
                 errors.add(new FieldError(
                         FieldError.BAD_VALUE,
                         name,
-                        name + ": an empty value; send one, e.g. " + defaultText(key),
                         Msg.of("state.emptyValue", "key", name, "default", defaultText(key))));
                 continue;
             }
@@ -248,7 +228,6 @@ public final class StateCodec {
                 errors.add(new FieldError(
                         FieldError.BAD_VALUE,
                         name,
-                        name + ": value of " + raw.length() + " characters is too long",
                         Msg.of(
                                 "state.keyReason",
                                 "key",
@@ -260,10 +239,7 @@ public final class StateCodec {
             Reading<?> r = readInto(key, raw, b);
             if (!r.clean()) {
                 errors.add(new FieldError(
-                        FieldError.BAD_VALUE,
-                        name,
-                        name + ": " + r.message(),
-                        Msg.of("state.keyReason", "key", name, "reason", r.msg())));
+                        FieldError.BAD_VALUE, name, Msg.of("state.keyReason", "key", name, "reason", r.msg())));
             } else {
                 touched.add(name);
             }

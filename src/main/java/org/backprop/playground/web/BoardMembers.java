@@ -114,19 +114,11 @@ final class BoardMembers implements AutoCloseable {
         if (m != null) leaveLocked(c);
         if (!wants) return null;
         if (name == null) {
-            return new FieldError(
-                    NAME_INVALID,
-                    "name",
-                    "a nickname is 1 to " + Nicknames.MAX_CHARS + " letters, digits, spaces, '.', '_' or '-'",
-                    Msg.of("board.nameInvalid", "max", Nicknames.MAX_CHARS));
+            return new FieldError(NAME_INVALID, "name", Msg.of("board.nameInvalid", "max", Nicknames.MAX_CHARS));
         }
         long now = System.nanoTime();
         if (c.joins.onMessage(now) != RateLimiter.Verdict.ACCEPT || !boardJoins.allow(board, now)) {
-            return new FieldError(
-                    PlaygroundSocket.RATE_LIMITED,
-                    "name",
-                    "too many tries to join; wait a moment and try again",
-                    Msg.of("board.joinRate"));
+            return new FieldError(PlaygroundSocket.RATE_LIMITED, "name", Msg.of("board.joinRate"));
         }
         Join result;
         try {
@@ -141,11 +133,7 @@ final class BoardMembers implements AutoCloseable {
                     : Join.BOARD_NOT_FOUND;
         } catch (StoreException e) {
             LOG.warn("a join failed: {}", e.getMessage());
-            return new FieldError(
-                    Classroom.STORE_UNAVAILABLE,
-                    "board",
-                    "the class board cannot be reached now; your work goes on",
-                    Msg.of("board.storeDown"));
+            return new FieldError(Classroom.STORE_UNAVAILABLE, "board", Msg.of("board.storeDown"));
         }
         return switch (result) {
             case JOINED, REJOINED -> {
@@ -155,24 +143,10 @@ final class BoardMembers implements AutoCloseable {
                 classroom.signal.changed(board, joined.nameKey);
                 yield null;
             }
-            case BOARD_NOT_FOUND ->
-                new FieldError(
-                        result.errorCode,
-                        "board",
-                        "this class board does not exist or has expired",
-                        Msg.of("board.notFound"));
+            case BOARD_NOT_FOUND -> new FieldError(result.errorCode, "board", Msg.of("board.notFound"));
             case BOARD_FULL ->
-                new FieldError(
-                        result.errorCode,
-                        "board",
-                        "this class board already has its " + Classroom.MAX_STUDENTS + " students",
-                        Msg.of("board.full", "max", Classroom.MAX_STUDENTS));
-            case NAME_TAKEN ->
-                new FieldError(
-                        result.errorCode,
-                        "name",
-                        "someone on this board already uses the nickname '" + name + "'; pick another",
-                        Msg.of("board.nameTaken", "name", name));
+                new FieldError(result.errorCode, "board", Msg.of("board.full", "max", Classroom.MAX_STUDENTS));
+            case NAME_TAKEN -> new FieldError(result.errorCode, "name", Msg.of("board.nameTaken", "name", name));
         };
     }
 

@@ -238,11 +238,7 @@ public final class PlaygroundSocket implements AutoCloseable {
             refuse(
                     session,
                     stats.refusedFull,
-                    new FieldError(
-                            SERVER_FULL,
-                            null,
-                            "the server has its maximum of " + limits.maxSessions() + " live sessions; try again later",
-                            Msg.of("socket.serverFull", "max", limits.maxSessions())),
+                    new FieldError(SERVER_FULL, null, Msg.of("socket.serverFull", "max", limits.maxSessions())),
                     "try again later: server full");
             return;
         }
@@ -250,11 +246,7 @@ public final class PlaygroundSocket implements AutoCloseable {
             refuse(
                     session,
                     stats.refusedBusy,
-                    new FieldError(
-                            SERVER_BUSY,
-                            null,
-                            "the server is short of memory for another session; try again later",
-                            Msg.of("socket.serverBusy")),
+                    new FieldError(SERVER_BUSY, null, Msg.of("socket.serverBusy")),
                     "try again later: server busy");
             return;
         }
@@ -264,12 +256,7 @@ public final class PlaygroundSocket implements AutoCloseable {
             refuse(
                     session,
                     stats.refusedAddress,
-                    new FieldError(
-                            ADDRESS_FULL,
-                            null,
-                            "your address already has its maximum of " + max
-                                    + " live sessions; close one or try again later",
-                            Msg.of("socket.addressFull", "max", max)),
+                    new FieldError(ADDRESS_FULL, null, Msg.of("socket.addressFull", "max", max)),
                     "try again later: too many sessions from this address");
             return;
         }
@@ -383,14 +370,7 @@ public final class PlaygroundSocket implements AutoCloseable {
         if (c == null) return;
         c.heard(System.nanoTime());
         if (c.isClosing() || !admit(c)) return;
-        c.sendError(
-                null,
-                null,
-                new FieldError(
-                        BINARY_NOT_ACCEPTED,
-                        null,
-                        "binary messages are not accepted from clients; send JSON text messages; this one was ignored",
-                        Msg.of("socket.binary")));
+        c.sendError(null, null, new FieldError(BINARY_NOT_ACCEPTED, null, Msg.of("socket.binary")));
     }
 
     private void onClose(WsCloseContext ctx) {
@@ -429,10 +409,6 @@ public final class PlaygroundSocket implements AutoCloseable {
                         new FieldError(
                                 RATE_LIMITED,
                                 null,
-                                "more than " + limits.messagesPerSecond()
-                                        + " messages a second (bursts of " + limits.messageBurst()
-                                        + "): this message and the next are dropped"
-                                        + " until the rate falls; flooding on closes the connection",
                                 Msg.of(
                                         "socket.rateLimited",
                                         "rate",
@@ -522,10 +498,7 @@ public final class PlaygroundSocket implements AutoCloseable {
                             m.id(),
                             cause,
                             new FieldError(
-                                    NOT_SUPPORTED,
-                                    ClientMessage.TYPE,
-                                    cause + " comes with editable data; this server does not support it yet",
-                                    Msg.of("socket.notSupported", "type", cause)));
+                                    NOT_SUPPORTED, ClientMessage.TYPE, Msg.of("socket.notSupported", "type", cause)));
                     return;
                 }
             }
@@ -535,14 +508,7 @@ public final class PlaygroundSocket implements AutoCloseable {
             c.sendError(m.id(), cause, r.error());
         } catch (RuntimeException e) {
             LOG.error("{} failed on a session", cause, e);
-            c.sendError(
-                    m.id(),
-                    cause,
-                    new FieldError(
-                            INTERNAL,
-                            null,
-                            "the server failed on this " + cause + " message; it is logged",
-                            Msg.of("socket.internal", "type", cause)));
+            c.sendError(m.id(), cause, new FieldError(INTERNAL, null, Msg.of("socket.internal", "type", cause)));
         }
     }
 
@@ -582,21 +548,12 @@ public final class PlaygroundSocket implements AutoCloseable {
                                         new FieldError(
                                                 INTERNAL,
                                                 null,
-                                                "the server failed on this gradcheck message; it is logged",
                                                 Msg.of("socket.internal", "type", MessageType.GRADCHECK.wire)));
                             }
                         },
                         startAt);
         if (!submitted) {
-            c.sendError(
-                    id,
-                    MessageType.GRADCHECK.wire,
-                    new FieldError(
-                            BUSY,
-                            null,
-                            "a session runs one gradcheck at a time and at most one a second;"
-                                    + " this one was not run: send it again after the answer",
-                            Msg.of("socket.gradcheckBusy")));
+            c.sendError(id, MessageType.GRADCHECK.wire, new FieldError(BUSY, null, Msg.of("socket.gradcheckBusy")));
             return;
         }
         c.lastGradcheck = startAt;

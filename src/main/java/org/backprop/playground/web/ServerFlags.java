@@ -14,7 +14,7 @@ import org.backprop.playground.store.StoreConfig;
  * @param port   where to listen
  * @param config the app's configuration
  */
-public record ServerFlags(int port, AppConfig config) {
+public record ServerFlags(int port, AppConfig config, boolean warmup) {
     public static final int DEFAULT_PORT = 7070;
 
     /** Each flag, its variable, and what it sets (for the usage text). */
@@ -48,7 +48,9 @@ public record ServerFlags(int port, AppConfig config) {
                                      (env DATABASE_URL; default none: the embedded database)
               --board-days N         days a class board lasts, 1-3650 (env BOARD_DAYS; default 30)
               --board-poll-ms N      how often board screens read the store for students on other servers,
-                                     10-60000 ms (env BOARD_POLL_MS; default 250)""";
+                                     10-60000 ms (env BOARD_POLL_MS; default 250)
+              --warmup=false         skip the first seconds' warm-up (20 students of its own for 5 s, so a class
+                                     joining a just-started server is served warm; env WARMUP; default true)""";
 
     private static final Map<String, String> ENV = new LinkedHashMap<>();
 
@@ -70,10 +72,11 @@ public record ServerFlags(int port, AppConfig config) {
         ENV.put("database-url", "DATABASE_URL");
         ENV.put("board-days", "BOARD_DAYS");
         ENV.put("board-poll-ms", "BOARD_POLL_MS");
+        ENV.put("warmup", "WARMUP");
     }
 
     /** Flags that are on when named without a value ({@code --trust-proxy}); {@code --trust-proxy=false} turns one off. */
-    private static final Set<String> SWITCHES = Set.of("trust-proxy");
+    private static final Set<String> SWITCHES = Set.of("trust-proxy", "warmup");
 
     /** Reads {@code args} (flags only) over {@code env}; throws IllegalArgumentException with a message for people. */
     public static ServerFlags parse(String[] args, Map<String, String> env) {
@@ -125,7 +128,8 @@ public record ServerFlags(int port, AppConfig config) {
         config = config.withMaxHeavyRequests(number(values, "max-heavy-requests", config.maxHeavyRequests(), 1, 1024));
         config = config.withBodyTimeout(java.time.Duration.ofSeconds(
                 number(values, "body-timeout", (int) config.bodyTimeout().toSeconds(), 1, 3600)));
-        return new ServerFlags(port, config.withStore(store(values)));
+        boolean warmup = !values.containsKey("warmup") || bool(values, "warmup");
+        return new ServerFlags(port, config.withStore(store(values)), warmup);
     }
 
     private static StoreConfig store(Map<String, String> values) {

@@ -28,7 +28,9 @@ class CompressedClientTest {
                     .get(10, TimeUnit.SECONDS);
             Thread.sleep(500);
             session.startMeasuring();
-            Thread.sleep(1500);
+            // until a dozen frames are in (1.5 s on a quiet machine), not for a fixed time: a loaded one is slower
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (framesSoFar(session) <= 12 && System.nanoTime() < deadline) Thread.sleep(50);
             session.stopMeasuring();
             session.close();
             System.out.printf(
@@ -42,6 +44,12 @@ class CompressedClientTest {
                     session.wireBytes() + " bytes on the wire for " + session.payloadBytes + " decoded");
         } finally {
             app.stop();
+        }
+    }
+
+    private static int framesSoFar(ClientSession session) {
+        synchronized (session) { // the client counts under its own lock
+            return session.frames;
         }
     }
 }

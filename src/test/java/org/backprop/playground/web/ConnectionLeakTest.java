@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
+import org.backprop.playground.testsupport.RawWs;
+import org.backprop.playground.testsupport.WsClient;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.backprop.playground.session.TrainingSession;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.StateCodec;
+import org.backprop.playground.testsupport.WsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.backprop.playground.session.SessionCost;
 import org.backprop.playground.state.PlaygroundLimits;
+import org.backprop.playground.testsupport.WsClient;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -168,6 +168,16 @@ class ServerFlagsTest {
     }
 
     @Test
+    void the_warm_up_is_on_unless_turned_off() {
+        assertTrue(ServerFlags.parse(new String[0], Map.of()).warmup());
+        assertTrue(ServerFlags.parse(new String[] {"--warmup"}, Map.of()).warmup());
+        assertFalse(ServerFlags.parse(new String[] {"--warmup=false"}, Map.of()).warmup());
+        assertFalse(ServerFlags.parse(new String[0], Map.of("WARMUP", "false")).warmup());
+        assertTrue(ServerFlags.parse(new String[] {"--warmup=true"}, Map.of("WARMUP", "false"))
+                .warmup());
+    }
+
+    @Test
     void the_store_flags_default_to_the_data_directory_and_take_a_postgres_url_and_a_board_lifetime() {
         org.backprop.playground.store.StoreConfig none =
                 ServerFlags.parse(new String[0], Map.of()).config().store();

@@ -35,6 +35,10 @@ final class TestServer implements AutoCloseable {
         return base + path;
     }
 
+    int port() {
+        return app.port();
+    }
+
     /** The playground's WebSocket address on this server. */
     String wsUrl() {
         return "ws://localhost:" + app.port() + "/ws";

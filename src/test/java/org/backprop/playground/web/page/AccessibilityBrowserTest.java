@@ -1,13 +1,12 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.number;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.number;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.backprop.playground.state.Presets;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -37,8 +35,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Tag("browser")
 class AccessibilityBrowserTest {
     static final List<String> FAILING = List.of("critical", "serious", "moderate");
-    static Javalin app;
-    static String base;
+
+    @RegisterExtension
+    static final PageServer server = new PageServer();
+
     static String axe;
 
     @BeforeAll
@@ -47,22 +47,15 @@ class AccessibilityBrowserTest {
             assertTrue(in != null, "axe-core/axe.min.js is missing from the test resources");
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
     }
 
     @Test
     void the_default_page_on_a_desktop_in_english_and_korean() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/");
+            b.get(server.base() + "/");
             awaitFirstFrame(b);
             assertNoViolations(b, "default desktop");
-            b.get(base + "/?lang=ko");
+            b.get(server.base() + "/?lang=ko");
             awaitFirstFrame(b);
             assertNoViolations(b, "default desktop lang=ko");
         });
@@ -71,7 +64,7 @@ class AccessibilityBrowserTest {
     @Test
     void the_default_page_on_a_phone() {
         inBrowser(390, 844, true, b -> {
-            b.get(base + "/");
+            b.get(server.base() + "/");
             awaitFirstFrame(b);
             assertNoViolations(b, "default phone");
         });
@@ -80,7 +73,7 @@ class AccessibilityBrowserTest {
     @Test
     void the_step_through_and_a_gradient_check_open() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=xor&networkShape=3,2");
+            b.get(server.base() + "/?dataset=xor&networkShape=3,2");
             awaitFirstFrame(b);
             b.findElement(By.id("inspect-button")).click();
             await(b, d -> js(d, "return window.playground.inspection()") != null);
@@ -93,12 +86,12 @@ class AccessibilityBrowserTest {
     @Test
     void an_exercise_banner_and_a_tutorials_card() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?title=Class%201&goal=testLoss%3C0.1&goalEpochs=500&lock=learningRate");
+            b.get(server.base() + "/?title=Class%201&goal=testLoss%3C0.1&goalEpochs=500&lock=learningRate");
             awaitFirstFrame(b);
             assertTrue(b.findElement(By.id("exercise")).isDisplayed());
             assertNoViolations(b, "exercise banner");
             String query = Presets.ALL.get(0).query();
-            b.get(base + "/?" + query);
+            b.get(server.base() + "/?" + query);
             awaitFirstFrame(b);
             await(
                     b,

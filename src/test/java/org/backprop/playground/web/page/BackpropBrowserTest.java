@@ -1,37 +1,33 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitSteady;
-import static org.backprop.playground.web.page.PageBrowserTest.fullPageScreenshot;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.number;
-import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.awaitSteady;
+import static org.backprop.playground.testsupport.Browser.fullPageScreenshot;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.number;
+import static org.backprop.playground.testsupport.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -45,25 +41,13 @@ import org.openqa.selenium.interactions.Actions;
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 @Tag("browser")
 class BackpropBrowserTest {
-    static Javalin app;
-    static String base;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(PageBrowserTest.SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     static List<JsonNode> presets() throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/presets"))
+                        HttpRequest.newBuilder(URI.create(server.base() + "/api/presets"))
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -100,7 +84,7 @@ class BackpropBrowserTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no preset with the worked example's weights"));
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?" + worked.path("query").asText());
+            b.get(server.base() + "/?" + worked.path("query").asText());
             awaitFirstFrame(b);
             // the fields' hints are the worked example's sample: empty fields take them
             assertEquals("1, 2", b.findElement(By.id("own-input")).getAttribute("placeholder"));
@@ -172,7 +156,7 @@ class BackpropBrowserTest {
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no preset " + entry.getKey()));
             inBrowser(1400, 900, false, b -> {
-                b.get(base + "/?" + preset.path("query").asText());
+                b.get(server.base() + "/?" + preset.path("query").asText());
                 awaitFirstFrame(b);
                 b.findElement(By.id("inspect-button")).click();
                 List<String> stages = stepThrough(b);
@@ -191,7 +175,7 @@ class BackpropBrowserTest {
             String id = preset.path("id").asText();
             inBrowser(1400, 1000, false, b -> {
                 try {
-                    b.get(base + "/?" + preset.path("query").asText());
+                    b.get(server.base() + "/?" + preset.path("query").asText());
                     awaitFirstFrame(b);
                     assertRunsAsWritten(b, id, preset.path("query").asText());
                     if (id.equals("001-digits"))
@@ -251,7 +235,7 @@ class BackpropBrowserTest {
     void the_tutorials_menu_opens_a_preset_as_a_link_in_korean_too() throws Exception {
         JsonNode first = presets().get(0);
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?lang=ko");
+            b.get(server.base() + "/?lang=ko");
             awaitFirstFrame(b);
             await(b, d -> number(d, "return document.querySelectorAll('#tutorials option').length") > 1);
             String option = b.findElement(By.cssSelector(
@@ -290,7 +274,7 @@ class BackpropBrowserTest {
         for (int[] size : new int[][] {{1400, 900}, {390, 844}}) {
             boolean phone = size[0] < 500;
             inBrowser(size[0], size[1], phone, b -> {
-                b.get(base + "/?" + digits.path("query").asText());
+                b.get(server.base() + "/?" + digits.path("query").asText());
                 awaitFirstFrame(b);
                 assertRunsAsWritten(b, "001-digits", digits.path("query").asText());
                 assertEquals(List.of(32L, 16L), drawnLayers(b));
@@ -344,7 +328,7 @@ class BackpropBrowserTest {
     @Test
     void the_phone_view_with_the_step_through_open_has_no_horizontal_scroll() {
         inBrowser(390, 844, true, b -> {
-            b.get(base + "/?dataset=xor&networkShape=8,8,8&activation=relu");
+            b.get(server.base() + "/?dataset=xor&networkShape=8,8,8&activation=relu");
             awaitFirstFrame(b);
             b.findElement(By.id("step-button")).click();
             await(b, d -> number(d, "return window.playground.epoch()") == 1);

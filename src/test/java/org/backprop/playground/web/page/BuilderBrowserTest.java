@@ -1,25 +1,20 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Map;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,25 +23,13 @@ import org.openqa.selenium.support.ui.Select;
 /** Issue 14's exercise builder: from the playground's "Use it in class" to a link, its QR code and its preview. */
 @Tag("browser")
 class BuilderBrowserTest {
-    static Javalin app;
-    static String base;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(PageBrowserTest.SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     @Test
     void a_teacher_builds_an_exercise_from_the_experiment_and_gets_its_link_qr_and_preview() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=xor&networkShape=3&learningRate=0.1");
+            b.get(server.base() + "/?dataset=xor&networkShape=3&learningRate=0.1");
             awaitFirstFrame(b);
             WebElement build = b.findElement(By.id("build-link"));
             assertTrue(
@@ -229,7 +212,7 @@ class BuilderBrowserTest {
     @Test
     void the_builder_reads_on_a_phone_and_in_korean() {
         inBrowser(390, 844, true, b -> {
-            b.get(base + "/build?dataset=circle&title="
+            b.get(server.base() + "/build?dataset=circle&title="
                     + "%EC%9B%90&goal=testAccuracy%3E%3D0.9&lock=noise&noise_hide=true&lang=ko");
             await(b, d -> d.findElement(By.id("b-link")).getAttribute("value").contains("lock=noise"));
             assertEquals("원", b.findElement(By.id("b-title")).getAttribute("value"));

@@ -1,31 +1,26 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.browser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.quit;
-import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.browser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.quit;
+import static org.backprop.playground.testsupport.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -42,20 +37,8 @@ import org.openqa.selenium.support.ui.Select;
  */
 @Tag("browser")
 class ClassBoardBrowserTest {
-    static Javalin app;
-    static String base;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(PageBrowserTest.SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     @Test
     void a_class_builds_joins_reaches_and_shows_on_the_teachers_board() throws Exception {
@@ -63,7 +46,7 @@ class ClassBoardBrowserTest {
         ChromeDriver students = browser(1400, 900, false);
         try {
             // the teacher builds the exercise from an experiment and starts a board
-            teacher.get(base + "/build?dataset=gauss&networkShape=2&learningRate=0.1&speed=max");
+            teacher.get(server.base() + "/build?dataset=gauss&networkShape=2&learningRate=0.1&speed=max");
             teacher.findElement(By.id("b-title")).sendKeys("Gauss class");
             teacher.findElement(By.id("b-task")).sendKeys("Get the *test loss* below 0.25.");
             new Select(teacher.findElement(By.id("b-metric"))).selectByValue("testLoss");
@@ -256,7 +239,7 @@ class ClassBoardBrowserTest {
         try {
             HttpResponse<String> made = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(base + "/api/boards"))
+                            HttpRequest.newBuilder(URI.create(server.base() + "/api/boards"))
                                     .header("Content-Type", "application/json")
                                     .POST(
                                             HttpRequest.BodyPublishers.ofString(
@@ -265,7 +248,7 @@ class ClassBoardBrowserTest {
                             HttpResponse.BodyHandlers.ofString());
             assertEquals(201, made.statusCode(), made.body());
             String teacherUrl = made.body().replaceAll(".*\"teacherUrl\":\"([^\"]+)\".*", "$1");
-            phone.get(base + teacherUrl);
+            phone.get(server.base() + teacherUrl);
             await(phone, d -> d.findElement(By.id("board-connection")).getText().contains("live"));
             assertEquals(
                     "test accuracy at least 90%",
@@ -316,7 +299,7 @@ class ClassBoardBrowserTest {
             String id = teacherUrl.substring("/board/".length(), teacherUrl.indexOf('?'));
             HttpResponse<String> gone = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(base + "/api/boards/" + id + "?"
+                            HttpRequest.newBuilder(URI.create(server.base() + "/api/boards/" + id + "?"
                                             + teacherUrl.substring(teacherUrl.indexOf('?') + 1)))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());

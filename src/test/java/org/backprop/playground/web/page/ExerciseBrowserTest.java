@@ -1,27 +1,22 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -29,20 +24,8 @@ import org.openqa.selenium.WebElement;
 /** Issue 14 on the student's page: the task text beside the goal, and a goal pill that remembers it was met. */
 @Tag("browser")
 class ExerciseBrowserTest {
-    static Javalin app;
-    static String base;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(PageBrowserTest.SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     static final String TASK = "Train the network until the *test loss* is below 0.4.\n\n"
             + "Then <b>explain</b> <img src=x onerror=alert(1)> what the *second layer* does.";
@@ -50,7 +33,7 @@ class ExerciseBrowserTest {
     @Test
     void the_task_shows_its_line_breaks_and_emphasis_as_text_and_the_pill_remembers_a_met_goal() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?networkShape=3&speed=max&goal=trainLoss<0.4&title=Circle&task="
+            b.get(server.base() + "/?networkShape=3&speed=max&goal=trainLoss<0.4&title=Circle&task="
                     + URLEncoder.encode(TASK, StandardCharsets.UTF_8));
             awaitFirstFrame(b);
             WebElement task = b.findElement(By.id("exercise-task"));
@@ -93,7 +76,7 @@ class ExerciseBrowserTest {
     @Test
     void locked_controls_look_and_say_locked_and_one_locked_feature_locks_only_itself() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?lock=x,networkShape,noise,dataset,seed,showTestData,learningRate&title=Locks");
+            b.get(server.base() + "/?lock=x,networkShape,noise,dataset,seed,showTestData,learningRate&title=Locks");
             awaitFirstFrame(b);
             for (String box : List.of("#noise", "#showTestData", "#learningRate")) {
                 WebElement input = b.findElement(By.cssSelector(box));
@@ -144,7 +127,7 @@ class ExerciseBrowserTest {
         String studentUrl = newBoard("title=Class&lang=ko");
         String boardId = studentUrl.substring(studentUrl.indexOf("&board=") + 7);
         inBrowser(1400, 900, false, b -> {
-            b.get(base + studentUrl);
+            b.get(server.base() + studentUrl);
             WebElement dialog = b.findElement(By.id("nickname-dialog"));
             await(b, d -> d.findElement(By.id("nickname-dialog")).isDisplayed());
             assertEquals("수업 보드에 참여", b.findElement(By.id("nickname-title")).getText());
@@ -169,7 +152,7 @@ class ExerciseBrowserTest {
             assertFalse(b.findElement(By.id("nickname-dialog")).isDisplayed(), "the tab remembers its nickname");
             assertEquals("Ann_x 1", ((java.util.Map<?, ?>) js(b, "return window.playground.board()")).get("name"));
             // a board that does not exist says so in the page's words, and the page still trains
-            b.get(base + "/?board=Zz9_Zz9_Zz&title=Gone");
+            b.get(server.base() + "/?board=Zz9_Zz9_Zz&title=Gone");
             await(b, d -> d.findElement(By.id("nickname-dialog")).isDisplayed());
             b.findElement(By.id("nickname")).sendKeys("Ann", Keys.ENTER);
             awaitFirstFrame(b);
@@ -178,7 +161,7 @@ class ExerciseBrowserTest {
                     d -> d.findElements(By.cssSelector(".toast.error")).stream()
                             .anyMatch(t -> t.getText().startsWith("This class board does not exist or has expired")));
             // off a board nothing asks and nothing joins
-            b.get(base + "/?title=Class");
+            b.get(server.base() + "/?title=Class");
             awaitFirstFrame(b);
             assertFalse(b.findElement(By.id("nickname-dialog")).isDisplayed());
             assertEquals(java.util.Map.of(), js(b, "return window.playground.board()"));
@@ -190,7 +173,7 @@ class ExerciseBrowserTest {
     private static String newBoard(String state) throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
                 .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/boards"))
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/boards"))
                                 .header("Content-Type", "application/json")
                                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                                         "{\"state\":\"" + state + "\",\"task\":\"\"}"))

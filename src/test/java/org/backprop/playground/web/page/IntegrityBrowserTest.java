@@ -1,27 +1,24 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.distinctColors;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.number;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.distinctColors;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,19 +27,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 @Tag("browser")
 class IntegrityBrowserTest {
-    static Javalin app;
-    static String base;
-
-    @BeforeAll
-    static void start() {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     /** Every CSP violation a page reports, recorded from before its first script runs. */
     private static final String RECORD_VIOLATIONS = "window.cspViolations = [];"
@@ -59,7 +45,7 @@ class IntegrityBrowserTest {
         inBrowser(1400, 900, false, b -> {
             b.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
             // a TF Playground hash link: app.js folds it into the query in place (hash-link.js)
-            b.get(base + "/#dataset=xor&networkShape=4,2&learningRate=0.03");
+            b.get(server.base() + "/#dataset=xor&networkShape=4,2&learningRate=0.03");
             await(b, d -> d.getCurrentUrl().contains("?") && d.getCurrentUrl().contains("dataset=xor"));
             awaitFirstFrame(b);
             String csp = (String) js(b, "return fetch('/').then((r) => r.headers.get('content-security-policy'))");
@@ -72,7 +58,7 @@ class IntegrityBrowserTest {
             assertEquals(List.of(), violations(b), "CSP violations on the page");
             assertNoConsoleErrors(b);
 
-            b.get(base + "/about");
+            b.get(server.base() + "/about");
             await(b, d -> (Boolean) js(d, "return document.readyState === 'complete'"));
             assertEquals(List.of(), violations(b), "CSP violations on /about");
             // it links the page's icon, so the browser asks for no /favicon.ico (a 404 in the console)
@@ -83,7 +69,7 @@ class IntegrityBrowserTest {
     @Test
     void under_lock_weights_the_weight_editor_only_reads_and_offers_no_editing() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=circle&networkShape=3&lock=weights");
+            b.get(server.base() + "/?dataset=circle&networkShape=3&lock=weights");
             awaitFirstFrame(b);
             String hint = b.findElement(By.id("net-help")).getText();
             assertFalse(hint.contains("edit its weight"), hint);

@@ -1,27 +1,22 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.number;
-import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.number;
+import static org.backprop.playground.testsupport.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -34,20 +29,8 @@ import org.openqa.selenium.interactions.Actions;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 @Tag("browser")
 class KeyboardBrowserTest {
-    static Javalin app;
-    static String base;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(PageBrowserTest.SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     static String active(org.openqa.selenium.WebDriver b) {
         return (String) js(
@@ -59,7 +42,7 @@ class KeyboardBrowserTest {
     @Test
     void weights_and_biases_are_reached_and_edited_from_the_keyboard() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=circle&networkShape=3");
+            b.get(server.base() + "/?dataset=circle&networkShape=3");
             awaitFirstFrame(b);
             // Tab from the gradient switch, the control before the network, lands on the first weight
             b.findElement(By.id("gradient-view")).sendKeys("");
@@ -114,7 +97,7 @@ class KeyboardBrowserTest {
     @Test
     void the_map_chart_and_network_say_how_training_goes() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=xor&networkShape=4");
+            b.get(server.base() + "/?dataset=xor&networkShape=4");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
             await(b, d -> number(d, "return window.playground.epoch()") > 100);
@@ -136,7 +119,7 @@ class KeyboardBrowserTest {
     @Test
     void space_plays_after_a_mouse_click_on_a_checkbox() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=circle");
+            b.get(server.base() + "/?dataset=circle");
             awaitFirstFrame(b);
             b.findElement(By.id("showTestData")).click();
             await(b, d -> (Boolean) js(d, "return window.playground.state().showTestData === true"));

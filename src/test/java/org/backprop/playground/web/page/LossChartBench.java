@@ -1,9 +1,10 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
 
 import io.javalin.Javalin;
 import java.time.Duration;
+import org.backprop.playground.testsupport.Browser;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.Tag;
@@ -58,7 +59,7 @@ class LossChartBench {
             inBrowser(1400, 900, false, b -> {
                 b.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
                 b.get("http://localhost:" + app.port() + "/");
-                PageBrowserTest.awaitFirstFrame(b);
+                Browser.awaitFirstFrame(b);
                 // the top bar's rows with the counter's fixed width and without it (as before)
                 String rows =
                         "const tops = () => [...document.querySelectorAll('.top-inner > *')].map((e) => Math.round(e.getBoundingClientRect().top));"
@@ -68,7 +69,7 @@ class LossChartBench {
                                 + "const inner = document.querySelector('.top-inner'); const last = inner.lastElementChild.getBoundingClientRect();"
                                 + "let fits = 0; for (let w = 100; w < 260; w += 2) { e.style.width = w + 'px'; const t = tops(); if (t[t.length - 1] === t[2]) fits = w; } e.style.width = '';"
                                 + "return JSON.stringify({ fixed, auto, widest, fits, innerRight: inner.getBoundingClientRect().right, gap: getComputedStyle(inner).columnGap });";
-                System.out.println("top bar: " + PageBrowserTest.js(b, rows));
+                System.out.println("top bar: " + Browser.js(b, rows));
                 if (Boolean.getBoolean("bench.layoutOnly")) return;
                 for (int run = 1; run <= 3; run++)
                     System.out.println("loss chart bench, run " + run + ": " + b.executeAsyncScript(FEED));

@@ -1,28 +1,23 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.number;
-import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.number;
+import static org.backprop.playground.testsupport.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -36,8 +31,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @Tag("browser")
 class LossChartBrowserTest {
-    static Javalin app;
-    static String base;
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     /** A 600×200 box with a canvas on the page, and the chart module: window.lc = {LossChart, History, canvas}. */
     static final String FRESH_CHART = """
@@ -79,18 +74,6 @@ class LossChartBrowserTest {
               ticks: chart.scales.x.ticks.map((t) => t.label).filter((l) => l !== ''),
               pixel1000: (chart.scales.x.getPixelForValue(1000) - a.left) / (a.right - a.left) };
             """;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(PageBrowserTest.SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
 
     @Test
     void the_history_keeps_a_million_samples_in_its_cap_with_both_ends_and_a_spike() {
@@ -231,7 +214,7 @@ class LossChartBrowserTest {
     void the_page_chart_reads_during_a_fast_run_and_its_log_toggle_works() {
         inBrowser(1400, 900, false, b -> {
             // speed=max: unpaced wherever the speed key exists, and ignored (still unpaced) where it does not
-            b.get(base + "/?speed=max");
+            b.get(server.base() + "/?speed=max");
             awaitFirstFrame(b);
             b.findElement(By.tagName("body")).sendKeys(Keys.SPACE);
             await(b, d -> number(d, "return window.playground.epoch()") > 20000);
@@ -258,7 +241,7 @@ class LossChartBrowserTest {
     @Test
     void the_epoch_counter_keeps_its_width_and_the_menus_beside_it_stay_put() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/");
+            b.get(server.base() + "/");
             awaitFirstFrame(b);
             Map<String, Object> before = boxes(b);
             for (String epoch : List.of("001,234", "1,234,567", "9,999,999,999")) {
@@ -308,7 +291,7 @@ class LossChartBrowserTest {
     }
 
     static void openFresh(ChromeDriver b) {
-        b.get(base + "/");
+        b.get(server.base() + "/");
         awaitFirstFrame(b);
         b.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(60));
         assertEquals(true, b.executeAsyncScript(FRESH_CHART));

@@ -1,16 +1,14 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.SCREENSHOTS;
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,13 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -39,28 +35,16 @@ import org.openqa.selenium.WebElement;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 @Tag("browser")
 class NumpyExportBrowserTest {
-    static Javalin app;
-    static String base;
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     @TempDir
     Path downloads;
 
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
-
     @Test
     void the_export_link_downloads_the_script_of_the_state_and_epochs_on_screen() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=xor&networkShape=3&seed=np16&lang=ko");
+            b.get(server.base() + "/?dataset=xor&networkShape=3&seed=np16&lang=ko");
             awaitFirstFrame(b);
             b.executeCdpCommand(
                     "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
@@ -111,7 +95,8 @@ class NumpyExportBrowserTest {
     @Test
     void a_diverged_run_has_no_file_to_export_until_reset() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?regDataset=reg-plane&problem=regression&activation=relu&learningRate=10&networkShape=8,8");
+            b.get(server.base()
+                    + "/?regDataset=reg-plane&problem=regression&activation=relu&learningRate=10&networkShape=8,8");
             awaitFirstFrame(b);
             WebElement script = b.findElement(By.id("numpy-script-link"));
             assertTrue(script.getAttribute("href").contains("&epochs=20"), "a fresh page's file trains 20 epochs");
@@ -140,7 +125,7 @@ class NumpyExportBrowserTest {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(base + path))
+                            HttpRequest.newBuilder(URI.create(server.base() + path))
                                     .GET()
                                     .build(),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

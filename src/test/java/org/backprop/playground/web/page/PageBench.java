@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.backprop.playground.testsupport.Browser;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
 import org.junit.jupiter.api.Tag;
@@ -39,12 +40,12 @@ class PageBench {
         try {
             for (String name : List.of("default", "8x6-all")) {
                 if (!only.isEmpty() && !only.equals(name)) continue;
-                ChromeDriver b = PageBrowserTest.browser(1400, 900, false, traceArguments(name));
+                ChromeDriver b = Browser.browser(1400, 900, false, traceArguments(name));
                 try {
                     System.out.println("pagebench " + name + ": "
                             + measure(b, "http://localhost:" + app.port() + NETWORKS.get(name), seconds));
                 } finally {
-                    PageBrowserTest.quit(b);
+                    Browser.quit(b);
                 }
             }
         } finally {
@@ -70,17 +71,17 @@ class PageBench {
 
     static String measure(ChromeDriver b, String url, int seconds) {
         b.get(url);
-        PageBrowserTest.awaitFirstFrame(b);
+        Browser.awaitFirstFrame(b);
         // durations in the main thread's CPU time, not wall-clock: on a shared machine a task that waits
         // for a core would otherwise count its wait
         b.executeCdpCommand("Performance.enable", Map.of("timeDomain", "threadTicks"));
-        if (Boolean.getBoolean("pagebench.noChart")) PageBrowserTest.js(b, "window.__noChart = true;");
+        if (Boolean.getBoolean("pagebench.noChart")) Browser.js(b, "window.__noChart = true;");
         b.findElement(By.id("play-pause-button")).click();
         // a second of warm-up (the JIT, the first chart layout), or -Dpagebench.warmup=S seconds: late in a long run
         sleep(1000L * Integer.getInteger("pagebench.warmup", 1));
         Map<String, Double> before = metrics(b);
-        long framesBefore = PageBrowserTest.number(b, "return window.playground.frames()");
-        long epochBefore = PageBrowserTest.number(b, "return window.playground.epoch()");
+        long framesBefore = Browser.number(b, "return window.playground.frames()");
+        long epochBefore = Browser.number(b, "return window.playground.epoch()");
         boolean profile = Boolean.getBoolean("pagebench.profile");
         if (profile) {
             b.executeCdpCommand("Profiler.enable", Map.of());
@@ -89,8 +90,8 @@ class PageBench {
         sleep(seconds * 1000L);
         Map<String, Double> after = metrics(b);
         String hottest = profile ? hottest(b.executeCdpCommand("Profiler.stop", Map.of())) : "";
-        long frames = PageBrowserTest.number(b, "return window.playground.frames()") - framesBefore;
-        long epochs = PageBrowserTest.number(b, "return window.playground.epoch()") - epochBefore;
+        long frames = Browser.number(b, "return window.playground.frames()") - framesBefore;
+        long epochs = Browser.number(b, "return window.playground.epoch()") - epochBefore;
         // Timestamp is wall-clock time; with timeDomain threadTicks the durations are the main thread's CPU time
         double wall = after.get("Timestamp") - before.get("Timestamp");
         StringBuilder out = new StringBuilder(String.format(

@@ -1,45 +1,40 @@
 package org.backprop.playground.web.page;
 
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.awaitSteady;
+import static org.backprop.playground.testsupport.Browser.browser;
+import static org.backprop.playground.testsupport.Browser.distinctColors;
+import static org.backprop.playground.testsupport.Browser.fullPageScreenshot;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.map;
+import static org.backprop.playground.testsupport.Browser.number;
+import static org.backprop.playground.testsupport.Browser.quit;
+import static org.backprop.playground.testsupport.Browser.screenshot;
+import static org.backprop.playground.testsupport.Browser.stepFive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.logging.Level;
+import org.backprop.playground.testsupport.PageServer;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The playground page in a real browser: Debian's Chromium, headless, driven by Selenium, against
@@ -50,44 +45,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @Tag("browser")
 class PageBrowserTest {
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final Duration WAIT = Duration.ofSeconds(20);
-
-    static final Map<ChromeDriver, Path> PROFILES = new java.util.concurrent.ConcurrentHashMap<>();
-    /**
-     * Selenium warns at every browser start that it has no devtools bindings for this Chromium's
-     * version ("Unable to find CDP implementation matching 150"): the tests send raw CDP commands
-     * through the driver (executeCdpCommand), which need none, so the warning says nothing here.
-     * Held in a field: java.util.logging keeps loggers weakly, and a collected one forgets its level.
-     */
-    static final java.util.logging.Logger CDP_VERSION_FINDER =
-            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
-
-    static {
-        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
-    }
-
-    static Javalin app;
-    static String base;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     @Test
     void page_loads_without_errors_then_play_trains_and_draws() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=xor&networkShape=4,2&learningRate=0.03");
+            b.get(server.base() + "/?dataset=xor&networkShape=4,2&learningRate=0.03");
             awaitFirstFrame(b);
             assertEquals("000,000", b.findElement(By.id("epoch")).getText());
             assertEquals(1, distinctColors(b, "heatmap-grid") > 1 ? 1 : 0, "the output map is drawn before play");
@@ -145,7 +109,7 @@ class PageBrowserTest {
     @Test
     void changing_the_learning_rate_while_playing_keeps_the_epoch() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=circle");
+            b.get(server.base() + "/?dataset=circle");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
             await(b, d -> number(d, "return window.playground.epoch()") > 20);
@@ -162,7 +126,7 @@ class PageBrowserTest {
     @Test
     void adding_a_neuron_changes_the_network_view_and_training_goes_on() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=gauss&networkShape=4,2");
+            b.get(server.base() + "/?dataset=gauss&networkShape=4,2");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
             await(b, d -> number(d, "return window.playground.epoch()") > 10);
@@ -200,7 +164,7 @@ class PageBrowserTest {
     @SuppressWarnings("unchecked")
     void the_output_map_the_page_has_after_many_frames_is_the_networks_output() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/");
+            b.get(server.base() + "/");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
             await(b, d -> number(d, "return window.playground.frames()") > 60); // most of them same or delta blocks
@@ -257,7 +221,7 @@ class PageBrowserTest {
         String shared;
         ChromeDriver a = browser(1400, 900, false);
         try {
-            a.get(base + start);
+            a.get(server.base() + start);
             awaitFirstFrame(a);
             lossesA = stepFive(a);
             stateA = map(a, "return window.playground.state()");
@@ -285,7 +249,7 @@ class PageBrowserTest {
     @Test
     void a_tensorflow_playground_hash_link_opens_as_the_same_experiment() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/#activation=relu&batchSize=10&dataset=gauss&regDataset=reg-plane&learningRate=0.3"
+            b.get(server.base() + "/#activation=relu&batchSize=10&dataset=gauss&regDataset=reg-plane&learningRate=0.3"
                     + "&regularizationRate=0&noise=5&networkShape=3,3&seed=0.12345&showTestData=true&discretize=false"
                     + "&percTrainData=60&x=true&y=true&xTimesY=false&xSquared=true&ySquared=false&cosX=false&sinX=false"
                     + "&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false");
@@ -314,7 +278,7 @@ class PageBrowserTest {
     void a_diverged_run_says_so_in_korean() {
         inBrowser(1400, 900, false, b -> {
             b.get(
-                    base
+                    server.base()
                             + "/?lang=ko&problem=regression&regDataset=reg-plane&activation=relu&learningRate=10&networkShape=8,8");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
@@ -335,7 +299,7 @@ class PageBrowserTest {
     @Test
     void hide_keys_hide_controls_and_lang_ko_shows_korean() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?lang=ko&learningRate_hide=true&noise_hide=true&playButton_hide=true&hideText=true"
+            b.get(server.base() + "/?lang=ko&learningRate_hide=true&noise_hide=true&playButton_hide=true&hideText=true"
                     + "&title=%EC%88%98%EC%97%85&goal=testLoss%3C0.2&noise=abc");
             awaitFirstFrame(b);
             assertFalse(b.findElement(By.id("learningRate")).isDisplayed());
@@ -380,7 +344,7 @@ class PageBrowserTest {
     @Test
     void a_refused_edit_shows_the_server_error_and_a_weight_edit_applies() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=circle&networkShape=3");
+            b.get(server.base() + "/?dataset=circle&networkShape=3");
             awaitFirstFrame(b);
             b.findElement(By.cssSelector("#network .hidden-neuron[data-neuron='0'] .bias"))
                     .click();
@@ -430,7 +394,7 @@ class PageBrowserTest {
     @Test
     void picking_data_sets_and_problem_types_sends_what_they_need_along() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=circle&loss=bce");
+            b.get(server.base() + "/?dataset=circle&loss=bce");
             awaitFirstFrame(b);
             // a K-class set trains with cross-entropy: the page sends loss=ce with it
             b.findElement(By.cssSelector(".dataset[data-value='blobs']")).click();
@@ -494,7 +458,7 @@ class PageBrowserTest {
     @Test
     void the_phone_view_has_no_horizontal_scroll() {
         inBrowser(390, 844, true, b -> {
-            b.get(base
+            b.get(server.base()
                     + "/?dataset=spiral-multi&loss=ce&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&sinX=true");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
@@ -507,188 +471,5 @@ class PageBrowserTest {
             fullPageScreenshot(b, "phone-full.png");
             assertNoConsoleErrors(b);
         });
-    }
-
-    // ---------- helpers ----------
-
-    /** A fresh headless Chromium: its own profile, the console log kept, a desktop window or a phone. */
-    static ChromeDriver browser(int width, int height, boolean phone, String... moreArguments) {
-        assertTrue(
-                new File(CHROMIUM).canExecute(),
-                CHROMIUM + " is missing: install Debian's chromium and chromium-driver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("chromium-profile");
-        } catch (IOException e) {
-            throw new AssertionError("no temporary profile folder", e);
-        }
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile,
-                "--lang=en-US",
-                "--window-size=" + width + "," + height);
-        options.addArguments(moreArguments);
-        if (phone) {
-            options.setExperimentalOption(
-                    "mobileEmulation",
-                    Map.of(
-                            "deviceMetrics",
-                            Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),
-                            "userAgent",
-                            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-                                    + "Chrome/156.0 Mobile Safari/537.36"));
-        }
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        PROFILES.put(driver, profile);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-        if (!phone) {
-            // the window's size is not the page's: pin the viewport itself
-            driver.executeCdpCommand(
-                    "Emulation.setDeviceMetricsOverride",
-                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
-        }
-        return driver;
-    }
-
-    /** Runs {@code test} in a fresh {@link #browser}, which is quit afterwards whatever happens. */
-    static void inBrowser(int width, int height, boolean phone, Consumer<ChromeDriver> test) {
-        ChromeDriver b = browser(width, height, phone);
-        try {
-            test.accept(b);
-        } finally {
-            quit(b);
-        }
-    }
-
-    /** Ends the browser and removes its profile folder. */
-    static void quit(ChromeDriver d) {
-        try {
-            d.quit();
-        } finally {
-            Path profile = PROFILES.remove(d);
-            if (profile != null) {
-                try (var files = Files.walk(profile)) {
-                    files.sorted(java.util.Comparator.reverseOrder())
-                            .forEach(f -> f.toFile().delete());
-                } catch (IOException e) {
-                    // a leftover temporary folder is not worth failing a test over
-                }
-            }
-        }
-    }
-
-    static Object js(WebDriver d, String script, Object... args) {
-        return ((JavascriptExecutor) d).executeScript(script, args);
-    }
-
-    static long number(WebDriver d, String script) {
-        Object v = js(d, script);
-        return v == null ? -1 : ((Number) v).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(WebDriver d, String script) {
-        return (Map<String, Object>) js(d, script);
-    }
-
-    static <T> T await(WebDriver d, Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, WAIT, Duration.ofMillis(50))
-                .ignoring(RuntimeException.class)
-                .until(condition::apply);
-    }
-
-    /** Connected, the state confirmed, and a first frame drawn. */
-    static void awaitFirstFrame(WebDriver d) {
-        await(d, x -> (Boolean) js(
-                x,
-                "return !!window.playground && window.playground.connected() && window.playground.epoch() !== null"));
-    }
-
-    /** The epoch once it stops changing (after a pause, the last frames may still be arriving). */
-    static long awaitSteady(WebDriver d) {
-        long[] last = {-2};
-        return await(d, x -> {
-            long now = number(x, "return window.playground.epoch()");
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            long after = number(x, "return window.playground.epoch()");
-            last[0] = after;
-            return now == after ? after : null;
-        });
-    }
-
-    /** Clicks step five times, each after the frame of the one before; the losses by epoch. */
-    static Map<String, Object> stepFive(WebDriver d) {
-        for (int i = 1; i <= 5; i++) {
-            long target = i;
-            d.findElement(By.id("step-button")).click();
-            await(d, x -> number(x, "return window.playground.epoch()") == target);
-        }
-        return map(d, "return window.playground.losses()");
-    }
-
-    /** How many different colours a canvas holds (1 when it is blank or one colour). */
-    static long distinctColors(WebDriver d, String canvasId) {
-        return number(
-                d,
-                "const c = document.getElementById(arguments[0] || '" + canvasId + "');"
-                        + "const p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const s = new Set();"
-                        + "for (let i = 0; i < p.length; i += 4) s.add(((p[i] << 24) | (p[i + 1] << 16) | (p[i + 2] << 8) | p[i + 3]) >>> 0);"
-                        + "return s.size;");
-    }
-
-    static void assertNoConsoleErrors(WebDriver d) {
-        List<String> errors = new ArrayList<>();
-        for (LogEntry e : d.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) errors.add(e.getMessage());
-        }
-        assertTrue(errors.isEmpty(), "console errors: " + errors);
-    }
-
-    static void screenshot(ChromeDriver d, String name) {
-        try {
-            Files.write(SCREENSHOTS.resolve(name), d.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new AssertionError("could not write " + name, e);
-        }
-    }
-
-    /** The whole page, beyond the viewport, through the DevTools protocol. */
-    static void fullPageScreenshot(ChromeDriver d, String name) {
-        long height = number(d, "return document.documentElement.scrollHeight");
-        long width = number(d, "return document.documentElement.clientWidth");
-        Map<String, Object> shot = d.executeCdpCommand(
-                "Page.captureScreenshot",
-                Map.of(
-                        "format",
-                        "png",
-                        "captureBeyondViewport",
-                        true,
-                        "clip",
-                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        try {
-            Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new AssertionError("could not write " + name, e);
-        }
     }
 }

@@ -1,37 +1,34 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.number;
-import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.number;
+import static org.backprop.playground.testsupport.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.backprop.playground.state.Presets;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -45,18 +42,16 @@ import org.openqa.selenium.support.ui.Select;
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 @Tag("browser")
 class PresetsBrowserTest {
-    static Javalin app;
-    static String base;
+    @RegisterExtension
+    static final PageServer server = new PageServer();
+
     static List<JsonNode> presets;
 
     @BeforeAll
     static void start() throws IOException, InterruptedException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(PageBrowserTest.SCREENSHOTS);
         HttpResponse<String> r = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/presets"))
+                        HttpRequest.newBuilder(URI.create(server.base() + "/api/presets"))
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -64,11 +59,6 @@ class PresetsBrowserTest {
         presets = new ArrayList<>();
         new ObjectMapper().readTree(r.body()).forEach(presets::add);
         assertEquals(Presets.ALL.size(), presets.size());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
     }
 
     static JsonNode preset(String id) {
@@ -106,7 +96,7 @@ class PresetsBrowserTest {
         inBrowser(1400, 900, false, b -> {
             for (JsonNode p : presets) {
                 String id = p.path("id").asText();
-                b.get(base + "/?" + p.path("query").asText() + "&lang=en");
+                b.get(server.base() + "/?" + p.path("query").asText() + "&lang=en");
                 awaitFirstFrame(b);
                 assertEquals(id, b.findElement(By.id("preset-card")).getAttribute("data-preset"));
                 assertTrue(
@@ -157,7 +147,7 @@ class PresetsBrowserTest {
     @Test
     void a_korean_link_opens_the_card_in_korean_and_a_second_visit_folds_it() {
         JsonNode p = preset("003-xor");
-        String url = base + "/?" + p.path("query").asText() + "&lang=ko";
+        String url = server.base() + "/?" + p.path("query").asText() + "&lang=ko";
         inBrowser(1400, 900, false, b -> {
             b.get(url);
             awaitFirstFrame(b);
@@ -196,7 +186,7 @@ class PresetsBrowserTest {
     void picking_a_tutorial_from_the_menu_opens_it_in_the_pages_language() {
         JsonNode p = preset("004-guess-42");
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?lang=ko");
+            b.get(server.base() + "/?lang=ko");
             awaitFirstFrame(b);
             assertTrue(b.findElements(By.id("preset-card")).isEmpty(), "the default page is no tutorial");
             assertEquals(null, js(b, "return window.playground.presets().open"));
@@ -218,7 +208,7 @@ class PresetsBrowserTest {
     void the_000_worked_example_opens_on_its_sample_a2_one_click_away() {
         // X = [1, 2], y = 1; W1 = [[0.5, 0.3], [0.2, 0.4]], b1 = [0.1, 0.2]; W2 = [0.6, 0.7], b2 = 0.15:
         // Z1 = A1 = [1.2, 1.2], Z2 = 0.6·1.2 + 0.7·1.2 + 0.15 = 1.71, A2 = σ(1.71) = 0.8468
-        String url = base + "/?" + preset("000-worked").path("query").asText();
+        String url = server.base() + "/?" + preset("000-worked").path("query").asText();
         inBrowser(1400, 900, false, b -> {
             b.get(url);
             awaitFirstFrame(b);
@@ -266,7 +256,7 @@ class PresetsBrowserTest {
         inBrowser(1400, 900, false, b -> {
             for (String id : List.of("004-neuron", "004-relu", "004-guess-42", "003-neuron")) {
                 JsonNode p = preset(id);
-                b.get(base + "/?" + p.path("query").asText());
+                b.get(server.base() + "/?" + p.path("query").asText());
                 awaitFirstFrame(b);
                 await(b, d -> js(d, "return window.playground.inspection()") != null ? true : null);
                 List<Double> input = new ArrayList<>();
@@ -276,7 +266,7 @@ class PresetsBrowserTest {
                 assertFalse(b.findElements(By.id("preset-numbers-button")).isEmpty(), id + ": the card's button");
             }
             // a preset without a sample opens no step-through
-            b.get(base + "/?" + preset("001-xor").path("query").asText());
+            b.get(server.base() + "/?" + preset("001-xor").path("query").asText());
             awaitFirstFrame(b);
             assertTrue(b.findElements(By.id("preset-numbers-button")).isEmpty());
             assertFalse(b.findElement(By.id("stepper")).isDisplayed());
@@ -288,7 +278,7 @@ class PresetsBrowserTest {
     void hide_text_hides_the_card() {
         JsonNode p = preset("000-worked");
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?" + p.path("query").asText() + "&hideText=true");
+            b.get(server.base() + "/?" + p.path("query").asText() + "&hideText=true");
             awaitFirstFrame(b);
             assertTrue(b.findElements(By.id("preset-card")).isEmpty(), "hideText=true still shows the card");
             assertEquals("000-worked", js(b, "return window.playground.presets().open"));
@@ -300,7 +290,7 @@ class PresetsBrowserTest {
     void on_a_phone_the_card_and_the_menu_fit() {
         JsonNode p = preset("000-worked");
         inBrowser(390, 844, true, b -> {
-            b.get(base + "/?" + p.path("query").asText() + "&lang=ko");
+            b.get(server.base() + "/?" + p.path("query").asText() + "&lang=ko");
             awaitFirstFrame(b);
             assertNoHorizontalScroll(b, "phone");
             assertTrue(b.findElement(By.cssSelector("#preset-card .preset-card-body"))

@@ -1,29 +1,25 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.number;
-import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.number;
+import static org.backprop.playground.testsupport.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.Browser;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -31,20 +27,8 @@ import org.openqa.selenium.WebElement;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 @Tag("browser")
 class RoughEdgesBrowserTest {
-    static Javalin app;
-    static String base;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(PageBrowserTest.SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     /** The distinct rgb() colours of the legend bar's background. */
     static long legendColours(org.openqa.selenium.WebDriver b) {
@@ -56,11 +40,11 @@ class RoughEdgesBrowserTest {
     @Test
     void two_classes_show_two_colours_in_the_legend() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=blobs&numClasses=2");
+            b.get(server.base() + "/?dataset=blobs&numClasses=2");
             awaitFirstFrame(b);
             await(b, d -> number(d, "return window.playground.derived() ? 1 : 0") == 1);
             assertEquals(2, legendColours(b));
-            b.get(base + "/?dataset=blobs&numClasses=3");
+            b.get(server.base() + "/?dataset=blobs&numClasses=3");
             awaitFirstFrame(b);
             assertEquals(3, legendColours(b));
             screenshot(b, "legend-3-classes.png");
@@ -70,7 +54,7 @@ class RoughEdgesBrowserTest {
     @Test
     void controls_that_appear_move_nothing_below_them() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=circle");
+            b.get(server.base() + "/?dataset=circle");
             awaitFirstFrame(b);
             // from the top of its own column: a warnings box above the columns (the loss the set forces) moves them all
             String top = "const e = document.querySelector(arguments[0]);"
@@ -92,7 +76,7 @@ class RoughEdgesBrowserTest {
     @Test
     void a_warning_that_arrives_while_the_page_is_in_use_shifts_nothing() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=circle");
+            b.get(server.base() + "/?dataset=circle");
             awaitFirstFrame(b);
             // Chromium's own measure: every layout shift from here on, those right after an input too
             // (the warning arrives with the server's answer to the click, inside the 500 ms CLS forgives)
@@ -117,7 +101,7 @@ class RoughEdgesBrowserTest {
     @Test
     void on_a_phone_the_data_sets_sit_under_the_map_and_the_main_controls_are_44_px() {
         inBrowser(390, 844, true, b -> {
-            b.get(base + "/");
+            b.get(server.base() + "/");
             awaitFirstFrame(b);
             long gap = number(
                     b,
@@ -139,7 +123,7 @@ class RoughEdgesBrowserTest {
     @Test
     void on_a_phone_six_layers_keep_44_px_layer_buttons_that_do_not_overlap() {
         inBrowser(390, 844, true, b -> {
-            b.get(base + "/?networkShape=2,2,2,2,2,2");
+            b.get(server.base() + "/?networkShape=2,2,2,2,2,2");
             awaitFirstFrame(b);
             Map<?, ?> r = (Map<?, ?>) js(b, """
                     const bs = [...document.querySelectorAll('.neuron-buttons button')].map((e) => e.getBoundingClientRect());
@@ -162,7 +146,7 @@ class RoughEdgesBrowserTest {
     @Test
     void on_a_phone_a_small_map_keeps_the_output_in_sight_while_the_map_is_scrolled_away() {
         inBrowser(390, 844, true, b -> {
-            b.get(base + "/");
+            b.get(server.base() + "/");
             awaitFirstFrame(b);
             // at the page's top the copy would sit on the title: none while the header shows
             js(
@@ -202,7 +186,7 @@ class RoughEdgesBrowserTest {
                     "const a = document.getElementById('mini-map').getBoundingClientRect(), m = document.getElementById('heatmap').getBoundingClientRect();"
                             + "return Math.min(a.bottom, m.bottom) > Math.max(a.top, m.top) && Math.min(a.right, m.right) > Math.max(a.left, m.left)";
             assertEquals(false, js(b, overMap), "the small map covers the map it copies");
-            await(b, d -> PageBrowserTest.distinctColors(d, "mini-map-canvas") > 10);
+            await(b, d -> Browser.distinctColors(d, "mini-map-canvas") > 10);
             String picture = "return document.getElementById('mini-map-canvas').toDataURL()";
             String circle = (String) js(b, picture);
             // a tap on another data set shows in the copy
@@ -225,7 +209,7 @@ class RoughEdgesBrowserTest {
         });
         // a desktop shows the map beside the controls: no copy, wherever the page is scrolled
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/");
+            b.get(server.base() + "/");
             awaitFirstFrame(b);
             js(b, "window.scrollTo(0, document.body.scrollHeight)");
             PageBench.sleep(500);
@@ -238,7 +222,7 @@ class RoughEdgesBrowserTest {
         String help =
                 "return [...document.querySelectorAll('.bp-note')].map((e) => e.textContent).find((t) => t.includes('‖Δw‖')) || ''";
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/");
+            b.get(server.base() + "/");
             awaitFirstFrame(b);
             String en = (String) js(b, help);
             assertTrue(
@@ -272,7 +256,7 @@ class RoughEdgesBrowserTest {
                     lastPx > ((Number) r.get("floorPx")).doubleValue() + 10
                             && lastPx <= ((Number) r.get("bottom")).doubleValue(),
                     "10⁻⁸ is drawn inside the chart, well below 10⁻⁶: " + r);
-            b.get(base + "/?lang=ko");
+            b.get(server.base() + "/?lang=ko");
             awaitFirstFrame(b);
             String ko = (String) js(b, help);
             assertTrue(ko.contains("손실이 더 줄지 않게 된 뒤의 낮은 비율은 신경망이 수렴했다는"), ko);
@@ -282,7 +266,7 @@ class RoughEdgesBrowserTest {
     @Test
     void a_divergence_is_one_toast_with_one_number_even_after_another_play() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?problem=regression&activation=relu&learningRate=10&networkShape=8,8");
+            b.get(server.base() + "/?problem=regression&activation=relu&learningRate=10&networkShape=8,8");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
             await(
@@ -309,7 +293,7 @@ class RoughEdgesBrowserTest {
     @Test
     void about_speaks_korean_and_has_an_icon() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/about?lang=ko");
+            b.get(server.base() + "/about?lang=ko");
             assertEquals("ko", b.findElement(By.tagName("html")).getAttribute("lang"));
             assertEquals("역전파 놀이터", b.findElement(By.tagName("h1")).getText());
             assertTrue(b.findElement(By.cssSelector("a[href='/?lang=ko']"))
@@ -332,7 +316,7 @@ class RoughEdgesBrowserTest {
                     Map.of(
                             "source",
                             "sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') || 0) + 1));"));
-            b.get(base + "/#dataset=xor&networkShape=3,3&learningRate=0.3&noise=5");
+            b.get(server.base() + "/#dataset=xor&networkShape=3,3&learningRate=0.3&noise=5");
             awaitFirstFrame(b);
             await(b, d -> "xor".equals(js(d, "return window.playground.state().dataset")));
             assertEquals(List.of(3L, 3L), js(b, "return window.playground.state().networkShape"));

@@ -1,28 +1,23 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.SCREENSHOTS;
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.fullPageScreenshot;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.fullPageScreenshot;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.Browser;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -35,20 +30,8 @@ import org.openqa.selenium.WebElement;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 @Tag("browser")
 class ServerRulesBrowserTest {
-    static Javalin app;
-    static String base;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     /** Records every message the page's socket sends (socket.js calls ws.send, found on the prototype). */
     private static void spyOnSends(WebDriver d) {
@@ -71,7 +54,7 @@ class ServerRulesBrowserTest {
     @Test
     void picking_a_k_class_set_sends_only_the_data_set_and_the_menus_follow_the_server() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=circle&loss=bce");
+            b.get(server.base() + "/?dataset=circle&loss=bce");
             awaitFirstFrame(b);
             spyOnSends(b);
             b.findElement(By.cssSelector(".dataset[data-value='spiral-multi']")).click();
@@ -109,19 +92,19 @@ class ServerRulesBrowserTest {
     @Test
     void seed_xor_at_defaults_learns_and_the_page_shows_the_batch_in_effect() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=seed-xor");
+            b.get(server.base() + "/?dataset=seed-xor");
             awaitFirstFrame(b);
             WebElement batch = b.findElement(By.id("batch-in-effect"));
             await(b, d -> batch.isDisplayed());
             assertEquals("4 used: the training set has 4 points", batch.getText());
-            PageBrowserTest.screenshot(b, "pagerules-seed-xor-en.png");
+            Browser.screenshot(b, "pagerules-seed-xor-en.png");
             b.findElement(By.cssSelector("[data-lang='ko']")).click();
             await(b, d -> batch.getText().contains("학습 세트의 점이 4개"));
             // the server's warning of it, said again in the new language
             await(b, d -> d.findElement(By.id("warning-list")).getText().contains("배치 크기 10"));
-            PageBrowserTest.screenshot(b, "pagerules-seed-xor-ko.png");
+            Browser.screenshot(b, "pagerules-seed-xor-ko.png");
             // at the default batch 10 and learning rate, seed-xor learns (speed max: many epochs in a few seconds)
-            b.get(base + "/?dataset=seed-xor&speed=max");
+            b.get(server.base() + "/?dataset=seed-xor&speed=max");
             awaitFirstFrame(b);
             b.findElement(By.id("play-pause-button")).click();
             await(b, d -> Double.parseDouble(d.findElement(By.id("loss-train")).getText()) < 0.2);
@@ -134,7 +117,7 @@ class ServerRulesBrowserTest {
     void the_single_neuron_reads_sigmoid_and_its_hidden_activation_does_not_apply() {
         inBrowser(1400, 900, false, b -> {
             b.get(
-                    base
+                    server.base()
                             + "/?batchSize=1&regDataset=seed-neuron&learningRate=0.1&networkShape=&problem=regression&loss=mse&outputActivation=sigmoid");
             awaitFirstFrame(b);
             await(b, d -> naWhy(d, "activation") != null);
@@ -171,7 +154,7 @@ class ServerRulesBrowserTest {
     @Test
     void a_set_without_a_map_marks_the_controls_that_do_nothing_there_and_keeps_those_that_do() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=seed-digits");
+            b.get(server.base() + "/?dataset=seed-digits");
             awaitFirstFrame(b);
             await(b, d -> naWhy(d, "noise") != null);
             assertEquals(

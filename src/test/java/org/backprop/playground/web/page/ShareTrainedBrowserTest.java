@@ -1,27 +1,21 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.SCREENSHOTS;
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -29,25 +23,13 @@ import org.openqa.selenium.WebElement;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 @Tag("browser")
 class ShareTrainedBrowserTest {
-    static Javalin app;
-    static String base;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     @Test
     void a_shared_trained_link_opens_with_the_same_weights_and_says_from_which_epoch() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?dataset=xor&networkShape=3&seed=st16");
+            b.get(server.base() + "/?dataset=xor&networkShape=3&seed=st16");
             awaitFirstFrame(b);
             WebElement button = b.findElement(By.id("share-trained-button"));
             assertFalse(button.isEnabled(), "nothing trained to share at epoch 0");
@@ -63,7 +45,9 @@ class ShareTrainedBrowserTest {
             button.click();
             String link = await(b, d -> (String) js(d, "return window.copied"));
             assertTrue(
-                    link.startsWith(base + "/?") && link.endsWith("&weightsEpoch=100") && link.contains("&weights="),
+                    link.startsWith(server.base() + "/?")
+                            && link.endsWith("&weightsEpoch=100")
+                            && link.contains("&weights="),
                     link);
             assertTrue(
                     b.findElement(By.id("status")).getText().contains("weights at epoch 100"),

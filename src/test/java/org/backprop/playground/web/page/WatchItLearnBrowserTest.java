@@ -1,29 +1,24 @@
 package org.backprop.playground.web.page;
 
-import static org.backprop.playground.web.page.PageBrowserTest.assertNoConsoleErrors;
-import static org.backprop.playground.web.page.PageBrowserTest.await;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitFirstFrame;
-import static org.backprop.playground.web.page.PageBrowserTest.awaitSteady;
-import static org.backprop.playground.web.page.PageBrowserTest.inBrowser;
-import static org.backprop.playground.web.page.PageBrowserTest.js;
-import static org.backprop.playground.web.page.PageBrowserTest.number;
-import static org.backprop.playground.web.page.PageBrowserTest.screenshot;
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.awaitSteady;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.number;
+import static org.backprop.playground.testsupport.Browser.screenshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.backprop.playground.web.App;
-import org.backprop.playground.web.AppConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.backprop.playground.testsupport.PageServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -36,25 +31,13 @@ import org.openqa.selenium.support.ui.Select;
  */
 @Tag("browser")
 class WatchItLearnBrowserTest {
-    static Javalin app;
-    static String base;
-
-    @BeforeAll
-    static void start() throws IOException {
-        app = App.create(AppConfig.defaults()).start(0);
-        base = "http://localhost:" + app.port();
-        Files.createDirectories(PageBrowserTest.SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.stop();
-    }
+    @RegisterExtension
+    static final PageServer server = new PageServer();
 
     @Test
     void the_default_page_trains_at_sixty_epochs_a_second_and_draws_a_curve() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/");
+            b.get(server.base() + "/");
             awaitFirstFrame(b);
             assertEquals(
                     "60",
@@ -91,7 +74,7 @@ class WatchItLearnBrowserTest {
     @Test
     void speed_max_trains_many_thousands_of_epochs_in_three_seconds() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?speed=max");
+            b.get(server.base() + "/?speed=max");
             awaitFirstFrame(b);
             assertEquals(
                     "max",
@@ -108,7 +91,7 @@ class WatchItLearnBrowserTest {
     @Test
     void a_live_speed_change_keeps_the_epoch_and_changes_the_pace_and_plus_minus_step_through_the_speeds() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?speed=10");
+            b.get(server.base() + "/?speed=10");
             awaitFirstFrame(b);
             body(b).sendKeys(Keys.SPACE);
             await(b, d -> number(d, "return window.playground.epoch()") >= 5);
@@ -156,7 +139,7 @@ class WatchItLearnBrowserTest {
     @Test
     void step_ten_and_a_hundred_advance_exactly_that_many_epochs() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/");
+            b.get(server.base() + "/");
             awaitFirstFrame(b);
             WebElement ten = b.findElement(By.cssSelector(".step-more-button[data-epochs='10']"));
             assertEquals("+10", ten.getText());
@@ -177,7 +160,7 @@ class WatchItLearnBrowserTest {
     @Test
     void a_locked_speed_looks_and_says_locked_and_a_hidden_one_is_gone() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?lock=speed");
+            b.get(server.base() + "/?lock=speed");
             awaitFirstFrame(b);
             WebElement speed = b.findElement(By.id("speed"));
             assertFalse(speed.isEnabled(), "a locked speed cannot be changed");
@@ -189,7 +172,7 @@ class WatchItLearnBrowserTest {
             await(b, d -> !d.findElements(By.cssSelector("#status .toast")).isEmpty());
             assertEquals(60L, js(b, "return window.playground.state().speed"));
 
-            b.get(base + "/?speed_hide=true");
+            b.get(server.base() + "/?speed_hide=true");
             awaitFirstFrame(b);
             assertFalse(b.findElement(By.id("speed")).isDisplayed(), "speed_hide hides the speed");
         });
@@ -201,7 +184,7 @@ class WatchItLearnBrowserTest {
     @Test
     void the_goal_banner_reads_in_words_and_keeps_reached_at_epoch_n_after_the_loss_rises() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?networkShape=3&speed=max&goal=trainLoss<0.4&title=Circle");
+            b.get(server.base() + "/?networkShape=3&speed=max&goal=trainLoss<0.4&title=Circle");
             awaitFirstFrame(b);
             assertEquals(
                     "training loss below 0.4",
@@ -249,7 +232,7 @@ class WatchItLearnBrowserTest {
     @Test
     void a_spent_budget_says_so_pauses_and_offers_a_reset() {
         inBrowser(1400, 900, false, b -> {
-            b.get(base + "/?goal=trainLoss<0.01&goalEpochs=20&title=Budget");
+            b.get(server.base() + "/?goal=trainLoss<0.01&goalEpochs=20&title=Budget");
             awaitFirstFrame(b);
             assertEquals("not reached yet — best 0.521; the budget of 20 epochs ends at epoch 20", status(b));
             assertFalse(b.findElement(By.id("goal-reset")).isDisplayed());
@@ -282,7 +265,7 @@ class WatchItLearnBrowserTest {
     @Test
     void the_phone_view_with_the_banner_and_the_speed_has_no_horizontal_scroll_in_korean() {
         inBrowser(390, 844, true, b -> {
-            b.get(base + "/?lang=ko&goal=trainLoss<0.4&goalEpochs=500&title=%EC%97%B0%EC%8A%B5");
+            b.get(server.base() + "/?lang=ko&goal=trainLoss<0.4&goalEpochs=500&title=%EC%97%B0%EC%8A%B5");
             awaitFirstFrame(b);
             assertEquals(
                     "초당 60 에포크",

@@ -1,4 +1,4 @@
-package org.backprop.playground.web;
+package org.backprop.playground.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,20 +24,20 @@ import java.util.function.Supplier;
  * binary as its envelope header), and tests wait for the one they want with a deadline, never
  * assuming an order. Parts of one message are joined until {@code last}, then {@code request(1)}.
  */
-final class WsClient implements WebSocket.Listener, AutoCloseable {
-    static final Duration DEADLINE = Duration.ofSeconds(15);
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
+    public static final Duration DEADLINE = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One received message: its arrival number, and its JSON (the header for binary messages). */
-    record Message(long seq, boolean binary, JsonNode json, int bytes) {
-        String type() {
+    public record Message(long seq, boolean binary, JsonNode json, int bytes) {
+        public String type() {
             return json.path("type").asText();
         }
     }
 
-    final ConcurrentLinkedQueue<Message> received = new ConcurrentLinkedQueue<>();
-    final CompletableFuture<int[]> closed = new CompletableFuture<>();
-    volatile String closeReason;
+    public final ConcurrentLinkedQueue<Message> received = new ConcurrentLinkedQueue<>();
+    public final CompletableFuture<int[]> closed = new CompletableFuture<>();
+    public volatile String closeReason;
     /** Why the client's side ended, if it did: the error the JDK reported or one our listener threw. */
     private volatile Throwable failure;
 
@@ -60,19 +60,19 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Connects and waits for the socket to open (not for hello). */
-    static WsClient connect(String url) {
+    public static WsClient connect(String url) {
         return open(url, true);
     }
 
     /** A connected client past the server's hello: where most tests start. */
-    static WsClient greeted(String url) {
+    public static WsClient greeted(String url) {
         WsClient c = connect(url);
         c.hello();
         return c;
     }
 
     /** A client that never reads a byte after the handshake: the server's messages pile up on the way. */
-    static WsClient neverReading(String url) {
+    public static WsClient neverReading(String url) {
         return open(url, false);
     }
 
@@ -87,12 +87,12 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Adds the server's side (its counters) to the message of a wait that times out. */
-    WsClient watchedBy(Supplier<String> server) {
+    public WsClient watchedBy(Supplier<String> server) {
         serverSide = server;
         return this;
     }
 
-    WebSocket socket() {
+    public WebSocket socket() {
         return socket;
     }
 
@@ -152,17 +152,17 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Sends one text message and waits until it is handed to the network. */
-    synchronized void send(String json) {
+    public synchronized void send(String json) {
         socket.sendText(json, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     /** Sends a message tagged {@code id} and returns the reply to it (state or error). */
-    JsonNode send(String id, String json) {
+    public JsonNode send(String id, String json) {
         send(json);
         return replyTo(id);
     }
 
-    JsonNode readTree(String json) {
+    public JsonNode readTree(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
@@ -171,7 +171,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Sends, returning false instead of failing once the socket is closed. */
-    synchronized boolean trySend(String json) {
+    public synchronized boolean trySend(String json) {
         try {
             socket.sendText(json, true).orTimeout(10, TimeUnit.SECONDS).join();
             return true;
@@ -180,19 +180,19 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    synchronized void sendBinary(byte[] bytes) {
+    public synchronized void sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true)
                 .orTimeout(10, TimeUnit.SECONDS)
                 .join();
     }
 
     /** The arrival number of the latest message so far (0 before any). */
-    long mark() {
+    public long mark() {
         return seq.get();
     }
 
     /** The first message after {@code since} that matches, waiting up to the deadline. */
-    Message await(long since, Predicate<Message> wanted, String what) {
+    public Message await(long since, Predicate<Message> wanted, String what) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (true) {
             for (Message m : received) if (m.seq() > since && wanted.test(m)) return m;
@@ -206,16 +206,16 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    Message await(Predicate<Message> wanted, String what) {
+    public Message await(Predicate<Message> wanted, String what) {
         return await(0, wanted, what);
     }
 
-    JsonNode hello() {
+    public JsonNode hello() {
         return await(m -> m.type().equals("hello"), "hello").json();
     }
 
     /** The state message answering the message tagged {@code id}. */
-    JsonNode stateFor(String id) {
+    public JsonNode stateFor(String id) {
         return await(
                         m -> m.type().equals("state")
                                 && id.equals(m.json().path("id").asText(null)),
@@ -224,7 +224,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The error message answering the message tagged {@code id}. */
-    JsonNode errorFor(String id) {
+    public JsonNode errorFor(String id) {
         return await(
                         m -> m.type().equals("error")
                                 && id.equals(m.json().path("id").asText(null)),
@@ -233,7 +233,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The reply (state or error) to the message tagged {@code id}. */
-    JsonNode replyTo(String id) {
+    public JsonNode replyTo(String id) {
         return await(
                         m -> (m.type().equals("state") || m.type().equals("error"))
                                 && id.equals(m.json().path("id").asText(null)),
@@ -242,7 +242,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The first error after {@code since} with this code. */
-    JsonNode error(long since, String code) {
+    public JsonNode error(long since, String code) {
         return await(
                         since,
                         m -> m.type().equals("error")
@@ -252,24 +252,24 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The first frame after {@code since} whose header matches. */
-    Message frame(long since, Predicate<JsonNode> wanted, String what) {
+    public Message frame(long since, Predicate<JsonNode> wanted, String what) {
         return await(since, m -> m.binary() && m.type().equals("frame") && wanted.test(m.json()), what);
     }
 
-    List<Message> frames() {
+    public List<Message> frames() {
         List<Message> out = new ArrayList<>();
         for (Message m : received) if (m.binary() && m.type().equals("frame")) out.add(m);
         return out;
     }
 
-    long frameCount() {
+    public long frameCount() {
         long n = 0;
         for (Message m : received) if (m.binary() && m.type().equals("frame")) n++;
         return n;
     }
 
     /** Frames keep coming: at least {@code n} more than now, within the deadline. */
-    void assertStreaming(int n) {
+    public void assertStreaming(int n) {
         long since = mark();
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (true) {
@@ -284,7 +284,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The close status code the server sent, waiting up to the deadline. */
-    int awaitClose() {
+    public int awaitClose() {
         try {
             return closed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)[0];
         } catch (Exception e) {
@@ -331,7 +331,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return out.isEmpty() ? "none busy" : String.join("\n    ", out);
     }
 
-    static void sleep(long ms) {
+    public static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package org.backprop.playground.web;
+package org.backprop.playground.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -22,30 +22,30 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code Origin} or {@code X-Forwarded-For}, read the upgrade response's headers and a refusal's
  * body, write frames as fast as the socket takes them, and drop the connection without a close.
  */
-final class RawWs implements AutoCloseable {
+public final class RawWs implements AutoCloseable {
     /** A frame the server sent: its opcode and payload (1 text, 2 binary, 8 close, 9 ping, 10 pong). */
-    record Frame(int opcode, byte[] payload) {
-        String text() {
+    public record Frame(int opcode, byte[] payload) {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
         /** A close frame's status code, or -1 without one. */
-        int closeCode() {
+        public int closeCode() {
             return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
         }
 
-        String closeReason() {
+        public String closeReason() {
             return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
         }
     }
 
-    final Socket socket;
+    public final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     /** The upgrade response: its status and its headers (names in lower case). */
-    final int status;
+    public final int status;
 
-    final Map<String, List<String>> headers = new LinkedHashMap<>();
+    public final Map<String, List<String>> headers = new LinkedHashMap<>();
 
     private RawWs(Socket socket, Map<String, String> extra, String path) throws IOException {
         this.socket = socket;
@@ -74,7 +74,7 @@ final class RawWs implements AutoCloseable {
     }
 
     /** Opens {@code wsUrl} (ws://localhost:port/path) with these extra or replaced headers; reads the response head. */
-    static RawWs upgrade(String wsUrl, Map<String, String> extra) {
+    public static RawWs upgrade(String wsUrl, Map<String, String> extra) {
         URI u = URI.create(wsUrl);
         Socket s = new Socket();
         try {
@@ -91,38 +91,38 @@ final class RawWs implements AutoCloseable {
         }
     }
 
-    static RawWs upgrade(String wsUrl) {
+    public static RawWs upgrade(String wsUrl) {
         return upgrade(wsUrl, Map.of());
     }
 
-    String header(String name) {
+    public String header(String name) {
         List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
         return v == null ? null : v.get(0);
     }
 
     /** A refused upgrade's body (it has a Content-Length). */
-    String body() throws IOException {
+    public String body() throws IOException {
         int n = Integer.parseInt(header("Content-Length"));
         return new String(in.readNBytes(n), StandardCharsets.UTF_8);
     }
 
     /** One masked text frame, as a client must send it. */
-    void sendText(String text) throws IOException {
+    public void sendText(String text) throws IOException {
         out.write(textFrame(text));
     }
 
     /** The bytes of one masked text frame (a flood writes the same ones again and again). */
-    static byte[] textFrame(String text) {
+    public static byte[] textFrame(String text) {
         return frame(0x1, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A close frame with {@code code}, masked. */
-    void sendClose(int code) throws IOException {
+    public void sendClose(int code) throws IOException {
         out.write(frame(0x8, new byte[] {(byte) (code >> 8), (byte) code}));
     }
 
     /** One part of a text message: the first part is a text frame, the others continuations. */
-    void sendPart(boolean first, boolean last, String text) throws IOException {
+    public void sendPart(boolean first, boolean last, String text) throws IOException {
         out.write(frame(last, first ? 0x1 : 0x0, text.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -130,14 +130,14 @@ final class RawWs implements AutoCloseable {
      * A ping, then frames until its pong: once it returns, the server has read every byte sent
      * before the ping (a server that closes with bytes of ours unread answers them with a reset).
      */
-    void pingAndAwaitPong() throws IOException {
+    public void pingAndAwaitPong() throws IOException {
         out.write(frame(0x9, new byte[] {'s', 'y', 'n', 'c'}));
         for (Frame f = readFrame(); f.opcode() != 0xA; f = readFrame()) {
             if (f.opcode() == 0x8) throw new EOFException("closed (" + f.closeCode() + ") before the pong");
         }
     }
 
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         out.write(bytes);
     }
 
@@ -163,7 +163,7 @@ final class RawWs implements AutoCloseable {
     }
 
     /** The next frame from the server (whole: the server does not fragment what tests read here). */
-    Frame readFrame() throws IOException {
+    public Frame readFrame() throws IOException {
         int b0 = read(), b1 = read();
         long len = b1 & 0x7f;
         if (len == 126) len = ((long) read() << 8) | read();
@@ -177,12 +177,12 @@ final class RawWs implements AutoCloseable {
     }
 
     /** Frames until a close frame, which it returns; pings, texts and binaries are skipped. */
-    Frame readUntilClose() throws IOException {
+    public Frame readUntilClose() throws IOException {
         for (Frame f = readFrame(); ; f = readFrame()) if (f.opcode() == 0x8) return f;
     }
 
     /** Drops the connection with a TCP reset: no close frame, no FIN. */
-    void abort() {
+    public void abort() {
         try {
             socket.setSoLinger(true, 0);
             socket.close();
