@@ -1,11 +1,12 @@
 // The network as TF Playground draws it: a column of inputs, the hidden layers and the output;
 // a small map in every neuron, links coloured by the weight's sign and as thick as |w|, a bias
-// mark at each neuron. Nodes are HTML (a canvas each, scaled by CSS), links one SVG behind them.
+// mark at each neuron. Nodes are HTML (a canvas each, an img for an input, scaled by CSS), links one SVG behind them.
 // Click an input to feed it in or leave it out, a neuron to see it large, a link or a bias mark
 // to edit it.
 
 import { cssColor, classCss, paintPeak, painterOf } from './heatmap.js';
 import { onKey, rove, targetOf, labelOf } from './network-keys.js';
+import { drawnUrl } from './still.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEADER = 46;
@@ -100,8 +101,9 @@ export class NetworkView {
     this.editorTarget = null;
     this.mode = 'weights';
     this.highlighted = undefined;
-    this.inputMaps = new Map();      // feature name → {values, width, height}, from the data message
-    this.inputCanvases = new Map();
+    this.inputUrls = new Map(); // feature name → its map drawn as a data URL (from the data message)
+    this.inputImages = new Map(); // feature name → the input neuron's img
+    this.inputCanvas = document.createElement('canvas'); // where the input maps are drawn, off the page
     this.resizeObserver = new ResizeObserver(() => {
       if (this.structure && this.container.clientWidth !== this.builtWidth) this.build();
     });
@@ -130,8 +132,9 @@ export class NetworkView {
 
   /** The input neurons' pictures (feature name → {values, width, height}); an empty map for none. */
   setInputMaps(maps) {
-    this.inputMaps = maps;
-    for (const [name, canvas] of this.inputCanvases) if (maps.has(name)) paintPeak(canvas, maps.get(name));
+    this.inputUrls = new Map();
+    for (const [name, grid] of maps) this.inputUrls.set(name, drawnUrl((canvas) => paintPeak(canvas, grid), this.inputCanvas));
+    for (const [name, img] of this.inputImages) if (this.inputUrls.has(name)) img.src = this.inputUrls.get(name);
   }
 
   /** The layer sizes, inputs first: [enabled inputs, ...hidden, outputs]. */
@@ -144,7 +147,7 @@ export class NetworkView {
     const s = this.structure;
     const c = this.container;
     c.replaceChildren();
-    this.inputCanvases = new Map();
+    this.inputImages = new Map();
     this.closeEditor();
     const touch = TOUCH.matches;
     c.style.minWidth = '';
@@ -208,9 +211,11 @@ export class NetworkView {
       node.type = 'button';
       node.style.cssText = `left:${colX(0)}px;top:${colY(shown.length, j)}px;width:${size}px;height:${size}px`;
       node.dataset.feature = input.name;
-      const canvas = el('canvas', 'thumb', node);
-      this.inputCanvases.set(input.name, canvas);
-      if (this.inputMaps.has(input.name)) paintPeak(canvas, this.inputMaps.get(input.name));
+      // an img of the feature's map, drawn when the maps come (still.js: not a canvas layer of its own)
+      const img = el('img', 'thumb', node);
+      img.alt = '';
+      this.inputImages.set(input.name, img);
+      if (this.inputUrls.has(input.name)) img.src = this.inputUrls.get(input.name);
       const label = el('span', 'node-label', node);
       label.textContent = input.label;
       node.title = input.locked ? this.i18n.format('net.featureLocked', { name: input.label })

@@ -1,10 +1,10 @@
 package org.backprop.playground.web.page;
 
 import static j2html.TagCreator.button;
-import static j2html.TagCreator.canvas;
 import static j2html.TagCreator.div;
 import static j2html.TagCreator.each;
 import static j2html.TagCreator.h2;
+import static j2html.TagCreator.img;
 import static j2html.TagCreator.input;
 import static j2html.TagCreator.label;
 import static j2html.TagCreator.option;
@@ -76,7 +76,12 @@ final class DataColumn {
 
     private static ButtonTag thumbnail(PageContext c, Dataset d, String key, boolean selected, boolean otherProblem) {
         String name = "dataset." + d.urlName();
-        return button(canvas().withClass("data-thumbnail").attr("width", 80).attr("height", 80))
+        // an img, not a canvas: drawn once by static/js/thumbnails.js (static/js/still.js says why);
+        // no alt text: the button's aria-label names the set
+        return button(img().withClass("data-thumbnail")
+                        .attr("width", 80)
+                        .attr("height", 80)
+                        .withAlt(""))
                 .withType("button")
                 .withClass("dataset" + (selected ? " selected" : "") + (otherProblem ? " is-na" : ""))
                 .attr("data-key", key)

@@ -46,7 +46,9 @@ class LossChartBench {
               const q = (f) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
               done({ adds: 1000001 + 300, usPerAdd: (addMs * 1000 / 1000001).toFixed(3), draws: draws.length,
                 drawMedianMs: q(0.5).toFixed(2), drawP95Ms: q(0.95).toFixed(2), drawMaxMs: sorted[sorted.length - 1].toFixed(2),
-                points: chart.series.map((h) => h.size), canvas: `${canvas.width}x${canvas.height}` });
+                points: chart.series.map((h) => h.size), canvas: `${canvas.width}x${canvas.height}`,
+                // the points Chart.js draws of each series (null: the decimation plugin passed it by)
+                decimated: chart.chart.data.datasets.map((d) => d._decimated?.length ?? null) });
             });
             """;
 

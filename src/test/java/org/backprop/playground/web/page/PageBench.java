@@ -108,7 +108,7 @@ class PageBench {
         return out + hottest;
     }
 
-    /** The 20 functions with the most self time in a CDP profile, as "name (file:line) ms". */
+    /** The 25 functions with the most self time in a CDP profile, as "name (file:line) ms", then the 15 files with the most. */
     @SuppressWarnings("unchecked")
     static String hottest(Map<String, Object> answer) {
         Map<String, Object> profile = (Map<String, Object>) answer.get("profile");
@@ -125,13 +125,23 @@ class PageBench {
                             + url.substring(url.lastIndexOf('/') + 1) + ":" + f.get("lineNumber") + ")");
         }
         Map<String, Double> self = new HashMap<>();
+        Map<String, Double> byFile = new HashMap<>();
         for (int i = 0; i < samples.size(); i++) {
-            self.merge(names.get(samples.get(i).longValue()), deltas.get(i).doubleValue() / 1000, Double::sum);
+            String name = names.get(samples.get(i).longValue());
+            double ms = deltas.get(i).doubleValue() / 1000;
+            self.merge(name, ms, Double::sum);
+            // "f (file.js:12)" -> "file.js": which module the time went to ("" for the browser's own)
+            byFile.merge(name.substring(name.lastIndexOf('(') + 1, name.lastIndexOf(':')), ms, Double::sum);
         }
         StringBuilder out = new StringBuilder("\n  self time:");
         self.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(25)
+                .forEach(e -> out.append(String.format("%n  %8.1f ms  %s", e.getValue(), e.getKey())));
+        out.append("\n  self time by file:");
+        byFile.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(15)
                 .forEach(e -> out.append(String.format("%n  %8.1f ms  %s", e.getValue(), e.getKey())));
         return out.toString();
     }

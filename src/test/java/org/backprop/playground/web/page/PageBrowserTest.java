@@ -55,10 +55,20 @@ class PageBrowserTest {
             awaitFirstFrame(b);
             assertEquals("000,000", b.findElement(By.id("epoch")).getText());
             assertEquals(1, distinctColors(b, "heatmap-grid") > 1 ? 1 : 0, "the output map is drawn before play");
-            // the input neurons' pictures are the server's grids (data message), not computed in the page
+            // the input neurons' pictures are the server's grids (data message), not computed in the page,
+            // shown as images (static/js/still.js): read once the image has loaded
+            await(
+                    b,
+                    d -> Boolean.TRUE.equals(
+                            js(
+                                    d,
+                                    "const img = document.querySelector("
+                                            + "'#network .node.input[data-feature=\"xSquared\"] img'); return img.complete && img.naturalWidth > 0;")));
             long featureColors = number(
                     b,
-                    "const c = document.querySelector('#network .node.input[data-feature=\"xSquared\"] canvas');"
+                    "const img = document.querySelector('#network .node.input[data-feature=\"xSquared\"] img');"
+                            + "const c = document.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight;"
+                            + "c.getContext('2d').drawImage(img, 0, 0);"
                             + "const p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const s = new Set();"
                             + "for (let i = 0; i < p.length; i += 4) s.add(((p[i] << 24) | (p[i + 1] << 16) | (p[i + 2] << 8) | p[i + 3]) >>> 0);"
                             + "return s.size;");
