@@ -118,7 +118,7 @@ public final class App {
             // on every answer, Jetty's own errors included
             SecurityHeaders headers = new SecurityHeaders(appConfig.frameAncestors());
             config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(headers));
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json.mapper(), headers)));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
             // one copy of the words: the page and /api/presets (the tutorials' texts) read the same strings.json
             org.backprop.playground.web.page.I18n i18n =
                     org.backprop.playground.web.page.I18n.load(appConfig.staticDir(), json.mapper());

@@ -49,10 +49,7 @@ final class ErrorMapper {
 
     /** Writes the error body; also used for errors found outside Javalin's handlers. */
     void write(Context ctx, int status, String code, String message, String field) {
-        ObjectNode n = json.mapper().createObjectNode();
-        n.put("code", code);
-        n.put("message", message);
-        n.put("field", field);
+        ObjectNode n = ErrorBody.of(code, message, field);
         // a refused body may be left unread on the socket: the connection must not be reused
         if (status == 413) ctx.header("Connection", "close");
         if (ctx.header("Sec-WebSocket-Version") != null) {

@@ -1,9 +1,6 @@
 package org.backprop.playground.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -20,11 +17,9 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JettyErrors extends ErrorHandler {
     private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
-    private final ObjectMapper mapper;
     private final SecurityHeaders headers;
 
-    JettyErrors(ObjectMapper mapper, SecurityHeaders headers) {
-        this.mapper = mapper;
+    JettyErrors(SecurityHeaders headers) {
         this.headers = headers;
     }
 
@@ -45,10 +40,7 @@ final class JettyErrors extends ErrorHandler {
     }
 
     private ByteBuffer body(int status, String message) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("code", ErrorMapper.codeFor(status));
-        n.put("message", message == null || message.isEmpty() ? HttpStatus.getMessage(status) : message);
-        n.put("field", "");
-        return ByteBuffer.wrap(n.toString().getBytes(StandardCharsets.UTF_8));
+        String text = message == null || message.isEmpty() ? HttpStatus.getMessage(status) : message;
+        return ByteBuffer.wrap(ErrorBody.bytes(ErrorMapper.codeFor(status), text, ""));
     }
 }

@@ -1,7 +1,6 @@
 package org.backprop.playground.web;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,10 +21,11 @@ final class LargeBodies extends Handler.Wrapper {
     static final int MAX_AT_ONCE = 8;
 
     static final int RETRY_AFTER_SECONDS = 1;
-    private static final byte[] BUSY = ("{\"code\":\"server_busy\",\"message\":\"the server is already reading "
-                    + MAX_AT_ONCE + " request bodies over " + SlowBodies.EAGER_BYTES / 1024 + " KiB; retry after "
-                    + RETRY_AFTER_SECONDS + " s\",\"field\":\"\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BUSY = ErrorBody.bytes(
+            PlaygroundSocket.SERVER_BUSY,
+            "the server is already reading " + MAX_AT_ONCE + " request bodies over " + SlowBodies.EAGER_BYTES / 1024
+                    + " KiB; retry after " + RETRY_AFTER_SECONDS + " s",
+            "");
 
     private final Semaphore permits = new Semaphore(MAX_AT_ONCE);
 

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.backprop.playground.protocol.Envelope;
 
 /**
  * A JDK WebSocket client for tests: every message is kept with its arrival number (text as JSON,
@@ -42,8 +42,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private volatile Throwable failure;
 
     private final AtomicLong seq = new AtomicLong();
-    private final StringBuilder text = new StringBuilder();
-    private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+    private final MessageParts parts = new MessageParts();
     private final boolean reading;
     private volatile WebSocket socket;
     /**
@@ -103,10 +102,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        text.append(data);
-        if (last) {
-            String message = text.toString();
-            text.setLength(0);
+        String message = parts.text(data, last);
+        if (message != null) {
             try {
                 received.add(new Message(seq.incrementAndGet(), false, JSON.readTree(message), message.length()));
             } catch (IOException e) {
@@ -119,17 +116,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        byte[] part = new byte[data.remaining()];
-        data.get(part);
-        binary.writeBytes(part);
-        if (last) {
-            byte[] all = binary.toByteArray();
-            binary.reset();
-            ByteBuffer b = ByteBuffer.wrap(all);
-            int length = b.getInt();
+        ByteBuffer whole = parts.binary(data, last);
+        if (whole != null) {
             try {
-                JsonNode header = JSON.readTree(new String(all, 4, length, StandardCharsets.UTF_8));
-                received.add(new Message(seq.incrementAndGet(), true, header, all.length));
+                JsonNode header = JSON.readTree(Envelope.header(whole));
+                received.add(new Message(seq.incrementAndGet(), true, header, whole.remaining()));
             } catch (IOException e) {
                 throw new AssertionError("a binary message's header is not JSON", e);
             }

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.backprop.playground.protocol.Envelope;
+import org.backprop.playground.testsupport.MessageParts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,8 +64,7 @@ class HeapAdmissionTest {
         volatile boolean hello, configured;
         volatile String refusal;
         volatile int closeCode = -2;
-        private final StringBuilder text = new StringBuilder();
-        private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+        private final MessageParts parts = new MessageParts();
 
         Peer(String config) {
             this.config = config;
@@ -76,10 +77,9 @@ class HeapAdmissionTest {
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                JsonNode m = read(text.toString());
-                text.setLength(0);
+            String whole = parts.text(data, last);
+            if (whole != null) {
+                JsonNode m = read(whole);
                 switch (m.path("type").asText()) {
                     case "hello" -> {
                         hello = true;
@@ -101,14 +101,9 @@ class HeapAdmissionTest {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            byte[] part = new byte[data.remaining()];
-            data.get(part);
-            binary.writeBytes(part);
-            if (last) {
-                byte[] all = binary.toByteArray();
-                binary.reset();
-                int length = ByteBuffer.wrap(all).getInt();
-                JsonNode header = read(new String(all, 4, length, StandardCharsets.UTF_8));
+            ByteBuffer whole = parts.binary(data, last);
+            if (whole != null) {
+                JsonNode header = read(Envelope.header(whole));
                 if (header.path("type").asText().equals("frame"))
                     lastEpoch.set(header.path("epoch").asLong());
             }
