@@ -74,6 +74,23 @@ public final class StateCodec {
         return read(values, warnings);
     }
 
+    /**
+     * A query's (or hash's) values by key as {@link #parse(String)} reads them, the last given
+     * winning; pairs that do not decode are left out (parsing the text warns of them).
+     */
+    public static Map<String, String> values(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (UrlText.Pair p : UrlText.pairs(text == null ? "" : text, new ArrayList<>())) {
+            if (p.value() != null) values.put(p.name(), p.value());
+        }
+        return values;
+    }
+
+    /** {@code &name=value} as a link writes it, for a value filled into a query. */
+    public static String queryPair(String name, Object value) {
+        return "&" + UrlText.encode(name) + "=" + UrlText.encode(toText(value));
+    }
+
     /** Reads a {@code config} message's state: the same keys, values as JSON scalars or lists. */
     public Parsed parse(Map<String, ?> values) {
         Warnings warnings = new Warnings();

@@ -1,14 +1,10 @@
 package org.backprop.playground.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.backprop.playground.state.Msg;
-import org.backprop.playground.state.StateCodec;
 import org.backprop.playground.state.Warning;
 import org.backprop.playground.store.Exercise;
 import org.backprop.playground.store.Ids;
@@ -22,28 +18,10 @@ import org.backprop.playground.web.page.Filled;
  * nothing but a warning: the link still opens as the experiment it spells out.
  */
 final class ExerciseFill {
-    private static final Pattern HAS_TASK = Pattern.compile("(^|[&?#])task=[^&]");
-
     private final Classroom classroom;
-    private final StateCodec codec;
 
-    ExerciseFill(Classroom classroom, StateCodec codec) {
+    ExerciseFill(Classroom classroom) {
         this.classroom = classroom;
-        this.codec = codec;
-    }
-
-    /** A page's query string with the exercise's title and task appended where it has none. */
-    Filled<String> fill(String query) {
-        if (query == null || !query.contains("exercise=")) return Filled.as(query);
-        var state = codec.parse(query).state();
-        Lookup e = lookup(state.exercise());
-        if (e.found == null) return new Filled<>(query, e.warnings());
-        StringBuilder out = new StringBuilder(query);
-        if (state.title().isEmpty() && !e.found.title().isEmpty())
-            out.append("&title=").append(encode(e.found.title()));
-        if (!HAS_TASK.matcher(query).find() && !e.found.task().isEmpty())
-            out.append("&task=").append(encode(e.found.task()));
-        return Filled.as(out.toString());
     }
 
     /** A {@code config}'s state with the exercise's title and task where it has none. */
@@ -74,9 +52,5 @@ final class ExerciseFill {
 
     private static boolean blank(Object v) {
         return v == null || v instanceof String s && s.isBlank();
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,6 +1,7 @@
 package org.backprop.playground.web;
 
 import java.util.Map;
+import org.backprop.playground.state.StateCodec;
 import org.backprop.playground.web.page.Filled;
 
 /** What a link, {@code config} or {@code set} gains from the store before it is read: an exercise's task and title, a run's weights. */
@@ -13,8 +14,16 @@ final class LinkFill {
         this.runs = runs;
     }
 
+    /** A link's query with what the store adds appended: the same fill as a {@code config}'s, read by the codec's parser. */
     Filled<String> fill(String query) {
-        return exercises.fill(query).then(runs::fill);
+        if (query == null) return Filled.as(null);
+        Map<String, String> given = StateCodec.values(query);
+        Filled<Map<String, ?>> filled = fill(given);
+        StringBuilder out = new StringBuilder(query);
+        filled.value().forEach((name, value) -> {
+            if (!value.equals(given.get(name))) out.append(StateCodec.queryPair(name, value));
+        });
+        return new Filled<>(out.toString(), filled.warnings());
     }
 
     Filled<Map<String, ?>> fill(Map<String, ?> values) {

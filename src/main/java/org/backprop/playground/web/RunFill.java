@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.backprop.playground.state.Msg;
 import org.backprop.playground.state.Warning;
 import org.backprop.playground.store.Ids;
@@ -20,25 +18,10 @@ import org.backprop.playground.web.page.Filled;
  * the link opens with the seed's initial weights.
  */
 final class RunFill {
-    private static final Pattern RUN = Pattern.compile("(?:^|[&?#])run=([^&#]*)");
-    private static final Pattern HAS_WEIGHTS = Pattern.compile("(^|[&?#])weights=[^&]");
-
     private final Classroom classroom;
 
     RunFill(Classroom classroom) {
         this.classroom = classroom;
-    }
-
-    /** A query string with the run's weights appended where it has none. */
-    Filled<String> fill(String query) {
-        if (query == null) return Filled.as(null);
-        Matcher m = RUN.matcher(query);
-        String id = null;
-        while (m.find()) id = m.group(1); // the last one counts, as the codec reads a key given twice
-        if (id == null || id.isEmpty() || HAS_WEIGHTS.matcher(query).find()) return Filled.as(query);
-        Lookup run = lookup(id);
-        if (run.weights == null) return new Filled<>(query, run.warnings);
-        return Filled.as(query + "&weights=" + run.weights);
     }
 
     /** A {@code config}'s or {@code set}'s values with the run's weights where they give none. */
