@@ -62,33 +62,11 @@ public record AppConfig(
     }
 
     public AppConfig withSessions(IntSupplier next) {
-        return new AppConfig(
-                staticDir,
-                next,
-                socket,
-                scheduler,
-                limits,
-                frameAncestors,
-                heapBudgetMb,
-                access,
-                maxHeavyRequests,
-                bodyTimeout,
-                store);
+        return edit(c -> c.sessions = next);
     }
 
     public AppConfig withSocket(SocketLimits next) {
-        return new AppConfig(
-                staticDir,
-                sessions,
-                next,
-                scheduler,
-                limits,
-                frameAncestors,
-                heapBudgetMb,
-                access,
-                maxHeavyRequests,
-                bodyTimeout,
-                store);
+        return edit(c -> c.socket = next);
     }
 
     public AppConfig withMaxSessions(int n) {
@@ -96,124 +74,81 @@ public record AppConfig(
     }
 
     public AppConfig withScheduler(SchedulerConfig next) {
-        return new AppConfig(
-                staticDir,
-                sessions,
-                socket,
-                next,
-                limits,
-                frameAncestors,
-                heapBudgetMb,
-                access,
-                maxHeavyRequests,
-                bodyTimeout,
-                store);
+        return edit(c -> c.scheduler = next);
     }
 
     public AppConfig withLimits(PlaygroundLimits next) {
-        return new AppConfig(
-                staticDir,
-                sessions,
-                socket,
-                scheduler,
-                next,
-                frameAncestors,
-                heapBudgetMb,
-                access,
-                maxHeavyRequests,
-                bodyTimeout,
-                store);
+        return edit(c -> c.limits = next);
     }
 
-    /** Who may frame the page: CSP frame-ancestors sources, e.g. {@code 'self' https://school.example}. */
     public AppConfig withFrameAncestors(String next) {
-        return new AppConfig(
-                staticDir,
-                sessions,
-                socket,
-                scheduler,
-                limits,
-                next,
-                heapBudgetMb,
-                access,
-                maxHeavyRequests,
-                bodyTimeout,
-                store);
+        return edit(c -> c.frameAncestors = next);
     }
 
-    /** The heap sessions are admitted by, in MB; 0 follows -Xmx. */
     public AppConfig withHeapBudgetMb(long mb) {
-        return new AppConfig(
-                staticDir,
-                sessions,
-                socket,
-                scheduler,
-                limits,
-                frameAncestors,
-                mb,
-                access,
-                maxHeavyRequests,
-                bodyTimeout,
-                store);
+        return edit(c -> c.heapBudgetMb = mb);
     }
 
     public AppConfig withAccess(SocketAccess next) {
-        return new AppConfig(
-                staticDir,
-                sessions,
-                socket,
-                scheduler,
-                limits,
-                frameAncestors,
-                heapBudgetMb,
-                next,
-                maxHeavyRequests,
-                bodyTimeout,
-                store);
+        return edit(c -> c.access = next);
     }
 
     public AppConfig withMaxHeavyRequests(int n) {
-        return new AppConfig(
-                staticDir,
-                sessions,
-                socket,
-                scheduler,
-                limits,
-                frameAncestors,
-                heapBudgetMb,
-                access,
-                n,
-                bodyTimeout,
-                store);
-    }
-
-    public AppConfig withStore(StoreConfig next) {
-        return new AppConfig(
-                staticDir,
-                sessions,
-                socket,
-                scheduler,
-                limits,
-                frameAncestors,
-                heapBudgetMb,
-                access,
-                maxHeavyRequests,
-                bodyTimeout,
-                next);
+        return edit(c -> c.maxHeavyRequests = n);
     }
 
     public AppConfig withBodyTimeout(Duration next) {
+        return edit(c -> c.bodyTimeout = next);
+    }
+
+    public AppConfig withStore(StoreConfig next) {
+        return edit(c -> c.store = next);
+    }
+
+    /** This config with one value changed: each {@code with…} above names the value. */
+    private AppConfig edit(java.util.function.Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
         return new AppConfig(
-                staticDir,
-                sessions,
-                socket,
-                scheduler,
-                limits,
-                frameAncestors,
-                heapBudgetMb,
-                access,
-                maxHeavyRequests,
-                next,
-                store);
+                c.staticDir,
+                c.sessions,
+                c.socket,
+                c.scheduler,
+                c.limits,
+                c.frameAncestors,
+                c.heapBudgetMb,
+                c.access,
+                c.maxHeavyRequests,
+                c.bodyTimeout,
+                c.store);
+    }
+
+    /** The values of a config being edited. */
+    private static final class Copy {
+        Path staticDir;
+        IntSupplier sessions;
+        SocketLimits socket;
+        SchedulerConfig scheduler;
+        PlaygroundLimits limits;
+        String frameAncestors;
+        long heapBudgetMb;
+        SocketAccess access;
+        int maxHeavyRequests;
+        Duration bodyTimeout;
+        StoreConfig store;
+
+        Copy(AppConfig from) {
+            staticDir = from.staticDir;
+            sessions = from.sessions;
+            socket = from.socket;
+            scheduler = from.scheduler;
+            limits = from.limits;
+            frameAncestors = from.frameAncestors;
+            heapBudgetMb = from.heapBudgetMb;
+            access = from.access;
+            maxHeavyRequests = from.maxHeavyRequests;
+            bodyTimeout = from.bodyTimeout;
+            store = from.store;
+        }
     }
 }
