@@ -60,7 +60,6 @@ public final class PlaygroundSocket implements AutoCloseable {
     static final String SERVER_FULL = "server_full";
     static final String SERVER_BUSY = "server_busy";
     static final String ADDRESS_FULL = "address_full";
-    static final String NOT_SUPPORTED = "not_supported";
     static final String BINARY_NOT_ACCEPTED = "binary_not_accepted";
     static final String INTERNAL = "internal";
     static final String BUSY = "busy";
@@ -493,12 +492,15 @@ public final class PlaygroundSocket implements AutoCloseable {
                     gradcheck(c, m.id(), t.gradcheckInput());
                     return;
                 }
-                case ADD_POINT, REMOVE_POINT -> {
-                    c.sendError(
-                            m.id(),
-                            cause,
-                            new FieldError(
-                                    NOT_SUPPORTED, ClientMessage.TYPE, Msg.of("socket.notSupported", "type", cause)));
+                case ADD_POINT, REMOVE_POINT, CLEAR_POINTS -> {
+                    ClientMessage.PointAt p = m.point();
+                    Update u = switch (m.type()) {
+                        case ADD_POINT -> t.addPoint(p.x(), p.y(), p.label());
+                        case REMOVE_POINT -> t.removePoint(p.x(), p.y());
+                        default -> t.clearPoints();
+                    };
+                    c.sendState(
+                            m.id(), cause, concat(u.warnings(), t.derived().warningsSince(derivedBefore)), u.changed());
                     return;
                 }
             }
