@@ -381,6 +381,18 @@ public final class TrainingSession {
         return u;
     }
 
+    /**
+     * The stored data set {@code id} holds these points: the state names it, so its link is short
+     * (nothing else changes); ignored when the session's points are no longer these.
+     */
+    public synchronized void nameData(CustomPoints points, String id) {
+        if (state.points() != null
+                && state.points().equals(points)
+                && state.data().isEmpty()) {
+            state = state.withData(id);
+        }
+    }
+
     /** The points to edit: the person's own, or the data set's as a set of their own; refused when locked or not 2-D. */
     private CustomPoints editablePoints() {
         if (state.lock().contains("points")) {

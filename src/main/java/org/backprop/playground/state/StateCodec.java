@@ -310,9 +310,9 @@ public final class StateCodec {
     public Map<String, Object> toMap(PlaygroundState state) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (Key<?> key : StateKeys.ALL) {
-            map.put(
-                    key.name(),
-                    unwritten(key, state) ? (key.name().equals("points") ? "" : List.of()) : key.json(state));
+            // a stored run's weights are left out (a large network's are ~120,000 characters); points never are
+            boolean left = unwritten(key, state) && key.name().equals("weights");
+            map.put(key.name(), left ? List.of() : key.json(state));
             if (key.name().equals("hideText")) {
                 for (String control : state.hiddenControls()) map.put(control + StateKeys.HIDE_SUFFIX, true);
             }

@@ -44,9 +44,12 @@ class PointsSocketTest {
         return WsClient.greeted(server.wsUrl()).watchedBy(server::socketDiagnostics);
     }
 
-    /** The points a state message's link holds. */
+    /** The points a state message holds (its link may name a stored set instead). */
     private CustomPoints pointsOf(JsonNode state) {
-        return codec.parse(state.get("query").asText()).state().points();
+        String link = state.get("query").asText().replaceAll("&data=[^&]*", "");
+        return codec.parse(link + "&points=" + state.at("/state/points").asText())
+                .state()
+                .points();
     }
 
     @Test
@@ -56,7 +59,8 @@ class PointsSocketTest {
             c.send("p", "{\"type\":\"play\",\"id\":\"p\"}");
             JsonNode s = c.send("a", "{\"type\":\"addPoint\",\"id\":\"a\",\"x\":1.5,\"y\":-2.25,\"label\":1}");
             assertEquals("state", s.get("type").asText(), s.toString());
-            assertEquals(List.of("points"), strings(s.get("changed")));
+            // 501 points: the link names a stored set (data) instead of them
+            assertEquals(List.of("points", "data"), strings(s.get("changed")));
             assertEquals(251, s.at("/derived/trainPoints").asInt());
             assertEquals(250, s.at("/derived/testPoints").asInt());
             assertTrue(s.at("/derived/ownPoints").asBoolean());
@@ -239,6 +243,50 @@ class PointsSocketTest {
             assertEquals(query, s.get("query").asText());
             PlaygroundState st = codec.parse(query).state();
             assertNotNull(st.points());
+        }
+    }
+
+    @Test
+    void over_two_hundred_points_go_in_a_stored_data_set_whose_short_id_the_link_names() {
+        CustomPoints many = CustomPoints.empty(CustomPoints.Kind.CLASSES);
+        for (int i = 0; i <= CustomPoints.LINK_POINTS; i++) {
+            many = many.with(-5 + i * 0.05, 1, i % 2 == 0 ? 1 : -1, Domain.PLAYGROUND, ProblemKind.BINARY);
+        }
+        String query;
+        try (WsClient c = client()) {
+            JsonNode s = c.send(
+                    "c",
+                    "{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"points\":\"" + many.text()
+                            + "\"}}");
+            query = s.get("query").asText();
+            assertFalse(query.contains("points="), query);
+            assertTrue(query.matches(".*&data=[A-Za-z0-9_-]{12}$"), query);
+            assertTrue(
+                    strings(s.get("changed")).contains("data"), s.get("changed").toString());
+            assertEquals(many.text(), s.at("/state/points").asText(), "the page still has the points");
+            // one point fewer: 200 travel in the link again
+            JsonNode fewer = c.send("r", "{\"type\":\"removePoint\",\"id\":\"r\",\"x\":-5,\"y\":1}");
+            assertTrue(
+                    fewer.get("query").asText().contains("&points="),
+                    fewer.get("query").asText());
+            assertFalse(fewer.get("query").asText().contains("data="));
+        }
+        // the short link opens the same points, from the store
+        try (WsClient c = WsClient.connect(server.wsUrl() + "?" + query)) {
+            JsonNode s = c.await(m -> m.type().equals("state"), "first state").json();
+            assertEquals(
+                    CustomPoints.LINK_POINTS + 1, s.at("/derived/trainPoints").asInt(), s.toString());
+            assertEquals(query, s.get("query").asText());
+            assertEquals(0, s.get("warnings").size(), s.get("warnings").toString());
+        }
+        // an id the store has not: the data set's own points, and a warning saying so
+        try (WsClient c = WsClient.connect(server.wsUrl() + "?dataset=xor&data=AAAAAAAAAAAA")) {
+            JsonNode s = c.await(m -> m.type().equals("state"), "first state").json();
+            assertEquals(250, s.at("/derived/trainPoints").asInt());
+            assertEquals(
+                    "state.dataNotFound",
+                    s.at("/warnings/0/detail/id").asText(),
+                    s.get("warnings").toString());
         }
     }
 
