@@ -15,6 +15,7 @@ export const MessageType = Object.freeze({
   GRADCHECK: 'gradcheck',
   ADD_POINT: 'addPoint',
   REMOVE_POINT: 'removePoint',
+  CLEAR_POINTS: 'clearPoints',
   PING: 'ping',
 });
 

@@ -19,8 +19,12 @@ public enum MessageType {
     SET_WEIGHT("setWeight"),
     INSPECT("inspect"),
     GRADCHECK("gradcheck"),
+    /** One more point of a person's own data (docs/protocol.md §4 "Your own data"). */
     ADD_POINT("addPoint"),
+    /** The point nearest a place goes. */
     REMOVE_POINT("removePoint"),
+    /** No points: a map to draw on from scratch. */
+    CLEAR_POINTS("clearPoints"),
     /** Keeps the connection from being closed as idle; answered with nothing. */
     PING("ping");
 
@@ -50,13 +54,5 @@ public enum MessageType {
     /** The type named {@code wire}, or null when there is none. */
     public static MessageType fromWire(String wire) {
         return BY_WIRE.get(wire);
-    }
-
-    /** False for the types reserved for adding and removing points, which answer {@code not_supported} for now. */
-    public boolean supported() {
-        return switch (this) {
-            case ADD_POINT, REMOVE_POINT -> false;
-            default -> true;
-        };
     }
 }

@@ -16,6 +16,9 @@ import org.backprop.playground.state.Warning;
  *
  * @param requestedBatchSize   the state's {@code batchSize}
  * @param batchSize            the batch an epoch trains with
+ * @param trainPoints          the training points
+ * @param testPoints           the test points
+ * @param ownPoints            whether they are a person's own ({@code points}) rather than the data set's
  * @param outputActivation     the output layer's activation in effect
  * @param autoOutputActivation what {@code outputActivation=auto} gives here (the menu's "auto (sigmoid)")
  * @param losses               the losses this task trains with
@@ -28,6 +31,8 @@ public record Derived(
         int requestedBatchSize,
         int batchSize,
         int trainPoints,
+        int testPoints,
+        boolean ownPoints,
         Activation outputActivation,
         Activation autoOutputActivation,
         List<Loss> losses,

@@ -8,6 +8,7 @@ import org.backprop.playground.data.DataSplit;
 import org.backprop.playground.data.Dataset;
 import org.backprop.playground.engine.Samples;
 import org.backprop.playground.engine.SeedRandom;
+import org.backprop.playground.state.CustomPoints;
 import org.backprop.playground.state.PlaygroundState;
 
 /**
@@ -18,9 +19,10 @@ import org.backprop.playground.state.PlaygroundState;
  */
 final class SharedData {
     /** What the points depend on: the same key makes the same points in the same order. */
-    private record DataKey(Dataset dataset, int classes, double noise, int percTrainData, String seed) {
+    private record DataKey(
+            Dataset dataset, int classes, double noise, int percTrainData, String seed, CustomPoints points) {
         static DataKey of(PlaygroundState s) {
-            return new DataKey(s.activeDataset(), s.classes(), s.noise(), s.percTrainData(), s.seed());
+            return new DataKey(s.activeDataset(), s.classes(), s.noise(), s.percTrainData(), s.seed(), s.points());
         }
     }
 

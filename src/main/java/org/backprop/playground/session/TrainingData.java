@@ -8,6 +8,7 @@ import org.backprop.playground.data.Dataset;
 import org.backprop.playground.data.Point;
 import org.backprop.playground.engine.Samples;
 import org.backprop.playground.engine.SeedRandom;
+import org.backprop.playground.state.CustomPoints;
 import org.backprop.playground.state.PlaygroundState;
 
 /**
@@ -23,8 +24,14 @@ final class TrainingData {
         Dataset set = s.activeDataset();
         int classes = s.classes();
         List<Point> points = new ArrayList<>(set.generate(random, set.defaultSamples(), s.noise() / 100, classes));
+        if (!set.isFixed()) shuffle(points, random);
+        // a person's own points replace the set's, which are still drawn: the initial weights are the set's
+        CustomPoints own = s.points();
+        if (own != null) {
+            return new DataSplit(
+                    set, classes, own.train(set.domain(), set.problem()), own.test(set.domain(), set.problem()));
+        }
         if (set.isFixed()) return new DataSplit(set, classes, points, points);
-        shuffle(points, random);
         int split = (int) Math.floor(points.size() * (double) s.percTrainData() / 100);
         return new DataSplit(set, classes, points.subList(0, split), points.subList(split, points.size()));
     }

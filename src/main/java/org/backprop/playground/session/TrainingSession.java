@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import org.backprop.playground.data.DataSplit;
+import org.backprop.playground.data.Domain;
 import org.backprop.playground.data.Point;
 import org.backprop.playground.data.ProblemKind;
 import org.backprop.playground.engine.Activation;
@@ -23,6 +24,7 @@ import org.backprop.playground.engine.Reshape;
 import org.backprop.playground.engine.Samples;
 import org.backprop.playground.engine.SeedRandom;
 import org.backprop.playground.engine.Trainer;
+import org.backprop.playground.state.CustomPoints;
 import org.backprop.playground.state.FieldError;
 import org.backprop.playground.state.Goal;
 import org.backprop.playground.state.Locks;
@@ -129,6 +131,8 @@ public final class TrainingSession {
                 state.batchSize(),
                 trainer.hyperparameters().batchSize(),
                 train.count(),
+                test.count(),
+                state.hasCustomPoints(),
                 activations[activations.length - 1],
                 state.autoOutputActivation(),
                 state.allowedLosses(),
@@ -310,6 +314,153 @@ public final class TrainingSession {
             version++;
         }
         listener.run();
+    }
+
+    // ---- a person's own points ----------------------------------------------------------
+
+    /** removePoint finds the nearest point within this fraction of the domain's side: 0.5 on TF's [−6, 6]. */
+    static final double REMOVE_RADIUS = 1.0 / 24;
+    /** The error code of a removePoint with no point near enough, and of an addPoint over the cap. */
+    public static final String NO_POINT = "no_point", TOO_MANY_POINTS = "too_many_points";
+
+    /**
+     * {@code addPoint}: one more training point at (x, y), labelled as the {@code data} message labels
+     * points (−1 or +1 for two classes, 0…K−1 for K classes, a value in [−2, 2] for regression). The
+     * first point on a data set's own points starts a set of the person's own from them. Training
+     * goes on; the state's {@code points} say the new set (refused, changing nothing, when the data
+     * are locked, not 2-D, full, or the point is outside the map or of no class).
+     */
+    public Update addPoint(double x, double y, double label) {
+        Update u;
+        synchronized (this) {
+            CustomPoints current = editablePoints();
+            Domain d = split.dataset().domain();
+            checkInDomain("x", x, d);
+            checkInDomain("y", y, d);
+            checkLabel(label);
+            if (current.size() >= CustomPoints.MAX_POINTS) {
+                throw new Refusal(
+                        TOO_MANY_POINTS, null, Msg.of("session.tooManyPoints", "max", CustomPoints.MAX_POINTS));
+            }
+            u = applyPoints(current.with(x, y, label, d, state.task()));
+        }
+        listener.run();
+        return u;
+    }
+
+    /** {@code removePoint}: the point (train or test) nearest (x, y) within 1/24 of the map's side goes; refused when none is that near. */
+    public Update removePoint(double x, double y) {
+        Update u;
+        synchronized (this) {
+            CustomPoints current = editablePoints();
+            Domain d = split.dataset().domain();
+            checkInDomain("x", x, d);
+            checkInDomain("y", y, d);
+            double radius = (d.max() - d.min()) * REMOVE_RADIUS;
+            int index = current.nearest(x, y, radius, d);
+            if (index < 0) {
+                throw new Refusal(
+                        NO_POINT,
+                        null,
+                        Msg.of("session.noPointNear", "x", plain(x), "y", plain(y), "radius", plain(radius)));
+            }
+            u = applyPoints(current.without(index));
+        }
+        listener.run();
+        return u;
+    }
+
+    /** {@code clearPoints}: a set of the person's own with no points, to draw on from scratch. */
+    public Update clearPoints() {
+        Update u;
+        synchronized (this) {
+            editablePoints();
+            u = applyPoints(CustomPoints.empty(CustomPoints.Kind.of(state.task())));
+        }
+        listener.run();
+        return u;
+    }
+
+    /**
+     * The stored data set {@code id} holds these points: the state names it, so its link is short
+     * (nothing else changes); ignored when the session's points are no longer these.
+     */
+    public synchronized void nameData(CustomPoints points, String id) {
+        if (state.points() != null
+                && state.points().equals(points)
+                && state.data().isEmpty()) {
+            state = state.withData(id);
+        }
+    }
+
+    /** The points to edit: the person's own, or the data set's as a set of their own; refused when locked or not 2-D. */
+    private CustomPoints editablePoints() {
+        if (state.lock().contains("points")) {
+            throw new Refusal(FieldError.LOCKED, "points", Msg.of("state.locked", "key", "points"));
+        }
+        if (!state.isTwoDimensional()) {
+            throw new Refusal(
+                    FieldError.CONFLICT,
+                    "dataset",
+                    Msg.of("state.pointsNoMap", "dataset", state.activeDataset().urlName()));
+        }
+        return state.points() != null ? state.points() : CustomPoints.of(split.dataset(), split.train(), split.test());
+    }
+
+    /** The new points as a {@code set} of the key would apply them (the codec's checks, its dependent changes). */
+    private Update applyPoints(CustomPoints next) {
+        Update u = codec.apply(state, Map.of("points", next.text()));
+        if (!u.accepted()) throw new Refusal(u.errors().get(0));
+        if (!u.changed().isEmpty()) applyLive(u.state());
+        return u;
+    }
+
+    private static void checkInDomain(String field, double v, Domain d) {
+        if (!(v >= d.min() && v <= d.max())) {
+            throw new Refusal(
+                    FieldError.BAD_VALUE,
+                    field,
+                    Msg.of(
+                            "session.outsideMap",
+                            "field",
+                            field,
+                            "min",
+                            plain(d.min()),
+                            "max",
+                            plain(d.max()),
+                            "value",
+                            plain(v)));
+        }
+    }
+
+    private void checkLabel(double label) {
+        ProblemKind task = state.task();
+        boolean ok = switch (task) {
+            case BINARY -> label == -1 || label == 1;
+            case MULTICLASS -> label == Math.rint(label) && label >= 0 && label < state.classes();
+            case REGRESSION -> label >= CustomPoints.MIN_VALUE && label <= CustomPoints.MAX_VALUE;
+        };
+        if (ok) return;
+        Msg why = switch (task) {
+            case BINARY -> Msg.of("session.labelBinary", "value", plain(label));
+            case MULTICLASS -> Msg.of("session.labelClass", "last", state.classes() - 1, "value", plain(label));
+            case REGRESSION ->
+                Msg.of(
+                        "session.labelValue",
+                        "min",
+                        plain(CustomPoints.MIN_VALUE),
+                        "max",
+                        plain(CustomPoints.MAX_VALUE),
+                        "value",
+                        plain(label));
+        };
+        throw new Refusal(FieldError.BAD_VALUE, "label", why);
+    }
+
+    /** A number as a person writes it: 3 decimals at most, no ".0" on a whole one. */
+    private static String plain(double v) {
+        double r = Math.round(v * 1000) / 1000.0;
+        return r == Math.rint(r) && Math.abs(r) < 1e15 ? String.valueOf((long) r) : String.valueOf(r);
     }
 
     // ---- the backprop view ----------------------------------------------------------------
@@ -617,7 +768,8 @@ public final class TrainingSession {
                 || prev.noise() != next.noise()
                 || prev.percTrainData() != next.percTrainData()
                 || !prev.seed().equals(next.seed())
-                || prev.classes() != next.classes();
+                || prev.classes() != next.classes()
+                || !Objects.equals(prev.points(), next.points());
         boolean newNetwork = !nextSpec.sameNetwork(spec);
         state = next;
         if (newData) {

@@ -64,9 +64,32 @@ final class Compatibility {
             found.add(new Conflict(
                     "goalEpochs", Msg.of("state.goalEpochsNoGoal", "epochs", s.goalEpochs()), b -> b.goalEpochs = 0));
         }
+        Conflict points = pointsConflict(s);
+        if (points != null) found.add(points);
         Conflict wide = tooWide(s, limits);
         if (wide != null) found.add(wide);
         return found;
+    }
+
+    /** A person's own points that do not fit the data set: not 2-D, another kind (classes, values), or a class it has not. */
+    private static Conflict pointsConflict(PlaygroundState s) {
+        CustomPoints p = s.points();
+        if (p == null) return null;
+        Msg why = null;
+        if (!s.isTwoDimensional()) {
+            why = Msg.of("state.pointsNoMap", "dataset", s.activeDataset().urlName());
+        } else if (p.kind() != CustomPoints.Kind.of(s.task())) {
+            why = Msg.of(
+                    p.kind() == CustomPoints.Kind.VALUES ? "state.pointsValues" : "state.pointsClassesOnRegression");
+        } else if (p.highestClass() >= s.classes()) {
+            why = Msg.of(
+                    "state.pointsClasses", "classes", s.classes(), "last", s.classes() - 1, "value", p.highestClass());
+        }
+        if (why == null) return null;
+        return new Conflict("points", why, b -> {
+            b.points = null;
+            b.data = "";
+        });
     }
 
     /** The losses a task trains with: regression square or mse, two classes square, mse or bce, K classes ce. */

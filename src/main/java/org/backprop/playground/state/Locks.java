@@ -40,7 +40,9 @@ public final class Locks {
         StateBuilder b = next.state().toBuilder();
         List<String> kept = new ArrayList<>();
         for (Key<?> key : StateKeys.ALL) {
-            if (!locked.contains(key.name()) && !key.name().equals("lock")) continue;
+            // a stored data set's id goes with the points it names
+            boolean follows = key.name().equals("data") && locked.contains("points");
+            if (!locked.contains(key.name()) && !key.name().equals("lock") && !follows) continue;
             if (key.differs(current, next.state())) kept.add(key.name());
             copy(key, current, b);
         }

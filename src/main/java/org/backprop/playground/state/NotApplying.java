@@ -20,12 +20,16 @@ public final class NotApplying {
         Dataset set = s.activeDataset();
         boolean map = s.isTwoDimensional();
         Map<String, String> out = new LinkedHashMap<>();
-        if (!set.takesNoise()) out.put("noise", "na.noNoise");
-        if (set.isFixed()) out.put("percTrainData", "na.fixedSplit");
+        boolean own = s.hasCustomPoints();
+        if (own) out.put("noise", "na.ownPoints");
+        else if (!set.takesNoise()) out.put("noise", "na.noNoise");
+        if (own) out.put("percTrainData", "na.ownSplit");
+        else if (set.isFixed()) out.put("percTrainData", "na.fixedSplit");
         if (!map) out.put("showTestData", "na.noMap");
-        else if (set.isFixed()) out.put("showTestData", "na.fixedSplit");
+        else if (set.isFixed() && !own) out.put("showTestData", "na.fixedSplit");
         if (!map) out.put("discretize", "na.noMap");
-        if (set.isFixed()) out.put("regenerate", "na.fixedPoints");
+        if (own) out.put("regenerate", "na.ownPoints");
+        else if (set.isFixed()) out.put("regenerate", "na.fixedPoints");
         if (s.networkShape().isEmpty()) out.put("activation", "na.noHiddenLayer");
         return out;
     }

@@ -41,6 +41,10 @@ import org.backprop.playground.engine.Regularization;
  * @param name           the student's nickname on that board, or empty (checked when joining, not here)
  * @param run            a stored run's id: where {@code weights} came from (the web layer reads them from the
  *                       store), written in their place, so a run of any size has a short link; or empty
+ * @param points         the person's own points, trained on instead of the data set's (kept on a 2-D set of
+ *                       the same kind only); null for the data set's own
+ * @param data           a stored data set's id: where {@code points} came from (the web layer reads them from
+ *                       the store), written in their place when they are too many for a link; or empty
  */
 public record PlaygroundState(
         Activation activation,
@@ -77,7 +81,9 @@ public record PlaygroundState(
         String exercise,
         String board,
         String name,
-        String run) {
+        String run,
+        CustomPoints points,
+        String data) {
 
     /**
      * The seed of a URL that names none. TF Playground draws a fresh one per visit; here a link
@@ -106,6 +112,7 @@ public record PlaygroundState(
         if (board == null) board = "";
         if (name == null) name = "";
         if (run == null) run = "";
+        if (data == null) data = "";
         if (activation == null
                 || dataset == null
                 || regDataset == null
@@ -159,7 +166,21 @@ public record PlaygroundState(
                 "",
                 "",
                 "",
+                "",
+                null,
                 "");
+    }
+
+    /** Whether the points trained on are a person's own ({@code points}) rather than the data set's. */
+    public boolean hasCustomPoints() {
+        return points != null;
+    }
+
+    /** The same state with its points named by a stored data set (written as {@code data=<id>} instead of them). */
+    public PlaygroundState withData(String id) {
+        StateBuilder b = toBuilder();
+        b.data = id;
+        return b.build();
     }
 
     /** The set being trained: {@code regDataset} for regression, {@code dataset} otherwise. */

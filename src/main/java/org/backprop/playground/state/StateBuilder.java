@@ -50,6 +50,8 @@ final class StateBuilder {
     String board;
     String name;
     String run;
+    CustomPoints points;
+    String data;
 
     StateBuilder(PlaygroundState s) {
         activation = s.activation();
@@ -87,6 +89,8 @@ final class StateBuilder {
         board = s.board();
         name = s.name();
         run = s.run();
+        points = s.points();
+        data = s.data();
     }
 
     void feature(InputFeature f, boolean on) {
@@ -130,6 +134,8 @@ final class StateBuilder {
                 exercise,
                 board,
                 name,
-                run);
+                run,
+                points,
+                data);
     }
 }

@@ -26,6 +26,10 @@ public final class StateCodec {
     static final int MAX_VALUE_CHARS = 4096;
     /** The weights' value: the largest network's numbers (6 × 32 neurons on 16 inputs, ~120,000 characters) and room. */
     static final int MAX_WEIGHTS_CHARS = 1 << 20;
+    /** The points' value: {@link CustomPoints#MAX_POINTS} regression points (7 bytes each) in base64, and a little room. */
+    static final int MAX_POINTS_CHARS = 20_000;
+    /** Keys whose change means other data: a person's own points go with them (they were drawn on that set). */
+    static final List<String> DATA_SET_KEYS = List.of("dataset", "regDataset", "problem", "numClasses");
 
     static final int MAX_WARNINGS = 32;
     static final int MAX_HIDDEN_CONTROLS = 64;
@@ -251,6 +255,24 @@ public final class StateCodec {
         }
         // weights set by number are no stored run's
         if (touched.contains("weights") && !touched.contains("run")) b.run = "";
+        // points set as points are no stored data set's
+        if (touched.contains("points") && !touched.contains("data")) b.data = "";
+        // picking a data set (the one shown too) means its own points: a person's points go, unless locked
+        if (!touched.contains("points") && b.points != null) {
+            String picked =
+                    touched.stream().filter(DATA_SET_KEYS::contains).findFirst().orElse(null);
+            if (picked != null) {
+                if (current.lock().contains("points")) {
+                    return new Update(
+                            current,
+                            List.of(),
+                            List.of(new FieldError(
+                                    FieldError.LOCKED, picked, Msg.of("state.pointsLocked", "key", picked))));
+                }
+                b.points = null;
+                b.data = "";
+            }
+        }
         // a set that clears the goal clears its budget with it (a dependent change, reported in changed)
         if (touched.contains("goal") && b.goal == null && !touched.contains("goalEpochs")) b.goalEpochs = 0;
         DependentChanges.Result fixed = DependentChanges.resolve(b.build(), touched, current.lock(), limits);
@@ -274,12 +296,17 @@ public final class StateCodec {
     }
 
     private static int maxChars(String key) {
-        return key.equals("weights") ? MAX_WEIGHTS_CHARS : MAX_VALUE_CHARS;
+        return switch (key) {
+            case "weights" -> MAX_WEIGHTS_CHARS;
+            case "points" -> MAX_POINTS_CHARS;
+            default -> MAX_VALUE_CHARS;
+        };
     }
 
-    /** Whether a key is left out when written: weights a stored run names ({@code run}) go as its id. */
+    /** Whether a key is left out when written: weights a stored run names ({@code run}) go as its id, points a stored data set names ({@code data}) as its. */
     private static boolean unwritten(Key<?> key, PlaygroundState state) {
-        return key.name().equals("weights") && !state.run().isEmpty();
+        return key.name().equals("weights") && !state.run().isEmpty()
+                || key.name().equals("points") && !state.data().isEmpty();
     }
 
     /** The canonical query string (no leading '?'): TF's keys in TF's order, hidden controls, then ours. */
@@ -300,7 +327,9 @@ public final class StateCodec {
     public Map<String, Object> toMap(PlaygroundState state) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (Key<?> key : StateKeys.ALL) {
-            map.put(key.name(), unwritten(key, state) ? List.of() : key.json(state));
+            // a stored run's weights are left out (a large network's are ~120,000 characters); points never are
+            boolean left = unwritten(key, state) && key.name().equals("weights");
+            map.put(key.name(), left ? List.of() : key.json(state));
             if (key.name().equals("hideText")) {
                 for (String control : state.hiddenControls()) map.put(control + StateKeys.HIDE_SUFFIX, true);
             }

@@ -219,6 +219,17 @@ final class StateKeys {
                 true));
         // a stored run's id: the web layer fills weights from it; written instead of them (StateCodec.write)
         keys.add(text("run", (raw, lim) -> ValueReaders.token(raw), (b, v) -> b.run = v, PlaygroundState::run));
+        // a person's own points (CustomPoints); blank is "the data set's own points"
+        keys.add(new Key<CustomPoints>(
+                "points",
+                (raw, lim) -> raw.isBlank() ? Reading.ok(null) : CustomPoints.read(raw),
+                (b, v) -> b.points = v,
+                PlaygroundState::points,
+                v -> v == null ? null : v.text(),
+                v -> v == null ? "" : v.text(),
+                true));
+        // a stored data set's id: the web layer fills points from it; written instead of them (StateCodec.write)
+        keys.add(text("data", (raw, lim) -> ValueReaders.token(raw), (b, v) -> b.data = v, PlaygroundState::data));
         // issue 14's class keys: none changes the training; the web layer acts on them (store, board)
         keys.add(text(
                 "exercise",

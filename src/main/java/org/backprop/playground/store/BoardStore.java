@@ -51,6 +51,29 @@ public interface BoardStore extends AutoCloseable {
     /** A stored run's weights, unless unknown or its board is gone. */
     Optional<String> runWeights(String id);
 
+    /**
+     * Stores a person's own points (a state's {@code points} value, at most {@link #MAX_DATASET_CHARS})
+     * and returns the set's id: a hash of the points, so the same set has the same id and one row.
+     * Over {@link #MAX_DATASETS} sets the least recently used go.
+     */
+    String storeDataset(String points, Instant now);
+
+    /** A stored set's points, unless unknown or swept; a read counts as a use (it keeps the set). */
+    Optional<String> datasetPoints(String id, Instant now);
+
+    /** Deletes the sets unused since {@code unusedSince}, then the least recently used beyond {@code keep}; returns how many. */
+    int sweepDatasets(Instant unusedSince, int keep);
+
+    /** Sets the store holds now. */
+    int datasetCount();
+
+    /** The most characters a stored set's points have (2,000 regression points in base64, and room). */
+    int MAX_DATASET_CHARS = 20_000;
+    /** Stored sets kept at most: with {@link #MAX_DATASET_CHARS} each, 100 MB at worst (a 500-point set is 3.3 KB). */
+    int MAX_DATASETS = 5_000;
+    /** How long a stored set lasts after its last use. */
+    java.time.Duration DATASET_LIFETIME = java.time.Duration.ofDays(30);
+
     /** Deletes the boards expired at {@code now}; returns how many. */
     int sweepExpired(Instant now);
 

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes expired boards once at start and then every {@link #EVERY}; an expired board is already
- * gone for every read ({@link BoardStore#board}), so the sweep only frees its rows' space.
+ * gone for every read ({@link BoardStore#board}), so the sweep only frees its rows' space. Stored data
+ * sets unused for {@link BoardStore#DATASET_LIFETIME} go too, and those beyond {@link BoardStore#MAX_DATASETS}.
  */
 public final class ExpirySweep implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExpirySweep.class);
@@ -28,6 +29,10 @@ public final class ExpirySweep implements AutoCloseable {
                     try {
                         int n = store.sweepExpired(clock.instant());
                         if (n > 0) LOG.info("deleted {} expired boards", n);
+                        int sets = store.sweepDatasets(
+                                clock.instant().minus(BoardStore.DATASET_LIFETIME), BoardStore.MAX_DATASETS);
+                        if (sets > 0)
+                            LOG.info("deleted {} stored data sets unused for {}", sets, BoardStore.DATASET_LIFETIME);
                     } catch (RuntimeException e) {
                         LOG.warn("the expiry sweep failed; it runs again in {}: {}", EVERY, e.getMessage());
                     }

@@ -400,6 +400,126 @@ public final class JdbcStore implements BoardStore {
         }
     }
 
+    /** Inserts between two trims to {@link #MAX_DATASETS}: the cap holds to within this many rows. */
+    static final int TRIM_EVERY = 16;
+
+    private final java.util.concurrent.atomic.AtomicInteger insertsSinceTrim =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public String storeDataset(String points, Instant now) {
+        if (points.length() > MAX_DATASET_CHARS) {
+            throw new IllegalArgumentException("a stored set has at most " + MAX_DATASET_CHARS + " characters");
+        }
+        String id = datasetId(points);
+        try (Connection c = pool.getConnection()) {
+            if (touch(c, id, now, now) == 0) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO datasets (id, points, created_at, used_at) VALUES (?, ?, ?, ?)")) {
+                    s.setString(1, id);
+                    s.setString(2, points);
+                    s.setLong(3, now.toEpochMilli());
+                    s.setLong(4, now.toEpochMilli());
+                    s.executeUpdate();
+                } catch (SQLException ex) {
+                    // another server (or thread) stored the same set just now: it is there
+                    if (!"23505".equals(ex.getSQLState())) throw ex;
+                }
+                if (insertsSinceTrim.incrementAndGet() >= TRIM_EVERY) {
+                    insertsSinceTrim.set(0);
+                    trim(c, MAX_DATASETS);
+                }
+            }
+            return id;
+        } catch (SQLException ex) {
+            throw new StoreException("could not store a data set", ex);
+        }
+    }
+
+    /** 12 URL-safe characters of the points' SHA-256 (72 bits): one id per set, short in a link. */
+    static String datasetId(String points) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(points.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(hash)
+                    .substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Marks a set used now (at most once a minute per set, so reads seldom write); the rows it found. */
+    private static int touch(Connection c, String id, Instant now, Instant before) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE datasets SET used_at = ? WHERE id = ? AND used_at <= ?")) {
+            s.setLong(1, now.toEpochMilli());
+            s.setString(2, id);
+            s.setLong(3, before.toEpochMilli());
+            if (s.executeUpdate() > 0) return 1;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM datasets WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? 1 : 0;
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> datasetPoints(String id, Instant now) {
+        if (!Ids.wellFormed(id)) return Optional.empty();
+        try (Connection c = pool.getConnection()) {
+            Optional<String> points;
+            try (PreparedStatement s = c.prepareStatement("SELECT points FROM datasets WHERE id = ?")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    points = r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                }
+            }
+            if (points.isPresent()) touch(c, id, now, now.minusSeconds(60));
+            return points;
+        } catch (SQLException ex) {
+            throw new StoreException("could not read a data set", ex);
+        }
+    }
+
+    @Override
+    public int sweepDatasets(Instant unusedSince, int keep) {
+        try (Connection c = pool.getConnection()) {
+            int n;
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM datasets WHERE used_at < ?")) {
+                s.setLong(1, unusedSince.toEpochMilli());
+                n = s.executeUpdate();
+            }
+            return n + trim(c, keep);
+        } catch (SQLException ex) {
+            throw new StoreException("could not sweep data sets", ex);
+        }
+    }
+
+    /** Deletes the least recently used sets beyond {@code keep}; how many. */
+    private static int trim(Connection c, int keep) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM datasets WHERE id IN (SELECT id FROM datasets"
+                + " ORDER BY used_at DESC, id OFFSET ? ROWS)")) {
+            s.setInt(1, keep);
+            return s.executeUpdate();
+        }
+    }
+
+    @Override
+    public int datasetCount() {
+        try (Connection c = pool.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM datasets");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getInt(1);
+        } catch (SQLException ex) {
+            throw new StoreException("could not count data sets", ex);
+        }
+    }
+
     @Override
     public int sweepExpired(Instant now) {
         try (Connection c = pool.getConnection();

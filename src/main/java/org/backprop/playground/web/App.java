@@ -53,7 +53,7 @@ public final class App {
                 new org.backprop.playground.state.StateCodec(appConfig.limits());
         BoardMembers members =
                 new BoardMembers(classroom, codec, appConfig.store().reportLook());
-        LinkFill exercises = new LinkFill(new ExerciseFill(classroom), new RunFill(classroom));
+        LinkFill exercises = new LinkFill(new ExerciseFill(classroom), new RunFill(classroom), new DataFill(classroom));
         HeapAdmission heap = HeapAdmission.forThisJvm(
                 appConfig.heapBudgetMb(),
                 SessionCost.heaviest(appConfig.limits()),

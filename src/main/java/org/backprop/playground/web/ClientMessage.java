@@ -29,6 +29,7 @@ import org.backprop.playground.state.Msg;
  * @param value  {@code setWeight}: the new weight or bias
  * @param probe  {@code inspect}: the sample to inspect (null for other types)
  * @param resume {@code config}: the epoch and parameters a reconnecting page goes on from, or null
+ * @param point  {@code addPoint} and {@code removePoint}: where, and the label to add (NaN for a removal); else null
  */
 public record ClientMessage(
         MessageType type,
@@ -40,7 +41,8 @@ public record ClientMessage(
         int from,
         double value,
         Probe probe,
-        Resume resume) {
+        Resume resume,
+        PointAt point) {
     /** Values an {@code input} or {@code target} may hold, at most (far more than any network here has inputs). */
     static final int MAX_SAMPLE_VALUES = 4096;
 
@@ -49,6 +51,9 @@ public record ClientMessage(
      * "test" and its {@code index}), or, when {@code input} is given, that input vector and target.
      */
     public record Probe(String split, int index, double[] input, double[] target) {}
+
+    /** An {@code addPoint}'s x, y and label, or a {@code removePoint}'s x and y (label NaN). */
+    public record PointAt(double x, double y, double label) {}
 
     public static final int MAX_ID_CHARS = 64;
 
@@ -72,7 +77,7 @@ public record ClientMessage(
             int from,
             double value,
             Probe probe) {
-        this(type, id, state, epochs, layer, to, from, value, probe, null);
+        this(type, id, state, epochs, layer, to, from, value, probe, null, null);
     }
 
     /** Whether a {@code setWeight} edits a bias ({@code "bias": true}) rather than a link. */
@@ -150,11 +155,37 @@ public record ClientMessage(
         }
         Reader r = new Reader(root, wire, id);
         return switch (type) {
-            case CONFIG -> new ClientMessage(type, id, r.state(false), 0, 0, 0, 0, 0, null, resume(r));
+            case CONFIG -> new ClientMessage(type, id, r.state(false), 0, 0, 0, 0, 0, null, resume(r), null);
             case SET -> new ClientMessage(type, id, r.state(true), 0, 0, 0, 0, 0, null);
             case STEP -> new ClientMessage(type, id, null, r.integer("epochs", 1, 1, maxStepEpochs), 0, 0, 0, 0, null);
             case SET_WEIGHT -> weight(r, type, id);
             case INSPECT -> new ClientMessage(type, id, null, 0, 0, 0, 0, 0, probe(r));
+            case ADD_POINT ->
+                new ClientMessage(
+                        type,
+                        id,
+                        null,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        null,
+                        new PointAt(r.number("x"), r.number("y"), r.number("label")));
+            case REMOVE_POINT ->
+                new ClientMessage(
+                        type,
+                        id,
+                        null,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        null,
+                        new PointAt(r.number("x"), r.number("y"), Double.NaN));
             default -> new ClientMessage(type, id, null, 0, 0, 0, 0, 0, null);
         };
     }

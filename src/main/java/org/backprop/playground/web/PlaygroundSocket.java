@@ -60,7 +60,6 @@ public final class PlaygroundSocket implements AutoCloseable {
     static final String SERVER_FULL = "server_full";
     static final String SERVER_BUSY = "server_busy";
     static final String ADDRESS_FULL = "address_full";
-    static final String NOT_SUPPORTED = "not_supported";
     static final String BINARY_NOT_ACCEPTED = "binary_not_accepted";
     static final String INTERNAL = "internal";
     static final String BUSY = "busy";
@@ -275,11 +274,12 @@ public final class PlaygroundSocket implements AutoCloseable {
             }
             stats.opened.increment();
             c.sendText(messages.hello());
+            List<Warning> stored = linkPoints(training, new ArrayList<>());
             c.sendState(
                     null,
                     "connect",
                     concat(
-                            concat(filled.warnings(), initial.warnings()),
+                            concat(concat(filled.warnings(), initial.warnings()), stored),
                             training.derived().warningsSince(null)),
                     List.of());
             joinAsStated(c, null, "connect");
@@ -445,14 +445,16 @@ public final class PlaygroundSocket implements AutoCloseable {
                 case CONFIG -> {
                     Filled<Map<String, ?>> filled = exercises.fill(m.state());
                     Parsed parsed = t.configure(filled.value(), m.resume());
+                    List<String> changed = new ArrayList<>(StateCodec.changedKeys(before, parsed.state()));
+                    List<Warning> stored = linkPoints(t, changed);
                     // a new state: its batch warning is said again
                     c.sendState(
                             m.id(),
                             cause,
                             concat(
-                                    concat(filled.warnings(), parsed.warnings()),
+                                    concat(concat(filled.warnings(), parsed.warnings()), stored),
                                     t.derived().warningsSince(null)),
-                            StateCodec.changedKeys(before, parsed.state()));
+                            changed);
                     joinAsStated(c, m.id(), cause);
                     return;
                 }
@@ -460,13 +462,15 @@ public final class PlaygroundSocket implements AutoCloseable {
                     Filled<Map<String, ?>> filled = exercises.fillSet(m.state());
                     Update u = t.set(filled.value());
                     if (u.accepted()) {
+                        List<String> changed = new ArrayList<>(u.changed());
+                        List<Warning> stored = linkPoints(t, changed);
                         c.sendState(
                                 m.id(),
                                 cause,
                                 concat(
-                                        concat(filled.warnings(), u.warnings()),
+                                        concat(concat(filled.warnings(), u.warnings()), stored),
                                         t.derived().warningsSince(derivedBefore)),
-                                u.changed());
+                                changed);
                         joinAsStated(c, m.id(), cause);
                     } else {
                         c.sendErrors(m.id(), cause, u.errors());
@@ -493,12 +497,20 @@ public final class PlaygroundSocket implements AutoCloseable {
                     gradcheck(c, m.id(), t.gradcheckInput());
                     return;
                 }
-                case ADD_POINT, REMOVE_POINT -> {
-                    c.sendError(
+                case ADD_POINT, REMOVE_POINT, CLEAR_POINTS -> {
+                    ClientMessage.PointAt p = m.point();
+                    Update u = switch (m.type()) {
+                        case ADD_POINT -> t.addPoint(p.x(), p.y(), p.label());
+                        case REMOVE_POINT -> t.removePoint(p.x(), p.y());
+                        default -> t.clearPoints();
+                    };
+                    List<String> changed = new ArrayList<>(u.changed());
+                    List<Warning> stored = linkPoints(t, changed);
+                    c.sendState(
                             m.id(),
                             cause,
-                            new FieldError(
-                                    NOT_SUPPORTED, ClientMessage.TYPE, Msg.of("socket.notSupported", "type", cause)));
+                            concat(concat(u.warnings(), stored), t.derived().warningsSince(derivedBefore)),
+                            changed);
                     return;
                 }
             }
@@ -510,6 +522,22 @@ public final class PlaygroundSocket implements AutoCloseable {
             LOG.error("{} failed on a session", cause, e);
             c.sendError(m.id(), cause, new FieldError(INTERNAL, null, Msg.of("socket.internal", "type", cause)));
         }
+    }
+
+    /**
+     * A state whose own points are too many for a link names a stored data set instead (its link
+     * says {@code data=<id>}, docs/protocol.md §1); adds {@code data} to {@code changed} when it does.
+     * What to say when the store could not take them (the points then stay in the link).
+     */
+    private List<Warning> linkPoints(TrainingSession t, List<String> changed) {
+        PlaygroundState s = t.state();
+        DataFill.Kept kept = exercises.data().keep(s);
+        if (kept == null) return List.of();
+        if (kept.id() != null) {
+            t.nameData(s.points(), kept.id());
+            if (!changed.contains("data")) changed.add("data");
+        }
+        return kept.warnings();
     }
 
     /** Joins, leaves or changes class board as the state now says (docs/protocol.md §10); a refusal is an error after the state. */

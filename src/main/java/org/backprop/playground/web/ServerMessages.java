@@ -14,6 +14,7 @@ import org.backprop.playground.session.GoalView;
 import org.backprop.playground.session.Inspection;
 import org.backprop.playground.session.PauseNotice;
 import org.backprop.playground.session.SessionStatus;
+import org.backprop.playground.state.CustomPoints;
 import org.backprop.playground.state.FieldError;
 import org.backprop.playground.state.PlaygroundLimits;
 import org.backprop.playground.state.PlaygroundState;
@@ -62,9 +63,11 @@ final class ServerMessages {
         l.put("maxBatchSize", limits.maxBatchSize());
         l.put("maxStepEpochs", limits.maxStepEpochs());
         l.put("idleTimeoutSeconds", socket.idleTimeout().toSeconds());
+        l.put("maxPoints", CustomPoints.MAX_POINTS);
+        l.put("linkPoints", CustomPoints.LINK_POINTS);
         ArrayNode types = n.putArray("messageTypes");
-        ArrayNode unsupported = n.putArray("notSupported");
-        for (MessageType t : MessageType.values()) (t.supported() ? types : unsupported).add(t.wire);
+        for (MessageType t : MessageType.values()) types.add(t.wire);
+        n.putArray("notSupported"); // every type is supported now; kept for pages that read it
         return n;
     }
 
@@ -115,6 +118,8 @@ final class ServerMessages {
         ObjectNode d = n.putObject("derived");
         d.put("batchSize", derived.batchSize());
         d.put("trainPoints", derived.trainPoints());
+        d.put("testPoints", derived.testPoints());
+        d.put("ownPoints", derived.ownPoints());
         d.put("outputActivation", derived.outputActivation().key);
         d.put("autoOutputActivation", derived.autoOutputActivation().key);
         ArrayNode losses = d.putArray("losses");

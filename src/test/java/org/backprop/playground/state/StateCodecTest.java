@@ -517,6 +517,8 @@ class StateCodecTest {
         assertTrue(names.remove("weightsEpoch"));
         // a board's stored run: where a large network's weights come from
         assertTrue(names.remove("run"));
+        // issue 16's own data: a person's points, and the stored data set that holds many of them
+        assertTrue(names.remove("points") && names.remove("data"));
         assertEquals(Set.of(), names, "no key beyond DESIGN.md's and the presets'");
         assertTrue(Arrays.asList(codec.write(PlaygroundState.defaults()).split("&"))
                         .size()

@@ -61,6 +61,16 @@ class JdbcStoreTest {
     }
 
     @Test
+    void stored_data_sets_are_one_row_per_set_and_expire_unused_and_beyond_the_cap() {
+        StoreCases.datasets(store);
+    }
+
+    @Test
+    void the_expiry_sweep_deletes_data_sets_unused_for_their_lifetime() {
+        StoreCases.datasetSweep(store);
+    }
+
+    @Test
     void a_board_survives_closing_and_reopening_the_database_file() {
         NewBoard made = store.createBoard(
                 "dataset=xor", "task", "T", Instant.now(), Instant.now().plus(Duration.ofDays(1)));
@@ -190,6 +200,45 @@ class JdbcStoreTest {
             assertTrue(store.students(soon.board().id()).isEmpty(), "its rows went with it");
             assertTrue(store.board(later.board().id(), T0.plusSeconds(61)).isPresent());
             assertEquals(0, store.sweepExpired(T0.plusSeconds(61)));
+        }
+
+        static void datasets(BoardStore store) {
+            String first = store.storeDataset("AQAA__8B", T0);
+            assertEquals(12, first.length());
+            assertEquals(first, store.storeDataset("AQAA__8B", T0), "the same set, the same id");
+            assertEquals(1, store.datasetCount());
+            assertEquals("AQAA__8B", store.datasetPoints(first, T0).orElseThrow());
+            assertTrue(store.datasetPoints("nope", T0).isEmpty());
+            assertTrue(store.datasetPoints("../x", T0).isEmpty());
+            List<String> later = new java.util.ArrayList<>();
+            for (int i = 1; i <= 4; i++)
+                later.add(store.storeDataset("AQAA__8B" + "AAAAA".repeat(i), T0.plusSeconds(i)));
+            assertEquals(5, store.datasetCount());
+            // a read is a use: the first set is now the most recently used
+            assertTrue(store.datasetPoints(first, T0.plusSeconds(120)).isPresent());
+            // unused since T0 + 2 s: the one stored at T0 + 1 s goes (the first was read since)
+            assertEquals(1, store.sweepDatasets(T0.plusSeconds(2), 10));
+            assertTrue(store.datasetPoints(later.get(0), T0.plusSeconds(121)).isEmpty());
+            // beyond the cap the least recently used go: of T0+120, +2, +3, +4 two stay
+            assertEquals(2, store.sweepDatasets(T0, 2));
+            assertEquals(2, store.datasetCount());
+            assertTrue(store.datasetPoints(first, T0.plusSeconds(121)).isPresent());
+            assertTrue(store.datasetPoints(later.get(3), T0.plusSeconds(121)).isPresent());
+            assertTrue(store.datasetPoints(later.get(1), T0.plusSeconds(121)).isEmpty());
+        }
+
+        static void datasetSweep(BoardStore store) {
+            String old = store.storeDataset("AQ", T0);
+            String recent = store.storeDataset("AQAA__8B", T0.plus(BoardStore.DATASET_LIFETIME));
+            java.time.Clock clock = java.time.Clock.fixed(
+                    T0.plus(BoardStore.DATASET_LIFETIME).plusSeconds(1), java.time.ZoneOffset.UTC);
+            try (ExpirySweep sweep = new ExpirySweep(store, clock)) { // it sweeps once at start
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (store.datasetCount() > 1 && System.nanoTime() < deadline) Thread.onSpinWait();
+            }
+            assertEquals(1, store.datasetCount());
+            assertTrue(store.datasetPoints(old, T0).isEmpty(), "unused for its lifetime: swept");
+            assertTrue(store.datasetPoints(recent, T0).isPresent());
         }
     }
 }

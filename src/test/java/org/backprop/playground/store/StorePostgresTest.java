@@ -60,6 +60,11 @@ class StorePostgresTest {
     }
 
     @Test
+    void datasets() {
+        StoreCases.datasets(store);
+    }
+
+    @Test
     void thirty_joins_at_once_from_two_pools_keep_the_cap_of_twenty() throws Exception {
         NewBoard b = store.createBoard("s", "", "", Instant.now(), Instant.now().plus(Duration.ofDays(1)));
         try (JdbcStore other = JdbcStore.open(DatabaseUrl.parse(pg.jdbcUrl()))) {

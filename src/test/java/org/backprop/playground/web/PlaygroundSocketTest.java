@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.backprop.playground.protocol.MessageType;
 import org.backprop.playground.testsupport.WsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -434,19 +433,6 @@ class PlaygroundSocketTest {
                     c.await(m -> m.type().equals("state"), "first state").json();
             assertEquals("xor", state.at("/state/dataset").asText());
             assertEquals(List.of(3), ints(state.at("/state/networkShape")));
-        }
-    }
-
-    @Test
-    void point_editing_messages_are_not_supported_yet() {
-        try (WsClient c = client()) {
-            for (MessageType t : MessageType.values()) {
-                if (t.supported()) continue;
-                JsonNode e = c.send(t.wire, "{\"type\":\"" + t.wire + "\",\"id\":\"" + t.wire + "\"}");
-                assertEquals("not_supported", e.get("code").asText());
-                assertEquals("type", e.get("field").asText());
-                assertTrue(e.get("message").asText().contains("not support"));
-            }
         }
     }
 
