@@ -5,20 +5,22 @@ package org.backprop.playground.engine;
  * activations: a layer's values for a batch are one array, row i (input or neuron i) at
  * [i·S, i·S + S), where the stride S is the batch rounded up to even. A column past the batch is
  * padding: the forward kernel and the input gradient compute it (every column only ever depends on
- * its own column, so it never touches a real sample), the weight gradient stops at the batch. That
- * lets every sample loop run in whole blocks of 4 columns and at most one of 2.
+ * its own column, so it never touches a real sample), the weight gradient stops at the batch.
  *
- * <p>Why this shape: at playground sizes (layers of 2 to 8 neurons, batches of 10) the cost was
- * loop overhead, not arithmetic. Each product is computed in 4 × 4 register blocks, sixteen
- * independent sums per pass over the shared dimension, and a whole layer's activation is one
- * loop over OUT·S values (long enough for the JIT to vectorize) instead of OUT loops of 10.
- * Forward sums keep TF Playground's order (bias, then inputs in order).
+ * <p><b>The multiply-add rule</b>, for every kernel of the fast path ({@link Sweeps},
+ * {@link VectorMath} and these): a sum of products is a chain of {@code Math.fma}, one per
+ * product, in {@link Reference}'s order. z starts from the bias and adds the inputs in order; dW
+ * starts from 0 and adds the batch's samples in order; dx starts from 0 and adds the neurons in
+ * order; db adds the samples in order. So a kernel's blocks, tails, vector lanes and scalar loops
+ * all give the same bits, whichever of them computes a value (MultiplyAddRuleTest holds it, by
+ * equality).
  *
- * <p>With the Vector API ({@link VectorMath}) the forward pass and the input gradient take the
- * columns up to the last whole vector 8 at a time, the same sums in the same order, and the
- * blocks here the rest: C2 does not vectorize these loops itself, since it cannot tell that the
- * arrays they read and write are distinct. W2's training pass: 111 against 137–145 µs an epoch.
- * The weight and bias gradients sum over the batch and stay here: lanes would change their order.
+ * <p>Why the blocks: at playground sizes (layers of 2 to 8 neurons, batches of 10) the cost was
+ * loop overhead, not arithmetic, so the forward pass and the input gradient compute 4 × 4 register
+ * blocks of independent sums. With the Vector API the columns up to the last whole vector go
+ * through {@link VectorMath} first: C2 does not vectorize these loops itself, since it cannot tell
+ * that the arrays they read and write are distinct. The weight gradient sums over the batch, so
+ * it stays scalar: lanes along the batch would change its order.
  */
 final class Kernels {
     private Kernels() {}
@@ -268,248 +270,89 @@ final class Kernels {
     }
 
     /**
-     * dy (OUT,S) = dL/dz, x (IN,S) -> dw (OUT,IN) at g[wOff] and db at g[bOff], accumulated over
-     * the batch's B real columns; dx (IN,S) = Wᵀ dy overwritten, all S columns, when dx is not null.
+     * dy (OUT,S) = dL/dz, x (IN,S) -> dw (OUT,IN) at g[wOff] += Σ_b dy·x and db (OUT) at g[bOff] += Σ_b dy,
+     * over the batch's B real columns. One neuron at a time, one pass over the batch per four
+     * inputs; the last one to four inputs and the bias share a pass, so a layer of up to four
+     * inputs (W1's) takes one pass per neuron.
      */
-    static void linearBackward(
-            double[] dx,
-            double[] g,
-            double[] dy,
-            double[] x,
-            double[] p,
-            int wOff,
-            int bOff,
-            int B,
-            int S,
-            int IN,
-            int OUT) {
-        biasGradient(g, dy, bOff, B, S, OUT);
-        weightGradient(g, dy, x, wOff, B, S, IN, OUT);
-        if (dx != null) {
-            int from = FastMath.VECTORIZED ? VectorMath.inputGradient(dx, dy, p, wOff, S, IN, OUT) : 0;
-            if (from < S) inputGradient(dx, dy, p, wOff, S, IN, OUT, from);
-        }
-    }
-
-    /** db[o] += Σ_b dy[o][b], four neurons per pass. */
-    private static void biasGradient(double[] g, double[] dy, int bOff, int B, int S, int OUT) {
-        // each row summed as even and odd columns: two chains of adds per row, half as long
-        int o = 0, pairs = B & ~1;
-        for (; o + 3 < OUT; o += 4) {
-            int r0 = o * S, r1 = r0 + S, r2 = r1 + S, r3 = r2 + S;
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-            for (int b = 0; b < pairs; b += 2) {
-                s0 += dy[r0 + b];
-                s1 += dy[r1 + b];
-                s2 += dy[r2 + b];
-                s3 += dy[r3 + b];
-                t0 += dy[r0 + b + 1];
-                t1 += dy[r1 + b + 1];
-                t2 += dy[r2 + b + 1];
-                t3 += dy[r3 + b + 1];
-            }
-            if (pairs < B) {
-                s0 += dy[r0 + pairs];
-                s1 += dy[r1 + pairs];
-                s2 += dy[r2 + pairs];
-                s3 += dy[r3 + pairs];
-            }
-            g[bOff + o] += s0 + t0;
-            g[bOff + o + 1] += s1 + t1;
-            g[bOff + o + 2] += s2 + t2;
-            g[bOff + o + 3] += s3 + t3;
-        }
-        for (; o + 1 < OUT; o += 2) {
-            int r0 = o * S, r1 = r0 + S;
-            double s0 = 0, s1 = 0, t0 = 0, t1 = 0;
-            for (int b = 0; b < pairs; b += 2) {
-                s0 += dy[r0 + b];
-                s1 += dy[r1 + b];
-                t0 += dy[r0 + b + 1];
-                t1 += dy[r1 + b + 1];
-            }
-            if (pairs < B) {
-                s0 += dy[r0 + pairs];
-                s1 += dy[r1 + pairs];
-            }
-            g[bOff + o] += s0 + t0;
-            g[bOff + o + 1] += s1 + t1;
-        }
-        for (; o < OUT; o++) {
-            int r = o * S;
-            double s0 = 0, t0 = 0;
-            for (int b = 0; b < pairs; b += 2) {
-                s0 += dy[r + b];
-                t0 += dy[r + b + 1];
-            }
-            if (pairs < B) s0 += dy[r + pairs];
-            g[bOff + o] += s0 + t0;
-        }
-    }
-
-    /** dw[o][i] += Σ_{b<B} dy[o][b] · x[i][b], in 4 × 4 blocks of (o, i). */
-    private static void weightGradient(double[] g, double[] dy, double[] x, int wOff, int B, int S, int IN, int OUT) {
-        int o = 0;
-        for (; o + 3 < OUT; o += 4) {
-            int d0 = o * S, d1 = d0 + S, d2 = d1 + S, d3 = d2 + S;
-            int w0 = wOff + o * IN, w1 = w0 + IN, w2 = w1 + IN, w3 = w2 + IN;
-            int i = 0;
-            for (; i + 3 < IN; i += 4) {
-                int x0 = i * S, x1 = x0 + S, x2 = x1 + S, x3 = x2 + S;
-                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-                double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-                for (int b = 0; b < B; b++) {
-                    double a0 = dy[d0 + b], a1 = dy[d1 + b], a2 = dy[d2 + b], a3 = dy[d3 + b];
-                    double c0 = x[x0 + b], c1 = x[x1 + b], c2 = x[x2 + b], c3 = x[x3 + b];
-                    s00 = Math.fma(a0, c0, s00);
-                    s01 = Math.fma(a0, c1, s01);
-                    s02 = Math.fma(a0, c2, s02);
-                    s03 = Math.fma(a0, c3, s03);
-                    s10 = Math.fma(a1, c0, s10);
-                    s11 = Math.fma(a1, c1, s11);
-                    s12 = Math.fma(a1, c2, s12);
-                    s13 = Math.fma(a1, c3, s13);
-                    s20 = Math.fma(a2, c0, s20);
-                    s21 = Math.fma(a2, c1, s21);
-                    s22 = Math.fma(a2, c2, s22);
-                    s23 = Math.fma(a2, c3, s23);
-                    s30 = Math.fma(a3, c0, s30);
-                    s31 = Math.fma(a3, c1, s31);
-                    s32 = Math.fma(a3, c2, s32);
-                    s33 = Math.fma(a3, c3, s33);
-                }
-                g[w0 + i] += s00;
-                g[w0 + i + 1] += s01;
-                g[w0 + i + 2] += s02;
-                g[w0 + i + 3] += s03;
-                g[w1 + i] += s10;
-                g[w1 + i + 1] += s11;
-                g[w1 + i + 2] += s12;
-                g[w1 + i + 3] += s13;
-                g[w2 + i] += s20;
-                g[w2 + i + 1] += s21;
-                g[w2 + i + 2] += s22;
-                g[w2 + i + 3] += s23;
-                g[w3 + i] += s30;
-                g[w3 + i + 1] += s31;
-                g[w3 + i + 2] += s32;
-                g[w3 + i + 3] += s33;
-            }
-            for (; i + 1 < IN; i += 2) {
-                int x0 = i * S, x1 = x0 + S;
-                double s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
-                for (int b = 0; b < B; b++) {
-                    double c0 = x[x0 + b], c1 = x[x1 + b];
-                    double a0 = dy[d0 + b], a1 = dy[d1 + b], a2 = dy[d2 + b], a3 = dy[d3 + b];
-                    s00 = Math.fma(a0, c0, s00);
-                    s01 = Math.fma(a0, c1, s01);
-                    s10 = Math.fma(a1, c0, s10);
-                    s11 = Math.fma(a1, c1, s11);
-                    s20 = Math.fma(a2, c0, s20);
-                    s21 = Math.fma(a2, c1, s21);
-                    s30 = Math.fma(a3, c0, s30);
-                    s31 = Math.fma(a3, c1, s31);
-                }
-                g[w0 + i] += s00;
-                g[w0 + i + 1] += s01;
-                g[w1 + i] += s10;
-                g[w1 + i + 1] += s11;
-                g[w2 + i] += s20;
-                g[w2 + i + 1] += s21;
-                g[w3 + i] += s30;
-                g[w3 + i + 1] += s31;
-            }
-            for (; i < IN; i++) {
-                int xi = i * S;
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                for (int b = 0; b < B; b++) {
-                    double c = x[xi + b];
-                    s0 += dy[d0 + b] * c;
-                    s1 += dy[d1 + b] * c;
-                    s2 += dy[d2 + b] * c;
-                    s3 += dy[d3 + b] * c;
-                }
-                g[w0 + i] += s0;
-                g[w1 + i] += s1;
-                g[w2 + i] += s2;
-                g[w3 + i] += s3;
-            }
-        }
-        for (; o + 1 < OUT; o += 2) {
-            int d0 = o * S, d1 = d0 + S, w0 = wOff + o * IN, w1 = w0 + IN;
-            int i = 0;
-            for (; i + 3 < IN; i += 4) {
-                int x0 = i * S, x1 = x0 + S, x2 = x1 + S, x3 = x2 + S;
-                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-                for (int b = 0; b < B; b++) {
-                    double a0 = dy[d0 + b], a1 = dy[d1 + b];
-                    double c0 = x[x0 + b], c1 = x[x1 + b], c2 = x[x2 + b], c3 = x[x3 + b];
-                    s00 = Math.fma(a0, c0, s00);
-                    s01 = Math.fma(a0, c1, s01);
-                    s02 = Math.fma(a0, c2, s02);
-                    s03 = Math.fma(a0, c3, s03);
-                    s10 = Math.fma(a1, c0, s10);
-                    s11 = Math.fma(a1, c1, s11);
-                    s12 = Math.fma(a1, c2, s12);
-                    s13 = Math.fma(a1, c3, s13);
-                }
-                g[w0 + i] += s00;
-                g[w0 + i + 1] += s01;
-                g[w0 + i + 2] += s02;
-                g[w0 + i + 3] += s03;
-                g[w1 + i] += s10;
-                g[w1 + i + 1] += s11;
-                g[w1 + i + 2] += s12;
-                g[w1 + i + 3] += s13;
-            }
-            for (; i < IN; i++) {
-                int xi = i * S;
-                double s0 = 0, s1 = 0;
-                for (int b = 0; b < B; b++) {
-                    double c = x[xi + b];
-                    s0 += dy[d0 + b] * c;
-                    s1 += dy[d1 + b] * c;
-                }
-                g[w0 + i] += s0;
-                g[w1 + i] += s1;
-            }
-        }
-        for (; o < OUT; o++) {
+    static void weightGradient(double[] g, double[] dy, double[] x, int wOff, int bOff, int B, int S, int IN, int OUT) {
+        int quads = IN == 0 ? 0 : (IN - 1) / 4 * 4;
+        for (int o = 0; o < OUT; o++) {
             int d = o * S, w = wOff + o * IN;
-            int i = 0;
-            for (; i + 3 < IN; i += 4) {
+            for (int i = 0; i < quads; i += 4) {
                 int x0 = i * S, x1 = x0 + S, x2 = x1 + S, x3 = x2 + S;
                 double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
                 for (int b = 0; b < B; b++) {
                     double a = dy[d + b];
-                    s0 += a * x[x0 + b];
-                    s1 += a * x[x1 + b];
-                    s2 += a * x[x2 + b];
-                    s3 += a * x[x3 + b];
+                    s0 = Math.fma(a, x[x0 + b], s0);
+                    s1 = Math.fma(a, x[x1 + b], s1);
+                    s2 = Math.fma(a, x[x2 + b], s2);
+                    s3 = Math.fma(a, x[x3 + b], s3);
                 }
                 g[w + i] += s0;
                 g[w + i + 1] += s1;
                 g[w + i + 2] += s2;
                 g[w + i + 3] += s3;
             }
-            for (; i + 1 < IN; i += 2) {
-                int x0 = i * S, x1 = x0 + S;
-                double s0 = 0, s1 = 0;
-                for (int b = 0; b < B; b++) {
-                    double a = dy[d + b];
-                    s0 += a * x[x0 + b];
-                    s1 += a * x[x1 + b];
+            int x0 = quads * S, x1 = x0 + S, x2 = x1 + S, x3 = x2 + S, v = w + quads;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, db = 0;
+            switch (IN - quads) {
+                case 0 -> { // a layer without inputs (seed 004's "guess 42"): the bias alone
+                    for (int b = 0; b < B; b++) db += dy[d + b];
                 }
-                g[w + i] += s0;
-                g[w + i + 1] += s1;
+                case 1 -> {
+                    for (int b = 0; b < B; b++) {
+                        double a = dy[d + b];
+                        s0 = Math.fma(a, x[x0 + b], s0);
+                        db += a;
+                    }
+                    g[v] += s0;
+                }
+                case 2 -> {
+                    for (int b = 0; b < B; b++) {
+                        double a = dy[d + b];
+                        s0 = Math.fma(a, x[x0 + b], s0);
+                        s1 = Math.fma(a, x[x1 + b], s1);
+                        db += a;
+                    }
+                    g[v] += s0;
+                    g[v + 1] += s1;
+                }
+                case 3 -> {
+                    for (int b = 0; b < B; b++) {
+                        double a = dy[d + b];
+                        s0 = Math.fma(a, x[x0 + b], s0);
+                        s1 = Math.fma(a, x[x1 + b], s1);
+                        s2 = Math.fma(a, x[x2 + b], s2);
+                        db += a;
+                    }
+                    g[v] += s0;
+                    g[v + 1] += s1;
+                    g[v + 2] += s2;
+                }
+                default -> {
+                    for (int b = 0; b < B; b++) {
+                        double a = dy[d + b];
+                        s0 = Math.fma(a, x[x0 + b], s0);
+                        s1 = Math.fma(a, x[x1 + b], s1);
+                        s2 = Math.fma(a, x[x2 + b], s2);
+                        s3 = Math.fma(a, x[x3 + b], s3);
+                        db += a;
+                    }
+                    g[v] += s0;
+                    g[v + 1] += s1;
+                    g[v + 2] += s2;
+                    g[v + 3] += s3;
+                }
             }
-            if (i < IN) {
-                int xi = i * S;
-                double s = 0;
-                for (int b = 0; b < B; b++) s += dy[d + b] * x[xi + b];
-                g[w + i] += s;
-            }
+            g[bOff + o] += db;
         }
+    }
+
+    /** dy (OUT,S) -> dx (IN,S) = Wᵀ dy, overwritten, all S columns. */
+    static void inputGradient(double[] dx, double[] dy, double[] p, int wOff, int S, int IN, int OUT) {
+        int from = FastMath.VECTORIZED ? VectorMath.inputGradient(dx, dy, p, wOff, S, IN, OUT) : 0;
+        if (from < S) inputGradient(dx, dy, p, wOff, S, IN, OUT, from);
     }
 
     /** dx[i][b] = Σ_o w[o][i] · dy[o][b], in 4 × 4 blocks of (i, b); sums over o in order, as TF. */

@@ -203,36 +203,21 @@ public final class Pass {
             net.activation(L).backward(delta[L], upstream, z[L], a[L], S, K);
         }
         for (int l = L; l >= 0; l--) {
-            int IN = layout.in(l), OUT = layout.out(l);
+            int IN = layout.in(l), OUT = layout.out(l), wOff = layout.weightOffset(l);
             double[] in = l == 0 ? x : a[l - 1];
+            Kernels.weightGradient(grads, delta[l], in, wOff, layout.biasOffset(l), B, S, IN, OUT);
+            if (l == 0) break;
             if (Sweeps.fit(IN, OUT)) {
-                Sweeps.weightAndBiasGradient(
-                        grads, delta[l], in, layout.weightOffset(l), layout.biasOffset(l), B, S, IN, OUT);
-                if (l > 0) {
-                    // tanh′ = 1 − a² comes from the inputs' own values: it rides along the input gradient
-                    if (net.activation(l - 1) == Activation.TANH) {
-                        Sweeps.inputGradient(
-                                delta[l - 1], delta[l], net.params, a[l - 1], layout.weightOffset(l), S, IN, OUT);
-                    } else {
-                        Sweeps.inputGradient(upstream, delta[l], net.params, null, layout.weightOffset(l), S, IN, OUT);
-                        net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], S, IN);
-                    }
+                // tanh′ = 1 − a² comes from the inputs' own values: it rides along the input gradient
+                if (net.activation(l - 1) == Activation.TANH) {
+                    Sweeps.inputGradient(delta[l - 1], delta[l], net.params, a[l - 1], wOff, S, IN, OUT);
+                    continue;
                 }
-                continue;
+                Sweeps.inputGradient(upstream, delta[l], net.params, null, wOff, S, IN, OUT);
+            } else {
+                Kernels.inputGradient(upstream, delta[l], net.params, wOff, S, IN, OUT);
             }
-            Kernels.linearBackward(
-                    l == 0 ? null : upstream,
-                    grads,
-                    delta[l],
-                    in,
-                    net.params,
-                    layout.weightOffset(l),
-                    layout.biasOffset(l),
-                    B,
-                    S,
-                    IN,
-                    OUT);
-            if (l > 0) net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], S, IN);
+            net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], S, IN);
         }
     }
 

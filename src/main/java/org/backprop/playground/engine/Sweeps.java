@@ -1,18 +1,13 @@
 package org.backprop.playground.engine;
 
 /**
- * The dense-layer kernels for small layers (up to 4 inputs and 4 neurons, TF Playground's usual
- * sizes), on the same packed layout as {@link Kernels}: one neuron (or input row) at a time, one
- * pass over the batch's columns, with the bias sum riding along the weight gradient's pass and
- * tanh's derivative along the input gradient's. At these sizes a batch is a chain of short
- * dependent steps (docs/performance.md), and fewer, fuller passes shorten it.
- *
- * <p>Each kernel is written out once per input count (or, for the input gradient, neuron count),
- * small enough for the JIT to inline at its call site: a hand-written 2-4-2-1 trainer ran the
- * backward pass in 7.5 µs an epoch with these kernels inlined and 8.1–8.6 with one general
- * kernel called per layer. The sums are the register blocks' sums in the same order, except the
- * bias gradient, which adds the batch's columns in order where the blocks add even and odd
- * columns apart.
+ * The forward and input-gradient kernels for small layers (up to 4 inputs and 4 neurons, TF
+ * Playground's usual sizes), on the same packed layout as {@link Kernels} and under its
+ * multiply-add rule: one neuron (or input row) at a time, one pass over the batch's columns, with
+ * tanh's derivative riding along the input gradient's pass. At these sizes a batch is a chain of
+ * short dependent steps (docs/performance.md), and fewer, fuller passes shorten it. Each kernel
+ * is written out once per input count (or, for the input gradient, neuron count), small enough
+ * for the JIT to inline at its call site with its sizes as constants.
  */
 final class Sweeps {
     private Sweeps() {}
@@ -73,95 +68,6 @@ final class Sweeps {
                 y[r + b] = Math.fma(
                         a3, x[3 * S + b], Math.fma(a2, x[2 * S + b], Math.fma(a1, x[S + b], Math.fma(a0, x[b], c))));
             }
-        }
-    }
-
-    /** dw[o][i] += Σ_{b<B} dy[o][b] · x[i][b] and db[o] += Σ_{b<B} dy[o][b], one pass over the batch per neuron. */
-    static void weightAndBiasGradient(
-            double[] g, double[] dy, double[] x, int wOff, int bOff, int B, int S, int IN, int OUT) {
-        switch (IN) {
-            case 0 -> biasGradient(g, dy, bOff, B, S, OUT);
-            case 1 -> gradient1(g, dy, x, wOff, bOff, B, S, OUT);
-            case 2 -> gradient2(g, dy, x, wOff, bOff, B, S, OUT);
-            case 3 -> gradient3(g, dy, x, wOff, bOff, B, S, OUT);
-            default -> gradient4(g, dy, x, wOff, bOff, B, S, OUT);
-        }
-    }
-
-    /** A layer without inputs (seed 004's "guess 42"): the bias alone. */
-    private static void biasGradient(double[] g, double[] dy, int bOff, int B, int S, int OUT) {
-        for (int o = 0; o < OUT; o++) {
-            double db = 0;
-            for (int b = 0; b < B; b++) db += dy[o * S + b];
-            g[bOff + o] += db;
-        }
-    }
-
-    private static void gradient1(double[] g, double[] dy, double[] x, int wOff, int bOff, int B, int S, int OUT) {
-        for (int o = 0; o < OUT; o++) {
-            int d = o * S;
-            double s0 = 0, db = 0;
-            for (int b = 0; b < B; b++) {
-                double a = dy[d + b];
-                s0 = Math.fma(a, x[b], s0);
-                db += a;
-            }
-            g[wOff + o] += s0;
-            g[bOff + o] += db;
-        }
-    }
-
-    private static void gradient2(double[] g, double[] dy, double[] x, int wOff, int bOff, int B, int S, int OUT) {
-        for (int o = 0; o < OUT; o++) {
-            int d = o * S, w = wOff + 2 * o;
-            double s0 = 0, s1 = 0, db = 0;
-            for (int b = 0; b < B; b++) {
-                double a = dy[d + b];
-                s0 = Math.fma(a, x[b], s0);
-                s1 = Math.fma(a, x[S + b], s1);
-                db += a;
-            }
-            g[w] += s0;
-            g[w + 1] += s1;
-            g[bOff + o] += db;
-        }
-    }
-
-    private static void gradient3(double[] g, double[] dy, double[] x, int wOff, int bOff, int B, int S, int OUT) {
-        for (int o = 0; o < OUT; o++) {
-            int d = o * S, w = wOff + 3 * o;
-            double s0 = 0, s1 = 0, s2 = 0, db = 0;
-            for (int b = 0; b < B; b++) {
-                double a = dy[d + b];
-                s0 = Math.fma(a, x[b], s0);
-                s1 = Math.fma(a, x[S + b], s1);
-                s2 = Math.fma(a, x[2 * S + b], s2);
-                db += a;
-            }
-            g[w] += s0;
-            g[w + 1] += s1;
-            g[w + 2] += s2;
-            g[bOff + o] += db;
-        }
-    }
-
-    private static void gradient4(double[] g, double[] dy, double[] x, int wOff, int bOff, int B, int S, int OUT) {
-        for (int o = 0; o < OUT; o++) {
-            int d = o * S, w = wOff + 4 * o;
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, db = 0;
-            for (int b = 0; b < B; b++) {
-                double a = dy[d + b];
-                s0 = Math.fma(a, x[b], s0);
-                s1 = Math.fma(a, x[S + b], s1);
-                s2 = Math.fma(a, x[2 * S + b], s2);
-                s3 = Math.fma(a, x[3 * S + b], s3);
-                db += a;
-            }
-            g[w] += s0;
-            g[w + 1] += s1;
-            g[w + 2] += s2;
-            g[w + 3] += s3;
-            g[bOff + o] += db;
         }
     }
 
