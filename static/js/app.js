@@ -17,6 +17,7 @@ import { Notices } from './notices.js';
 import { mountPageView } from './page-view.js';
 import { mountNetwork } from './network-panel.js';
 import { mountMap } from './map-view.js';
+import { mountPointTools, IMPORT_POINTS_ID } from './point-tools.js';
 import { mountMiniMap } from './mini-map.js';
 import { mountSampleView } from './sample-view.js';
 import { mountCharts } from './chart-view.js';
@@ -93,12 +94,19 @@ const backprop = mountBackprop({
   inspectButton: els.inspectButton, ownInput: els.ownInput, ownTarget: els.ownTarget,
   ownInspectButton: els.ownInspectButton, gradcheckButton: els.gradcheckButton, gradcheckResult: els.gradcheckResult,
 }, store, i18n, boot.datasets, network.sizes, { send: act.send, toast });
+const pointTools = mountPointTools({
+  box: els.pointTools, counts: els.pointCounts, classes: els.pointClass, valueBox: els.pointValueBox, value: els.pointValue,
+  clear: els.pointsClear, importButton: els.pointsImport, file: els.pointsFile, exportButton: els.pointsExport,
+  hint: els.pointHint, errors: els.pointErrors, map: els.heatmap, tools: els.pointToolButtons,
+}, store, i18n, boot.datasets, act.send, toast);
 mountMap({
   heatmap: els.heatmap, grid: els.heatmapGrid, points: els.heatmapPoints, caption: els.heatmapCaption,
   captionText: els.heatmapCaptionText, back: els.heatmapBack, legendBar: els.legendBar, legendTicks: els.legendTicks,
   legendText: els.legendText, axes: els.axes, axisMin: els.axisMin, axisMax: els.axisMax, axisMid: els.axisMid,
   axisMinY: els.axisMinY, axisMaxY: els.axisMaxY, axisMidY: els.axisMidY,
-}, store, i18n, boot.datasets, { inspectPoint: backprop.inspectTrain });
+}, store, i18n, boot.datasets, {
+  inspectPoint: backprop.inspectTrain, pointClick: pointTools.onMapClick, longPress: pointTools.onLongPress,
+});
 mountSampleView({ box: els.sampleView, noMap: els.noMap }, store, i18n, boot.datasets);
 mountMiniMap({ button: els.miniMap, canvas: els.miniMapCanvas, map: els.heatmap, layers: [els.heatmapGrid, els.heatmapPoints], top: els.pageHeader }, store);
 const charts = mountCharts({ lossChart: els.lossChart, ratioChart: els.ratioChart }, store, i18n, facts);
@@ -237,6 +245,7 @@ join.start(() => { socket = connect(socketUrl, {
       toast(i18n.format('status.restored', { epoch: message.status.epoch.toLocaleString(i18n.lang) }), 'ok', { id: 'connection' });
     }
     if (message.id === IMPORT_ID) modelFile.onApplied(message);
+    if (message.id === IMPORT_POINTS_ID) pointTools.onImported(message);
     history.replaceState(history.state, '', `${location.pathname}?${message.query}`);
     if (message.warnings && message.warnings.length) notices.warn(message.warnings);
     // why the session paused itself (divergence, a goal's budget), in the page's language
@@ -318,6 +327,8 @@ window.playground = Object.freeze({
   presets: presets.presets,
   goal: () => store.get().goal,
   board: () => join.keys(),
+  pointTool: () => pointTools.tool(),
+  label: (i) => store.get().points?.train?.[3 * i + 2] ?? null,
   point: (i) => {
     const p = store.get().points;
     return p && p.train ? { x: p.train[3 * i], y: p.train[3 * i + 1], domain: p.domain } : null;

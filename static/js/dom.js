@@ -7,7 +7,7 @@ const IDS = ['accuracy-test', 'accuracy-train', 'active-set', 'add-layer', 'boar
   'heatmap-caption', 'heatmap-caption-text', 'heatmap-grid', 'heatmap-points',
   'inspect-button', 'layers-label', 'legend-bar', 'legend-text', 'legend-ticks',
   'loss-chart', 'loss-csv-button', 'loss-test', 'loss-train', 'map-png-button', 'mini-map', 'mini-map-canvas', 'model-dialog', 'model-dialog-text', 'model-download-button', 'model-file', 'model-import-button', 'net-help', 'network', 'network-png-button', 'network-summary', 'nickname', 'nickname-dialog', 'nickname-error', 'nickname-form', 'no-map', 'numClasses', 'numpy-export', 'numpy-notebook-link', 'numpy-script-link', 'own-input', 'own-inspect-button',
-  'own-target', 'page-header', 'play-pause-button', 'ratio-chart', 'regenerate-button', 'remove-layer', 'reset-button',
+  'own-target', 'page-header', 'play-pause-button', 'point-class', 'point-counts', 'point-errors', 'point-hint', 'point-tools', 'point-value', 'point-value-box', 'points-clear', 'points-export', 'points-file', 'points-import', 'ratio-chart', 'regenerate-button', 'remove-layer', 'reset-button',
   'sample-index', 'sample-view', 'speed', 'share-button', 'share-trained-button', 'status', 'step-body', 'step-button', 'step-close',
   'step-count', 'step-epoch', 'step-net', 'step-next', 'step-refresh', 'step-prev', 'step-sample', 'stepper', 'tutorials', 'warning-list', 'warnings',
   'warnings-close'];
@@ -31,6 +31,7 @@ export function lookup(doc) {
   els.presetCard = doc.getElementById('preset-card');
   els.presetNumbersButton = doc.getElementById('preset-numbers-button');
   els.stepMoreButtons = [...doc.querySelectorAll('.step-more-button')];
+  els.pointToolButtons = [...doc.querySelectorAll('.point-tool')];
   return els;
 }
 

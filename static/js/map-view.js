@@ -13,7 +13,8 @@ export function outputScale(derived) {
 /**
  * @param els {heatmap, grid, points, caption, captionText, back, legendBar, legendTicks, legendText,
  *             axes: [elements], axisMin, axisMax, axisMid, axisMinY, axisMaxY, axisMidY}
- * @param on  {inspectPoint(index)}
+ * @param on  {inspectPoint(index), pointClick(place, event), longPress(place)}: the last two (the point
+ *            tools) say true when the click was theirs; a place is {x, y} in the domain's units
  */
 export function mountMap(els, store, i18n, datasets, on) {
   const facts = () => setFacts(store.get().state, datasets);
@@ -102,8 +103,39 @@ export function mountMap(els, store, i18n, datasets, on) {
     return best >= 0 && Math.sqrt(bestD) <= 16 * perPixel ? best : null;
   }
 
+  /** Where a click or touch is on the map, in the domain's units; null off the map. */
+  function placeOf(event) {
+    const rect = els.points.getBoundingClientRect();
+    if (!rect.width || !rect.height) return null;
+    const [lo, hi] = store.get().points?.domain ?? facts().domain;
+    const fx = (event.clientX - rect.left) / rect.width, fy = (event.clientY - rect.top) / rect.height;
+    if (fx < 0 || fx > 1 || fy < 0 || fy > 1) return null;
+    return { x: lo + fx * (hi - lo), y: hi - fy * (hi - lo) };
+  }
+
+  // a long press (a phone has no shift key) is the point tools' erase; the click that ends it is not a click
+  const LONG_PRESS_MS = 550;
+  let press = null, pressed = false;
+  const cancelPress = () => { if (press) clearTimeout(press.timer); press = null; };
+  els.heatmap.addEventListener('pointerdown', (e) => {
+    cancelPress();
+    pressed = false;
+    if (e.button !== 0 || els.caption.contains(e.target) || store.get().selection) return;
+    const place = placeOf(e);
+    if (!place) return;
+    press = { x: e.clientX, y: e.clientY, timer: setTimeout(() => { press = null; pressed = Boolean(on.longPress?.(place)); }, LONG_PRESS_MS) };
+  });
+  els.heatmap.addEventListener('pointermove', (e) => {
+    if (press && Math.hypot(e.clientX - press.x, e.clientY - press.y) > 10) cancelPress();
+  });
+  for (const type of ['pointerup', 'pointercancel', 'pointerleave']) els.heatmap.addEventListener(type, cancelPress);
+  els.heatmap.addEventListener('contextmenu', (e) => { if (pressed) e.preventDefault(); });
+
   els.heatmap.addEventListener('click', (e) => {
     if (els.caption.contains(e.target) || store.get().selection) return;
+    if (pressed) { pressed = false; return; }
+    const place = placeOf(e);
+    if (place && on.pointClick?.(place, e)) return;
     const index = pointAt(e);
     if (index != null) on.inspectPoint(index);
   });

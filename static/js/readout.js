@@ -15,12 +15,15 @@ function formatPercent(v) {
 
 /** @param els {epoch, lossTrain, lossTest, accuracyTrain, accuracyTest} */
 export function mountReadout(els, store) {
-  store.subscribe(['frame'], ({ frame }) => {
+  store.subscribe(['frame', 'derived'], ({ frame, derived }) => {
+    if (!frame) return;
     const h = frame.header;
+    // a set of no points (one's own, all training, say) has no loss to show, not a loss of 0
+    const noTrain = derived?.trainPoints === 0, noTest = derived?.testPoints === 0;
     setText(els.epoch, formatEpoch(h.epoch));
-    setText(els.lossTrain, formatLoss(h.trainLoss));
-    setText(els.lossTest, formatLoss(h.testLoss));
-    setText(els.accuracyTrain, formatPercent(h.trainAccuracy));
-    setText(els.accuracyTest, formatPercent(h.testAccuracy));
+    setText(els.lossTrain, formatLoss(noTrain ? null : h.trainLoss));
+    setText(els.lossTest, formatLoss(noTest ? null : h.testLoss));
+    setText(els.accuracyTrain, formatPercent(noTrain ? null : h.trainAccuracy));
+    setText(els.accuracyTest, formatPercent(noTest ? null : h.testAccuracy));
   });
 }

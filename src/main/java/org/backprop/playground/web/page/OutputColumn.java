@@ -9,7 +9,9 @@ import static j2html.TagCreator.label;
 import static j2html.TagCreator.p;
 import static j2html.TagCreator.section;
 import static j2html.TagCreator.span;
+import static j2html.TagCreator.ul;
 
+import j2html.tags.specialized.ButtonTag;
 import j2html.tags.specialized.DivTag;
 import j2html.tags.specialized.LabelTag;
 import j2html.tags.specialized.SectionTag;
@@ -114,6 +116,7 @@ final class OutputColumn {
                                         check(c, "showTestData", "out.showTestData", s.showTestData()),
                                         check(c, "discretize", "out.discretize", s.discretize()))
                                 .withClass("toggles"),
+                        pointTools(c),
                         // a phone's copy of the map while the map is out of view (mini-map.js); hidden until then
                         button(canvas().withId("mini-map-canvas")
                                         .attr("width", 100)
@@ -126,6 +129,86 @@ final class OutputColumn {
                                 .attr("data-i18n-aria", "out.miniMap")
                                 .isHidden())
                 .withClass("column output-column");
+    }
+
+    /**
+     * "Your own data" (point-tools.js): a tool for the map (inspect, add, erase), the class or value
+     * a new point gets, clear, CSV in and out, and the points' counts. The class buttons follow the
+     * data set and are made by the page; a lock on the points locks the box.
+     */
+    private static DivTag pointTools(PageContext c) {
+        boolean map = c.state().isTwoDimensional();
+        return div(
+                        p(
+                                        Ui.words(c, "points.heading")
+                                                .withId("point-tools-heading")
+                                                .withClass("point-tools-heading"),
+                                        span().withId("point-counts").withClass("point-counts"))
+                                .withClass("point-tools-head"),
+                        div(
+                                        tool(c, "inspect", "points.inspect", true),
+                                        tool(c, "add", "points.add", false),
+                                        tool(c, "erase", "points.erase", false))
+                                .withClass("point-modes")
+                                .attr("role", "group")
+                                .attr("aria-label", c.m().t("points.tool"))
+                                .attr("data-i18n-aria", "points.tool"),
+                        div().withId("point-class")
+                                .withClass("point-class")
+                                .attr("role", "radiogroup")
+                                .attr("aria-label", c.m().t("points.class"))
+                                .attr("data-i18n-aria", "points.class"),
+                        label(
+                                        Ui.words(c, "points.value"),
+                                        input().withType("number")
+                                                .withId("point-value")
+                                                .attr("min", -2)
+                                                .attr("max", 2)
+                                                .attr("step", 0.1)
+                                                .withValue("1"))
+                                .withId("point-value-box")
+                                .withClass("point-value")
+                                .isHidden(),
+                        div(
+                                        button(Ui.words(c, "points.clear"))
+                                                .withType("button")
+                                                .withId("points-clear")
+                                                .withClass("basic-button small"),
+                                        button(Ui.words(c, "points.import"))
+                                                .withType("button")
+                                                .withId("points-import")
+                                                .withClass("basic-button small"),
+                                        input().withType("file")
+                                                .withId("points-file")
+                                                .attr("accept", ".csv,text/csv")
+                                                .attr("tabindex", "-1")
+                                                .attr("aria-hidden", "true")
+                                                .isHidden(),
+                                        button(Ui.words(c, "points.export"))
+                                                .withType("button")
+                                                .withId("points-export")
+                                                .withClass("basic-button small"))
+                                .withClass("point-files"),
+                        p(Ui.words(c, "points.hintInspect"))
+                                .withId("point-hint")
+                                .withClass("point-hint"),
+                        // a refused import's lines (point-tools.js)
+                        ul().withId("point-errors")
+                                .withClass("point-errors")
+                                .attr("role", "alert")
+                                .isHidden())
+                .withId("point-tools")
+                .withClass("point-tools" + (map ? "" : " is-na"))
+                .attr("role", "group")
+                .attr("aria-labelledby", "point-tools-heading");
+    }
+
+    private static ButtonTag tool(PageContext c, String name, String words, boolean pressed) {
+        return button(Ui.words(c, words))
+                .withType("button")
+                .withClass("basic-button small point-tool")
+                .attr("data-tool", name)
+                .attr("aria-pressed", String.valueOf(pressed));
     }
 
     private static DivTag stat(PageContext c, String id, String labelKey, String kind) {

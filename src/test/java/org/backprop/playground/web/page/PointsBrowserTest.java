@@ -1,0 +1,252 @@
+package org.backprop.playground.web.page;
+
+import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
+import static org.backprop.playground.testsupport.Browser.await;
+import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
+import static org.backprop.playground.testsupport.Browser.inBrowser;
+import static org.backprop.playground.testsupport.Browser.js;
+import static org.backprop.playground.testsupport.Browser.number;
+import static org.backprop.playground.testsupport.Browser.screenshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.backprop.playground.testsupport.PageServer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * "Your own data" on the page: points added and erased by clicking the map (shift-click, the eraser,
+ * a phone's tap), cleared, carried by the link; a CSV imported from the file picker and by dropping it
+ * on the map, a bad one refused line by line with nothing imported; the points exported as CSV; and a
+ * locked exercise's tools shown locked.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+@Tag("browser")
+class PointsBrowserTest {
+    @RegisterExtension
+    static final PageServer server = new PageServer();
+
+    @TempDir
+    Path dir;
+
+    private static long trainPoints(WebDriver b) {
+        return number(b, "return window.playground.derived()?.trainPoints ?? -1");
+    }
+
+    private static long testPoints(WebDriver b) {
+        return number(b, "return window.playground.derived()?.testPoints ?? -1");
+    }
+
+    /** Clicks the map at (x, y) in the domain's units [−6, 6], with shift held when asked. */
+    private static void clickMap(WebDriver b, double x, double y, boolean shift) {
+        WebElement map = b.findElement(By.id("heatmap-points"));
+        int w = map.getRect().getWidth(), h = map.getRect().getHeight();
+        // offsets from the element's centre
+        int dx = (int) Math.round(x / 12 * w), dy = (int) Math.round(-y / 12 * h);
+        Actions a = new Actions(b).moveToElement(map, dx, dy);
+        if (shift) a = a.keyDown(Keys.SHIFT).click().keyUp(Keys.SHIFT);
+        else a = a.click();
+        a.perform();
+    }
+
+    private static void press(WebDriver b, String selector) {
+        b.findElement(By.cssSelector(selector)).click();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> point(WebDriver b, int i) {
+        return (Map<String, Object>) js(b, "return window.playground.point(arguments[0])", i);
+    }
+
+    @Test
+    void points_are_added_and_erased_by_clicking_the_map_cleared_and_kept_by_the_link() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(server.base() + "/?dataset=xor&seed=points16");
+            awaitFirstFrame(b);
+            assertEquals(250, trainPoints(b));
+            // inspect is the map's click until a tool is picked
+            assertEquals("inspect", js(b, "return window.playground.pointTool()"));
+            press(b, ".point-tool[data-tool='add']");
+            press(b, ".point-class-button[data-index='0']"); // class −1, the legend's orange
+            clickMap(b, 2.5, -1.5, false);
+            await(b, d -> trainPoints(d) == 251);
+            assertEquals(250, testPoints(b), "the data set's test points stay");
+            await(b, d -> point(d, 250) != null);
+            Map<String, Object> added = point(b, 250);
+            assertEquals(2.5, ((Number) added.get("x")).doubleValue(), 0.1);
+            assertEquals(-1.5, ((Number) added.get("y")).doubleValue(), 0.1);
+            assertEquals(-1.0, ((Number) js(b, "return window.playground.label(250)")).doubleValue(), 0);
+            String counts = b.findElement(By.id("point-counts")).getText();
+            assertEquals("251 training · 250 test points (your own)", counts);
+            // shift-click erases the point nearest the click: the one just added
+            clickMap(b, 2.5, -1.5, true);
+            await(b, d -> trainPoints(d) == 250);
+            // the eraser takes any point: the first training point
+            press(b, ".point-tool[data-tool='erase']");
+            Map<String, Object> first = point(b, 0);
+            clickMap(b, ((Number) first.get("x")).doubleValue(), ((Number) first.get("y")).doubleValue(), false);
+            await(b, d -> trainPoints(d) == 249);
+            // clear: an empty map to draw on, then two points of class 1
+            press(b, "#points-clear");
+            await(b, d -> trainPoints(d) == 0 && testPoints(d) == 0);
+            press(b, ".point-tool[data-tool='add']");
+            press(b, ".point-class-button[data-index='1']");
+            clickMap(b, -3, 3, false);
+            await(b, d -> trainPoints(d) == 1);
+            clickMap(b, 3, 3, false);
+            await(b, d -> trainPoints(d) == 2);
+            assertEquals(1.0, ((Number) js(b, "return window.playground.label(1)")).doubleValue(), 0);
+            // training goes on over them
+            press(b, "#play-pause-button");
+            await(b, d -> number(d, "return window.playground.epoch()") > 20);
+            String link = (String) js(b, "return location.href");
+            assertTrue(link.contains("points="), link);
+            screenshot((ChromeDriver) b, "points-desktop");
+            assertNoConsoleErrors(b);
+            // the link opens the same two points
+            b.get(link);
+            awaitFirstFrame(b);
+            await(b, d -> trainPoints(d) == 2);
+            assertEquals(0, testPoints(b));
+            assertNoConsoleErrors(b);
+        });
+    }
+
+    @Test
+    void a_csv_is_imported_whole_by_the_file_picker_and_by_a_drop_and_a_bad_one_not_at_all() throws Exception {
+        Path good = dir.resolve("good.csv");
+        Files.writeString(good, "x,y,label\n1,2,1\n-3,0.5,-1\n\n4,-4,1\n");
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "split,x,y,label\ntrain,1,2,1\ntrain,1,abc,1\ntest,9,0,1\ntrain,0,0,3\n");
+        inBrowser(1400, 900, false, b -> {
+            b.get(server.base() + "/?dataset=gauss&seed=points16");
+            awaitFirstFrame(b);
+            b.findElement(By.id("points-file")).sendKeys(good.toString());
+            await(b, d -> trainPoints(d) == 3);
+            assertEquals(0, testPoints(b));
+            await(
+                    b,
+                    d -> ((String) js(d, "return document.getElementById('status').textContent"))
+                            .contains("Imported 3 training and 0 test points."));
+            assertEquals(-3, ((Number) point(b, 1).get("x")).doubleValue(), 1e-3);
+
+            b.findElement(By.id("points-file")).sendKeys(bad.toString());
+            WebElement errors = b.findElement(By.id("point-errors"));
+            await(b, d -> errors.isDisplayed());
+            assertEquals(
+                    "Nothing imported from bad.csv:\n"
+                            + "line 3: y is 'abc', not a number\n"
+                            + "line 4: x is 9, outside the map (-6 to 6)\n"
+                            + "line 5: label is '3'; here a label is −1 or 1",
+                    errors.getText());
+            assertEquals(3, trainPoints(b), "nothing half-imported");
+            js(b, "document.getElementById('point-tools').scrollIntoView({block: 'end'})");
+            screenshot((ChromeDriver) b, "points-csv-refused");
+
+            // a file dropped on the map, with the export's own columns
+            js(
+                    b,
+                    "const dt = new DataTransfer();"
+                            + "dt.items.add(new File([arguments[0]], 'dropped.csv', {type: 'text/csv'}));"
+                            + "const map = document.getElementById('heatmap');"
+                            + "map.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
+                            + "map.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+                    "split,x,y,label\ntrain,0.25,3,-1\ntest,1.5,-2,1\ntest,-1,-1,-1\n");
+            await(b, d -> trainPoints(d) == 1 && testPoints(d) == 2);
+            assertFalse(errors.isDisplayed(), "the last import's errors go");
+            assertNoConsoleErrors(b);
+        });
+    }
+
+    @Test
+    void the_points_export_as_csv_in_the_datasets_form() {
+        inBrowser(1400, 900, false, b -> {
+            ModelFileBrowserTest.allowDownloads((ChromeDriver) b, dir);
+            String points = "AQAA__8BgACAAIA"; // (−6, 6) class 1 training, (0, 0) class 0 test
+            b.get(server.base() + "/?dataset=xor&points=" + points);
+            awaitFirstFrame(b);
+            await(b, d -> trainPoints(d) == 1);
+            press(b, "#points-export");
+            String csv = new String(
+                    ModelFileBrowserTest.downloaded(b, dir, "backprop-playground-xor-points.csv"),
+                    StandardCharsets.UTF_8);
+            // the very doubles the server trains on (JavaScript writes 0.0000915…, Java 9.15…E-5: the same number)
+            double mid = -6 + 32768 * 12.0 / 65535;
+            String[] lines = csv.split("\n");
+            assertEquals(3, lines.length, csv);
+            assertEquals("split,x,y,label", lines[0]);
+            assertEquals("train,-6,6,1", lines[1]);
+            String[] test = lines[2].split(",");
+            assertEquals("test", test[0]);
+            assertEquals(mid, Double.parseDouble(test[1]));
+            assertEquals(mid, Double.parseDouble(test[2]));
+            assertEquals("-1", test[3]);
+            // a data set's own points: /api/datasets' very CSV
+            b.get(server.base() + "/?dataset=xor&seed=7&noise=10&percTrainData=60");
+            awaitFirstFrame(b);
+            press(b, "#points-export");
+            String own = new String(
+                    ModelFileBrowserTest.downloaded(b, dir, "backprop-playground-xor-points.csv"),
+                    StandardCharsets.UTF_8);
+            assertTrue(own.startsWith("split,x,y,label\ntrain,"), own.substring(0, 40));
+            assertEquals(501, own.split("\n").length);
+            assertNoConsoleErrors(b);
+        });
+    }
+
+    @Test
+    void a_tap_adds_on_a_phone_and_a_lock_shows_the_tools_locked() {
+        inBrowser(390, 844, true, b -> {
+            b.get(server.base() + "/?dataset=circle&seed=points16");
+            awaitFirstFrame(b);
+            WebElement add = b.findElement(By.cssSelector(".point-tool[data-tool='add']"));
+            js(b, "arguments[0].scrollIntoView({block: 'center'})", add);
+            add.click();
+            js(b, "document.getElementById('heatmap').scrollIntoView({block: 'center'})");
+            clickMap(b, 0, 0, false);
+            await(b, d -> trainPoints(d) == 251);
+            js(b, "document.getElementById('point-tools').scrollIntoView({block: 'center'})");
+            screenshot((ChromeDriver) b, "points-phone");
+            assertNoConsoleErrors(b);
+        });
+        inBrowser(1400, 900, false, b -> {
+            b.get(server.base() + "/?dataset=xor&lock=points&seed=points16");
+            awaitFirstFrame(b);
+            WebElement box = b.findElement(By.id("point-tools"));
+            assertTrue(box.getAttribute("class").contains("is-locked"), box.getAttribute("class"));
+            for (String id : new String[] {"points-clear", "points-import"}) {
+                assertFalse(b.findElement(By.id(id)).isEnabled(), id);
+            }
+            assertFalse(b.findElement(By.cssSelector(".point-tool[data-tool='add']"))
+                    .isEnabled());
+            assertFalse(b.findElement(By.cssSelector(".point-tool[data-tool='erase']"))
+                    .isEnabled());
+            assertTrue(b.findElement(By.id("points-export")).isEnabled(), "the points may still be taken home");
+            assertEquals(
+                    "This exercise locks the data: the points stay as they are.",
+                    b.findElement(By.id("point-hint")).getText());
+            js(b, "document.getElementById('point-tools').scrollIntoView({block: 'end'})");
+            screenshot((ChromeDriver) b, "points-locked");
+            clickMap(b, 1, 1, true); // shift-click: nothing is sent, nothing refused
+            assertEquals(250, trainPoints(b));
+            String status = (String) js(b, "return document.getElementById('status').textContent");
+            assertFalse(status.contains("ocked"), "no refusal: the tools were never enabled: " + status);
+            assertNoConsoleErrors(b);
+        });
+    }
+}
