@@ -112,7 +112,7 @@ class RoughEdgesBrowserTest {
             String small = (String) js(
                     b,
                     "return ['#reset-button', '#play-pause-button', '#step-button', '.step-more-button', '.dataset',"
-                            + " '#add-layer', '#remove-layer', '.neuron-buttons button', '#showTestData', '#gradient-view'].flatMap((s) => [...document.querySelectorAll(s)])"
+                            + " '#add-layer', '#remove-layer', '.neuron-buttons button', '#showTestData', '#gradient-view', '.point-tools button'].flatMap((s) => [...document.querySelectorAll(s)])"
                             + ".filter((e) => e.getClientRects().length > 0).map((e) => { const r = (e.closest('label') || e).getBoundingClientRect(); return [e.id || e.className, Math.round(r.width), Math.round(r.height)]; })"
                             + ".filter(([, w, h]) => w < 44 || h < 44).map((x) => x.join(' ')).join('; ')");
             assertEquals("", small, "main controls under 44 px on a phone");
@@ -163,6 +163,7 @@ class RoughEdgesBrowserTest {
                     let shown = 0, covering = [];
                     for (let y = 0; y < document.documentElement.scrollHeight; y += 120) {
                       scrollTo(0, y);
+                      await frame(); // Chromium may dispatch a script's scroll a frame late: the page looks again in the frame after it
                       await frame();
                       if (mini.hidden) continue;
                       shown++;
