@@ -247,7 +247,10 @@ join.start(() => { socket = connect(socketUrl, {
     if (message.id === IMPORT_ID) modelFile.onApplied(message);
     if (message.id === IMPORT_POINTS_ID) pointTools.onImported(message);
     history.replaceState(history.state, '', `${location.pathname}?${message.query}`);
-    if (message.warnings && message.warnings.length) notices.warn(message.warnings);
+    // the link's own values warn on connect and config; a later change's warnings last until a change without any
+    const fromLink = message.cause === 'connect' || message.cause === 'config';
+    if (message.warnings && message.warnings.length) notices.warn(message.warnings, fromLink);
+    else if (!fromLink && message.cause !== 'paused') notices.settle();
     // why the session paused itself (divergence, a goal's budget), in the page's language
     if (message.noticeDetail?.id === 'session.diverged') showDiverged(message.noticeDetail.params?.epoch);
     else if (message.notice) toast(i18n.say(message.noticeDetail, message.notice), 'info');

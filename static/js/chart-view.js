@@ -5,6 +5,7 @@
 import { LossChart } from './loss-chart.js';
 import { RatioChart } from './ratio-chart.js';
 import { LossLog } from './loss-log.js';
+import { shownMeasures } from './measures.js';
 
 /** Epochs of losses kept for the test hook; older ones are dropped first. */
 const HISTORY = 5000;
@@ -23,10 +24,11 @@ export function mountCharts(els, store, i18n, datasetsFacts) {
 
   store.subscribe(['latest'], ({ latest }) => {
     const h = latest.header;
+    const m = shownMeasures(h, store.get().derived);
     history.set(h.epoch, { trainLoss: h.trainLoss, testLoss: h.testLoss });
     if (history.size > HISTORY) history.delete(history.keys().next().value);
-    chart.add(h.epoch, h.trainLoss, h.testLoss, h.trainAccuracy, h.testAccuracy);
-    log.add(h.epoch, h.trainLoss, h.testLoss, h.trainAccuracy, h.testAccuracy);
+    chart.add(h.epoch, m.trainLoss, m.testLoss, m.trainAccuracy, m.testAccuracy);
+    log.add(h.epoch, m.trainLoss, m.testLoss, m.trainAccuracy, m.testAccuracy);
     if (h.updateRatio) ratios.add(h.epoch, h.updateRatio);
   });
   store.subscribe(['run'], () => {
@@ -42,7 +44,7 @@ export function mountCharts(els, store, i18n, datasetsFacts) {
   chart.setAccuracy(datasetsFacts(store.get().state).kind !== 'regression');
 
   return {
-    chartPoints: () => chart.size(),
+    chartPoints: (series) => chart.size(series),
     ratioPoints: () => ratios.size(),
     losses: () => Object.fromEntries(history),
     log,

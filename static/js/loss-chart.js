@@ -16,6 +16,9 @@ const DRAW_EVERY_MS = 100;
 const SPIKE = 4;
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 
+/** The chart's series, in the order of its datasets. */
+const SERIES = ['testLoss', 'trainLoss', 'testAccuracy', 'trainAccuracy'];
+
 export class LossChart {
   /** @param labels {trainLoss, testLoss, trainAccuracy, testAccuracy, epoch}: words for the legend */
   constructor(canvas, labels) {
@@ -104,15 +107,15 @@ export class LossChart {
     if (epoch < this.lastEpoch) this.clear();
     if (epoch === this.lastEpoch) return;
     this.lastEpoch = epoch;
-    [testLoss, trainLoss, testAccuracy, trainAccuracy].forEach((v, i) => {
+    [testLoss, trainLoss, testAccuracy, trainAccuracy].forEach((v, i) => { // in SERIES' order
       if (v != null && Number.isFinite(v)) this.series[i].add(epoch, v);
     });
     this.schedule();
   }
 
-  /** How many points the chart holds for the training loss (≤ 1,000 however long the run). */
-  size() {
-    return this.series[1].size;
+  /** How many points the chart holds for a series, the training loss unless named (≤ 1,000 however long the run). */
+  size(name = 'trainLoss') {
+    return this.series[SERIES.indexOf(name)].size;
   }
 
   clear() {

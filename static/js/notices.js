@@ -38,9 +38,18 @@ export class Notices {
     this.els.status.querySelector(`[data-toast="${id}"]`)?.remove();
   }
 
-  /** The state's warnings ({key, value, message, detail}), each in the page's language. */
-  warn(list) {
+  /**
+   * The state's warnings ({key, value, message, detail}), each in the page's language, under a
+   * heading that says whether the link's values or a change just made were not used as given.
+   */
+  warn(list, fromLink = true) {
     this.shown = list;
+    this.fromLink = fromLink;
+    const heading = this.els.warnings.querySelector('[data-i18n^="warnings.heading"]');
+    if (heading) {
+      heading.dataset.i18n = fromLink ? 'warnings.heading' : 'warnings.headingChange';
+      heading.textContent = this.i18n.t(heading.dataset.i18n);
+    }
     const ul = this.els.warningList;
     ul.replaceChildren();
     for (const w of list) {
@@ -58,8 +67,16 @@ export class Notices {
     this.els.warnings.hidden = list.length === 0;
   }
 
+  /** A change that warned of nothing: the warnings of an earlier change are out of date (the link's stay until closed). */
+  settle() {
+    if (this.shown && !this.fromLink) {
+      this.shown = null;
+      this.els.warnings.hidden = true;
+    }
+  }
+
   /** The warnings on screen again, in the page's new language (a closed box stays closed). */
   relabel() {
-    if (this.shown && !this.els.warnings.hidden) this.warn(this.shown);
+    if (this.shown && !this.els.warnings.hidden) this.warn(this.shown, this.fromLink);
   }
 }

@@ -1,5 +1,6 @@
 // The numbers above the chart and beside play: epoch, losses and accuracies of the drawn frame.
 
+import { shownMeasures } from './measures.js';
 import { setText } from './dom.js';
 
 /** 1234 → "001,234": six digits at least, so the counter's width holds still as it grows. */
@@ -18,12 +19,11 @@ export function mountReadout(els, store) {
   store.subscribe(['frame', 'derived'], ({ frame, derived }) => {
     if (!frame) return;
     const h = frame.header;
-    // a set of no points (one's own, all training, say) has no loss to show, not a loss of 0
-    const noTrain = derived?.trainPoints === 0, noTest = derived?.testPoints === 0;
+    const m = shownMeasures(h, derived);
     setText(els.epoch, formatEpoch(h.epoch));
-    setText(els.lossTrain, formatLoss(noTrain ? null : h.trainLoss));
-    setText(els.lossTest, formatLoss(noTest ? null : h.testLoss));
-    setText(els.accuracyTrain, formatPercent(noTrain ? null : h.trainAccuracy));
-    setText(els.accuracyTest, formatPercent(noTest ? null : h.testAccuracy));
+    setText(els.lossTrain, formatLoss(m.trainLoss));
+    setText(els.lossTest, formatLoss(m.testLoss));
+    setText(els.accuracyTrain, formatPercent(m.trainAccuracy));
+    setText(els.accuracyTest, formatPercent(m.testAccuracy));
   });
 }

@@ -73,6 +73,49 @@ class PointsBrowserTest {
         return (Map<String, Object>) js(b, "return window.playground.point(arguments[0])", i);
     }
 
+    /** The warnings box's heading and whether it shows. */
+    private static String warningsShown(WebDriver b) {
+        return (String) js(
+                b,
+                "const w = document.getElementById('warnings');"
+                        + "return w.hidden ? 'hidden' : w.querySelector('strong').textContent");
+    }
+
+    @Test
+    void a_few_points_of_ones_own_warn_of_the_batch_until_there_are_enough_and_chart_no_test_loss() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(server.base() + "/?dataset=xor&seed=points17");
+            awaitFirstFrame(b);
+            assertEquals("hidden", warningsShown(b), "a plain link warns of nothing");
+            press(b, "#points-clear");
+            await(b, d -> trainPoints(d) == 0);
+            press(b, ".point-tool[data-tool='add']");
+            clickMap(b, -3, 3, false);
+            await(b, d -> trainPoints(d) == 1);
+            // batch 10 over one point: said of the change just made, not of the link
+            await(b, d -> !"hidden".equals(warningsShown(d)));
+            assertEquals("Some values were not used as given:", warningsShown(b));
+            for (int n = 2; n <= 10; n++) {
+                clickMap(b, -5 + n, n % 2 == 0 ? 2 : -2, false);
+                int want = n;
+                await(b, d -> trainPoints(d) == want);
+            }
+            // ten points take the whole batch: the warning of nine is out of date and goes
+            await(b, d -> "hidden".equals(warningsShown(d)));
+            // epoch 0 was charted on the data set's own test points, before the clear; none since
+            long testLoss = number(b, "return window.playground.chartPoints('testLoss')");
+            long testAccuracy = number(b, "return window.playground.chartPoints('testAccuracy')");
+            press(b, "#play-pause-button");
+            await(b, d -> number(d, "return window.playground.chartPoints()") > 5);
+            assertEquals(
+                    testLoss,
+                    number(b, "return window.playground.chartPoints('testLoss')"),
+                    "no test points: the test loss line does not go on (at 0)");
+            assertEquals(testAccuracy, number(b, "return window.playground.chartPoints('testAccuracy')"));
+            assertNoConsoleErrors(b);
+        });
+    }
+
     @Test
     void points_are_added_and_erased_by_clicking_the_map_cleared_and_kept_by_the_link() {
         inBrowser(1400, 900, false, b -> {
