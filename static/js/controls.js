@@ -46,7 +46,9 @@ export function showState(root, state, lockedWords = { short: '', why: '' }) {
     const key = el.dataset.key;
     const value = state[key];
     if (el.tagName === 'BUTTON') {
-      const selected = el.dataset.value === value && (key === 'dataset') === (state.problem === 'classification');
+      // one's own points (the points or data key) are no data set's: none is shown picked, and a tap brings its own back
+      const own = Boolean(state.points) || Boolean(state.data);
+      const selected = !own && el.dataset.value === value && (key === 'dataset') === (state.problem === 'classification');
       el.classList.toggle('selected', selected);
       el.setAttribute('aria-pressed', String(selected));
       const otherProblem = (key === 'dataset') !== (state.problem === 'classification');

@@ -128,6 +128,12 @@ class PointsBrowserTest {
             press(b, ".point-class-button[data-index='0']"); // class −1, the legend's orange
             clickMap(b, 2.5, -1.5, false);
             await(b, d -> trainPoints(d) == 251);
+            assertEquals(
+                    0L,
+                    number(
+                            b,
+                            "return document.querySelectorAll('.dataset.selected, .dataset[aria-pressed=\"true\"]').length"),
+                    "one's own points are no data set's: none shows picked");
             assertEquals(250, testPoints(b), "the data set's test points stay");
             await(b, d -> point(d, 250) != null);
             Map<String, Object> added = point(b, 250);
