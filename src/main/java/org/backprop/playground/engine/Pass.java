@@ -137,7 +137,7 @@ public final class Pass {
             Activation f = net.activation(l);
             double[][] out = aRows[l & 1];
             for (int o = 0; o < OUT; o++) {
-                f.forwardRows(out[o], zRows[o], B, 1, Kernels.zBound(p, wOff, bOff, IN, o, inputBound, sameBound));
+                f.forward(out[o], zRows[o], B, 1, Kernels.zBound(p, wOff, bOff, IN, o, inputBound, sameBound));
             }
             in = out;
         }
@@ -145,7 +145,7 @@ public final class Pass {
             System.arraycopy(zRows[k], 0, z[L], k * S, B);
             if (B < S) z[L][k * S + B] = 0; // the one padding column (Kernels.stride)
         }
-        net.activation(L).forwardRows(a[L], z[L], S, layout.outputs(), zMax);
+        net.activation(L).forward(a[L], z[L], S, layout.outputs(), zMax);
     }
 
     /** The per-neuron rows of {@link #beginRows}, made on its first use and grown with the chunk. */
