@@ -171,9 +171,7 @@ public final class Pass {
         double[] in = x;
         for (int l = 0; l < layout.layers(); l++) {
             int IN = layout.in(l), OUT = layout.out(l);
-            if (Sweeps.fit(IN, OUT))
-                Sweeps.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
-            else Kernels.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
+            Kernels.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
             net.activation(l).forward(a[l], z[l], S, OUT);
             in = a[l];
         }

@@ -1,13 +1,12 @@
 package org.backprop.playground.engine;
 
 /**
- * The forward and input-gradient kernels for small layers (up to 4 inputs and 4 neurons, TF
- * Playground's usual sizes), on the same packed layout as {@link Kernels} and under its
- * multiply-add rule: one neuron (or input row) at a time, one pass over the batch's columns, with
- * tanh's derivative riding along the input gradient's pass. At these sizes a batch is a chain of
- * short dependent steps (docs/performance.md), and fewer, fuller passes shorten it. Each kernel
- * is written out once per input count (or, for the input gradient, neuron count), small enough
- * for the JIT to inline at its call site with its sizes as constants.
+ * The input-gradient kernels for small layers (up to 4 inputs and 4 neurons, TF Playground's usual
+ * sizes), on the same packed layout as {@link Kernels} and under its multiply-add rule: one input
+ * row at a time, one pass over the batch's columns, with tanh's derivative riding along. At these
+ * sizes a batch is a chain of short dependent steps (docs/performance.md), and fewer, fuller
+ * passes shorten it. Each kernel is written out once per neuron count, small enough for the JIT to
+ * inline at its call site with its sizes as constants.
  */
 final class Sweeps {
     private Sweeps() {}
@@ -20,55 +19,6 @@ final class Sweeps {
      */
     static boolean fit(int IN, int OUT) {
         return IN <= 4 && OUT <= 4;
-    }
-
-    /** As {@link Kernels#linearForward}: z = b + Σ w·x, the bias first and the inputs in order, all S columns. */
-    static void linearForward(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT) {
-        switch (IN) {
-            case 0 -> {
-                for (int o = 0; o < OUT; o++) for (int b = 0; b < S; b++) y[o * S + b] = p[bOff + o];
-            } // no Arrays.fill: see Kernels.linearForwardRows
-            case 1 -> forward1(y, x, p, wOff, bOff, S, OUT);
-            case 2 -> forward2(y, x, p, wOff, bOff, S, OUT);
-            case 3 -> forward3(y, x, p, wOff, bOff, S, OUT);
-            default -> forward4(y, x, p, wOff, bOff, S, OUT);
-        }
-    }
-
-    private static void forward1(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int OUT) {
-        for (int o = 0; o < OUT; o++) {
-            int r = o * S;
-            double a0 = p[wOff + o], c = p[bOff + o];
-            for (int b = 0; b < S; b++) y[r + b] = Math.fma(a0, x[b], c);
-        }
-    }
-
-    private static void forward2(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int OUT) {
-        for (int o = 0; o < OUT; o++) {
-            int r = o * S, w = wOff + 2 * o;
-            double a0 = p[w], a1 = p[w + 1], c = p[bOff + o];
-            for (int b = 0; b < S; b++) y[r + b] = Math.fma(a1, x[S + b], Math.fma(a0, x[b], c));
-        }
-    }
-
-    private static void forward3(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int OUT) {
-        for (int o = 0; o < OUT; o++) {
-            int r = o * S, w = wOff + 3 * o;
-            double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], c = p[bOff + o];
-            for (int b = 0; b < S; b++)
-                y[r + b] = Math.fma(a2, x[2 * S + b], Math.fma(a1, x[S + b], Math.fma(a0, x[b], c)));
-        }
-    }
-
-    private static void forward4(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int OUT) {
-        for (int o = 0; o < OUT; o++) {
-            int r = o * S, w = wOff + 4 * o;
-            double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], a3 = p[w + 3], c = p[bOff + o];
-            for (int b = 0; b < S; b++) {
-                y[r + b] = Math.fma(
-                        a3, x[3 * S + b], Math.fma(a2, x[2 * S + b], Math.fma(a1, x[S + b], Math.fma(a0, x[b], c))));
-            }
-        }
     }
 
     /**
