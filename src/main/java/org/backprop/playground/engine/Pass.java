@@ -205,17 +205,11 @@ public final class Pass {
             double[] in = l == 0 ? x : a[l - 1];
             Kernels.weightGradient(grads, delta[l], in, wOff, layout.biasOffset(l), B, S, IN, OUT);
             if (l == 0) break;
-            if (Sweeps.fit(IN, OUT)) {
-                // tanh′ = 1 − a² comes from the inputs' own values: it rides along the input gradient
-                if (net.activation(l - 1) == Activation.TANH) {
-                    Sweeps.inputGradient(delta[l - 1], delta[l], net.params, a[l - 1], wOff, S, IN, OUT);
-                    continue;
-                }
-                Sweeps.inputGradient(upstream, delta[l], net.params, null, wOff, S, IN, OUT);
-            } else {
-                Kernels.inputGradient(upstream, delta[l], net.params, wOff, S, IN, OUT);
-            }
-            net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], S, IN);
+            // tanh′ = 1 − a² comes from the inputs' own values: it rides along the input gradient
+            boolean tanh = net.activation(l - 1) == Activation.TANH;
+            Kernels.inputGradient(
+                    tanh ? delta[l - 1] : upstream, delta[l], net.params, tanh ? a[l - 1] : null, wOff, S, IN, OUT);
+            if (!tanh) net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], S, IN);
         }
     }
 
