@@ -42,22 +42,10 @@ public enum Activation {
 
     /** As {@link #forward(double[], double[], int, int)}, where |z| ≤ maxAbsZ is known (∞ or NaN: nothing is known). */
     void forward(double[] a, double[] z, int S, int N, double maxAbsZ) {
-        forward(a, z, S, N, maxAbsZ, false);
-    }
-
-    /** As {@link #forward(double[], double[], int, int, double)}, for evaluation's long rows (see {@link FastMath#tanhRows}). */
-    void forwardRows(double[] a, double[] z, int S, int N, double maxAbsZ) {
-        forward(a, z, S, N, maxAbsZ, true);
-    }
-
-    private void forward(double[] a, double[] z, int S, int N, double maxAbsZ, boolean rows) {
         int n = N * S;
         switch (this) {
             case LINEAR -> System.arraycopy(z, 0, a, 0, n);
-            case TANH -> {
-                if (rows) FastMath.tanhRows(a, z, n, maxAbsZ);
-                else FastMath.tanh(a, z, n, maxAbsZ);
-            }
+            case TANH -> FastMath.tanh(a, z, n, maxAbsZ);
             case SIGMOID -> {
                 for (int i = 0; i < n; i++) a[i] = sigmoid(z[i]);
             }

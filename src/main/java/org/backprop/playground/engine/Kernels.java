@@ -7,25 +7,24 @@ package org.backprop.playground.engine;
  * padding: the forward kernel and the input gradient compute it (every column only ever depends on
  * its own column, so it never touches a real sample), the weight gradient stops at the batch.
  *
- * <p><b>The multiply-add rule</b>, for every kernel of the fast path ({@link Sweeps},
- * {@link VectorMath} and these): a sum of products is a chain of {@code Math.fma}, one per
+ * <p><b>The multiply-add rule</b>, for every kernel of the fast path ({@link VectorMath} and
+ * these): a sum of products is a chain of {@code Math.fma}, one per
  * product, in {@link Reference}'s order. z starts from the bias and adds the inputs in order; dW
  * starts from 0 and adds the batch's samples in order; dx starts from 0 and adds the neurons in
  * order; db adds the samples in order. So a kernel's blocks, tails, vector lanes and scalar loops
  * all give the same bits, whichever of them computes a value (MultiplyAddRuleTest holds it, by
  * equality).
  *
- * <p>Why the blocks: at playground sizes (layers of 2 to 8 neurons, batches of 10) the cost was
- * loop overhead, not arithmetic, so the forward pass and the input gradient compute 4 × 4 register
- * blocks of independent sums. With the Vector API the columns up to the last whole vector go
- * through {@link VectorMath} first: C2 does not vectorize these loops itself, since it cannot tell
- * that the arrays they read and write are distinct. The weight gradient sums over the batch, so
- * it stays scalar: lanes along the batch would change its order.
+ * <p>With the Vector API the forward pass and the input gradient take the columns up to the last
+ * whole vector through {@link VectorMath} first, and plain loops here the rest: C2 does not
+ * vectorize these loops itself, since it cannot tell that the arrays they read and write are
+ * distinct. The weight gradient sums over the batch, so it stays scalar: lanes along the batch
+ * would change its order.
  */
 final class Kernels {
     private Kernels() {}
 
-    /** The packed stride for a batch of B samples: B rounded up to even (blocks of 4 columns, then one of 2). */
+    /** The packed stride for a batch of B samples: B rounded up to even (the kernels go two columns at a time). */
     static int stride(int B) {
         return (B + 1) & ~1;
     }
@@ -36,167 +35,20 @@ final class Kernels {
         if (from < S) linearForward(y, x, p, wOff, bOff, S, IN, OUT, from);
     }
 
-    /** As {@link #linearForward(double[], double[], double[], int, int, int, int, int)}, columns [from, S) only (from even, as S is). */
+    /** z = b + Σ w·x for the columns [from, S) that whole vectors left (all of them without the Vector API). */
     private static void linearForward(
             double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT, int from) {
-        int o = 0;
-        for (; o + 3 < OUT; o += 4) {
-            int w0 = wOff + o * IN, w1 = w0 + IN, w2 = w1 + IN, w3 = w2 + IN;
-            int y0 = o * S, y1 = y0 + S, y2 = y1 + S, y3 = y2 + S;
-            double c0 = p[bOff + o], c1 = p[bOff + o + 1], c2 = p[bOff + o + 2], c3 = p[bOff + o + 3];
-            int b = from;
-            for (; b + 3 < S; b += 4) {
-                double s00 = c0,
-                        s01 = c0,
-                        s02 = c0,
-                        s03 = c0,
-                        s10 = c1,
-                        s11 = c1,
-                        s12 = c1,
-                        s13 = c1,
-                        s20 = c2,
-                        s21 = c2,
-                        s22 = c2,
-                        s23 = c2,
-                        s30 = c3,
-                        s31 = c3,
-                        s32 = c3,
-                        s33 = c3;
+        for (int o = 0; o < OUT; o++) {
+            int w = wOff + o * IN, r = o * S;
+            double c = p[bOff + o];
+            for (int b = from; b < S; b += 2) { // S − from is even: S is, and whole vectors are
+                double s0 = c, s1 = c;
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
-                    double x0 = x[xi], x1 = x[xi + 1], x2 = x[xi + 2], x3 = x[xi + 3];
-                    double a0 = p[w0 + i], a1 = p[w1 + i], a2 = p[w2 + i], a3 = p[w3 + i];
-                    s00 = Math.fma(a0, x0, s00);
-                    s01 = Math.fma(a0, x1, s01);
-                    s02 = Math.fma(a0, x2, s02);
-                    s03 = Math.fma(a0, x3, s03);
-                    s10 = Math.fma(a1, x0, s10);
-                    s11 = Math.fma(a1, x1, s11);
-                    s12 = Math.fma(a1, x2, s12);
-                    s13 = Math.fma(a1, x3, s13);
-                    s20 = Math.fma(a2, x0, s20);
-                    s21 = Math.fma(a2, x1, s21);
-                    s22 = Math.fma(a2, x2, s22);
-                    s23 = Math.fma(a2, x3, s23);
-                    s30 = Math.fma(a3, x0, s30);
-                    s31 = Math.fma(a3, x1, s31);
-                    s32 = Math.fma(a3, x2, s32);
-                    s33 = Math.fma(a3, x3, s33);
+                    s0 = Math.fma(p[w + i], x[xi], s0);
+                    s1 = Math.fma(p[w + i], x[xi + 1], s1);
                 }
-                y[y0 + b] = s00;
-                y[y0 + b + 1] = s01;
-                y[y0 + b + 2] = s02;
-                y[y0 + b + 3] = s03;
-                y[y1 + b] = s10;
-                y[y1 + b + 1] = s11;
-                y[y1 + b + 2] = s12;
-                y[y1 + b + 3] = s13;
-                y[y2 + b] = s20;
-                y[y2 + b + 1] = s21;
-                y[y2 + b + 2] = s22;
-                y[y2 + b + 3] = s23;
-                y[y3 + b] = s30;
-                y[y3 + b + 1] = s31;
-                y[y3 + b + 2] = s32;
-                y[y3 + b + 3] = s33;
-            }
-            if (b < S) { // the last two columns of a stride that is 2 mod 4
-                double s00 = c0, s01 = c0, s10 = c1, s11 = c1, s20 = c2, s21 = c2, s30 = c3, s31 = c3;
-                for (int i = 0, xi = b; i < IN; i++, xi += S) {
-                    double x0 = x[xi], x1 = x[xi + 1];
-                    double a0 = p[w0 + i], a1 = p[w1 + i], a2 = p[w2 + i], a3 = p[w3 + i];
-                    s00 = Math.fma(a0, x0, s00);
-                    s01 = Math.fma(a0, x1, s01);
-                    s10 = Math.fma(a1, x0, s10);
-                    s11 = Math.fma(a1, x1, s11);
-                    s20 = Math.fma(a2, x0, s20);
-                    s21 = Math.fma(a2, x1, s21);
-                    s30 = Math.fma(a3, x0, s30);
-                    s31 = Math.fma(a3, x1, s31);
-                }
-                y[y0 + b] = s00;
-                y[y0 + b + 1] = s01;
-                y[y1 + b] = s10;
-                y[y1 + b + 1] = s11;
-                y[y2 + b] = s20;
-                y[y2 + b + 1] = s21;
-                y[y3 + b] = s30;
-                y[y3 + b + 1] = s31;
-            }
-        }
-        for (; o + 1 < OUT; o += 2) {
-            int w0 = wOff + o * IN, w1 = w0 + IN;
-            int y0 = o * S, y1 = y0 + S;
-            double c0 = p[bOff + o], c1 = p[bOff + o + 1];
-            int b = from;
-            for (; b + 3 < S; b += 4) {
-                double s00 = c0, s01 = c0, s02 = c0, s03 = c0, s10 = c1, s11 = c1, s12 = c1, s13 = c1;
-                for (int i = 0, xi = b; i < IN; i++, xi += S) {
-                    double x0 = x[xi], x1 = x[xi + 1], x2 = x[xi + 2], x3 = x[xi + 3];
-                    double a0 = p[w0 + i], a1 = p[w1 + i];
-                    s00 = Math.fma(a0, x0, s00);
-                    s01 = Math.fma(a0, x1, s01);
-                    s02 = Math.fma(a0, x2, s02);
-                    s03 = Math.fma(a0, x3, s03);
-                    s10 = Math.fma(a1, x0, s10);
-                    s11 = Math.fma(a1, x1, s11);
-                    s12 = Math.fma(a1, x2, s12);
-                    s13 = Math.fma(a1, x3, s13);
-                }
-                y[y0 + b] = s00;
-                y[y0 + b + 1] = s01;
-                y[y0 + b + 2] = s02;
-                y[y0 + b + 3] = s03;
-                y[y1 + b] = s10;
-                y[y1 + b + 1] = s11;
-                y[y1 + b + 2] = s12;
-                y[y1 + b + 3] = s13;
-            }
-            if (b < S) { // the last two columns of a stride that is 2 mod 4
-                double s00 = c0, s01 = c0, s10 = c1, s11 = c1;
-                for (int i = 0, xi = b; i < IN; i++, xi += S) {
-                    double x0 = x[xi], x1 = x[xi + 1];
-                    double a0 = p[w0 + i], a1 = p[w1 + i];
-                    s00 = Math.fma(a0, x0, s00);
-                    s01 = Math.fma(a0, x1, s01);
-                    s10 = Math.fma(a1, x0, s10);
-                    s11 = Math.fma(a1, x1, s11);
-                }
-                y[y0 + b] = s00;
-                y[y0 + b + 1] = s01;
-                y[y1 + b] = s10;
-                y[y1 + b + 1] = s11;
-            }
-        }
-        for (; o < OUT; o++) {
-            int w0 = wOff + o * IN;
-            int y0 = o * S;
-            double c0 = p[bOff + o];
-            int b = from;
-            for (; b + 3 < S; b += 4) {
-                double s00 = c0, s01 = c0, s02 = c0, s03 = c0;
-                for (int i = 0, xi = b; i < IN; i++, xi += S) {
-                    double x0 = x[xi], x1 = x[xi + 1], x2 = x[xi + 2], x3 = x[xi + 3];
-                    double a0 = p[w0 + i];
-                    s00 = Math.fma(a0, x0, s00);
-                    s01 = Math.fma(a0, x1, s01);
-                    s02 = Math.fma(a0, x2, s02);
-                    s03 = Math.fma(a0, x3, s03);
-                }
-                y[y0 + b] = s00;
-                y[y0 + b + 1] = s01;
-                y[y0 + b + 2] = s02;
-                y[y0 + b + 3] = s03;
-            }
-            if (b < S) { // the last two columns of a stride that is 2 mod 4
-                double s00 = c0, s01 = c0;
-                for (int i = 0, xi = b; i < IN; i++, xi += S) {
-                    double x0 = x[xi], x1 = x[xi + 1];
-                    double a0 = p[w0 + i];
-                    s00 = Math.fma(a0, x0, s00);
-                    s01 = Math.fma(a0, x1, s01);
-                }
-                y[y0 + b] = s00;
-                y[y0 + b + 1] = s01;
+                y[r + b] = s0;
+                y[r + b + 1] = s1;
             }
         }
     }
@@ -349,167 +201,27 @@ final class Kernels {
         }
     }
 
-    /** dy (OUT,S) -> dx (IN,S) = Wᵀ dy, overwritten, all S columns. */
-    static void inputGradient(double[] dx, double[] dy, double[] p, int wOff, int S, int IN, int OUT) {
-        int from = FastMath.VECTORIZED ? VectorMath.inputGradient(dx, dy, p, wOff, S, IN, OUT) : 0;
-        if (from < S) inputGradient(dx, dy, p, wOff, S, IN, OUT, from);
-    }
-
-    /** dx[i][b] = Σ_o w[o][i] · dy[o][b], in 4 × 4 blocks of (i, b); sums over o in order, as TF. */
-    private static void inputGradient(
-            double[] dx, double[] dy, double[] p, int wOff, int S, int IN, int OUT, int from) {
-        int i = 0;
-        for (; i + 3 < IN; i += 4) {
-            int r0 = i * S, r1 = r0 + S, r2 = r1 + S, r3 = r2 + S;
-            int b = from;
-            for (; b + 3 < S; b += 4) {
-                double s00 = 0,
-                        s01 = 0,
-                        s02 = 0,
-                        s03 = 0,
-                        s10 = 0,
-                        s11 = 0,
-                        s12 = 0,
-                        s13 = 0,
-                        s20 = 0,
-                        s21 = 0,
-                        s22 = 0,
-                        s23 = 0,
-                        s30 = 0,
-                        s31 = 0,
-                        s32 = 0,
-                        s33 = 0;
+    /**
+     * dy (OUT,S) -> dx (IN,S) = Wᵀ dy, overwritten, all S columns. Given {@code tanhBelow}, the
+     * inputs' values a from a tanh layer, it gives dz = dx · (1 − a²) instead, in the same pass.
+     */
+    static void inputGradient(
+            double[] dx, double[] dy, double[] p, double[] tanhBelow, int wOff, int S, int IN, int OUT) {
+        int from = FastMath.VECTORIZED ? VectorMath.inputGradient(dx, dy, p, tanhBelow, wOff, S, IN, OUT) : 0;
+        for (int i = 0; i < IN; i++) {
+            int r = i * S;
+            for (int b = from; b < S; b += 2) { // S − from is even, as in linearForward
+                double s0 = 0, s1 = 0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
-                    double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], a3 = p[w + 3];
-                    double c0 = dy[d], c1 = dy[d + 1], c2 = dy[d + 2], c3 = dy[d + 3];
-                    s00 = Math.fma(a0, c0, s00);
-                    s01 = Math.fma(a0, c1, s01);
-                    s02 = Math.fma(a0, c2, s02);
-                    s03 = Math.fma(a0, c3, s03);
-                    s10 = Math.fma(a1, c0, s10);
-                    s11 = Math.fma(a1, c1, s11);
-                    s12 = Math.fma(a1, c2, s12);
-                    s13 = Math.fma(a1, c3, s13);
-                    s20 = Math.fma(a2, c0, s20);
-                    s21 = Math.fma(a2, c1, s21);
-                    s22 = Math.fma(a2, c2, s22);
-                    s23 = Math.fma(a2, c3, s23);
-                    s30 = Math.fma(a3, c0, s30);
-                    s31 = Math.fma(a3, c1, s31);
-                    s32 = Math.fma(a3, c2, s32);
-                    s33 = Math.fma(a3, c3, s33);
+                    s0 = Math.fma(p[w], dy[d], s0);
+                    s1 = Math.fma(p[w], dy[d + 1], s1);
                 }
-                dx[r0 + b] = s00;
-                dx[r0 + b + 1] = s01;
-                dx[r0 + b + 2] = s02;
-                dx[r0 + b + 3] = s03;
-                dx[r1 + b] = s10;
-                dx[r1 + b + 1] = s11;
-                dx[r1 + b + 2] = s12;
-                dx[r1 + b + 3] = s13;
-                dx[r2 + b] = s20;
-                dx[r2 + b + 1] = s21;
-                dx[r2 + b + 2] = s22;
-                dx[r2 + b + 3] = s23;
-                dx[r3 + b] = s30;
-                dx[r3 + b + 1] = s31;
-                dx[r3 + b + 2] = s32;
-                dx[r3 + b + 3] = s33;
-            }
-            if (b < S) {
-                double s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
-                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
-                    double a0 = p[w], a1 = p[w + 1], a2 = p[w + 2], a3 = p[w + 3];
-                    double c0 = dy[d], c1 = dy[d + 1];
-                    s00 = Math.fma(a0, c0, s00);
-                    s01 = Math.fma(a0, c1, s01);
-                    s10 = Math.fma(a1, c0, s10);
-                    s11 = Math.fma(a1, c1, s11);
-                    s20 = Math.fma(a2, c0, s20);
-                    s21 = Math.fma(a2, c1, s21);
-                    s30 = Math.fma(a3, c0, s30);
-                    s31 = Math.fma(a3, c1, s31);
+                if (tanhBelow != null) {
+                    s0 *= 1 - tanhBelow[r + b] * tanhBelow[r + b];
+                    s1 *= 1 - tanhBelow[r + b + 1] * tanhBelow[r + b + 1];
                 }
-                dx[r0 + b] = s00;
-                dx[r0 + b + 1] = s01;
-                dx[r1 + b] = s10;
-                dx[r1 + b + 1] = s11;
-                dx[r2 + b] = s20;
-                dx[r2 + b + 1] = s21;
-                dx[r3 + b] = s30;
-                dx[r3 + b + 1] = s31;
-            }
-        }
-        for (; i + 1 < IN; i += 2) {
-            int r0 = i * S, r1 = r0 + S;
-            int b = from;
-            for (; b + 3 < S; b += 4) {
-                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
-                    double a0 = p[w], a1 = p[w + 1];
-                    double c0 = dy[d], c1 = dy[d + 1], c2 = dy[d + 2], c3 = dy[d + 3];
-                    s00 = Math.fma(a0, c0, s00);
-                    s01 = Math.fma(a0, c1, s01);
-                    s02 = Math.fma(a0, c2, s02);
-                    s03 = Math.fma(a0, c3, s03);
-                    s10 = Math.fma(a1, c0, s10);
-                    s11 = Math.fma(a1, c1, s11);
-                    s12 = Math.fma(a1, c2, s12);
-                    s13 = Math.fma(a1, c3, s13);
-                }
-                dx[r0 + b] = s00;
-                dx[r0 + b + 1] = s01;
-                dx[r0 + b + 2] = s02;
-                dx[r0 + b + 3] = s03;
-                dx[r1 + b] = s10;
-                dx[r1 + b + 1] = s11;
-                dx[r1 + b + 2] = s12;
-                dx[r1 + b + 3] = s13;
-            }
-            if (b < S) {
-                double s00 = 0, s01 = 0, s10 = 0, s11 = 0;
-                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
-                    double a0 = p[w], a1 = p[w + 1];
-                    double c0 = dy[d], c1 = dy[d + 1];
-                    s00 = Math.fma(a0, c0, s00);
-                    s01 = Math.fma(a0, c1, s01);
-                    s10 = Math.fma(a1, c0, s10);
-                    s11 = Math.fma(a1, c1, s11);
-                }
-                dx[r0 + b] = s00;
-                dx[r0 + b + 1] = s01;
-                dx[r1 + b] = s10;
-                dx[r1 + b + 1] = s11;
-            }
-        }
-        for (; i < IN; i++) {
-            int r0 = i * S;
-            int b = from;
-            for (; b + 3 < S; b += 4) {
-                double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
-                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
-                    double a0 = p[w];
-                    double c0 = dy[d], c1 = dy[d + 1], c2 = dy[d + 2], c3 = dy[d + 3];
-                    s00 = Math.fma(a0, c0, s00);
-                    s01 = Math.fma(a0, c1, s01);
-                    s02 = Math.fma(a0, c2, s02);
-                    s03 = Math.fma(a0, c3, s03);
-                }
-                dx[r0 + b] = s00;
-                dx[r0 + b + 1] = s01;
-                dx[r0 + b + 2] = s02;
-                dx[r0 + b + 3] = s03;
-            }
-            if (b < S) {
-                double s00 = 0, s01 = 0;
-                for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
-                    double a0 = p[w];
-                    double c0 = dy[d], c1 = dy[d + 1];
-                    s00 = Math.fma(a0, c0, s00);
-                    s01 = Math.fma(a0, c1, s01);
-                }
-                dx[r0 + b] = s00;
-                dx[r0 + b + 1] = s01;
+                dx[r + b] = s0;
+                dx[r + b + 1] = s1;
             }
         }
     }

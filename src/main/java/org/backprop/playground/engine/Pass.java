@@ -137,7 +137,7 @@ public final class Pass {
             Activation f = net.activation(l);
             double[][] out = aRows[l & 1];
             for (int o = 0; o < OUT; o++) {
-                f.forwardRows(out[o], zRows[o], B, 1, Kernels.zBound(p, wOff, bOff, IN, o, inputBound, sameBound));
+                f.forward(out[o], zRows[o], B, 1, Kernels.zBound(p, wOff, bOff, IN, o, inputBound, sameBound));
             }
             in = out;
         }
@@ -145,7 +145,7 @@ public final class Pass {
             System.arraycopy(zRows[k], 0, z[L], k * S, B);
             if (B < S) z[L][k * S + B] = 0; // the one padding column (Kernels.stride)
         }
-        net.activation(L).forwardRows(a[L], z[L], S, layout.outputs(), zMax);
+        net.activation(L).forward(a[L], z[L], S, layout.outputs(), zMax);
     }
 
     /** The per-neuron rows of {@link #beginRows}, made on its first use and grown with the chunk. */
@@ -171,9 +171,7 @@ public final class Pass {
         double[] in = x;
         for (int l = 0; l < layout.layers(); l++) {
             int IN = layout.in(l), OUT = layout.out(l);
-            if (Sweeps.fit(IN, OUT))
-                Sweeps.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
-            else Kernels.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
+            Kernels.linearForward(z[l], in, net.params, layout.weightOffset(l), layout.biasOffset(l), S, IN, OUT);
             net.activation(l).forward(a[l], z[l], S, OUT);
             in = a[l];
         }
@@ -207,17 +205,11 @@ public final class Pass {
             double[] in = l == 0 ? x : a[l - 1];
             Kernels.weightGradient(grads, delta[l], in, wOff, layout.biasOffset(l), B, S, IN, OUT);
             if (l == 0) break;
-            if (Sweeps.fit(IN, OUT)) {
-                // tanh′ = 1 − a² comes from the inputs' own values: it rides along the input gradient
-                if (net.activation(l - 1) == Activation.TANH) {
-                    Sweeps.inputGradient(delta[l - 1], delta[l], net.params, a[l - 1], wOff, S, IN, OUT);
-                    continue;
-                }
-                Sweeps.inputGradient(upstream, delta[l], net.params, null, wOff, S, IN, OUT);
-            } else {
-                Kernels.inputGradient(upstream, delta[l], net.params, wOff, S, IN, OUT);
-            }
-            net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], S, IN);
+            // tanh′ = 1 − a² comes from the inputs' own values: it rides along the input gradient
+            boolean tanh = net.activation(l - 1) == Activation.TANH;
+            Kernels.inputGradient(
+                    tanh ? delta[l - 1] : upstream, delta[l], net.params, tanh ? a[l - 1] : null, wOff, S, IN, OUT);
+            if (!tanh) net.activation(l - 1).backward(delta[l - 1], upstream, z[l - 1], a[l - 1], S, IN);
         }
     }
 

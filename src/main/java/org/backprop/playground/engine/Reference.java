@@ -3,7 +3,7 @@ package org.backprop.playground.engine;
 /**
  * The engine's arithmetic written the way the tutorials write it: one sample at a time, plain
  * loops, no packing, no vectors, no blocks. Read this to learn what the engine computes; the fast
- * classes ({@link Pass}, {@link Kernels}, {@link Sweeps}, {@link FastMath}, {@link Trainer}) compute
+ * classes ({@link Pass}, {@link Kernels}, {@link VectorMath}, {@link FastMath}, {@link Trainer}) compute
  * the same and say only what they do differently and why. {@code ReferenceTest} holds them together:
  * one pass to 1e-12, twenty epochs of every activation, loss, optimizer and penalty to 1e-12 (the
  * fast path sums a batch's gradients before adding them, and its tanh is within a few ulps of

@@ -6,15 +6,16 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link FastMath}'s tanh written with the Vector API ({@code jdk.incubator.vector}), the same
- * operations in the same order, so the same bits. It runs in whole vectors only: C2's own
- * vectorized loops start and end with scalar iterations, and a training batch's rows of 10 to 40
- * values spent most of their time in those (docs/performance.md). W1's three tanh rows per batch
- * took 35 ns this way against 88 ns.
+ * The fast path's whole-vector loops, with the Vector API ({@code jdk.incubator.vector}): tanh
+ * ({@link FastMath}'s arithmetic, the same operations in the same order), the forward pass and
+ * the input gradient (under {@link Kernels}' multiply-add rule), so the same bits as the scalar
+ * loops. Whole vectors only: C2's own vectorized loops start and end with scalar iterations, and
+ * a training batch's rows of 10 to 40 values spent most of their time in those
+ * (docs/performance.md).
  *
  * <p>The module is an incubator: a JVM has it only when started with
- * {@code --add-modules jdk.incubator.vector}. Only {@link FastMath} refers to this class, and only
- * when the module is there, so without the flag it is never loaded and the scalar loops run.
+ * {@code --add-modules jdk.incubator.vector}. {@link FastMath} and {@link Kernels} call this class
+ * only when the module is there, so without the flag it is never loaded and the scalar loops run.
  */
 final class VectorMath {
     private VectorMath() {}
@@ -61,8 +62,8 @@ final class VectorMath {
     /**
      * {@link Kernels#linearForward}'s z = b + Σ w·x for the columns [0, V), V the batch stride
      * rounded down to whole vectors, four neurons at a time; each z starts from its bias and adds
-     * the inputs in order with fma, as the register blocks do, so the same bits. Returns V: the
-     * register blocks do the columns past it. A store never crosses into the next neuron's row.
+     * the inputs in order with fma. Returns V: {@link Kernels} does the columns past it. A store
+     * never crosses into the next neuron's row.
      */
     static int linearForward(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT) {
         int V = S / LANES * LANES;
@@ -101,11 +102,11 @@ final class VectorMath {
     }
 
     /**
-     * {@link Kernels}' input gradient dx = Wᵀ dy for the columns [0, V), four inputs at a time;
-     * each dx starts from 0 and adds the neurons in order with fma, as the register blocks do.
-     * Returns V, as {@link #linearForward}.
+     * {@link Kernels#inputGradient}'s dx = Wᵀ dy (times 1 − a² given tanhBelow) for the columns
+     * [0, V), four inputs at a time. Returns V, as {@link #linearForward}.
      */
-    static int inputGradient(double[] dx, double[] dy, double[] p, int wOff, int S, int IN, int OUT) {
+    static int inputGradient(
+            double[] dx, double[] dy, double[] p, double[] tanhBelow, int wOff, int S, int IN, int OUT) {
         int V = S / LANES * LANES;
         if (V == 0) return 0;
         int i = 0;
@@ -120,10 +121,10 @@ final class VectorMath {
                     s2 = c.fma(DoubleVector.broadcast(SPECIES, p[w + 2]), s2);
                     s3 = c.fma(DoubleVector.broadcast(SPECIES, p[w + 3]), s3);
                 }
-                s0.intoArray(dx, r0 + b);
-                s1.intoArray(dx, r0 + S + b);
-                s2.intoArray(dx, r0 + 2 * S + b);
-                s3.intoArray(dx, r0 + 3 * S + b);
+                store(s0, dx, tanhBelow, r0 + b);
+                store(s1, dx, tanhBelow, r0 + S + b);
+                store(s2, dx, tanhBelow, r0 + 2 * S + b);
+                store(s3, dx, tanhBelow, r0 + 3 * S + b);
             }
         }
         for (; i < IN; i++) {
@@ -131,9 +132,18 @@ final class VectorMath {
                 DoubleVector s0 = DoubleVector.zero(SPECIES);
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S)
                     s0 = DoubleVector.fromArray(SPECIES, dy, d).fma(DoubleVector.broadcast(SPECIES, p[w]), s0);
-                s0.intoArray(dx, i * S + b);
+                store(s0, dx, tanhBelow, i * S + b);
             }
         }
         return V;
+    }
+
+    /** dx[at..] = s, times 1 − a² where a = tanhBelow[at..] is given. */
+    private static void store(DoubleVector s, double[] dx, double[] tanhBelow, int at) {
+        if (tanhBelow != null) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, tanhBelow, at);
+            s = s.mul(DoubleVector.broadcast(SPECIES, 1.0).sub(a.mul(a)));
+        }
+        s.intoArray(dx, at);
     }
 }

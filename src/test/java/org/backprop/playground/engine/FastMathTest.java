@@ -18,8 +18,8 @@ class FastMathTest {
             z[i] = (rng.nextDouble() < 0.5 ? -1 : 1) * scale * rng.nextDouble();
         }
         double[] narrowA = new double[n];
-        // evaluation's loop over one long row, and training's over rows of 12 (a batch of 10 padded to 4s)
-        FastMath.tanhRows(a, z, n, Double.POSITIVE_INFINITY);
+        // one long row, and rows of 12 (a batch of 10 padded to 4s)
+        FastMath.tanh(a, z, n, Double.POSITIVE_INFINITY);
         double[] rowZ = new double[12], rowA = new double[12];
         for (int from = 0; from + 12 <= n; from += 12) {
             System.arraycopy(z, from, rowZ, 0, 12);
@@ -43,7 +43,7 @@ class FastMathTest {
         FastMath.tanh(a, z, z.length);
         edgesHold(a);
         java.util.Arrays.fill(a, 0.5);
-        FastMath.tanhRows(a, z, z.length, Double.NaN);
+        FastMath.tanh(a, z, z.length, Double.NaN);
         edgesHold(a);
     }
 
@@ -62,13 +62,13 @@ class FastMathTest {
     void a_long_row_skips_the_fix_up_only_when_nothing_saturates() {
         double[] calm = new double[64], z = new double[64], a = new double[64];
         for (int i = 0; i < 64; i++) calm[i] = z[i] = (i - 32) * 0.5; // |z| <= 16
-        FastMath.tanhRows(a, calm, 64, 16);
+        FastMath.tanh(a, calm, 64, 16);
         for (int i = 0; i < 64; i++)
             assertEquals(StrictMath.tanh(calm[i]), a[i], 2e-15 * Math.abs(StrictMath.tanh(calm[i])));
         z[5] = 25;
         z[40] = -1e300;
         z[63] = Double.NaN;
-        FastMath.tanhRows(a, z, 64, Double.POSITIVE_INFINITY);
+        FastMath.tanh(a, z, 64, Double.POSITIVE_INFINITY);
         assertEquals(1, a[5]);
         assertEquals(-1, a[40]);
         assertTrue(Double.isNaN(a[63]));
@@ -76,7 +76,7 @@ class FastMathTest {
         z[63] = 0;
         z[5] = Double.NaN; // NaN first, then a saturated value: the fix-up still runs
         z[62] = 30;
-        FastMath.tanhRows(a, z, 64, Double.NaN);
+        FastMath.tanh(a, z, 64, Double.NaN);
         assertTrue(Double.isNaN(a[5]));
         assertEquals(1, a[62]);
     }
@@ -113,16 +113,12 @@ class FastMathTest {
         for (int i = 0; i < n; i++)
             z[i] = (rng.nextDouble() < 0.5 ? -1 : 1) * Math.pow(10, rng.uniform(-12, 3)) * rng.nextDouble();
         System.arraycopy(edges, 0, z, 5, edges.length);
-        double[] vector = new double[n], narrow = new double[n], wide = new double[n];
+        double[] vector = new double[n], scalar = new double[n];
         assertEquals(n, VectorMath.tanh(vector, z, n));
-        FastMath.tanhNarrow(narrow, z, 0, n);
-        FastMath.saturate(narrow, z, 0, n);
-        FastMath.tanhWide(wide, z, n);
-        FastMath.saturate(wide, z, 0, n);
-        for (int i = 0; i < n; i++) {
-            assertEquals(Double.doubleToLongBits(narrow[i]), Double.doubleToLongBits(vector[i]), "z = " + z[i]);
-            assertEquals(Double.doubleToLongBits(narrow[i]), Double.doubleToLongBits(wide[i]), "z = " + z[i]);
-        }
+        FastMath.scalarTanh(scalar, z, 0, n);
+        FastMath.saturate(scalar, z, 0, n);
+        for (int i = 0; i < n; i++)
+            assertEquals(Double.doubleToLongBits(scalar[i]), Double.doubleToLongBits(vector[i]), "z = " + z[i]);
     }
 
     @Test
