@@ -23,8 +23,10 @@ export function redrawer(element, draw, every = 0, env = browser) {
     last = env.now();
     draw();
   };
+  // off screen no frame is asked for at all (a chart below the fold, fed 30 times a second, would
+  // otherwise ask for an animation frame each time only to skip it); the observer asks when it shows
   const request = () => {
-    if (pending || !wanted) return;
+    if (pending || !wanted || !visible) return;
     pending = true;
     const wait = last + every - env.now();
     if (wait > 0) env.later(() => env.frame(frame), wait);

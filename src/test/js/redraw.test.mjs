@@ -68,3 +68,19 @@ test('off screen it waits, and draws once when it shows', () => {
   env.tick(16);
   assert.equal(draws, 1);
 });
+
+test('off screen it asks for no animation frame at all, however often it is fed', () => {
+  const env = fakeEnv();
+  let draws = 0;
+  const schedule = redrawer({}, () => draws++, 0, env);
+  env.seen(false);
+  for (let f = 0; f < 30; f++) {
+    schedule();
+    assert.equal(env.frames.length, 0, `frame ${f}: an animation frame asked for while off screen`);
+    env.tick(33);
+  }
+  env.seen(true);
+  assert.equal(env.frames.length, 1, 'shown: one frame asked for');
+  env.tick(16);
+  assert.equal(draws, 1);
+});

@@ -82,14 +82,18 @@ class PageBench {
         Map<String, Double> before = metrics(b);
         long framesBefore = Browser.number(b, "return window.playground.frames()");
         long epochBefore = Browser.number(b, "return window.playground.epoch()");
-        boolean profile = Boolean.getBoolean("pagebench.profile");
+        // -Dpagebench.cpuprofile=FILE: the same profile, also written whole (Chrome DevTools' .cpuprofile)
+        String cpuprofile = System.getProperty("pagebench.cpuprofile", "");
+        boolean profile = Boolean.getBoolean("pagebench.profile") || !cpuprofile.isEmpty();
         if (profile) {
             b.executeCdpCommand("Profiler.enable", Map.of());
             b.executeCdpCommand("Profiler.start", Map.of());
         }
         sleep(seconds * 1000L);
         Map<String, Double> after = metrics(b);
-        String hottest = profile ? hottest(b.executeCdpCommand("Profiler.stop", Map.of())) : "";
+        Map<String, Object> answer = profile ? b.executeCdpCommand("Profiler.stop", Map.of()) : null;
+        if (!cpuprofile.isEmpty()) write(cpuprofile, answer.get("profile"));
+        String hottest = profile ? hottest(answer) : "";
         long frames = Browser.number(b, "return window.playground.frames()") - framesBefore;
         long epochs = Browser.number(b, "return window.playground.epoch()") - epochBefore;
         // Timestamp is wall-clock time; with timeDomain threadTicks the durations are the main thread's CPU time
@@ -144,6 +148,16 @@ class PageBench {
                 .limit(15)
                 .forEach(e -> out.append(String.format("%n  %8.1f ms  %s", e.getValue(), e.getKey())));
         return out.toString();
+    }
+
+    /** The profile as JSON, for DevTools or a script (Selenium's own JSON writer). */
+    static void write(String file, Object profile) {
+        try {
+            java.nio.file.Files.writeString(
+                    java.nio.file.Path.of(file), new org.openqa.selenium.json.Json().toJson(profile));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
