@@ -111,6 +111,18 @@ class PointsBrowserTest {
             clickMap(b, 3, 3, false);
             await(b, d -> trainPoints(d) == 2);
             assertEquals(1.0, ((Number) js(b, "return window.playground.label(1)")).doubleValue(), 0);
+            // from the keyboard: the map takes the focus, the arrows move its cursor from the centre, Enter adds
+            WebElement map = b.findElement(By.id("heatmap"));
+            js(b, "arguments[0].focus()", map);
+            new Actions(b)
+                    .sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_UP, Keys.ENTER)
+                    .perform();
+            await(b, d -> trainPoints(d) == 3);
+            await(b, d -> point(d, 2) != null);
+            assertEquals(1.0, ((Number) point(b, 2).get("x")).doubleValue(), 1e-3, "two steps of 0.5 right");
+            assertEquals(0.5, ((Number) point(b, 2).get("y")).doubleValue(), 1e-3, "one step up");
+            new Actions(b).sendKeys(Keys.DELETE).perform();
+            await(b, d -> trainPoints(d) == 2);
             // training goes on over them
             press(b, "#play-pause-button");
             await(b, d -> number(d, "return window.playground.epoch()") > 20);
