@@ -259,6 +259,18 @@ class PointsBrowserTest {
             String status = (String) js(b, "return document.getElementById('status').textContent");
             assertFalse(status.contains("ocked"), "no refusal: the tools were never enabled: " + status);
             assertNoConsoleErrors(b);
+            // locked own points: the data sets, which would replace them, are shown locked too
+            b.get(server.base() + "/?dataset=xor&lock=points&points=AQAA__8B");
+            awaitFirstFrame(b);
+            await(b, d -> trainPoints(d) == 1);
+            await(
+                    b,
+                    d -> d.findElement(By.cssSelector(".dataset-list"))
+                            .getAttribute("class")
+                            .contains("is-locked"));
+            assertFalse(b.findElement(By.cssSelector(".dataset[data-value='circle']"))
+                    .isEnabled());
+            assertNoConsoleErrors(b);
         });
     }
 }
