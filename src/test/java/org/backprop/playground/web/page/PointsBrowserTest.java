@@ -232,8 +232,18 @@ class PointsBrowserTest {
             js(b, "document.getElementById('heatmap').scrollIntoView({block: 'center'})");
             clickMap(b, 0, 0, false);
             await(b, d -> trainPoints(d) == 251);
+            // a long press (a phone's shift-click) erases the point under it, and adds nothing on release
+            WebElement map = b.findElement(By.id("heatmap-points"));
+            new Actions(b)
+                    .moveToElement(map, 0, 0)
+                    .clickAndHold()
+                    .pause(java.time.Duration.ofMillis(900))
+                    .release()
+                    .perform();
+            await(b, d -> trainPoints(d) == 250);
             js(b, "document.getElementById('point-tools').scrollIntoView({block: 'center'})");
             screenshot((ChromeDriver) b, "points-phone");
+            assertEquals(250, trainPoints(b), "the press's click added nothing");
             assertNoConsoleErrors(b);
         });
         inBrowser(1400, 900, false, b -> {
