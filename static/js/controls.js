@@ -38,10 +38,11 @@ export function plain(v) {
 
 /**
  * Shows state in every control under root. lockedWords, what a locked control says:
- * {short: "locked", why: "Locked by this exercise"}.
+ * {short: "locked", why: "Locked by this exercise"}; lockedKeys, the keys locked (derived.locked), else the state's lock.
  */
-export function showState(root, state, lockedWords = { short: '', why: '' }) {
-  const locked = new Set(state.lock || []);
+export function showState(root, state, lockedWords = { short: '', why: '' }, lockedKeys = null) {
+  // the server's derived.locked when there is one: the lock and what it implies (points lock the data sets)
+  const locked = new Set(lockedKeys ?? state.lock ?? []);
   for (const el of root.querySelectorAll('[data-key]')) {
     const key = el.dataset.key;
     const value = state[key];

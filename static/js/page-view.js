@@ -84,7 +84,7 @@ export function mountPageView(els, store, i18n, boot) {
   function show() {
     const { state, derived } = store.get();
     const words = { short: i18n.t('control.locked'), why: i18n.t('error.locked') };
-    showState(els.root, state, words);
+    showState(els.root, state, words, derived?.locked);
     for (const name of boot.hidable) {
       for (const el of els.root.querySelectorAll(`.ui-${name}`)) el.classList.toggle('is-hidden', isHidden(state, name));
     }

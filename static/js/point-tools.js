@@ -31,8 +31,60 @@ export function mountPointTools(els, store, i18n, datasets, send, toast) {
     for (const b of els.tools) b.setAttribute('aria-pressed', String(b.dataset.tool === tool));
     els.map.classList.toggle('adding', tool === 'add');
     els.map.classList.toggle('erasing', tool === 'erase');
+    // the keyboard's way onto the map: with Add or Erase it takes the focus, and the arrows move a cursor
+    const keys = tool !== 'inspect';
+    els.map.tabIndex = keys ? 0 : -1;
+    if (keys) {
+      els.map.setAttribute('role', 'group');
+      els.map.dataset.i18nAria = 'points.mapKeys';
+      els.map.setAttribute('aria-label', i18n.t('points.mapKeys'));
+    } else {
+      els.map.removeAttribute('role');
+      els.map.removeAttribute('aria-label');
+      delete els.map.dataset.i18nAria;
+      cursor.hidden = true;
+    }
     showHint();
   }
+
+  // the keyboard's cursor on the map, in the domain's units (the map's centre at first)
+  const cursor = document.createElement('div');
+  cursor.className = 'map-cursor';
+  cursor.hidden = true;
+  cursor.setAttribute('aria-hidden', 'true');
+  els.map.append(cursor);
+  let at = null;
+  const domainNow = () => store.get().points?.domain ?? facts().domain;
+  function placeCursor() {
+    const [lo, hi] = domainNow();
+    if (!at) at = { x: (lo + hi) / 2, y: (lo + hi) / 2 };
+    cursor.style.left = `${((at.x - lo) / (hi - lo)) * 100}%`;
+    cursor.style.top = `${((hi - at.y) / (hi - lo)) * 100}%`;
+    cursor.hidden = false;
+  }
+  // shown for the keyboard's focus only: a click gives the map the focus too
+  els.map.addEventListener('focus', () => { if (tool !== 'inspect' && els.map.matches(':focus-visible')) placeCursor(); });
+  els.map.addEventListener('blur', () => { cursor.hidden = true; });
+  els.map.addEventListener('keydown', (e) => {
+    if (tool === 'inspect' || e.target !== els.map || e.ctrlKey || e.metaKey || e.altKey) return;
+    const [lo, hi] = domainNow();
+    const step = (hi - lo) / (e.shiftKey ? 96 : 24);
+    const move = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
+    if (move) {
+      placeCursor();
+      at = { x: Math.max(lo, Math.min(hi, at.x + move[0] * step)), y: Math.max(lo, Math.min(hi, at.y + move[1] * step)) };
+      placeCursor();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      placeCursor();
+      onMapClick(at, { shiftKey: false });
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      placeCursor();
+      onMapClick(at, { shiftKey: true });
+    } else {
+      return;
+    }
+    e.preventDefault();
+  });
 
   function showHint() {
     const key = facts().dim !== 2 ? 'points.noMap' : locked() ? 'points.locked'

@@ -26,6 +26,7 @@ import org.backprop.playground.state.Warning;
  * @param maxNeurons           neurons a hidden layer may have on this data set
  * @param maxHiddenLayers      hidden layers the network may have
  * @param notApplying          state key → id of the words saying why it changes nothing here
+ * @param locked               the keys a {@code set} may not change here ({@link org.backprop.playground.state.Locks#effective})
  */
 public record Derived(
         int requestedBatchSize,
@@ -39,7 +40,8 @@ public record Derived(
         List<Activation> outputActivations,
         int maxNeurons,
         int maxHiddenLayers,
-        Map<String, String> notApplying) {
+        Map<String, String> notApplying,
+        List<String> locked) {
 
     /** Whether the batch is capped or there is nothing to train on: worth a word to the person. */
     public boolean needsWarning() {

@@ -139,7 +139,8 @@ public final class TrainingSession {
                 state.allowedOutputActivations(),
                 limits.maxNeuronsFor(state),
                 limits.maxHiddenLayers(),
-                NotApplying.of(state));
+                NotApplying.of(state),
+                Locks.effective(state));
     }
 
     /** A copy of the network as it is now. */

@@ -18,6 +18,18 @@ public final class Locks {
     /** What {@link #keep} made of a {@code config}: the state to start from, or errors (state null) when it must be refused. */
     public record Kept(Parsed parsed, List<FieldError> errors) {}
 
+    /**
+     * The keys a {@code set} may not change under {@code state}'s lock: the locked keys, and with
+     * {@code lock=points} on a person's own points the keys that would replace them (a data set, the
+     * problem, the class count: {@link StateCodec#apply}), so a page shows those locked too.
+     */
+    public static List<String> effective(PlaygroundState state) {
+        if (!state.lock().contains("points") || !state.hasCustomPoints()) return state.lock();
+        List<String> all = new ArrayList<>(state.lock());
+        for (String k : StateCodec.DATA_SET_KEYS) if (!all.contains(k)) all.add(k);
+        return List.copyOf(all);
+    }
+
     /** Whether {@code state}'s exercise locks the weights. */
     public static boolean weightsLocked(PlaygroundState state) {
         return state.lock().contains(WEIGHTS);

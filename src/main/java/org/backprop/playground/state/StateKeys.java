@@ -34,10 +34,10 @@ final class StateKeys {
     static final Map<String, Key<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Key::name, k -> k));
     /** Keys of the class, not of the experiment: never locked, never part of what a board shows as settings. */
     static final Set<String> CLASS_KEYS = Set.of("exercise", "board", "name");
-    /** What {@code lock} may name: every key but lock itself and the class keys. */
+    /** What {@code lock} may name: every key but lock itself, the class keys and {@code data} (locked with {@code points}). */
     static final List<String> LOCKABLE = ALL.stream()
             .map(Key::name)
-            .filter(n -> !n.equals("lock") && !CLASS_KEYS.contains(n))
+            .filter(n -> !n.equals("lock") && !n.equals("data") && !CLASS_KEYS.contains(n))
             .toList();
     /** A nickname's text as the state keeps it; whether it may join a board is the board's rule (store.Nicknames). */
     static final int MAX_NAME_CHARS = 64;

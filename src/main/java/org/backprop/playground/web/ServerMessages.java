@@ -130,6 +130,8 @@ final class ServerMessages {
         d.put("maxHiddenLayers", derived.maxHiddenLayers());
         ObjectNode na = d.putObject("notApplying");
         derived.notApplying().forEach(na::put);
+        ArrayNode locked = d.putArray("locked");
+        derived.locked().forEach(locked::add);
         return write(n);
     }
 

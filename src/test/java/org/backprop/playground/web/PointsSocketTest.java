@@ -195,10 +195,14 @@ class PointsSocketTest {
                 .with(1, 1, 1, Domain.PLAYGROUND, ProblemKind.BINARY)
                 .text();
         try (WsClient c = client()) {
-            c.send(
+            JsonNode locked = c.send(
                     "c",
                     "{\"type\":\"config\",\"id\":\"c\",\"state\":{\"dataset\":\"xor\",\"lock\":\"points\",\"points\":\""
                             + own + "\"}}");
+            // what the page shows locked: the points, and what would replace them
+            assertEquals(
+                    List.of("points", "dataset", "regDataset", "problem", "numClasses"),
+                    strings(locked.at("/derived/locked")));
             for (String m : List.of(
                     "{\"type\":\"addPoint\",\"id\":\"x\",\"x\":0,\"y\":0,\"label\":1}",
                     "{\"type\":\"removePoint\",\"id\":\"x\",\"x\":1,\"y\":1}",

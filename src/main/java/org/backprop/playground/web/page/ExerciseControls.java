@@ -37,7 +37,7 @@ final class ExerciseControls {
     /** TF Playground's feature toggles, each a row of its own. */
     static final List<String> FEATURE_KEYS = List.of("x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY");
 
-    /** Every hidable control in the page's order (the features after their column's row), then the weights. */
+    /** Every hidable control in the page's order (the features after their column's row), then the weights and the points. */
     static final List<Control> ALL = build();
 
     private static List<Control> build() {
@@ -59,6 +59,8 @@ final class ExerciseControls {
             for (String f : FEATURE_KEYS) all.add(new Control(f, f, List.of(f)));
         }
         all.add(new Control("weights", null, List.of("weights")));
+        // "Your own data": the points tools under the map (lock=points)
+        all.add(new Control("points", null, List.of("points")));
         return List.copyOf(all);
     }
 }

@@ -160,6 +160,18 @@ class PointsBrowserTest {
             clickMap(b, 3, 3, false);
             await(b, d -> trainPoints(d) == 2);
             assertEquals(1.0, ((Number) js(b, "return window.playground.label(1)")).doubleValue(), 0);
+            // from the keyboard: the map takes the focus, the arrows move its cursor from the centre, Enter adds
+            WebElement map = b.findElement(By.id("heatmap"));
+            js(b, "arguments[0].focus()", map);
+            new Actions(b)
+                    .sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_UP, Keys.ENTER)
+                    .perform();
+            await(b, d -> trainPoints(d) == 3);
+            await(b, d -> point(d, 2) != null);
+            assertEquals(1.0, ((Number) point(b, 2).get("x")).doubleValue(), 1e-3, "two steps of 0.5 right");
+            assertEquals(0.5, ((Number) point(b, 2).get("y")).doubleValue(), 1e-3, "one step up");
+            new Actions(b).sendKeys(Keys.DELETE).perform();
+            await(b, d -> trainPoints(d) == 2);
             // training goes on over them
             press(b, "#play-pause-button");
             await(b, d -> number(d, "return window.playground.epoch()") > 20);
@@ -269,8 +281,18 @@ class PointsBrowserTest {
             js(b, "document.getElementById('heatmap').scrollIntoView({block: 'center'})");
             clickMap(b, 0, 0, false);
             await(b, d -> trainPoints(d) == 251);
+            // a long press (a phone's shift-click) erases the point under it, and adds nothing on release
+            WebElement map = b.findElement(By.id("heatmap-points"));
+            new Actions(b)
+                    .moveToElement(map, 0, 0)
+                    .clickAndHold()
+                    .pause(java.time.Duration.ofMillis(900))
+                    .release()
+                    .perform();
+            await(b, d -> trainPoints(d) == 250);
             js(b, "document.getElementById('point-tools').scrollIntoView({block: 'center'})");
             screenshot((ChromeDriver) b, "points-phone");
+            assertEquals(250, trainPoints(b), "the press's click added nothing");
             assertNoConsoleErrors(b);
         });
         inBrowser(1400, 900, false, b -> {
@@ -295,6 +317,18 @@ class PointsBrowserTest {
             assertEquals(250, trainPoints(b));
             String status = (String) js(b, "return document.getElementById('status').textContent");
             assertFalse(status.contains("ocked"), "no refusal: the tools were never enabled: " + status);
+            assertNoConsoleErrors(b);
+            // locked own points: the data sets, which would replace them, are shown locked too
+            b.get(server.base() + "/?dataset=xor&lock=points&points=AQAA__8B");
+            awaitFirstFrame(b);
+            await(b, d -> trainPoints(d) == 1);
+            await(
+                    b,
+                    d -> d.findElement(By.cssSelector(".dataset-list"))
+                            .getAttribute("class")
+                            .contains("is-locked"));
+            assertFalse(b.findElement(By.cssSelector(".dataset[data-value='circle']"))
+                    .isEnabled());
             assertNoConsoleErrors(b);
         });
     }
