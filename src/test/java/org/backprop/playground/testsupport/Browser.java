@@ -199,11 +199,17 @@ public final class Browser {
     }
 
     public static void assertNoConsoleErrors(WebDriver d) {
+        List<String> errors = consoleErrors(d);
+        assertTrue(errors.isEmpty(), "console errors: " + errors);
+    }
+
+    /** The console's errors since the last look (reading the log empties it). */
+    public static List<String> consoleErrors(WebDriver d) {
         List<String> errors = new ArrayList<>();
         for (LogEntry e : d.manage().logs().get(LogType.BROWSER)) {
             if (e.getLevel().intValue() >= Level.SEVERE.intValue()) errors.add(e.getMessage());
         }
-        assertTrue(errors.isEmpty(), "console errors: " + errors);
+        return errors;
     }
 
     public static void screenshot(ChromeDriver d, String name) {

@@ -4,6 +4,7 @@ import static org.backprop.playground.testsupport.Browser.assertNoConsoleErrors;
 import static org.backprop.playground.testsupport.Browser.await;
 import static org.backprop.playground.testsupport.Browser.awaitFirstFrame;
 import static org.backprop.playground.testsupport.Browser.awaitSteady;
+import static org.backprop.playground.testsupport.Browser.consoleErrors;
 import static org.backprop.playground.testsupport.Browser.inBrowser;
 import static org.backprop.playground.testsupport.Browser.js;
 import static org.backprop.playground.testsupport.Browser.number;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.backprop.playground.web.App;
 import org.backprop.playground.web.AppConfig;
@@ -50,6 +52,7 @@ class RestartBrowserTest {
                 long epoch = awaitSteady(b);
                 String weights = (String) js(b, "return JSON.stringify(window.playground.layers())");
 
+                assertNoConsoleErrors(b);
                 app[0].stop();
                 await(b, d -> !(Boolean) js(d, "return window.playground.connected()"));
                 js(b, "window.seenAfter = [];");
@@ -61,6 +64,10 @@ class RestartBrowserTest {
                     return text.contains("goes on from epoch") ? text : null;
                 });
                 assertTrue(notice.contains(String.format("%,d", epoch)), notice);
+                // while the server was down, Chromium logs each retry the port refused; nothing else
+                List<String> whileDown = consoleErrors(b);
+                whileDown.removeIf(m -> m.contains("/ws?") && m.contains("ERR_CONNECTION_REFUSED"));
+                assertEquals(List.of(), whileDown, "console errors while the server restarted");
                 assertEquals(epoch, awaitSteady(b), "the page is at its own epoch again");
                 assertEquals(
                         weights,
