@@ -88,7 +88,7 @@ export function mountPointTools(els, store, i18n, datasets, send, toast) {
 
   function showHint() {
     const key = facts().dim !== 2 ? 'points.noMap' : locked() ? 'points.locked'
-      : tool === 'add' ? 'points.hintAdd' : tool === 'erase' ? 'points.hintErase' : 'points.hintInspect';
+      : tool === 'add' ? (facts().kind === 'regression' ? 'points.hintAddValue' : 'points.hintAdd') : tool === 'erase' ? 'points.hintErase' : 'points.hintInspect';
     els.hint.dataset.i18n = key;
     setText(els.hint, i18n.t(key));
   }

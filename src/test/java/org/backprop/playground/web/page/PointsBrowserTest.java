@@ -117,6 +117,30 @@ class PointsBrowserTest {
     }
 
     @Test
+    void a_regression_point_gets_the_value_given_and_the_hint_says_so() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(server.base() + "/?problem=regression&regDataset=reg-plane&seed=points18");
+            awaitFirstFrame(b);
+            long before = trainPoints(b);
+            press(b, ".point-tool[data-tool='add']");
+            assertEquals(
+                    "Click the map to add a point with the value given; shift-click or a long press erases."
+                            + " From the keyboard: Tab to the map, then the arrow keys and Enter.",
+                    b.findElement(By.id("point-hint")).getText());
+            assertTrue(b.findElement(By.id("point-value")).isDisplayed(), "a value box instead of classes");
+            js(
+                    b,
+                    "const v = document.getElementById('point-value'); v.value = '-1.5'; v.dispatchEvent(new Event('input'));"
+                            + " v.dispatchEvent(new Event('change'))");
+            clickMap(b, 2, 2, false);
+            await(b, d -> trainPoints(d) == before + 1);
+            await(b, d -> js(d, "return window.playground.label(" + before + ")") != null);
+            assertEquals(-1.5, ((Number) js(b, "return window.playground.label(" + before + ")")).doubleValue(), 1e-3);
+            assertNoConsoleErrors(b);
+        });
+    }
+
+    @Test
     void points_are_added_and_erased_by_clicking_the_map_cleared_and_kept_by_the_link() {
         inBrowser(1400, 900, false, b -> {
             b.get(server.base() + "/?dataset=xor&seed=points16");
