@@ -5,10 +5,8 @@ public final class Evaluation {
     /**
      * Columns per forward pass: long, so each layer is a few vectorized sweeps over 512 columns
      * ({@link Pass#forwardRows}), and its own path, so training's short-batch kernels keep a
-     * profile of training batches (250-row chunks through those made training 69k instead of 82k
-     * W1 epochs/s). A chunk may hold rows of several sets: W1's train and test rows, 250 each, go
-     * through as one chunk, half the calls of two (W1's two losses: 2.52–2.59 µs against 2.70–2.71
-     * as two chunks of 256).
+     * profile of training batches (docs/performance.md). A chunk may hold rows of several sets:
+     * W1's train and test rows, 250 each, go through as one chunk, half the calls of two.
      */
     public static final int CHUNK = 512;
     /**

@@ -3,8 +3,8 @@ package org.backprop.playground.engine;
 /**
  * Every neuron's value at grid points, for drawing: the output heatmap and each neuron's
  * thumbnail. One array per input and per neuron, indexed by point, so each weight's sweep reads
- * and writes arrays at the same index, which is what lets the JIT (17) vectorize it (sweeping one
- * packed array at two offsets stayed scalar: 4 to 5 instead of 18 MACs per ns in double); float
+ * and writes arrays at the same index, which is what lets the JIT (17) vectorize it (a sweep over
+ * one packed array at two offsets stays scalar: docs/performance.md); float
  * and {@link DisplayMath} because the result is quantized for display anyway. A large grid goes
  * through in tiles of {@link #points()} (see {@link #evaluate(Network, float[], int, int, int)}),
  * so what is kept is one tile of every neuron, not the whole grid of every neuron.

@@ -15,11 +15,11 @@ package org.backprop.playground.engine;
  * all give the same bits, whichever of them computes a value (MultiplyAddRuleTest holds it, by
  * equality).
  *
- * <p>With the Vector API the forward pass and the input gradient take the columns up to the last
- * whole vector through {@link VectorMath} first, and plain loops here the rest: C2 does not
- * vectorize these loops itself, since it cannot tell that the arrays they read and write are
- * distinct. The weight gradient sums over the batch, so it stays scalar: lanes along the batch
- * would change its order.
+ * <p>With the Vector API the forward pass and the input gradient go through {@link VectorMath}:
+ * C2 does not vectorize these loops itself, since it cannot tell that the arrays they read and
+ * write are distinct. The plain loops here are for a JVM without it, and strides shorter than a
+ * vector. The weight gradient sums over the batch, so it stays scalar: lanes along the batch would
+ * change its order.
  */
 final class Kernels {
     private Kernels() {}
@@ -35,13 +35,13 @@ final class Kernels {
         if (from < S) linearForward(y, x, p, wOff, bOff, S, IN, OUT, from);
     }
 
-    /** z = b + Σ w·x for the columns [from, S) that whole vectors left (all of them without the Vector API). */
+    /** z = b + Σ w·x for the columns [from, S), two at a time. */
     private static void linearForward(
             double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT, int from) {
         for (int o = 0; o < OUT; o++) {
             int w = wOff + o * IN, r = o * S;
             double c = p[bOff + o];
-            for (int b = from; b < S; b += 2) { // S − from is even: S is, and whole vectors are
+            for (int b = from; b < S; b += 2) { // from is 0 or S, and S is even
                 double s0 = c, s1 = c;
                 for (int i = 0, xi = b; i < IN; i++, xi += S) {
                     s0 = Math.fma(p[w + i], x[xi], s0);
@@ -56,11 +56,8 @@ final class Kernels {
     /**
      * As {@link #linearForward}, for long rows (evaluation's chunks): x and y as one array per
      * row, each output row swept once per four inputs. Every array is indexed by the same b, which
-     * is what lets the JIT (17) vectorize the sweep; the register blocks above stay scalar, and a
-     * sweep over one packed array at two offsets did too (measured, 8 × 8 over 250 columns: 18
-     * MACs per ns here, 4.8 in the blocks, 4.5 at two offsets). The same sums in the same order
-     * (bias, then inputs in order, one fma each), so the results are bit for bit those of
-     * {@link #linearForward}.
+     * is what lets C2 vectorize the sweep without the Vector API; a sweep over one packed array at
+     * two offsets stays scalar (docs/performance.md).
      */
     static void linearForwardRows(double[][] y, double[][] x, double[] p, int wOff, int bOff, int S, int IN, int OUT) {
         for (int o = 0; o < OUT; o++) {
@@ -210,7 +207,7 @@ final class Kernels {
         int from = FastMath.VECTORIZED ? VectorMath.inputGradient(dx, dy, p, tanhBelow, wOff, S, IN, OUT) : 0;
         for (int i = 0; i < IN; i++) {
             int r = i * S;
-            for (int b = from; b < S; b += 2) { // S − from is even, as in linearForward
+            for (int b = from; b < S; b += 2) { // from is 0 or S, and S is even
                 double s0 = 0, s1 = 0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
                     s0 = Math.fma(p[w], dy[d], s0);

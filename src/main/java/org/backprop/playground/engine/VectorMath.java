@@ -60,18 +60,28 @@ final class VectorMath {
     }
 
     /**
-     * {@link Kernels#linearForward}'s z = b + Σ w·x for the columns [0, V), V the batch stride
-     * rounded down to whole vectors, four neurons at a time; each z starts from its bias and adds
-     * the inputs in order with fma. Returns V: {@link Kernels} does the columns past it. A store
-     * never crosses into the next neuron's row.
+     * The start of the vector after the one at b, in a row whose last vector starts at last: whole
+     * vectors from 0, and then one that ends at the row's end, which may go over columns a vector
+     * before it did. It gives them the same bits again (no input is an output), and no store
+     * crosses into the next row. Past last: done.
+     */
+    private static int next(int b, int last) {
+        return b == last ? Integer.MAX_VALUE : Math.min(b + LANES, last);
+    }
+
+    /**
+     * {@link Kernels#linearForward}'s z = b + Σ w·x over a stride S of at least one vector, in
+     * vectors ({@link #next}), four neurons at a time; each z starts from its bias and adds the
+     * inputs in order with fma. Returns the columns done: S, or 0 when S is shorter than a vector.
      */
     static int linearForward(double[] y, double[] x, double[] p, int wOff, int bOff, int S, int IN, int OUT) {
         int V = S / LANES * LANES;
         if (V == 0) return 0;
+        int last = S - LANES;
         int o = 0;
         for (; o + 3 < OUT; o += 4) {
             int w0 = wOff + o * IN, w1 = w0 + IN, w2 = w1 + IN, w3 = w2 + IN, y0 = o * S;
-            for (int b = 0; b < V; b += LANES) {
+            for (int b = 0; b <= last; b = next(b, last)) {
                 DoubleVector s0 = DoubleVector.broadcast(SPECIES, p[bOff + o]),
                         s1 = DoubleVector.broadcast(SPECIES, p[bOff + o + 1]);
                 DoubleVector s2 = DoubleVector.broadcast(SPECIES, p[bOff + o + 2]),
@@ -91,28 +101,29 @@ final class VectorMath {
         }
         for (; o < OUT; o++) {
             int w0 = wOff + o * IN;
-            for (int b = 0; b < V; b += LANES) {
+            for (int b = 0; b <= last; b = next(b, last)) {
                 DoubleVector s0 = DoubleVector.broadcast(SPECIES, p[bOff + o]);
                 for (int i = 0, xi = b; i < IN; i++, xi += S)
                     s0 = DoubleVector.fromArray(SPECIES, x, xi).fma(DoubleVector.broadcast(SPECIES, p[w0 + i]), s0);
                 s0.intoArray(y, o * S + b);
             }
         }
-        return V;
+        return S;
     }
 
     /**
-     * {@link Kernels#inputGradient}'s dx = Wᵀ dy (times 1 − a² given tanhBelow) for the columns
-     * [0, V), four inputs at a time. Returns V, as {@link #linearForward}.
+     * {@link Kernels#inputGradient}'s dx = Wᵀ dy (times 1 − a² given tanhBelow), in vectors as
+     * {@link #linearForward}, four inputs at a time. Returns the columns done, as it does.
      */
     static int inputGradient(
             double[] dx, double[] dy, double[] p, double[] tanhBelow, int wOff, int S, int IN, int OUT) {
         int V = S / LANES * LANES;
         if (V == 0) return 0;
+        int last = S - LANES;
         int i = 0;
         for (; i + 3 < IN; i += 4) {
             int r0 = i * S;
-            for (int b = 0; b < V; b += LANES) {
+            for (int b = 0; b <= last; b = next(b, last)) {
                 DoubleVector s0 = DoubleVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S) {
                     DoubleVector c = DoubleVector.fromArray(SPECIES, dy, d);
@@ -128,14 +139,14 @@ final class VectorMath {
             }
         }
         for (; i < IN; i++) {
-            for (int b = 0; b < V; b += LANES) {
+            for (int b = 0; b <= last; b = next(b, last)) {
                 DoubleVector s0 = DoubleVector.zero(SPECIES);
                 for (int o = 0, w = wOff + i, d = b; o < OUT; o++, w += IN, d += S)
                     s0 = DoubleVector.fromArray(SPECIES, dy, d).fma(DoubleVector.broadcast(SPECIES, p[w]), s0);
                 store(s0, dx, tanhBelow, i * S + b);
             }
         }
-        return V;
+        return S;
     }
 
     /** dx[at..] = s, times 1 − a² where a = tanhBelow[at..] is given. */
