@@ -60,9 +60,11 @@ export class LossChart {
         },
         scales: {
           x: { type: 'linear', min: 0, ticks: { ...ticks, maxTicksLimit: 6, precision: 0, maxRotation: 0, callback: (v) => this.tickLabel(v) }, grid: { display: false } },
-          y: { type: 'linear', min: 0, ticks: { ...ticks, maxTicksLimit: 4 }, grid: { color: '#eee' } },
+          // the two upright axes: at most 4 and 3 labels of 9 px on a 128 px chart never overlap, so
+          // Chart.js's label thinning (autoSkip), which measures every label at each update, is off
+          y: { type: 'linear', min: 0, ticks: { ...ticks, maxTicksLimit: 4, autoSkip: false }, grid: { color: '#eee' } },
           acc: { type: 'linear', position: 'right', min: 0, max: 1, display: true,
-            ticks: { ...ticks, maxTicksLimit: 3, callback: (v) => `${Math.round(v * 100)}%` }, grid: { display: false } },
+            ticks: { ...ticks, maxTicksLimit: 3, autoSkip: false, callback: (v) => `${Math.round(v * 100)}%` }, grid: { display: false } },
         },
       },
     });

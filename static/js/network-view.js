@@ -416,8 +416,15 @@ export class NetworkView {
         if (!node) continue;
         const delta = grads ? header.deltas?.[l]?.[n] : null;
         setStyle(node, 'outline', delta == null ? '' : `4px solid ${cssColor(delta / dMax)}`);
-        const title = delta == null ? node.dataset.title ?? node.title : `δ = ${delta.toPrecision(3)}`;
-        if (node.title !== title) node.title = title;
+        // the δ in the tooltip in gradient view; its own words back once, not read from the DOM every frame
+        if (delta != null) {
+          const title = `δ = ${delta.toPrecision(3)}`;
+          if (node.title !== title) node.title = title;
+          node.showsDelta = true;
+        } else if (node.showsDelta) {
+          node.title = node.dataset.title ?? node.title;
+          node.showsDelta = false;
+        }
       }
     }
     const discretize = this.structure.discretize;
