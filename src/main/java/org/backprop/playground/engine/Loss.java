@@ -147,23 +147,6 @@ public enum Loss {
         if (B < S) for (int k = 0; k < K; k++) dout[k * S + B] = 0; // the one padding column (Kernels.stride)
     }
 
-    /**
-     * Square and mse under a tanh output: dL/dz = dL/do · (1 − o²) for (K,S), in one pass, the same
-     * arithmetic as {@link #gradient} followed by tanh's derivative. Padding columns get 0.
-     */
-    void gradientThroughTanh(double[] dz, double[] o, double[] t, int row, int B, int S, int K) {
-        if (gradientIsDelta()) throw new IllegalStateException(key + "'s gradient is dL/dz already");
-        double scale = this == MSE ? 2.0 / K : 1.0;
-        for (int k = 0; k < K; k++) {
-            int r = k * S;
-            for (int b = 0; b < B; b++) {
-                double v = o[r + b];
-                dz[r + b] = scale * (v - t[(row + b) * K + k]) * (1 - v * v);
-            }
-            if (B < S) dz[r + B] = 0; // the one padding column (Kernels.stride)
-        }
-    }
-
     /** True when {@link #gradient} is dL/dz itself (the output activation's derivative is folded in). */
     boolean gradientIsDelta() {
         return this == BCE || this == CE;

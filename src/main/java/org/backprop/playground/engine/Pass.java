@@ -194,8 +194,6 @@ public final class Pass {
         Loss loss = net.loss;
         if (loss.gradientIsDelta()) {
             loss.gradient(delta[L], a[L], z[L], targets, row, B, S, K);
-        } else if (net.activation(L) == Activation.TANH) {
-            loss.gradientThroughTanh(delta[L], a[L], targets, row, B, S, K);
         } else {
             loss.gradient(upstream, a[L], z[L], targets, row, B, S, K);
             net.activation(L).backward(delta[L], upstream, z[L], a[L], S, K);
