@@ -160,34 +160,15 @@ public record ClientMessage(
             case STEP -> new ClientMessage(type, id, null, r.integer("epochs", 1, 1, maxStepEpochs), 0, 0, 0, 0, null);
             case SET_WEIGHT -> weight(r, type, id);
             case INSPECT -> new ClientMessage(type, id, null, 0, 0, 0, 0, 0, probe(r));
-            case ADD_POINT ->
-                new ClientMessage(
-                        type,
-                        id,
-                        null,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        null,
-                        null,
-                        new PointAt(r.number("x"), r.number("y"), r.number("label")));
-            case REMOVE_POINT ->
-                new ClientMessage(
-                        type,
-                        id,
-                        null,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        null,
-                        null,
-                        new PointAt(r.number("x"), r.number("y"), Double.NaN));
+            case ADD_POINT -> atPoint(type, id, new PointAt(r.number("x"), r.number("y"), r.number("label")));
+            case REMOVE_POINT -> atPoint(type, id, new PointAt(r.number("x"), r.number("y"), Double.NaN));
             default -> new ClientMessage(type, id, null, 0, 0, 0, 0, 0, null);
         };
+    }
+
+    /** An {@code addPoint} or {@code removePoint}: where, and the new point's label (NaN for a removal). */
+    private static ClientMessage atPoint(MessageType type, Object id, PointAt point) {
+        return new ClientMessage(type, id, null, 0, 0, 0, 0, 0, null, null, point);
     }
 
     /** {@code {"layer","to","from","value"}} for a link, {@code {"layer","to","bias":true,"value"}} for a bias. */
