@@ -95,6 +95,24 @@ class NumpyExportTest {
         report("notebook", engineLosses(state), printed);
     }
 
+    @Test
+    void ones_own_points_with_no_test_points_train_alike_and_print_no_test_loss() throws Exception {
+        // two points of one's own (addPoint puts them in training): x = 1.25, y = -2.5, label 1; x = -3.75, y = 4.5, -1
+        PlaygroundState state = parse("dataset=xor&networkShape=3&learningRate=0.3&points=AZqqSqoBMADf_wA");
+        assertEquals(2, state.points().size());
+        double[][] expected = engineLosses(state);
+        String script = PythonFile.render(cells(state));
+        assertTrue(
+                script.contains("X_train = np.array([[1.2499885557335775, -3.7499656672007324]"),
+                "the points, not xor's");
+        double[][] printed = epochLosses(run(write("own.py", script)));
+        for (int e = 0; e < EPOCHS; e++) {
+            assertEquals(expected[0][e], printed[0][e], TOLERANCE, "epoch " + (e + 1) + "'s train loss");
+            assertTrue(Double.isNaN(printed[1][e]), "no test points, no test loss: " + printed[1][e]);
+        }
+        assertTrue(expected[0][EPOCHS - 1] != expected[0][0], "the loss changes over the run");
+    }
+
     static PlaygroundState parse(String query) {
         Parsed parsed = CODEC.parse(query);
         assertEquals(List.of(), parsed.warnings(), "the test's state reads cleanly");
@@ -173,12 +191,17 @@ class NumpyExportTest {
         return text;
     }
 
+    /** A printed loss: Python writes a set without points' loss as nan. */
+    private static double number(String printed) {
+        return printed.equals("nan") ? Double.NaN : Double.parseDouble(printed);
+    }
+
     static double[][] epochLosses(String output) {
         List<double[]> rows = new ArrayList<>();
         Matcher m = EPOCH_LINE.matcher(output);
         while (m.find()) {
             assertEquals(rows.size() + 1, Integer.parseInt(m.group(1)), "epochs print in order");
-            rows.add(new double[] {Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))});
+            rows.add(new double[] {number(m.group(2)), number(m.group(3))});
         }
         assertEquals(EPOCHS, rows.size(), "one line per epoch in:\n" + output);
         double[][] losses = new double[2][EPOCHS];
