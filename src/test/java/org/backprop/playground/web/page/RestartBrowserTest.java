@@ -53,16 +53,31 @@ class RestartBrowserTest {
                 String weights = (String) js(b, "return JSON.stringify(window.playground.layers())");
 
                 assertNoConsoleErrors(b);
+                js(
+                        b,
+                        "window.toastsSeen = []; new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach("
+                                + "(n) => window.toastsSeen.push(n.textContent)))).observe(document.getElementById('status'),"
+                                + " { childList: true, subtree: true });");
                 app[0].stop();
                 await(b, d -> !(Boolean) js(d, "return window.playground.connected()"));
                 js(b, "window.seenAfter = [];");
                 app[0] = App.create(AppConfig.defaults()).start(port);
 
                 await(b, d -> (Boolean) js(d, "return window.playground.connected()"));
-                String notice = await(b, d -> {
-                    String text = d.findElement(By.id("status")).getText();
-                    return text.contains("goes on from epoch") ? text : null;
-                });
+                String notice;
+                try {
+                    // every toast the page adds is kept: a 5 s toast on a loaded machine may come and go between two
+                    // looks
+                    notice = await(b, d -> (String)
+                            js(d, "return window.toastsSeen.find((t) => t.includes('goes on from epoch')) ?? null"));
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    throw new AssertionError(
+                            "no 'goes on from epoch'; the page said "
+                                    + js(b, "return JSON.stringify(window.toastsSeen)")
+                                    + "; console " + consoleErrors(b) + "; epoch "
+                                    + js(b, "return window.playground.epoch()"),
+                            e);
+                }
                 assertTrue(notice.contains(String.format("%,d", epoch)), notice);
                 // while the server was down, Chromium logs each retry the port refused; nothing else
                 List<String> whileDown = consoleErrors(b);
