@@ -332,31 +332,21 @@ public final class TrainingSession {
      * are locked, not 2-D, full, or the point is outside the map or of no class).
      */
     public Update addPoint(double x, double y, double label) {
-        Update u;
-        synchronized (this) {
-            CustomPoints current = editablePoints();
-            Domain d = split.dataset().domain();
-            checkInDomain("x", x, d);
-            checkInDomain("y", y, d);
+        return editPoints((current, d) -> {
+            checkOnMap(x, y, d);
             checkLabel(label);
             if (current.size() >= CustomPoints.MAX_POINTS) {
                 throw new Refusal(
                         TOO_MANY_POINTS, null, Msg.of("session.tooManyPoints", "max", CustomPoints.MAX_POINTS));
             }
-            u = applyPoints(current.with(x, y, label, d, state.task()));
-        }
-        listener.run();
-        return u;
+            return current.with(x, y, label, d, state.task());
+        });
     }
 
     /** {@code removePoint}: the point (train or test) nearest (x, y) within 1/24 of the map's side goes; refused when none is that near. */
     public Update removePoint(double x, double y) {
-        Update u;
-        synchronized (this) {
-            CustomPoints current = editablePoints();
-            Domain d = split.dataset().domain();
-            checkInDomain("x", x, d);
-            checkInDomain("y", y, d);
+        return editPoints((current, d) -> {
+            checkOnMap(x, y, d);
             double radius = (d.max() - d.min()) * REMOVE_RADIUS;
             int index = current.nearest(x, y, radius, d);
             if (index < 0) {
@@ -365,21 +355,29 @@ public final class TrainingSession {
                         null,
                         Msg.of("session.noPointNear", "x", plain(x), "y", plain(y), "radius", plain(radius)));
             }
-            u = applyPoints(current.without(index));
+            return current.without(index);
+        });
+    }
+
+    /** {@code clearPoints}: a set of the person's own with no points, to draw on from scratch. */
+    public Update clearPoints() {
+        return editPoints((current, d) -> CustomPoints.empty(CustomPoints.Kind.of(state.task())));
+    }
+
+    /** One edit of the person's points under the session's lock (refused, changing nothing, where editablePoints is), then the listener. */
+    private Update editPoints(java.util.function.BiFunction<CustomPoints, Domain, CustomPoints> edit) {
+        Update u;
+        synchronized (this) {
+            CustomPoints current = editablePoints();
+            u = applyPoints(edit.apply(current, split.dataset().domain()));
         }
         listener.run();
         return u;
     }
 
-    /** {@code clearPoints}: a set of the person's own with no points, to draw on from scratch. */
-    public Update clearPoints() {
-        Update u;
-        synchronized (this) {
-            editablePoints();
-            u = applyPoints(CustomPoints.empty(CustomPoints.Kind.of(state.task())));
-        }
-        listener.run();
-        return u;
+    private static void checkOnMap(double x, double y, Domain d) {
+        checkInDomain("x", x, d);
+        checkInDomain("y", y, d);
     }
 
     /**
