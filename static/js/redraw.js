@@ -3,7 +3,7 @@
 // scrolls into view.
 
 /**
- * @param element what is drawn (a chart's canvas)
+ * @param element what is drawn (a chart's canvas), or null: drawn whether on screen or not
  * @param draw    draws the newest state; called at most once per animation frame, only on screen
  * @param every   the least time between two draws, in ms (0: every animation frame); the draw a
  *                request waits for is still the newest state, so a run's last frame is always drawn
@@ -32,10 +32,12 @@ export function redrawer(element, draw, every = 0, env = browser) {
     if (wait > 0) env.later(() => env.frame(frame), wait);
     else env.frame(frame);
   };
-  env.observe(element, (seen) => {
-    visible = seen;
-    if (visible) request();
-  });
+  if (element) {
+    env.observe(element, (seen) => {
+      visible = seen;
+      if (visible) request();
+    });
+  }
   return () => {
     wanted = true;
     request();

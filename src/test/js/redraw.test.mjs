@@ -2,28 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { redrawer } from '../../../static/js/redraw.js';
-
-/** A clock and schedulers the test runs by hand: frame() runs the animation frames asked for. */
-function fakeEnv() {
-  const env = {
-    time: 0, frames: [], timers: [], seen: null,
-    now: () => env.time,
-    frame: (f) => env.frames.push(f),
-    later: (f, ms) => env.timers.push({ f, at: env.time + ms }),
-    observe: (element, onChange) => { env.seen = onChange; },
-    /** Moves the clock by ms, firing timers due, then runs one animation frame. */
-    tick(ms) {
-      env.time += ms;
-      const due = env.timers.filter((t) => t.at <= env.time);
-      env.timers = env.timers.filter((t) => t.at > env.time);
-      due.forEach((t) => t.f());
-      const fs = env.frames;
-      env.frames = [];
-      fs.forEach((f) => f());
-    },
-  };
-  return env;
-}
+import { fakeEnv } from './fake-env.mjs';
 
 test('many requests between two frames make one draw', () => {
   const env = fakeEnv();
@@ -81,6 +60,16 @@ test('off screen it asks for no animation frame at all, however often it is fed'
   }
   env.seen(true);
   assert.equal(env.frames.length, 1, 'shown: one frame asked for');
+  env.tick(16);
+  assert.equal(draws, 1);
+});
+
+test('without an element it never waits for the screen', () => {
+  const env = fakeEnv();
+  let draws = 0;
+  const schedule = redrawer(null, () => draws++, 0, env);
+  assert.equal(env.seen, null, 'no observer');
+  schedule();
   env.tick(16);
   assert.equal(draws, 1);
 });
