@@ -268,6 +268,35 @@ class LossChartBrowserTest {
         });
     }
 
+    @Test
+    void the_epoch_count_sits_under_its_label_on_a_desktop_and_on_a_phone() {
+        // the count's box is wider than its digits: the digits line up with the label's left edge on a
+        // desktop and its right edge on a phone, where the label is right-aligned
+        for (boolean phone : List.of(false, true)) {
+            inBrowser(phone ? 390 : 1400, phone ? 844 : 900, phone, b -> {
+                b.get(server.base() + "/");
+                awaitFirstFrame(b);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> edges = (Map<String, Object>) js(b, """
+                        const epoch = document.getElementById('epoch');
+                        const label = epoch.closest('.epoch').querySelector('.label');
+                        const words = document.createRange(), digits = document.createRange();
+                        words.selectNodeContents(label);
+                        digits.selectNodeContents(epoch);
+                        const w = words.getBoundingClientRect(), d = digits.getBoundingClientRect();
+                        return { labelLeft: w.left, labelRight: w.right, digitsLeft: d.left, digitsRight: d.right };
+                        """);
+                String side = phone ? "Right" : "Left";
+                double label = ((Number) edges.get("label" + side)).doubleValue();
+                double digits = ((Number) edges.get("digits" + side)).doubleValue();
+                assertTrue(
+                        Math.abs(label - digits) <= 3,
+                        (phone ? "phone" : "desktop") + ": the digits' " + side.toLowerCase()
+                                + " edge under the label's: " + edges);
+            });
+        }
+    }
+
     /** The rectangles of #epoch, the control after it and the test loss, as "x,y,w,h". */
     @SuppressWarnings("unchecked")
     static Map<String, Object> boxes(WebDriver d) {
