@@ -315,6 +315,7 @@ window.playground = Object.freeze({
   epoch: () => store.get().frame?.header.epoch ?? null,
   frames: () => framesSeen,
   chartPoints: charts.chartPoints,
+  networkDraws: network.draws,
   losses: charts.losses,
   connected: () => socket?.isOpen() ?? false,
   layers: () => store.get().frame?.header.layers ?? null,

@@ -1,17 +1,18 @@
 // TF Playground's engine (nn.js) on the oracle's workloads, as playground.ts's oneStep runs it: per-example
 // forwardProp and backProp, updateWeights every 10 examples, then the train and test loss; W3 adds
 // updateDecisionBoundary's 100x100 grid, every node's output at every point. The figure is epochs a second
-// of wall-clock time, the median of five rounds after a warm-up, as `java -jar ... bench` measures ours.
-// usage: node bench.cjs W1|W2|W3 [seconds]
+// of wall-clock time, the median of five rounds of `seconds` each after a warm-up round, as
+// `java -jar ... bench --seconds S` measures ours.
+// usage: node bench.cjs W1|W2|W3 [seconds a round, default 1]
 'use strict';
 const nn = require('./nn.js');
 const fs = require('fs');
 const path = require('path');
 
 const workload = process.argv[2];
-const seconds = parseFloat(process.argv[3] || '5');
+const seconds = parseFloat(process.argv[3] || '1');
 if (!['W1', 'W2', 'W3'].includes(workload)) {
-  console.error('usage: node bench.cjs W1|W2|W3 [seconds]');
+  console.error('usage: node bench.cjs W1|W2|W3 [seconds a round]');
   process.exit(2);
 }
 const file = workload === 'W1' ? 'tfp-W1.json' : 'tfp-W2.json';
@@ -54,6 +55,6 @@ function rate(s) {
   return n / elapsed;
 }
 
-rate(1); // warm-up: let V8 optimize the loops
-const rounds = [0, 1, 2, 3, 4].map(() => rate(seconds / 5)).sort((a, b) => a - b);
+rate(seconds); // warm-up: let V8 optimize the loops
+const rounds = [0, 1, 2, 3, 4].map(() => rate(seconds)).sort((a, b) => a - b);
 console.log(`${workload} tf-playground ${rounds[2].toFixed(1)} epochs/s (rounds ${rounds.map((r) => r.toFixed(1)).join(' ')})${Number.isNaN(sink) ? ' diverged' : ''}`);

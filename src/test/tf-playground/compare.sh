@@ -2,10 +2,10 @@
 # Our engine against TF Playground's, in the same run: for each workload, `bench --only W` (its own JVM)
 # and TF Playground's nn.js under Node, one after the other, ROUNDS times; prints each pair and the
 # medians' ratio. The issue-17 bar: W1-W3 at 20x or more. Run from the project root after `mvn package`.
-# usage: src/test/tf-playground/compare.sh [ROUNDS] [SECONDS]
+# usage: src/test/tf-playground/compare.sh [ROUNDS] [SECONDS a bench round, as bench --seconds]
 set -euo pipefail
 rounds=${1:-3}
-seconds=${2:-5}
+seconds=${2:-1}
 here=$(dirname "$0")
 jar=target/backprop-playground.jar
 [ -f "$jar" ] || { echo "no $jar: run mvn -B -q -DskipTests package first" >&2; exit 2; }

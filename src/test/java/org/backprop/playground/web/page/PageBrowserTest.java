@@ -49,6 +49,34 @@ class PageBrowserTest {
     static final PageServer server = new PageServer();
 
     @Test
+    void the_network_draws_fifteen_frames_a_second_and_the_last_frame_last() {
+        inBrowser(1400, 900, false, b -> {
+            b.get(server.base() + "/");
+            awaitFirstFrame(b);
+            b.findElement(By.id("play-pause-button")).click();
+            await(b, d -> number(d, "return window.playground.epoch()") > 10);
+            long frames0 = number(b, "return window.playground.frames()");
+            long draws0 = number(b, "return window.playground.networkDraws().count");
+            long start = System.nanoTime();
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long frames = number(b, "return window.playground.frames()") - frames0;
+            long draws = number(b, "return window.playground.networkDraws().count") - draws0;
+            String what = draws + " network draws and " + frames + " frames in " + seconds + " s";
+            assertTrue(draws <= 16.5 * seconds, what);
+            assertTrue(draws >= Math.min(frames, 7 * seconds), what);
+            b.findElement(By.id("play-pause-button")).click();
+            long last = awaitSteady(b);
+            await(b, d -> number(d, "return window.playground.networkDraws().epoch") == last);
+            assertNoConsoleErrors(b);
+        });
+    }
+
+    @Test
     void page_loads_without_errors_then_play_trains_and_draws() {
         inBrowser(1400, 900, false, b -> {
             b.get(server.base() + "/?dataset=xor&networkShape=4,2&learningRate=0.03");
