@@ -5,7 +5,7 @@
 /**
  * @param element what is drawn (a chart's canvas), or null: drawn whether on screen or not
  * @param draw    draws the newest state; called at most once per animation frame, only on screen
- * @param every   the least time between two draws, in ms (0: every animation frame); the draw a
+ * @param every   at most one draw in each `every` ms of the clock (0: every animation frame); the draw a
  *                request waits for is still the newest state, so a run's last frame is always drawn
  * @param env     {now, frame, later, observe}: the clock and schedulers (tests pass their own)
  * @returns schedule(): asks for a draw (any number of times between two frames)
@@ -28,7 +28,9 @@ export function redrawer(element, draw, every = 0, env = browser) {
   const request = () => {
     if (pending || !wanted || !visible) return;
     pending = true;
-    const wait = last + every - env.now();
+    // at most one draw in each slot of `every` ms on the clock: drawers of the same `every` (the chart
+    // and the numbers above it) then change in the same frame, not one a few frames after the other
+    const wait = every > 0 ? (Math.floor(last / every) + 1) * every - env.now() : 0;
     if (wait > 0) env.later(() => env.frame(frame), wait);
     else env.frame(frame);
   };
