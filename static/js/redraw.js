@@ -13,14 +13,15 @@
 export function redrawer(element, draw, every = 0, env = browser) {
   let wanted = false;
   let pending = false;
-  let last = -Infinity;
+  // the slot of `every` ms the last draw was for; a timer that fires a hair early still counts as the next one
+  let lastSlot = -Infinity;
   // until the observer's first answer, count the element as seen (a test may read it at once)
   let visible = true;
   const frame = () => {
     pending = false;
     if (!visible) return; // stays wanted: drawn when it shows
     wanted = false;
-    last = env.now();
+    if (every > 0) lastSlot = Math.max(lastSlot + 1, Math.floor(env.now() / every));
     draw();
   };
   // off screen no frame is asked for at all (a chart below the fold, fed 30 times a second, would
@@ -30,7 +31,7 @@ export function redrawer(element, draw, every = 0, env = browser) {
     pending = true;
     // at most one draw in each slot of `every` ms on the clock: drawers of the same `every` (the chart
     // and the numbers above it) then change in the same frame, not one a few frames after the other
-    const wait = every > 0 ? (Math.floor(last / every) + 1) * every - env.now() : 0;
+    const wait = every > 0 ? (lastSlot + 1) * every - env.now() : 0;
     if (wait > 0) env.later(() => env.frame(frame), wait);
     else env.frame(frame);
   };

@@ -91,3 +91,21 @@ test('two drawers of the same every draw in the same frames', () => {
   const apart = numbers.slice(1).filter((t) => !chart.includes(t));
   assert.ok(numbers.length >= 8 && apart.length === 0, `chart at ${chart}, numbers at ${numbers}`);
 });
+
+test('a timer that fires a little early still gives one draw in each slot', () => {
+  // a millisecond clock, animation frames every 17 ms, frames fed every 33 ms, timers 1 ms early (as browsers may)
+  let time = 0;
+  const frames = [], timers = [];
+  const env = {
+    now: () => time, frame: (f) => frames.push(f), observe() {},
+    later: (f, ms) => timers.push({ f, at: time + ms - 1 }),
+  };
+  let draws = 0;
+  const schedule = redrawer(null, () => draws++, 66, env);
+  for (time = 0; time < 2000; time++) {
+    for (const t of timers.filter((x) => x.at <= time)) { timers.splice(timers.indexOf(t), 1); t.f(); }
+    if (time % 33 === 0) schedule();
+    if (time % 17 === 0) frames.splice(0).forEach((f) => f());
+  }
+  assert.ok(draws >= 28 && draws <= 31, `${draws} draws in 2 s of 66 ms slots`);
+});
