@@ -5,7 +5,7 @@
 
 import { MessageType } from './protocol.js';
 import { connect } from './connection.js';
-import { RESUME_ID, resumeOf, fits } from './resume.js';
+import { RESUME_ID, PendingResume, resumeOf, fits } from './resume.js';
 import { I18n } from './i18n.js';
 import { createStore } from './store.js';
 import { lookup } from './dom.js';
@@ -65,7 +65,7 @@ let lastDiverged = null;
 // the server's limit on one message, from its hello (the default until one came)
 let maxMessageBytes = 65536;
 // while a reconnected page resumes: the epoch it goes on from (the new session's epoch-0 frames are stale)
-let resumingAt = null;
+const resuming = new PendingResume();
 // the last frame decoded, shown or not (messages.js frameOf)
 let lastDecoded = null;
 
@@ -226,22 +226,23 @@ join.start(() => { socket = connect(socketUrl, {
     const config = { type: MessageType.CONFIG, state };
     // a new session (the server restarted, or the network dropped): go on from the last frame drawn
     const resume = again ? resumeOf(store.get().latest) : null;
-    const resuming = resume && { ...config, id: RESUME_ID, resume };
-    if (resuming && fits(resuming, maxMessageBytes)) {
-      resumingAt = resume.epoch;
-      act.send(resuming);
+    const resumeConfig = resume && { ...config, id: RESUME_ID, resume };
+    if (resumeConfig && fits(resumeConfig, maxMessageBytes)) {
+      resuming.sent(resume.epoch);
+      act.send(resumeConfig);
     } else {
+      resuming.none();
       act.send(config);
     }
     if (!again) return notices.clear('connection');
-    if (resumingAt === null) toast(i18n.t('status.reconnected'), 'ok', { id: 'connection' });
+    if (!resuming.waiting) toast(i18n.t('status.reconnected'), 'ok', { id: 'connection' });
     if (wasPlaying) act.send({ type: MessageType.PLAY });
   },
   hello(message) {
     if (message.limits?.maxMessageBytes > 0) maxMessageBytes = message.limits.maxMessageBytes;
   },
   state(message) {
-    if (message.id === RESUME_ID && resumingAt !== null) {
+    if (resuming.answers(message.id)) {
       toast(i18n.format('status.restored', { epoch: message.status.epoch.toLocaleString(i18n.lang) }), 'ok', { id: 'connection' });
     }
     if (message.id === IMPORT_ID) modelFile.onApplied(message);
@@ -259,9 +260,9 @@ join.start(() => { socket = connect(socketUrl, {
     if (message.state.lang !== i18n.lang) setLanguage(message.state.lang, false);
   },
   error(message) {
-    if (message.id === RESUME_ID && resumingAt !== null) {
+    if (resuming.answers(message.id)) {
       // the new server could not take the page's network (another shape, a lock): start over from the link
-      resumingAt = null;
+      resuming.refused();
       act.send({ type: MessageType.CONFIG, state: configState() });
       return toast(i18n.t('status.reconnected'), 'ok', { id: 'connection' });
     }
@@ -286,10 +287,7 @@ join.start(() => { socket = connect(socketUrl, {
     const latest = frameOf(envelope, lastDecoded);
     lastDecoded = latest;
     const h = latest.header;
-    if (resumingAt !== null) {
-      if (h.epoch < resumingAt) return; // the new session's own start, before the resume applied
-      resumingAt = null;
-    }
+    if (resuming.stale(h.epoch)) return; // the new session's own start, before the resume applied
     framesSeen++;
     store.set({ latest, goal: h.goal ?? null });
     act.setPlaying(h.playing);

@@ -28,3 +28,47 @@ export function paramsOf(header) {
 export function fits(message, maxBytes) {
   return new TextEncoder().encode(JSON.stringify(message)).length <= maxBytes;
 }
+
+/**
+ * A reconnect's resume while the page waits for it. The new session's frames before the resumed
+ * epoch are stale; the reply to the resume is told by its id alone, since the resumed epoch's first
+ * frame (sent by the trainer) may arrive before the reply (sent by the socket's thread).
+ */
+export class PendingResume {
+  constructor() {
+    this.epoch = null;    // frames before it are the new session's own start
+    this.waiting = false; // the resume's reply (state or error) has not come
+  }
+
+  /** A config with a resume from this epoch went out. */
+  sent(epoch) {
+    this.epoch = epoch;
+    this.waiting = true;
+  }
+
+  /** A config without a resume went out: every frame counts. */
+  none() {
+    this.epoch = null;
+    this.waiting = false;
+  }
+
+  /** Whether a frame of this epoch is to be dropped (once one is not, none is). */
+  stale(epoch) {
+    if (this.epoch === null) return false;
+    if (epoch < this.epoch) return true;
+    this.epoch = null;
+    return false;
+  }
+
+  /** Whether a state or error of this id is the resume's reply (said once). */
+  answers(id) {
+    if (id !== RESUME_ID || !this.waiting) return false;
+    this.waiting = false;
+    return true;
+  }
+
+  /** The resume was refused: the page starts over from its link, so the frames from epoch 0 count. */
+  refused() {
+    this.epoch = null;
+  }
+}
