@@ -14,7 +14,7 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for w in W1 W2 W3; do
   ours=() tf=()
   for ((r = 1; r <= rounds; r++)); do
-    o=$(java --add-modules jdk.incubator.vector -jar "$jar" bench --only "$w" --seconds "$seconds" 2>/dev/null |
+    o=$(java -jar "$jar" bench --only "$w" --seconds "$seconds" 2>/dev/null |
       awk -v w="$w" '$1 == w {print $4}')
     t=$(node "$here/bench.cjs" "$w" "$seconds" | awk '{print $3}')
     echo "$w round $r: ours $o, TF Playground $t epochs/s ($(awk -v o="$o" -v t="$t" 'BEGIN {printf "%.1f", o / t}')x)"

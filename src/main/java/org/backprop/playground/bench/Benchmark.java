@@ -78,7 +78,7 @@ public final class Benchmark {
                     seconds,
                     sameJvm
                             ? "all workloads in this JVM; " + EngineInfo.describe()
-                            : "each workload in a JVM of its own, started with " + EngineInfo.VECTOR_FLAG);
+                            : "each workload in a JVM of its own, started as the server is: " + ServerJvm.text());
             out.printf(
                     "%-4s %-18s %-9s %12s %14s %8s %10s %6s %18s%n",
                     "",
@@ -126,10 +126,9 @@ public final class Benchmark {
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // started as the README starts the server, so the engine runs its Vector API path
-        List<String> command = List.of(
-                java,
-                "--add-modules",
-                "jdk.incubator.vector",
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(ServerJvm.OPTIONS);
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 "org.backprop.playground.Main",
@@ -141,7 +140,7 @@ public final class Benchmark {
                 "--seconds",
                 Double.toString(seconds),
                 "--rounds",
-                Integer.toString(rounds));
+                Integer.toString(rounds)));
         try {
             Process child =
                     new ProcessBuilder(command).redirectErrorStream(true).start();

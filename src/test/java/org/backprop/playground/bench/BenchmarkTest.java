@@ -41,7 +41,8 @@ class BenchmarkTest {
                 forked.lines()
                         .findFirst()
                         .orElse("")
-                        .endsWith("each workload in a JVM of its own, started with --add-modules jdk.incubator.vector"),
+                        .endsWith("each workload in a JVM of its own, started as the server is: -Xmx512m"
+                                + " -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC --add-modules jdk.incubator.vector"),
                 forked);
         String same = run("--only", "W1", "--seconds", "0.05", "--rounds", "1", "--same-jvm");
         // the tests' JVM has the Vector API, as the README's commands give it (surefire's argLine)
