@@ -324,6 +324,12 @@ class PageBrowserTest {
                     text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL),
                     text);
             assertFalse(text.contains("the network diverged"), text);
+            // Korean wraps between words (a line ending in 낮 and the next starting 추고 reads as two words)
+            assertEquals(
+                    "keep-all",
+                    js(
+                            b,
+                            "return getComputedStyle(document.querySelector(\"#status [data-toast='diverged']\")).wordBreak"));
             assertNoConsoleErrors(b);
         });
     }

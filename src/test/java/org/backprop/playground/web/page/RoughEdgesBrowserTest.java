@@ -286,6 +286,8 @@ class RoughEdgesBrowserTest {
                             || String.valueOf(after.get(0)).contains("now 10."),
                     after.toString());
             assertFalse(String.valueOf(after.get(0)).contains("10.0"), after.toString());
+            // the page's sentence around the server's reason: the reason already says what to do
+            assertEquals(1, String.valueOf(after.get(0)).split("reset", -1).length - 1, after.toString());
             screenshot(b, "diverged-one-toast.png");
             assertNoConsoleErrors(b);
         });
