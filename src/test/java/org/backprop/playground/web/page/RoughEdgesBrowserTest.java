@@ -294,6 +294,32 @@ class RoughEdgesBrowserTest {
     }
 
     @Test
+    void the_tagline_leaves_no_word_alone_on_its_last_line() {
+        // how many lines the tagline takes, and the tops of its last two words
+        String lines = "const t = document.querySelector('.tagline span').firstChild, s = t.textContent;"
+                + " const word = (from, to) => { const r = document.createRange(); r.setStart(t, from); r.setEnd(t, to);"
+                + " return r.getClientRects()[0].top; };"
+                + " const last = s.lastIndexOf(' '), before = s.lastIndexOf(' ', last - 1);"
+                + " const tops = new Set([...document.querySelector('.tagline span').getClientRects()].map((r) => r.top));"
+                + " return [tops.size, word(before + 1, last), word(last + 1, s.length)];";
+        inBrowser(1400, 900, false, b -> {
+            b.get(server.base() + "/");
+            awaitFirstFrame(b);
+            int wrapped = 0;
+            for (int width = 600; width <= 1400; width += 25) {
+                b.executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+                List<?> got = (List<?>) js(b, lines);
+                if (((Number) got.get(0)).intValue() < 2) continue;
+                wrapped++;
+                assertEquals(got.get(1), got.get(2), "at " + width + " px the last word has a line of its own: " + got);
+            }
+            assertTrue(wrapped > 0, "the tagline fits on one line at every width from 600 px: nothing was checked");
+        });
+    }
+
+    @Test
     void about_speaks_korean_and_has_an_icon() {
         inBrowser(1400, 900, false, b -> {
             b.get(server.base() + "/about?lang=ko");
